@@ -1,0 +1,57 @@
+"""The AWS Lambda entry point: ``chartfn.lambda_handler.handler``.
+
+Everything here runs once per cold start (init), not per invocation: the app, its caches and
+Mangum's adapter are module-level, and Mangum's lifespan is off so no startup hooks re-run.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from typing import Any
+
+from mangum import Mangum
+
+from chartfn.app import create_app
+
+logger = logging.getLogger("chartfn")
+
+app = create_app()
+# Mangum runs each request on "the current" event loop, which asyncio stops providing once any
+# asyncio.run() in the process has finished (tests, other libraries). Own one and set it.
+_event_loop = asyncio.new_event_loop()
+asyncio.set_event_loop(_event_loop)
+_adapter = Mangum(app, lifespan="off")
+
+
+def handler(event: Any, context: Any) -> dict[str, Any]:
+    asyncio.set_event_loop(_event_loop)
+    problem = _unservable(event, context)
+    if problem is not None:
+        logger.error("unservable Lambda event: %s", problem)
+        return {
+            "statusCode": 400,
+            "headers": {"content-type": "application/json"},
+            "body": json.dumps({"status": 400, "error": "unsupported_event", "message": problem}),
+            "isBase64Encoded": False,
+        }
+    return _adapter(event, context)
+
+
+def _unservable(event: Any, context: Any) -> str | None:
+    """Why Mangum could not turn ``event`` into an HTTP request, or None if it can.
+
+    A direct invoke or a malformed event would otherwise end in a stack trace and a Lambda
+    error instead of an answer the caller can read.
+    """
+    if not isinstance(event, dict):
+        return f"expected an HTTP event object, got {type(event).__name__}"
+    try:
+        _adapter.infer(event, context).scope  # noqa: B018  (building the scope is the check)
+    except (RuntimeError, KeyError, TypeError, AttributeError, ValueError) as exc:
+        return (
+            "not an API Gateway (REST or HTTP API), function URL or ALB event "
+            f"({type(exc).__name__}: {exc})"
+        )
+    return None

@@ -1,0 +1,54 @@
+"""Matplotlib set up for Lambda's read-only file system.
+
+Import this module before anything else imports matplotlib.
+
+Left alone, matplotlib looks for a writable config/cache directory at import time; on Lambda
+(read-only code directory and HOME) it falls back to a fresh temporary directory and rebuilds its
+font cache there on every cold start: seconds of work and a burst of file writes. Matplotlib has
+no read-only mode, so we give it one:
+
+* ``MATPLOTLIBRC`` names our bundled rc file, so importing matplotlib never asks for the config
+  directory (``matplotlib_fname`` stops at the first file it finds);
+* the config and cache directory lookups answer with the bundled, read-only ``matplotlib_data``
+  folder, which holds the font list generated ahead of time (``scripts/generate_fontlist.py``)
+  from the fonts that ship inside matplotlib only, so the list is valid on any machine;
+* the font manager then loads that list instead of scanning fonts and writing a cache.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+MATPLOTLIB_DATA_DIR = Path(__file__).resolve().with_name("matplotlib_data")
+MATPLOTLIBRC = MATPLOTLIB_DATA_DIR / "matplotlibrc"
+
+if "matplotlib" in sys.modules:
+    # Too late to steer the import; the service always imports this module first, and the
+    # no-writes test proves that in a fresh interpreter.
+    pass
+else:
+    os.environ["MATPLOTLIBRC"] = str(MATPLOTLIBRC)
+    os.environ["MPLBACKEND"] = "agg"
+
+import matplotlib  # noqa: E402
+
+
+def _bundled_data_dir() -> str:
+    return str(MATPLOTLIB_DATA_DIR)
+
+
+matplotlib.get_configdir = _bundled_data_dir
+matplotlib.get_cachedir = _bundled_data_dir
+
+from matplotlib import font_manager  # noqa: E402  (loads the bundled font list)
+from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.ticker import Locator  # noqa: E402
+
+# The rest of the package takes matplotlib from here, so nothing can import it before the set-up
+# above has run (a test checks that no other module imports matplotlib directly).
+FONT_MANAGER = font_manager.fontManager
+
+__all__ = ["FONT_MANAGER", "MATPLOTLIB_DATA_DIR", "Figure", "FigureCanvasAgg", "Locator"]
