@@ -1,0 +1,178 @@
+"""Cold starts as Lambda runs them: a fresh runtime Python, read-only code, nothing cached.
+
+Each run is a new ``python -I cold_child.py`` process in a private mount namespace where the code
+directory, the runtime's Python installation and a fresh empty HOME are read-only bind mounts
+(Lambda's /var/task is read-only, so no bytecode can be cached between runs), with a fresh
+writable TMPDIR (Lambda's /tmp) and no MPLCONFIGDIR. The parent times the whole process.
+"""
+
+from __future__ import annotations
+
+import json
+import shlex
+import shutil
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from report import Row, times, verdict
+from workload import BENCH_DIR, EVENT_PATH, median
+
+CHILD = BENCH_DIR / "cold_child.py"
+
+
+@dataclass(frozen=True)
+class Run:
+    wall_s: float
+    in_child_s: float
+    import_s: float
+    first_chart_s: float
+    tmp_files: int
+    font_cache_built: bool
+
+
+def read_only_mounts_work() -> bool:
+    if shutil.which("unshare") is None:
+        return False
+    probe = subprocess.run(
+        ["unshare", "--mount", "--propagation", "private", "sh", "-c", "mount --bind / / && true"],
+        capture_output=True,
+        check=False,
+    )
+    return probe.returncode == 0
+
+
+def runtime_prefix(python: Path) -> Path:
+    out = subprocess.run(
+        [str(python), "-I", "-c", "import sys; print(sys.base_prefix)"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return Path(out.stdout.strip()).resolve()
+
+
+def run_once(python: Path, prefix: Path, code_dir: Path, module: str, read_only: bool) -> Run:
+    with tempfile.TemporaryDirectory(prefix="chartfn-cold-") as scratch:
+        home, tmp = Path(scratch, "home"), Path(scratch, "tmp")
+        home.mkdir()
+        tmp.mkdir()
+        env = {
+            "PATH": "/usr/bin:/bin",
+            "HOME": str(home),
+            "TMPDIR": str(tmp),
+            "LANG": "C.UTF-8",
+            "LAMBDA_TASK_ROOT": str(code_dir),
+            "AWS_LAMBDA_FUNCTION_NAME": "ChartFunction",
+        }
+        child = [str(python), "-I", str(CHILD), str(code_dir), module, str(EVENT_PATH)]
+        if read_only:
+            mounts = "".join(
+                f"mount --bind {shlex.quote(str(p))} {shlex.quote(str(p))} && "
+                f"mount -o remount,bind,ro {shlex.quote(str(p))} && "
+                for p in (code_dir, prefix, home)
+            )
+            command = [
+                "unshare", "--mount", "--propagation", "private",
+                "sh", "-c", mounts + "exec " + shlex.join(child),
+            ]  # fmt: skip
+        else:
+            command = [str(python), "-I", "-B", *child[2:]]  # -I ignores PYTHONDONTWRITEBYTECODE
+        start = time.perf_counter()
+        done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+        wall = time.perf_counter() - start
+        if done.returncode != 0:
+            raise RuntimeError(f"cold start of {module} failed:\n{done.stderr[-3000:]}")
+        report = json.loads(done.stdout.strip().splitlines()[-1])
+        if report["status"] != 200 or not report["png"]:
+            raise RuntimeError(f"cold start of {module} did not serve a PNG: {report}")
+        written = [p for p in tmp.rglob("*") if p.is_file()]
+        return Run(
+            wall_s=wall,
+            in_child_s=report["in_child_s"],
+            import_s=report["import_s"],
+            first_chart_s=report["first_chart_s"],
+            tmp_files=len(written),
+            font_cache_built=any(p.name.startswith("fontlist") for p in written),
+        )
+
+
+@dataclass(frozen=True)
+class ColdStarts:
+    chartfn: list[Run]
+    naive: list[Run]
+    read_only: bool
+
+
+def measure(
+    python: Path, chartfn_dir: Path, naive_dir: Path, runs: int, warmup: bool
+) -> ColdStarts:
+    """Alternates chartfn/naive; ``warmup`` runs one of each first, untimed (page cache)."""
+    read_only = read_only_mounts_work()
+    prefix = runtime_prefix(python)
+    targets = ((chartfn_dir, "chartfn.lambda_handler"), (naive_dir, "naive_app.app"))
+    if warmup:
+        for code_dir, module in targets:
+            run_once(python, prefix, code_dir, module, read_only)
+    results: tuple[list[Run], list[Run]] = ([], [])
+    for i in range(runs):
+        order = (0, 1) if i % 2 == 0 else (1, 0)
+        for side in order:
+            code_dir, module = targets[side]
+            results[side].append(run_once(python, prefix, code_dir, module, read_only))
+    return ColdStarts(results[0], results[1], read_only)
+
+
+def rows(result: ColdStarts) -> list[Row]:
+    wall_c = median(r.wall_s for r in result.chartfn)
+    wall_n = median(r.wall_s for r in result.naive)
+    child_c = median(r.in_child_s for r in result.chartfn)
+    child_n = median(r.in_child_s for r in result.naive)
+    n = len(result.chartfn)
+    return [
+        Row(
+            what=f"Cold start: process wall time, start → first chart served (n={n} each)",
+            chartfn=f"{wall_c:.2f} s",
+            naive=f"{wall_n:.2f} s",
+            ratio=f"{times(wall_c / wall_n)} (chartfn/naive)",
+            target="≤ 0.5× naive",
+            result=verdict(wall_c <= 0.5 * wall_n),
+            unit="s",
+            chartfn_value=wall_c,
+            naive_value=wall_n,
+            ratio_value=wall_c / wall_n,
+        ),
+        Row(
+            what=f"Cold start: in-child import + first chart (n={n} each)",
+            chartfn=f"{child_c:.2f} s",
+            naive=f"{child_n:.2f} s",
+            ratio=f"{times(child_c / child_n)} (chartfn/naive)",
+            target="≤ 0.5× naive",
+            result=verdict(child_c <= 0.5 * child_n),
+            unit="s",
+            chartfn_value=child_c,
+            naive_value=child_n,
+            ratio_value=child_c / child_n,
+        ),
+    ]
+
+
+def notes(result: ColdStarts) -> list[str]:
+    out = []
+    if not result.read_only:
+        out.append(
+            "cold start: unshare/read-only mounts unavailable, fell back to python -B "
+            "(PYTHONDONTWRITEBYTECODE): code dir writable but no bytecode written"
+        )
+    for name, runs in (("chartfn", result.chartfn), ("naive", result.naive)):
+        built = sum(r.font_cache_built for r in runs)
+        out.append(
+            f"cold start {name}: median import {median(r.import_s for r in runs):.2f} s + "
+            f"first chart {median(r.first_chart_s for r in runs) * 1e3:.0f} ms; "
+            f"wall min/max {min(r.wall_s for r in runs):.2f}/{max(r.wall_s for r in runs):.2f} s;"
+            f" files written to TMPDIR per run: {sorted({r.tmp_files for r in runs})}; "
+            f"matplotlib font cache rebuilt in {built}/{len(runs)} runs"
+        )
+    return out

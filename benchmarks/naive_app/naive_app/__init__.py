@@ -1,0 +1,1 @@
+"""The tutorial's FastAPI + pyplot chart app, packaged so it can be built like a Lambda."""

@@ -1,0 +1,100 @@
+"""Shared by every benchmark: paths, the seeded chart workload, Lambda events and checks."""
+
+from __future__ import annotations
+
+import base64
+import copy
+import json
+import random
+import statistics
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+BENCH_DIR = Path(__file__).resolve().parent
+REPO = BENCH_DIR.parent
+FUNCTION_DIR = REPO / "function"
+EVENT_PATH = REPO / "events" / "http_api_sin.json"
+NAIVE_APP_DIR = BENCH_DIR / "naive_app"
+
+SEED = 2026
+WARMUP_SEED = 7
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+Pair = tuple[float, float]
+
+
+def chart_pairs(n: int, seed: int = SEED, exclude: Iterable[Pair] = ()) -> list[Pair]:
+    """``n`` unique (amplitude, frequency) pairs: A in [0.5, 5], f in [0.5, 8], 3 decimals."""
+    rng = random.Random(seed)
+    seen = set(exclude)
+    pairs: list[Pair] = []
+    while len(pairs) < n:
+        pair = (round(rng.uniform(0.5, 5.0), 3), round(rng.uniform(0.5, 8.0), 3))
+        if pair not in seen:
+            seen.add(pair)
+            pairs.append(pair)
+    return pairs
+
+
+def load_event_template() -> dict[str, Any]:
+    with EVENT_PATH.open(encoding="utf-8") as fh:
+        event: dict[str, Any] = json.load(fh)
+    return event
+
+
+def sin_event(
+    template: Mapping[str, Any], pair: Pair, if_none_match: str | None = None
+) -> dict[str, Any]:
+    """A copy of the HTTP API event for ``GET /sin?amplitude=A&frequency=f``."""
+    amplitude, frequency = pair
+    event = copy.deepcopy(dict(template))
+    event["rawQueryString"] = f"amplitude={amplitude}&frequency={frequency}"
+    event["queryStringParameters"] = {"amplitude": str(amplitude), "frequency": str(frequency)}
+    if if_none_match is not None:
+        event["headers"]["if-none-match"] = if_none_match
+    return event
+
+
+@dataclass
+class LambdaContext:
+    """The attributes of the context object the Python runtime passes to a handler."""
+
+    function_name: str = "ChartFunction"
+    function_version: str = "$LATEST"
+    invoked_function_arn: str = "arn:aws:lambda:us-east-1:123456789012:function:ChartFunction"
+    memory_limit_in_mb: int = 1769
+    aws_request_id: str = "c6af9ac6-7b61-11e6-9a41-93e812345678"
+    log_group_name: str = "/aws/lambda/ChartFunction"
+    log_stream_name: str = "2026/11/26/[$LATEST]bench"
+
+    def get_remaining_time_in_millis(self) -> int:
+        return 10_000
+
+
+def header(response: Mapping[str, Any], name: str) -> str | None:
+    for key, value in (response.get("headers") or {}).items():
+        if key.lower() == name:
+            return str(value)
+    return None
+
+
+def check_png(response: Mapping[str, Any]) -> bytes:
+    """The PNG of a 200 handler response; raises if the response is anything else."""
+    if response.get("statusCode") != 200:
+        raise RuntimeError(f"expected 200, got {response.get('statusCode')}: {response}")
+    body = response.get("body") or ""
+    data = base64.b64decode(body) if response.get("isBase64Encoded") else body.encode("latin-1")
+    if not data.startswith(PNG_SIGNATURE):
+        raise RuntimeError(f"200 response body is not a PNG: {data[:16]!r}")
+    return data
+
+
+def check_not_modified(response: Mapping[str, Any]) -> None:
+    if response.get("statusCode") != 304 or response.get("body"):
+        raise RuntimeError(f"expected an empty 304, got {response.get('statusCode')}")
+
+
+def median(values: Iterable[float]) -> float:
+    return statistics.median(list(values))

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Run every check, setting up what it needs on a fresh machine: bash scripts/test.sh [pytest args]
+# (.venv with requirements.txt, the SAM CLI in .venv-sam for the template checks)
+source "$(dirname "${BASH_SOURCE[0]}")/python_env.sh"
+ensure_venv
+cd "$CHARTFN_ROOT"
+
+# the runtime's Python first on PATH: the build test compiles .pyc for it and `sam build` wants it
+RUNTIME_PYTHON="$(find_runtime_python)"
+PATH="$(dirname "$(command -v "$RUNTIME_PYTHON")"):$PATH"
+export PATH
+export CHARTFN_SAM="${CHARTFN_SAM:-$CHARTFN_ROOT/scripts/sam.sh}"
+"$CHARTFN_SAM" --version >/dev/null  # installs the SAM CLI into .venv-sam on first use
+
+echo "== ruff" >&2
+"$VENV/bin/ruff" check .
+"$VENV/bin/ruff" format --check .
+echo "== pytest" >&2
+exec "$VENV/bin/python" -m pytest "$@"

@@ -1,0 +1,76 @@
+"""Rules of the package's structure that keep the service fast, thread-safe and write-free."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from support import REPO_ROOT
+
+PACKAGE = REPO_ROOT / "function" / "chartfn"
+MODULES = sorted(PACKAGE.rglob("*.py"))
+
+
+def imported_modules(path: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: p.name)
+def test_only_the_runtime_module_imports_matplotlib(path: Path) -> None:
+    """Everything else takes matplotlib from chartfn.matplotlib_runtime, so its read-only set-up
+    always runs first."""
+    if path.name == "matplotlib_runtime.py":
+        return
+    direct = {m for m in imported_modules(path) if m.split(".")[0] in {"matplotlib", "pylab"}}
+    assert not direct, f"{path.name} imports {direct} directly"
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: p.name)
+def test_no_pyplot_anywhere(path: Path) -> None:
+    assert "pyplot" not in path.read_text(encoding="utf-8")
+
+
+def test_rendering_does_not_import_the_web_framework() -> None:
+    code = (
+        "import sys; import chartfn.line_renderer, chartfn.sine, chartfn.png, chartfn.charts; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "{'fastapi', 'starlette', 'mangum', 'pydantic'}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=REPO_ROOT / "function",
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_bundled_font_list_is_current_for_the_pinned_matplotlib() -> None:
+    result = subprocess.run(
+        [sys.executable, str(REPO_ROOT / "scripts" / "generate_fontlist.py"), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_font_manager_comes_from_the_bundled_list_not_a_scan() -> None:
+    from chartfn.matplotlib_runtime import FONT_MANAGER, MATPLOTLIB_DATA_DIR
+
+    bundled = next(MATPLOTLIB_DATA_DIR.glob("fontlist-v*.json"))
+    assert bundled.exists()
+    fonts = {Path(entry.fname).name for entry in FONT_MANAGER.ttflist}
+    assert "DejaVuSans.ttf" in fonts
+    assert all("mpl-data" in entry.fname for entry in FONT_MANAGER.ttflist)
