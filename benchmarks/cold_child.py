@@ -2,7 +2,8 @@
 
 Run as ``python -I cold_child.py CODE_DIR MODULE EVENT_JSON``: puts CODE_DIR first on sys.path
 (as Lambda does with /var/task), imports MODULE's ``handler``, serves the event once and prints
-one JSON line with its own timings. The parent measures the wall time of the whole process.
+one JSON line with its own timings and what it wrote to TMPDIR (Lambda's /tmp). The parent
+measures the wall time of the whole process.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ START = time.perf_counter()
 import base64  # noqa: E402
 import importlib  # noqa: E402
 import json  # noqa: E402
+import os  # noqa: E402
 import sys  # noqa: E402
+import tempfile  # noqa: E402
 
 
 class Context:
@@ -40,6 +43,8 @@ def main() -> None:
     imported = time.perf_counter()
     response = handler(event, Context())
     served = time.perf_counter()
+    # matplotlib deletes its temporary cache directory at exit: look before that happens
+    written = [name for _, _, names in os.walk(tempfile.gettempdir()) for name in names]
     body = response.get("body") or ""
     data = base64.b64decode(body) if response.get("isBase64Encoded") else body.encode("latin-1")
     print(
@@ -51,6 +56,8 @@ def main() -> None:
                 "first_chart_s": served - imported,
                 "in_child_s": served - START,
                 "modules": len(sys.modules),
+                "tmp_files": len(written),
+                "font_cache_built": any(name.startswith("fontlist") for name in written),
             }
         )
     )

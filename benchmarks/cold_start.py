@@ -88,14 +88,13 @@ def run_once(python: Path, prefix: Path, code_dir: Path, module: str, read_only:
         report = json.loads(done.stdout.strip().splitlines()[-1])
         if report["status"] != 200 or not report["png"]:
             raise RuntimeError(f"cold start of {module} did not serve a PNG: {report}")
-        written = [p for p in tmp.rglob("*") if p.is_file()]
         return Run(
             wall_s=wall,
             in_child_s=report["in_child_s"],
             import_s=report["import_s"],
             first_chart_s=report["first_chart_s"],
-            tmp_files=len(written),
-            font_cache_built=any(p.name.startswith("fontlist") for p in written),
+            tmp_files=report["tmp_files"],
+            font_cache_built=report["font_cache_built"],
         )
 
 

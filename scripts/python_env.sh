@@ -34,6 +34,10 @@ ensure_venv() {
   echo "Setting up $VENV with $python ($("$python" -V 2>&1))" >&2
   rm -rf "$VENV"
   "$python" -m venv "$VENV"
-  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r "$CHARTFN_ROOT/requirements.txt"
+  # (this machine's pip config names extra local indexes; their "ignored" notes are noise)
+  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check \
+    -r "$CHARTFN_ROOT/requirements.txt" 2>&1 | grep -v "^WARNING: Location " >&2 || true
+  "$VENV/bin/python" -c "import fastapi, mangum, matplotlib, numpy, pytest, uvicorn" \
+    || { echo "installing requirements.txt into $VENV failed" >&2; return 1; }
   echo "$want" > "$stamp"
 }

@@ -9,8 +9,9 @@ cd "$CHARTFN_ROOT"
 RUNTIME_PYTHON="$(find_runtime_python)"
 PATH="$(dirname "$(command -v "$RUNTIME_PYTHON")"):$PATH"
 export PATH
-export CHARTFN_SAM="${CHARTFN_SAM:-$CHARTFN_ROOT/scripts/sam.sh}"
-"$CHARTFN_SAM" --version >/dev/null  # installs the SAM CLI into .venv-sam on first use
+# the template tests run `sam validate --lint`: install the SAM CLI into .venv-sam on first use
+bash "$CHARTFN_ROOT/scripts/sam.sh" --version >/dev/null
+export CHARTFN_SAM="${CHARTFN_SAM:-$CHARTFN_ROOT/.venv-sam/bin/sam}"
 
 echo "== ruff" >&2
 "$VENV/bin/ruff" check .
