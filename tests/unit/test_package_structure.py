@@ -74,3 +74,15 @@ def test_font_manager_comes_from_the_bundled_list_not_a_scan() -> None:
     fonts = {Path(entry.fname).name for entry in FONT_MANAGER.ttflist}
     assert "DejaVuSans.ttf" in fonts
     assert all("mpl-data" in entry.fname for entry in FONT_MANAGER.ttflist)
+
+
+def test_importing_the_package_turns_bytecode_writing_off() -> None:
+    """Defence in depth for a deployment that ships no .pyc: never try to write one."""
+    result = subprocess.run(
+        [sys.executable, "-c", "import sys, chartfn; print(sys.dont_write_bytecode)"],
+        cwd=REPO_ROOT / "function",
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip() == "True"
