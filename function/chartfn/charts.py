@@ -3,22 +3,18 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from collections.abc import Callable
 
+from chartfn.figures import render_figure
+from chartfn.formula_chart import FormulaChart, draw_formula_chart
 from chartfn.image_cache import ImageCache
-from chartfn.line_renderer import RendererPool
+from chartfn.line_renderer import RendererPool, render_line_chart
+from chartfn.output import OutputOptions
 from chartfn.sine import SineChart
 
 # Bump when a change alters the pixels of an existing URL: it is part of every ETag, so caches
 # that revalidate fetch the new image instead of being told their old copy is current.
 RENDER_VERSION = "1"
-
-
-@dataclass(frozen=True)
-class ChartImage:
-    content: bytes
-    media_type: str
-    etag: str
 
 
 def etag_for(canonical_request: str) -> str:
@@ -28,18 +24,28 @@ def etag_for(canonical_request: str) -> str:
     return f'"{digest[:32]}"'
 
 
+def canonical_request(path_and_query: str, options: OutputOptions) -> str:
+    extra = options.canonical_query
+    return f"{path_and_query}&{extra}" if extra else path_and_query
+
+
 class ChartService:
     def __init__(self, cache: ImageCache, renderers: RendererPool) -> None:
         self.cache = cache
         self.renderers = renderers
 
-    def sine_etag(self, chart: SineChart) -> str:
-        return etag_for(f"/sin?{chart.canonical_query}")
+    def cached(self, key: str) -> bytes | None:
+        return self.cache.get(key)
 
-    def sine_png(self, chart: SineChart) -> ChartImage:
-        key = f"/sin?{chart.canonical_query}"
-        content = self.cache.get(key)
-        if content is None:
-            content = self.renderers.render_png(chart.line_chart())
-            self.cache.put(key, content)
-        return ChartImage(content=content, media_type="image/png", etag=etag_for(key))
+    def render_and_cache(self, key: str, render: Callable[[], bytes]) -> bytes:
+        content = render()
+        self.cache.put(key, content)
+        return content
+
+    def render_sine(self, chart: SineChart, options: OutputOptions) -> bytes:
+        if self.renderers.serves(options):
+            return self.renderers.render(chart.line_chart(), options)
+        return render_line_chart(chart.line_chart(), options)
+
+    def render_formulas(self, chart: FormulaChart, options: OutputOptions) -> bytes:
+        return render_figure(lambda figure: draw_formula_chart(figure, chart), options)

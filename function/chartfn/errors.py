@@ -1,4 +1,5 @@
-"""Every error as JSON of one shape: what was wrong, the value, and what is allowed."""
+"""Every error as JSON of one shape (what was wrong, the value, what is allowed), or with
+``errors=image`` drawn into an image of the requested size and format."""
 
 from __future__ import annotations
 
@@ -6,12 +7,28 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
+from chartfn.error_image import lenient_options, render_error_image
+from chartfn.output import ImageTooLarge
 from chartfn.parameters import NUMBER_RANGES, ParameterError
 
-_CODES = {404: "not_found", 405: "method_not_allowed"}
+_CODES = {404: "not_found", 405: "method_not_allowed", 413: "too_large"}
+_PROBLEMS = {
+    "float_parsing": "is not a number",
+    "int_parsing": "is not a whole number",
+    "int_from_float": "is not a whole number",
+    "finite_number": "must be a finite number",
+    "greater_than_equal": "is out of range",
+    "less_than_equal": "is out of range",
+    "literal_error": "is not offered",
+    "string_too_long": "is too long",
+    "too_long": "has too many values",
+    "missing": "is required",
+    "bool_parsing": "is not true or false",
+}
 
 
 def error_body(status: int, code: str, message: str, **extra: Any) -> dict[str, Any]:
@@ -32,57 +49,77 @@ def parameter_problem(parameter: str, value: object, problem: str, allowed: str)
     return described
 
 
-def invalid_parameters_response(problems: list[dict[str, Any]]) -> JSONResponse:
+async def error_response(request: Request, body: dict[str, Any], headers: Any = None) -> Response:
+    """JSON, or the message drawn as an image when the request asked for ``errors=image``."""
+    status = body["status"]
+    if request.query_params.get("errors") != "image":
+        return JSONResponse(body, status_code=status, headers=headers)
+    options = lenient_options(dict(request.query_params))
+    message = body["message"]
+    image = await run_in_threadpool(render_error_image, status, message, options)
+    header_text = message.encode("ascii", "backslashreplace").decode()[:1000]
+    return Response(
+        image,
+        status_code=status,
+        media_type=options.media_type,
+        headers={**(headers or {}), "X-Chart-Error": header_text, "Cache-Control": "no-store"},
+    )
+
+
+async def invalid_parameters(request: Request, problems: list[dict[str, Any]]) -> Response:
     message = "; ".join(
         f"{p['parameter']}={p['value']!r} {p['problem']} (allowed: {p['allowed']})"
         for p in problems
     )
-    return JSONResponse(
-        error_body(422, "invalid_parameter", message, parameters=problems), status_code=422
-    )
+    body = error_body(422, "invalid_parameter", message, parameters=problems)
+    return await error_response(request, body)
 
 
 def _describe_validation_error(error: dict[str, Any]) -> dict[str, Any]:
-    location = [str(part) for part in error.get("loc", ())]
+    location = [str(part) for part in error.get("loc", ()) if not isinstance(part, int)]
     parameter = location[-1] if location else "request"
+    kind = str(error.get("type", ""))
+    problem = _PROBLEMS.get(kind, str(error.get("msg", "is not valid")))
     declared = NUMBER_RANGES.get(parameter)
+    context = error.get("ctx") or {}
     if declared is not None:
-        problem = "is not a number" if error.get("type") == "float_parsing" else "is not allowed"
-        if error.get("type") == "finite_number":
-            problem = "must be a finite number"
-        elif error.get("type") in ("greater_than_equal", "less_than_equal"):
-            problem = "is out of range"
         allowed = declared.allowed
+    elif "expected" in context:
+        allowed = f"one of {context['expected']}"
+    elif "max_length" in context:
+        allowed = f"at most {context['max_length']}"
     else:
-        problem = str(error.get("msg", "is not valid"))
-        allowed = "see /docs"
+        allowed = str(error.get("msg", "see /docs"))
     return parameter_problem(parameter, error.get("input"), problem, allowed)
 
 
-async def _on_validation_error(request: Request, exc: Exception) -> JSONResponse:
+async def _on_validation_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
-    return invalid_parameters_response([_describe_validation_error(e) for e in exc.errors()])
+    problems = [_describe_validation_error(e) for e in exc.errors()]
+    return await invalid_parameters(request, problems)
 
 
-async def _on_parameter_error(request: Request, exc: Exception) -> JSONResponse:
+async def _on_parameter_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, ParameterError)
-    return invalid_parameters_response(
-        [parameter_problem(exc.parameter, exc.value, exc.problem, exc.allowed)]
-    )
+    problem = parameter_problem(exc.parameter, exc.value, exc.problem, exc.allowed)
+    return await invalid_parameters(request, [problem])
 
 
-async def _on_http_error(request: Request, exc: Exception) -> JSONResponse:
+async def _on_image_too_large(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, ImageTooLarge)
+    body = error_body(413, "too_large", str(exc), size_bytes=exc.size_bytes)
+    return await error_response(request, body)
+
+
+async def _on_http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
     code = _CODES.get(exc.status_code, "http_error")
     message = f"{request.method} {request.url.path}: {exc.detail}"
-    return JSONResponse(
-        error_body(exc.status_code, code, message),
-        status_code=exc.status_code,
-        headers=exc.headers,
-    )
+    return await error_response(request, error_body(exc.status_code, code, message), exc.headers)
 
 
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _on_validation_error)
     app.add_exception_handler(ParameterError, _on_parameter_error)
+    app.add_exception_handler(ImageTooLarge, _on_image_too_large)
     app.add_exception_handler(HTTPException, _on_http_error)

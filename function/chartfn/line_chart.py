@@ -18,11 +18,13 @@ class LineChart:
 
 @dataclass(frozen=True)
 class Frame:
-    """The canvas a chart is drawn on: its pixel size and resolution."""
+    """The canvas a chart is drawn on: pixel size, resolution, background and theme."""
 
     width_px: int = 800
     height_px: int = 400
     dpi: float = 100.0
+    background: str | None = None  # None: the theme's; "transparent"; or a colour
+    theme: str = "light"
 
     @property
     def size_inches(self) -> tuple[float, float]:

@@ -1,13 +1,15 @@
-"""Line charts drawn with matplotlib's object API (Figure + Agg) and encoded as PNG in memory.
+"""Line charts drawn with matplotlib's object API (Figure + Agg), in memory.
 
 Drawing a whole figure costs ~19 ms; most of it is the axes, ticks, labels and grid, which stay
 the same from one chart to the next whenever the axis limits do. So a renderer keeps one figure,
 draws the static layer once per set of axis limits, keeps that bitmap, and for each chart only
 restores it and draws the curve and the title on top (~2 ms). The y-limits snap to tick values
-(matplotlib's ``round_numbers`` autolimit mode) so that nearby amplitudes share a background.
+(like matplotlib's ``round_numbers`` autolimit mode) so that nearby amplitudes share a
+background.
 
 A figure is mutable state, so a renderer serves one request at a time: ``RendererPool`` lends
-them out to the worker threads (FastAPI runs sync routes in a thread pool).
+them out to the worker threads (FastAPI runs sync routes in a thread pool). Vector formats and
+very large rasters take the plain path: a fresh figure, one full draw.
 """
 
 from __future__ import annotations
@@ -19,44 +21,41 @@ from contextlib import contextmanager
 
 import numpy as np
 
+from chartfn.figures import build_figure, render_figure
 from chartfn.line_chart import DEFAULT_FRAME, Frame, LineChart
-from chartfn.matplotlib_runtime import Figure, FigureCanvasAgg, Locator
-from chartfn.png import encode_png
+from chartfn.matplotlib_runtime import Figure, Locator
+from chartfn.output import RASTER_FORMATS, OutputOptions, encode_raster
+from chartfn.themes import themed
 
-# Fixed margins (fractions of the figure) instead of tight_layout, which draws the figure twice;
-# wide enough for 8-character tick labels and the axis labels at 800×400.
-AXES_RECT = (0.09, 0.12, 0.88, 0.78)
-LINE_COLOUR = "#1f77b4"
+# Above this many pixels a kept figure and its backgrounds would hold tens of MB each.
+FAST_PATH_MAX_PIXELS = 2_000_000
+DEFAULT_OPTIONS = OutputOptions()
 Limits = tuple[float, float, float, float]
-
-
-def build_figure(frame: Frame) -> tuple[Figure, FigureCanvasAgg]:
-    """An empty, styled chart figure; shared by the fast renderer and the reference render."""
-    figure = Figure(figsize=frame.size_inches, dpi=frame.dpi, facecolor="white")
-    canvas = FigureCanvasAgg(figure)
-    axes = figure.add_axes(AXES_RECT)
-    axes.set_autoscaley_on(True)
-    axes.grid(True)
-    axes.plot([], [], color=LINE_COLOUR, linewidth=1.5)
-    return figure, canvas
+BackgroundKey = tuple[Frame, Limits, str, str]
 
 
 def _apply(figure: Figure, chart: LineChart) -> None:
     axes = figure.axes[0]
+    if not axes.lines:
+        axes.plot([], [], linewidth=1.5)
     (line,) = axes.lines
     line.set_data(chart.x, chart.y)
-    axes.set_title(chart.title)
-    axes.set_xlabel(chart.x_label)
-    axes.set_ylabel(chart.y_label)
+    # set_text, not set_title/set_xlabel: those also re-apply the default font properties,
+    # which throws away matplotlib's cached text layout and costs ~1.5 ms a chart
+    axes.title.set_text(chart.title)
+    if axes.xaxis.label.get_text() != chart.x_label:
+        axes.set_xlabel(chart.x_label)
+    if axes.yaxis.label.get_text() != chart.y_label:
+        axes.set_ylabel(chart.y_label)
     with np.errstate(all="ignore"):
         axes.relim()
         axes.autoscale_view()
-    axes.set_ylim(_round_out(axes.yaxis.get_major_locator(), *axes.get_ylim()), auto=None)
+    axes.set_ylim(round_out(axes.yaxis.get_major_locator(), *axes.get_ylim()), auto=None)
 
 
-def _round_out(locator: Locator, low: float, high: float) -> tuple[float, float]:
+def round_out(locator: Locator, low: float, high: float) -> tuple[float, float]:
     """Widen (low, high) to the nearest enclosing ticks, as matplotlib's ``round_numbers``
-    autolimit mode does, but for the y-axis only and without touching global rcParams."""
+    autolimit mode does, but for one axis only and without touching global rcParams."""
     ticks = locator.tick_values(low, high)
     below, above = ticks[ticks <= low], ticks[ticks >= high]
     return (
@@ -65,92 +64,152 @@ def _round_out(locator: Locator, low: float, high: float) -> tuple[float, float]
     )
 
 
+def render_line_chart(chart: LineChart, options: OutputOptions = DEFAULT_OPTIONS) -> bytes:
+    """The chart drawn the plain way: a fresh figure, one full draw, any format. It is also the
+    reference the fast path is tested against."""
+    return render_figure(lambda figure: _apply(figure, chart), options)
+
+
 def render_reference_png(chart: LineChart, frame: Frame = DEFAULT_FRAME) -> bytes:
-    """The chart drawn the plain way: a fresh figure, one full draw. Tests compare against it."""
-    figure, canvas = build_figure(frame)
-    _apply(figure, chart)
-    canvas.draw()
-    return encode_png(np.asarray(canvas.buffer_rgba()))
+    return render_line_chart(chart, OutputOptions() if frame == DEFAULT_FRAME else _png(frame))
+
+
+def _png(frame: Frame) -> OutputOptions:
+    scale = frame.dpi / 100.0
+    return OutputOptions(
+        width=round(frame.width_px / scale),
+        height=round(frame.height_px / scale),
+        scale=scale,
+        background=frame.background,
+        theme=frame.theme,
+    )
 
 
 class BackgroundCache:
-    """The static layers of recent charts, by axis limits; a bounded LRU shared by renderers."""
+    """The static layers of recent charts by frame and axis limits: a thread-safe LRU shared
+    by renderers, bounded by the bytes of its bitmaps (4 bytes a pixel)."""
 
-    def __init__(self, max_entries: int = 16) -> None:
-        self._entries: OrderedDict[tuple[Frame, Limits, str, str], object] = OrderedDict()
-        self._max_entries = max_entries
+    def __init__(self, max_bytes: int = 24 * 1024 * 1024) -> None:
+        self._entries: OrderedDict[BackgroundKey, tuple[object, int]] = OrderedDict()
+        self._max_bytes = max_bytes
+        self._bytes = 0
         self._lock = threading.Lock()
 
-    def get(self, key: tuple[Frame, Limits, str, str]) -> object | None:
+    def get(self, key: BackgroundKey) -> object | None:
         with self._lock:
-            region = self._entries.get(key)
-            if region is not None:
-                self._entries.move_to_end(key)
-            return region
-
-    def put(self, key: tuple[Frame, Limits, str, str], region: object) -> None:
-        with self._lock:
-            self._entries[key] = region
+            entry = self._entries.get(key)
+            if entry is None:
+                return None
             self._entries.move_to_end(key)
-            while len(self._entries) > self._max_entries:
-                self._entries.popitem(last=False)
+            return entry[0]
+
+    def put(self, key: BackgroundKey, region: object) -> None:
+        size = key[0].width_px * key[0].height_px * 4
+        with self._lock:
+            previous = self._entries.pop(key, None)
+            if previous is not None:
+                self._bytes -= previous[1]
+            self._entries[key] = (region, size)
+            self._bytes += size
+            while self._bytes > self._max_bytes and len(self._entries) > 1:
+                _, (_, evicted) = self._entries.popitem(last=False)
+                self._bytes -= evicted
 
     def __len__(self) -> int:
         return len(self._entries)
 
 
 class LineRenderer:
-    """One reusable figure. Not thread-safe: borrow it from a ``RendererPool``."""
+    """One reusable figure for one frame. Not thread-safe: borrow it from a ``RendererPool``."""
 
     def __init__(self, frame: Frame, backgrounds: BackgroundCache) -> None:
         self.frame = frame
         self._backgrounds = backgrounds
-        self._figure, self._canvas = build_figure(frame)
+        with themed(frame.theme):
+            self._figure, self._canvas = build_figure(frame)
+            _apply(self._figure, LineChart(np.zeros(2), np.zeros(2), "", "", ""))
         self._axes = self._figure.axes[0]
         (self._line,) = self._axes.lines
         # Animated artists are left out of a full draw, which then holds only the static layer.
         self._line.set_animated(True)
         self._axes.title.set_animated(True)
 
+    def draw(self, chart: LineChart) -> np.ndarray:
+        """Draw ``chart`` and return a view of the canvas's pixels, valid until the next draw."""
+        with themed(self.frame.theme):
+            _apply(self._figure, chart)
+            limits = (*self._axes.get_xlim(), *self._axes.get_ylim())
+            key = (self.frame, limits, chart.x_label, chart.y_label)
+            background = self._backgrounds.get(key)
+            if background is None:
+                self._canvas.draw()
+                background = self._canvas.copy_from_bbox(self._figure.bbox)
+                self._backgrounds.put(key, background)
+            else:
+                self._canvas.restore_region(background)
+            self._figure.draw_artist(self._line)
+            self._figure.draw_artist(self._axes.title)
+        return np.asarray(self._canvas.buffer_rgba())
+
     def render_png(self, chart: LineChart) -> bytes:
-        _apply(self._figure, chart)
-        limits = (*self._axes.get_xlim(), *self._axes.get_ylim())
-        key = (self.frame, limits, chart.x_label, chart.y_label)
-        background = self._backgrounds.get(key)
-        if background is None:
-            self._canvas.draw()
-            background = self._canvas.copy_from_bbox(self._figure.bbox)
-            self._backgrounds.put(key, background)
-        else:
-            self._canvas.restore_region(background)
-        self._figure.draw_artist(self._line)
-        self._figure.draw_artist(self._axes.title)
-        return encode_png(np.asarray(self._canvas.buffer_rgba()))
+        return encode_raster(self.draw(chart), _png(self.frame))
 
 
 class RendererPool:
-    """Lends renderers to threads; creates them on demand, at most ``max_renderers`` at once."""
+    """Lends renderers to threads: at most ``max_renderers`` at once, created on demand and
+    kept per frame (at most ``max_renderers`` idle in all, the least recently used dropped)."""
 
-    def __init__(self, frame: Frame = DEFAULT_FRAME, max_renderers: int = 4) -> None:
-        self._frame = frame
+    def __init__(self, max_renderers: int = 4) -> None:
         self._backgrounds = BackgroundCache()
-        self._idle: list[LineRenderer] = []
+        self._idle: OrderedDict[Frame, list[LineRenderer]] = OrderedDict()
+        self._idle_count = 0
+        self._max_idle = max_renderers
         self._lock = threading.Lock()
         self._slots = threading.BoundedSemaphore(max_renderers)
 
+    @staticmethod
+    def serves(options: OutputOptions) -> bool:
+        frame = options.frame
+        return (
+            options.format in RASTER_FORMATS
+            and frame.width_px * frame.height_px <= FAST_PATH_MAX_PIXELS
+        )
+
     @contextmanager
-    def borrow(self) -> Iterator[LineRenderer]:
+    def borrow(self, frame: Frame = DEFAULT_FRAME) -> Iterator[LineRenderer]:
         with self._slots:
-            with self._lock:
-                renderer = self._idle.pop() if self._idle else None
-            if renderer is None:
-                renderer = LineRenderer(self._frame, self._backgrounds)
+            renderer = self._take_idle(frame) or LineRenderer(frame, self._backgrounds)
             try:
                 yield renderer
             finally:
-                with self._lock:
-                    self._idle.append(renderer)
+                self._give_back(renderer)
+
+    def _take_idle(self, frame: Frame) -> LineRenderer | None:
+        with self._lock:
+            idle = self._idle.get(frame)
+            if not idle:
+                return None
+            self._idle_count -= 1
+            self._idle.move_to_end(frame)
+            return idle.pop()
+
+    def _give_back(self, renderer: LineRenderer) -> None:
+        with self._lock:
+            self._idle.setdefault(renderer.frame, []).append(renderer)
+            self._idle.move_to_end(renderer.frame)
+            self._idle_count += 1
+            while self._idle_count > self._max_idle:
+                oldest_frame, renderers = next(iter(self._idle.items()))
+                renderers.pop(0)
+                self._idle_count -= 1
+                if not renderers:
+                    del self._idle[oldest_frame]
+
+    def render(self, chart: LineChart, options: OutputOptions = DEFAULT_OPTIONS) -> bytes:
+        """``chart`` in ``options``' raster format, through a kept figure."""
+        with self.borrow(options.frame) as renderer:
+            # encoded while still borrowed: no copy of the canvas, and outside the render lock
+            return encode_raster(renderer.draw(chart), options)
 
     def render_png(self, chart: LineChart) -> bytes:
-        with self.borrow() as renderer:
-            return renderer.render_png(chart)
+        return self.render(chart)

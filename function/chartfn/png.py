@@ -1,11 +1,12 @@
 """A PNG encoder for rendered canvases, tuned for charts.
 
-Pillow's encoder (what ``savefig`` uses) spends about twice as long as this one on an 800×400
-chart: it converts the buffer, tries adaptive filters row by row and compresses at level 6.
-Charts are mostly flat colour, so the "Up" filter (each row minus the row above, one numpy
-subtraction) turns most rows into zeros, and zlib's fast levels then compress almost as well.
-The output has no ancillary chunks (no timestamps, no software tag), so equal pixels give equal
-bytes.
+Pillow's encoder (what ``savefig`` uses) takes about three times as long as this one on an
+800×400 chart: it tries adaptive filters row by row and compresses at level 6. Charts are mostly
+flat colour, so the "Up" filter (each row minus the row above: one numpy subtraction) turns
+most of an image into zero bytes, and zlib's run-length strategy then compresses it faster and
+smaller than its general-purpose levels (measured in benchmarks/: RLE 1.9 ms / 31.6 kB against
+2.0 ms / 33.3 kB at level 3 and 4.2 ms / 29.7 kB at level 6). The output has no ancillary
+chunks (no timestamps, no software tag), so equal pixels give equal bytes.
 """
 
 from __future__ import annotations
@@ -19,14 +20,12 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _COLOUR_TYPE_RGB = 2
 _COLOUR_TYPE_RGBA = 6
 _FILTER_UP = 2
-# Level 3 compresses an 800×400 chart in ~3 ms to ~37 kB; level 6 takes ~5 ms for ~33 kB and
-# level 1 saves nothing in time over 3 (measured in benchmarks/, see README).
-DEFAULT_COMPRESSION_LEVEL = 3
+# With an alpha channel the runs of equal bytes are interrupted every fourth byte, and the
+# general strategy wins again.
+_RGBA_LEVEL = 3
 
 
-def encode_png(
-    rgba: np.ndarray, *, keep_alpha: bool = False, level: int = DEFAULT_COMPRESSION_LEVEL
-) -> bytes:
+def encode_png(rgba: np.ndarray, *, keep_alpha: bool = False) -> bytes:
     """Encode an ``(height, width, 4)`` uint8 RGBA array as PNG.
 
     ``keep_alpha=False`` drops the alpha channel (a quarter less data to compress) and is right
@@ -35,19 +34,24 @@ def encode_png(
     if rgba.ndim != 3 or rgba.shape[2] != 4 or rgba.dtype != np.uint8:
         raise ValueError(f"expected an (h, w, 4) uint8 array, got {rgba.shape} {rgba.dtype}")
     height, width = rgba.shape[:2]
-    pixels = rgba if keep_alpha else rgba[:, :, :3]
-    rows = pixels.reshape(height, -1)
-    filtered = np.empty((height, rows.shape[1] + 1), dtype=np.uint8)
+    # one contiguous copy of the channels kept; subtracting on it is then a single fast pass
+    pixels = np.ascontiguousarray(rgba if keep_alpha else rgba[:, :, :3]).reshape(height, -1)
+    filtered = np.empty((height, pixels.shape[1] + 1), dtype=np.uint8)
     filtered[:, 0] = _FILTER_UP
-    filtered[0, 1:] = rows[0]
-    np.subtract(rows[1:], rows[:-1], out=filtered[1:, 1:])  # uint8 arithmetic wraps mod 256
+    filtered[0, 1:] = pixels[0]
+    np.subtract(pixels[1:], pixels[:-1], out=filtered[1:, 1:])  # uint8 arithmetic wraps mod 256
+    if keep_alpha:
+        compressor = zlib.compressobj(_RGBA_LEVEL)
+    else:
+        compressor = zlib.compressobj(zlib.Z_BEST_SPEED, zlib.DEFLATED, 15, 9, zlib.Z_RLE)
+    compressed = compressor.compress(filtered) + compressor.flush()
     colour_type = _COLOUR_TYPE_RGBA if keep_alpha else _COLOUR_TYPE_RGB
     header = struct.pack(">IIBBBBB", width, height, 8, colour_type, 0, 0, 0)
     return b"".join(
         (
             PNG_SIGNATURE,
             _chunk(b"IHDR", header),
-            _chunk(b"IDAT", zlib.compress(filtered.tobytes(), level)),
+            _chunk(b"IDAT", compressed),
             _chunk(b"IEND", b""),
         )
     )

@@ -1,29 +1,49 @@
-"""HTTP routes: parse the query, ask the chart service, shape the response. Nothing else."""
+"""HTTP routes: parse the query, ask the chart service, shape the response. Nothing else.
+
+Routes are ``async`` and hand only rendering to the thread pool: a 304 or a cache hit is
+answered on the event loop without a thread hop (they cost a fraction of a millisecond).
+"""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
 
 from chartfn import __version__
-from chartfn.charts import RENDER_VERSION, ChartService
+from chartfn.charts import RENDER_VERSION, ChartService, canonical_request, etag_for
+from chartfn.formula_chart import MAX_CURVES, SAMPLES, X0, X1, FormulaChart
+from chartfn.output import HEIGHT, MEDIA_TYPES, SCALE, WIDTH, OutputOptions, negotiate_format
 from chartfn.parameters import NumberRange
 from chartfn.settings import Settings
 from chartfn.sine import AMPLITUDE, FREQUENCY, SineChart
+from chartfn.themes import THEMES
 
 router = APIRouter()
 
-ERROR_SCHEMA: dict[str, Any] = {
+ERROR_RESPONSE: dict[str, Any] = {
     "content": {"application/json": {}},
-    "description": "JSON naming each bad parameter, the value given and the allowed range.",
+    "description": "JSON naming each bad parameter, the value given and what is allowed "
+    "(with errors=image: the error drawn as an image, X-Chart-Error header).",
 }
-PNG_RESPONSES: dict[int | str, dict[str, Any]] = {
-    200: {"content": {"image/png": {}}, "description": "The chart as a PNG image."},
+IMAGE_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {
+        "content": {media_type: {} for media_type in MEDIA_TYPES.values()},
+        "description": "The chart: PNG unless `format` or `Accept` asks for another format.",
+    },
     304: {"description": "The client's copy (If-None-Match) is current; nothing rendered."},
-    422: ERROR_SCHEMA,
+    413: ERROR_RESPONSE,
+    422: ERROR_RESPONSE,
 }
+FormatName = Literal["png", "svg", "pdf", "webp", "jpeg"]
+ThemeName = Literal[
+    "light", "dark", "ggplot", "bmh", "fivethirtyeight", "grayscale", "solarized", "seaborn"
+]
+assert set(ThemeName.__args__) == set(THEMES)  # type: ignore[attr-defined]
 
 
 def number_query(declared: NumberRange) -> Any:
@@ -35,14 +55,38 @@ def number_query(declared: NumberRange) -> Any:
     )
 
 
-def chart_service(request: Request) -> ChartService:
-    service: ChartService = request.app.state.chart_service
-    return service
+@dataclass(frozen=True)
+class RequestedOutput:
+    options: OutputOptions
+    negotiated: bool  # the format came from Accept, so the response varies by it
 
 
-def settings(request: Request) -> Settings:
-    current: Settings = request.app.state.settings
-    return current
+async def requested_output(
+    request: Request,
+    width: Annotated[int, number_query(WIDTH)] = int(WIDTH.default),
+    height: Annotated[int, number_query(HEIGHT)] = int(HEIGHT.default),
+    scale: Annotated[float, number_query(SCALE)] = SCALE.default,
+    format: Annotated[
+        FormatName | None, Query(description="Output format; absent: from Accept, else png.")
+    ] = None,
+    background: Annotated[
+        str | None,
+        Query(max_length=40, description="transparent, a colour name or #rrggbb[aa]."),
+    ] = None,
+    theme: Annotated[ThemeName, Query(description="A matplotlib style.")] = "light",
+    errors: Annotated[
+        Literal["json", "image"],
+        Query(description="image: draw errors into an image of the requested size/format."),
+    ] = "json",
+) -> RequestedOutput:
+    chosen = format or negotiate_format(request.headers.get("accept"))
+    options = OutputOptions(
+        width=width, height=height, scale=scale, format=chosen, background=background, theme=theme
+    )
+    return RequestedOutput(options, negotiated=format is None)
+
+
+Output = Annotated[RequestedOutput, Depends(requested_output)]
 
 
 def etag_matches(if_none_match: str | None, etag: str) -> bool:
@@ -52,30 +96,86 @@ def etag_matches(if_none_match: str | None, etag: str) -> bool:
     return "*" in candidates or etag in candidates
 
 
+async def chart_response(
+    request: Request, output: RequestedOutput, path_and_query: str, render: Callable[[], bytes]
+) -> Response:
+    service: ChartService = request.app.state.chart_service
+    settings: Settings = request.app.state.settings
+    key = canonical_request(path_and_query, output.options)
+    headers = {
+        "ETag": etag_for(key),
+        "Cache-Control": f"public, max-age={settings.cache_max_age_s}",
+    }
+    if output.negotiated:
+        headers["Vary"] = "Accept"
+    if etag_matches(request.headers.get("if-none-match"), headers["ETag"]):
+        return Response(status_code=304, headers=headers)
+    content = service.cached(key)
+    if content is None:
+        content = await run_in_threadpool(service.render_and_cache, key, render)
+    return Response(content, media_type=output.options.media_type, headers=headers)
+
+
 @router.get(
     "/sin",
     response_class=Response,
-    responses=PNG_RESPONSES,
-    summary="y = A·sin(f·x) on [0, 2π] as an 800×400 PNG",
+    responses=IMAGE_RESPONSES,
+    summary="y = A·sin(f·x) on [0, 2π]; 800×400 PNG by default",
 )
-def sine_chart(
+async def sine_chart(
     request: Request,
-    service: Annotated[ChartService, Depends(chart_service)],
-    current: Annotated[Settings, Depends(settings)],
+    output: Output,
     amplitude: Annotated[float, number_query(AMPLITUDE)] = AMPLITUDE.default,
     frequency: Annotated[float, number_query(FREQUENCY)] = FREQUENCY.default,
 ) -> Response:
     chart = SineChart(amplitude=amplitude, frequency=frequency)
-    headers = {
-        "ETag": service.sine_etag(chart),
-        "Cache-Control": f"public, max-age={current.cache_max_age_s}",
-    }
-    if etag_matches(request.headers.get("if-none-match"), headers["ETag"]):
-        return Response(status_code=304, headers=headers)
-    image = service.sine_png(chart)
-    return Response(image.content, media_type=image.media_type, headers=headers)
+    service: ChartService = request.app.state.chart_service
+    return await chart_response(
+        request,
+        output,
+        f"/sin?{chart.canonical_query}",
+        lambda: service.render_sine(chart, output.options),
+    )
+
+
+@router.get(
+    "/plot",
+    response_class=Response,
+    responses=IMAGE_RESPONSES,
+    summary="Curves of formulas in x, e.g. f=sin(x)*exp(-x/5)",
+)
+async def formula_chart(
+    request: Request,
+    output: Output,
+    f: Annotated[
+        list[str],
+        Query(
+            description=f"A formula in x (repeat for up to {MAX_CURVES} curves): numbers, x, "
+            "+ - * / ^ (or **), parentheses, pi, e, tau, sin cos tan asin acos atan sinh cosh "
+            "tanh exp log ln log10 log2 sqrt abs floor ceil round sign, min max atan2 pow. "
+            "In a URL send + as %2B.",
+            max_length=MAX_CURVES,
+        ),
+    ],
+    label: Annotated[list[str], Query(description="Legend label per curve, in order.")] = [],  # noqa: B006
+    x0: Annotated[float, number_query(X0)] = X0.default,
+    x1: Annotated[float, number_query(X1)] = X1.default,
+    samples: Annotated[int, number_query(SAMPLES)] = int(SAMPLES.default),
+    title: Annotated[str, Query(max_length=200)] = "",
+    x_label: Annotated[str, Query(max_length=200)] = "x",
+    y_label: Annotated[str, Query(max_length=200)] = "y",
+    legend: Annotated[bool | None, Query(description="Default: on for several curves.")] = None,
+) -> Response:
+    chart = FormulaChart.parse(f, label, x0, x1, samples, title, x_label, y_label, legend)
+    service: ChartService = request.app.state.chart_service
+    return await chart_response(
+        request,
+        output,
+        f"/plot?{chart.canonical_query}",
+        lambda: service.render_formulas(chart, output.options),
+    )
 
 
 @router.get("/health", summary="Liveness and version")
-def health() -> dict[str, str]:
+async def health() -> dict[str, str]:
     return {"status": "ok", "version": __version__, "render_version": RENDER_VERSION}

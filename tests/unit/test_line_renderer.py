@@ -67,8 +67,8 @@ def test_y_limits_snap_to_ticks_so_nearby_amplitudes_share_a_background() -> Non
     assert len(backgrounds) == 1
 
 
-def test_background_cache_is_bounded() -> None:
-    backgrounds = BackgroundCache(max_entries=3)
+def test_background_cache_is_bounded_in_bytes() -> None:
+    backgrounds = BackgroundCache(max_bytes=3 * 800 * 400 * 4)
     renderer = LineRenderer(Frame(), backgrounds)
     for amplitude in (1, 10, 100, 1000, 10000):
         renderer.render_png(SineChart(amplitude, 1).line_chart())

@@ -46,10 +46,10 @@ def test_output_is_deterministic_and_carries_no_metadata_chunks() -> None:
     assert chunk_types == [b"IHDR", b"IDAT", b"IEND"]
 
 
-@pytest.mark.parametrize("level", [1, 3, 6, 9])
-def test_every_compression_level_round_trips(level: int) -> None:
-    image = random_image(16, 16, seed=level)
-    np.testing.assert_array_equal(pixels(encode_png(image, level=level)), image[:, :, :3])
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_random_images_round_trip(seed: int) -> None:
+    image = random_image(16 + seed, 33 - seed, seed=seed)
+    np.testing.assert_array_equal(pixels(encode_png(image)), image[:, :, :3])
 
 
 def test_rejects_arrays_that_are_not_rgba_bytes() -> None:

@@ -1,0 +1,63 @@
+"""Figures for every chart kind: creation, styling, drawing to any output format."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+from chartfn.line_chart import Frame
+from chartfn.matplotlib_runtime import Axes, Figure, FigureCanvasAgg
+from chartfn.output import RASTER_FORMATS, OutputOptions, encode_figure, encode_raster
+from chartfn.themes import themed
+
+# Fixed margins (fractions of the figure) instead of tight_layout, which draws the figure twice;
+# wide enough for 8-character tick labels and the axis labels at 800×400.
+AXES_RECT = (0.09, 0.12, 0.88, 0.78)
+
+
+def new_figure(frame: Frame) -> tuple[Figure, FigureCanvasAgg]:
+    """An empty figure on an Agg canvas. Call it inside ``themed(frame.theme)``."""
+    facecolor = "none" if frame.background == "transparent" else frame.background
+    figure = Figure(
+        figsize=(frame.width_px / frame.dpi, frame.height_px / frame.dpi),
+        dpi=frame.dpi,
+        facecolor=facecolor,
+    )
+    return figure, FigureCanvasAgg(figure)
+
+
+def add_chart_axes(figure: Figure, frame: Frame) -> Axes:
+    axes = figure.add_axes(AXES_RECT)
+    if frame.background == "transparent":
+        axes.set_facecolor("none")
+    axes.grid(True)
+    return axes
+
+
+def build_figure(frame: Frame) -> tuple[Figure, FigureCanvasAgg]:
+    """An empty, styled single-axes chart. Call it inside ``themed(frame.theme)``."""
+    figure, canvas = new_figure(frame)
+    add_chart_axes(figure, frame)
+    return figure, canvas
+
+
+def render_figure(
+    draw: Callable[[Figure], None], options: OutputOptions, *, with_axes: bool = True
+) -> bytes:
+    """A fresh figure, drawn by ``draw`` and encoded in ``options``' format.
+
+    Text from users (titles, labels, legends) is shown as typed: mathtext is switched off,
+    so a stray ``$`` cannot turn into a parse error at draw time.
+    """
+    frame = options.frame
+    with themed(frame.theme):
+        figure, canvas = build_figure(frame) if with_axes else new_figure(frame)
+        draw(figure)
+        for text in figure.findobj(lambda artist: hasattr(artist, "set_parse_math")):
+            text.set_parse_math(False)
+        if options.format not in RASTER_FORMATS:
+            return encode_figure(figure, canvas, options)
+        canvas.draw()
+        rgba = np.array(canvas.buffer_rgba())
+    return encode_raster(rgba, options)

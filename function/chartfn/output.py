@@ -1,0 +1,238 @@
+"""How a chart is delivered: size, pixel density, format, background and theme, and encoding.
+
+Independent of HTTP: the route layer parses query parameters into ``OutputOptions`` and picks
+the format (``negotiate_format``) from ``Accept`` when the URL does not name one.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+import numpy as np
+from PIL import Image
+
+from chartfn.line_chart import Frame
+from chartfn.matplotlib_runtime import Figure, FigureCanvasAgg, is_color_like
+from chartfn.numbers import shortest_form
+from chartfn.parameters import ParameterError, number_range
+from chartfn.png import encode_png
+from chartfn.themes import THEMES
+
+MEDIA_TYPES = {
+    "png": "image/png",
+    "svg": "image/svg+xml",
+    "pdf": "application/pdf",
+    "webp": "image/webp",
+    "jpeg": "image/jpeg",
+}
+RASTER_FORMATS = frozenset({"png", "webp", "jpeg"})
+# QuickChart caps a side at 3000 px; we cap the total too: rendering time and memory grow with
+# the pixel count (an RGBA buffer is 4 bytes a pixel), and a 9-megapixel chart already takes
+# ~0.3 s and 36 MB. width × height × scale² must stay within it.
+MAX_SIDE_PX = 3000
+PIXEL_BUDGET = 9_000_000
+# Lambda's response limit is 6 MB (6,291,456 bytes) for the whole JSON payload, and base64
+# adds a third: images above this are refused with 413 rather than failing in the runtime.
+MAX_IMAGE_BYTES = 4_500_000
+JPEG_QUALITY = 90
+WEBP_QUALITY = 90
+
+WIDTH = number_range("width", 50, MAX_SIDE_PX, 800, "Image width in CSS pixels.")
+HEIGHT = number_range("height", 50, MAX_SIDE_PX, 400, "Image height in CSS pixels.")
+SCALE = number_range(
+    "scale", 0.5, 4, 1, "Device pixel ratio: 2 renders twice the pixels for retina screens."
+)
+
+
+class ImageTooLarge(ValueError):
+    def __init__(self, size_bytes: int) -> None:
+        self.size_bytes = size_bytes
+        super().__init__(
+            f"the image would be {size_bytes} bytes; a Lambda response carries at most "
+            f"{MAX_IMAGE_BYTES} bytes of image after base64: ask for fewer pixels (width, "
+            "height, scale) or another format"
+        )
+
+
+@dataclass(frozen=True)
+class OutputOptions:
+    width: int = 800
+    height: int = 400
+    scale: float = 1.0
+    format: str = "png"
+    background: str | None = None  # None: the theme's own background
+    theme: str = "light"
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "width", _whole(WIDTH.check(self.width), "width"))
+        object.__setattr__(self, "height", _whole(HEIGHT.check(self.height), "height"))
+        object.__setattr__(self, "scale", SCALE.check(self.scale))
+        if self.format not in MEDIA_TYPES:
+            raise ParameterError("format", self.format, "is not offered", ", ".join(MEDIA_TYPES))
+        if self.theme not in THEMES:
+            raise ParameterError("theme", self.theme, "is not offered", ", ".join(THEMES))
+        if self.background is not None:
+            self._check_background(self.background)
+        pixels = self.width * self.height * self.scale**2
+        if pixels > PIXEL_BUDGET:
+            raise ParameterError(
+                "width",
+                f"{self.width}x{self.height}@{shortest_form(self.scale)}",
+                f"is {pixels:.0f} pixels (width × height × scale²)",
+                f"at most {PIXEL_BUDGET} pixels in all, {MAX_SIDE_PX} px a side",
+            )
+
+    def _check_background(self, background: str) -> None:
+        if background == "transparent":
+            if self.format == "jpeg":
+                raise ParameterError(
+                    "background", background, "is not possible in JPEG", "png, webp, svg or pdf"
+                )
+            return
+        if len(background) > 40 or not is_color_like(background):
+            raise ParameterError(
+                "background",
+                background,
+                "is not a colour",
+                "transparent, a colour name (white, black, …) or hex (#rrggbb, #rrggbbaa)",
+            )
+
+    @property
+    def media_type(self) -> str:
+        return MEDIA_TYPES[self.format]
+
+    @property
+    def transparent(self) -> bool:
+        return self.background == "transparent"
+
+    @property
+    def frame(self) -> Frame:
+        return Frame(
+            width_px=round(self.width * self.scale),
+            height_px=round(self.height * self.scale),
+            dpi=100.0 * self.scale,
+            background=self.background,
+            theme=self.theme,
+        )
+
+    @property
+    def canonical_query(self) -> str:
+        """Only the options that differ from the defaults, in a fixed order: so that every
+        existing /sin URL keeps its cache key and ETag."""
+        parts = []
+        for name, default in _DEFAULTS.items():
+            value = getattr(self, name)
+            if value != default:
+                text = shortest_form(value) if isinstance(value, float) else str(value)
+                parts.append(f"{name}={text}")
+        return "&".join(parts)
+
+
+_DEFAULTS = {
+    "width": 800,
+    "height": 400,
+    "scale": 1.0,
+    "format": "png",
+    "background": None,
+    "theme": "light",
+}
+
+
+def _whole(value: float, name: str) -> int:
+    if value != int(value):
+        raise ParameterError(name, value, "must be a whole number of pixels", "an integer")
+    return int(value)
+
+
+def negotiate_format(accept: str | None) -> str:
+    """The format for a URL that names none: PNG unless ``Accept`` ranks another one higher.
+
+    A browser's ``image/avif,image/webp,image/apng,image/*,*/*;q=0.8`` gives webp and PNG
+    (through ``image/*``) the same quality, so it gets PNG like every other client.
+    """
+    if not accept:
+        return "png"
+    ranges = _parse_accept(accept)
+    png_quality = _quality(ranges, "image/png")
+    best, best_quality = "png", png_quality
+    for name, media_type in MEDIA_TYPES.items():
+        quality = _quality(ranges, media_type, explicit_only=True)
+        if quality > best_quality:
+            best, best_quality = name, quality
+    return best
+
+
+def _parse_accept(accept: str) -> list[tuple[str, float]]:
+    ranges = []
+    for item in accept.split(",")[:50]:
+        media_range, _, params = item.strip().partition(";")
+        quality = 1.0
+        for param in params.split(";"):
+            key, _, value = param.strip().partition("=")
+            if key.strip() == "q":
+                try:
+                    quality = min(max(float(value), 0.0), 1.0)
+                except ValueError:
+                    quality = 0.0
+        if media_range:
+            ranges.append((media_range.strip().lower(), quality))
+    return ranges
+
+
+def _quality(
+    ranges: list[tuple[str, float]], media_type: str, *, explicit_only: bool = False
+) -> float:
+    """The quality of the most specific range matching ``media_type`` (RFC 9110 §12.5.1)."""
+    kind = media_type.split("/")[0]
+    best_specificity, quality = -1, 0.0
+    for media_range, range_quality in ranges:
+        if media_range == media_type:
+            specificity = 2
+        elif explicit_only:
+            continue
+        elif media_range == f"{kind}/*":
+            specificity = 1
+        elif media_range == "*/*":
+            specificity = 0
+        else:
+            continue
+        if specificity > best_specificity:
+            best_specificity, quality = specificity, range_quality
+    return quality
+
+
+def encode_figure(figure: Figure, canvas: FigureCanvasAgg, options: OutputOptions) -> bytes:
+    """Encode a figure already drawn on its Agg ``canvas`` (rasters) or draw it to a vector
+    format. Vector output carries no dates and fixed element ids, so it is deterministic."""
+    if options.format == "svg":
+        return _vector(figure, "svg", {"Date": None})
+    if options.format == "pdf":
+        return _vector(figure, "pdf", {"CreationDate": None, "ModDate": None})
+    return encode_raster(np.asarray(canvas.buffer_rgba()), options)
+
+
+def encode_raster(rgba: np.ndarray, options: OutputOptions) -> bytes:
+    if options.format == "png":
+        data = encode_png(rgba, keep_alpha=options.transparent)
+    else:
+        image = Image.fromarray(rgba if options.transparent else rgba[:, :, :3])
+        buffer = io.BytesIO()
+        if options.format == "jpeg":
+            image.save(buffer, "JPEG", quality=JPEG_QUALITY, optimize=False)
+        else:
+            image.save(buffer, "WEBP", quality=WEBP_QUALITY, method=4)
+        data = buffer.getvalue()
+    return check_size(data)
+
+
+def _vector(figure: Figure, fmt: str, metadata: dict[str, None]) -> bytes:
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format=fmt, metadata=metadata, facecolor=figure.get_facecolor())
+    return check_size(buffer.getvalue())
+
+
+def check_size(data: bytes) -> bytes:
+    if len(data) > MAX_IMAGE_BYTES:
+        raise ImageTooLarge(len(data))
+    return data
