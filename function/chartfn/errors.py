@@ -56,7 +56,10 @@ async def error_response(request: Request, body: dict[str, Any], headers: Any = 
         return JSONResponse(body, status_code=status, headers=headers)
     options = lenient_options(dict(request.query_params))
     message = body["message"]
-    image = await run_in_threadpool(render_error_image, status, message, options)
+    try:
+        image = await run_in_threadpool(render_error_image, status, message, options)
+    except ImageTooLarge:
+        return JSONResponse(body, status_code=status, headers=headers)
     header_text = message.encode("ascii", "backslashreplace").decode()[:1000]
     return Response(
         image,

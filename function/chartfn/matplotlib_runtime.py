@@ -13,6 +13,13 @@ no read-only mode, so we give it one:
   folder, which holds the font list generated ahead of time (``scripts/generate_fontlist.py``)
   from the fonts that ship inside matplotlib only, so the list is valid on any machine;
 * the font manager then loads that list instead of scanning fonts and writing a cache.
+
+Text in any script: DejaVu Sans has no Han, kana or hangul, so the bundled subset of WenQuanYi
+Micro Hei (``fonts/``, made by ``scripts/build_cjk_font.py``) is registered with ``addfont``,
+which only reads the file. It cannot go in the generated font list, whose paths are valid on any
+machine only for matplotlib's own fonts. The matplotlibrc names it after DejaVu Sans in
+``font.family``, so matplotlib draws each character from the first font that has it: Latin text
+keeps its exact pixels and CJK characters get glyphs instead of boxes.
 """
 
 from __future__ import annotations
@@ -23,6 +30,10 @@ from pathlib import Path
 
 MATPLOTLIB_DATA_DIR = Path(__file__).resolve().with_name("matplotlib_data")
 MATPLOTLIBRC = MATPLOTLIB_DATA_DIR / "matplotlibrc"
+FONTS_DIR = Path(__file__).resolve().with_name("fonts")
+CJK_FONT = FONTS_DIR / "wqy-microhei-cjk.ttf"
+# must match font.family in the matplotlibrc; test_fonts checks the file really has this name
+CJK_FONT_FAMILY = "WenQuanYi Micro Hei"
 
 if "matplotlib" in sys.modules:
     # Too late to steer the import; the service always imports this module first, and the
@@ -42,13 +53,38 @@ def _bundled_data_dir() -> str:
 matplotlib.get_configdir = _bundled_data_dir
 matplotlib.get_cachedir = _bundled_data_dir
 
-from matplotlib import font_manager  # noqa: E402  (loads the bundled font list)
+from matplotlib import (  # noqa: E402
+    font_manager,
+    rc_context,
+    style,
+)
+from matplotlib.axes import Axes  # noqa: E402
 from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
+from matplotlib.colors import is_color_like  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.ticker import Locator  # noqa: E402
 
 # The rest of the package takes matplotlib from here, so nothing can import it before the set-up
 # above has run (a test checks that no other module imports matplotlib directly).
 FONT_MANAGER = font_manager.fontManager
+FONT_MANAGER.addfont(CJK_FONT)
 
-__all__ = ["FONT_MANAGER", "MATPLOTLIB_DATA_DIR", "Figure", "FigureCanvasAgg", "Locator"]
+
+def style_library() -> dict[str, dict[str, object]]:
+    """matplotlib's bundled styles by name (read from its data directory at import)."""
+    return dict(style.library)
+
+
+__all__ = [
+    "CJK_FONT",
+    "CJK_FONT_FAMILY",
+    "FONT_MANAGER",
+    "MATPLOTLIB_DATA_DIR",
+    "Axes",
+    "Figure",
+    "FigureCanvasAgg",
+    "Locator",
+    "is_color_like",
+    "rc_context",
+    "style_library",
+]

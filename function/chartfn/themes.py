@@ -14,7 +14,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from chartfn.matplotlib_runtime import rc_context, style_library
+from chartfn.matplotlib_runtime import CJK_FONT_FAMILY, rc_context, style_library
 
 # name in the API -> matplotlib style (None: matplotlib's defaults)
 THEMES: dict[str, str | None] = {
@@ -29,7 +29,25 @@ THEMES: dict[str, str | None] = {
 }
 
 RENDER_LOCK = threading.RLock()
-_STYLES = {name: dict(style_library()[style]) for name, style in THEMES.items() if style}
+
+
+def _with_cjk_fallback(style: dict[str, object]) -> dict[str, object]:
+    """A style that names its own font family would drop the bundled CJK fallback font (and
+    draw boxes for Han, kana and hangul): put the fallback back behind its fonts."""
+    family = style.get("font.family")
+    if family is None:
+        return style
+    families = [family] if isinstance(family, str) else list(family)  # type: ignore[call-overload]
+    if CJK_FONT_FAMILY not in families:
+        families.append(CJK_FONT_FAMILY)
+    return {**style, "font.family": families}
+
+
+_STYLES = {
+    name: _with_cjk_fallback(dict(style_library()[style]))
+    for name, style in THEMES.items()
+    if style
+}
 
 
 @contextmanager
