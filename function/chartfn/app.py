@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import FastAPI
 
 from chartfn import __version__
 from chartfn.asgi_middleware import ApiGatewayStage, HeadAsGet
+from chartfn.chart_spec import ChartSpec
 from chartfn.charts import ChartService
 from chartfn.errors import install_error_handlers
 from chartfn.image_cache import ImageCache
@@ -28,6 +31,25 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     install_error_handlers(app)
     app.include_router(router)
+    _document_chart_spec(app)
     app.add_middleware(HeadAsGet)
     app.add_middleware(ApiGatewayStage)  # added last, so it runs first
     return app
+
+
+def _document_chart_spec(app: FastAPI) -> None:
+    """POST /chart reads its body itself (to cap its size before parsing), so FastAPI does not
+    see the model: add its schema to the generated OpenAPI document."""
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = generate()
+            schemas = schema.setdefault("components", {}).setdefault("schemas", {})
+            spec_schema = ChartSpec.model_json_schema(ref_template="#/components/schemas/{model}")
+            schemas.update(spec_schema.pop("$defs", {}))
+            schemas["ChartSpec"] = spec_schema
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]

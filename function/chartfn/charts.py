@@ -5,12 +5,14 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 
+from chartfn.chart_spec import ChartSpec
 from chartfn.figures import render_figure
 from chartfn.formula_chart import FormulaChart, draw_formula_chart
 from chartfn.image_cache import ImageCache
 from chartfn.line_renderer import RendererPool, render_line_chart
 from chartfn.output import OutputOptions
 from chartfn.sine import SineChart
+from chartfn.spec_renderer import draw_spec
 
 # Bump when a change alters the pixels of an existing URL: it is part of every ETag, so caches
 # that revalidate fetch the new image instead of being told their old copy is current.
@@ -49,3 +51,6 @@ class ChartService:
 
     def render_formulas(self, chart: FormulaChart, options: OutputOptions) -> bytes:
         return render_figure(lambda figure: draw_formula_chart(figure, chart), options)
+
+    def render_spec(self, spec: ChartSpec, options: OutputOptions) -> bytes:
+        return render_figure(lambda figure: draw_spec(figure, spec), options, with_axes=False)

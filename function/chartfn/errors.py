@@ -3,17 +3,25 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
+from chartfn.chart_spec import SpecError
 from chartfn.error_image import lenient_options, render_error_image
 from chartfn.output import ImageTooLarge
 from chartfn.parameters import NUMBER_RANGES, ParameterError
+
+
+class BodyTooLarge(ValueError):
+    """A request body over the size the endpoint reads."""
+
 
 _CODES = {404: "not_found", 405: "method_not_allowed", 413: "too_large"}
 _PROBLEMS = {
@@ -36,6 +44,8 @@ def error_body(status: int, code: str, message: str, **extra: Any) -> dict[str, 
 
 
 def parameter_problem(parameter: str, value: object, problem: str, allowed: str) -> dict[str, Any]:
+    if isinstance(value, float) and not math.isfinite(value):
+        value = repr(value)  # JSON has no NaN or Infinity
     described: dict[str, Any] = {
         "parameter": parameter,
         "value": value,
@@ -121,7 +131,34 @@ async def _on_http_error(request: Request, exc: Exception) -> Response:
     return await error_response(request, error_body(exc.status_code, code, message), exc.headers)
 
 
+async def _on_spec_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, SpecError)
+    allowed = "JSON or base64url JSON of a chart spec (see /docs)"
+    return await invalid_parameters(request, [parameter_problem("spec", None, str(exc), allowed)])
+
+
+async def _on_spec_invalid(request: Request, exc: Exception) -> Response:
+    """A chart spec that parsed but breaks the schema: every problem with its path."""
+    assert isinstance(exc, ValidationError)
+    problems = []
+    for error in exc.errors(include_url=False):
+        path = "spec" + "".join(
+            f"[{part}]" if isinstance(part, int) else f".{part}" for part in error["loc"]
+        )
+        value = error.get("input")
+        shown = value if isinstance(value, str | int | float | bool) or value is None else None
+        problems.append(parameter_problem(path, shown, str(error["msg"]), "see ChartSpec in /docs"))
+    return await invalid_parameters(request, problems)
+
+
+async def _on_body_too_large(request: Request, exc: Exception) -> Response:
+    return await error_response(request, error_body(413, "too_large", str(exc)))
+
+
 def install_error_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(SpecError, _on_spec_error)
+    app.add_exception_handler(ValidationError, _on_spec_invalid)
+    app.add_exception_handler(BodyTooLarge, _on_body_too_large)
     app.add_exception_handler(RequestValidationError, _on_validation_error)
     app.add_exception_handler(ParameterError, _on_parameter_error)
     app.add_exception_handler(ImageTooLarge, _on_image_too_large)

@@ -15,7 +15,16 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from chartfn import __version__
+from chartfn.chart_spec import (
+    MAX_SPEC_BYTES,
+    MAX_SPEC_TEXT,
+    ChartSpec,
+    canonical_spec_key,
+    parse_spec_json,
+    parse_spec_text,
+)
 from chartfn.charts import RENDER_VERSION, ChartService, canonical_request, etag_for
+from chartfn.errors import BodyTooLarge
 from chartfn.formula_chart import MAX_CURVES, SAMPLES, X0, X1, FormulaChart
 from chartfn.output import HEIGHT, MEDIA_TYPES, SCALE, WIDTH, OutputOptions, negotiate_format
 from chartfn.parameters import NumberRange
@@ -173,6 +182,69 @@ async def formula_chart(
         output,
         f"/plot?{chart.canonical_query}",
         lambda: service.render_formulas(chart, output.options),
+    )
+
+
+SPEC_DESCRIPTION = (
+    "A chart from data: kind (line, scatter, bar, area, histogram, pie), series (name, y, x, "
+    "color), categories, title, x_label, y_label, x_log, y_log, legend, x_limits, y_limits, "
+    f"stacked, bins. As JSON or base64url-encoded JSON, at most {MAX_SPEC_TEXT} characters "
+    "(POST the same JSON for larger data)."
+)
+
+
+async def read_body(request: Request, limit: int) -> bytes:
+    """The request body, refusing one larger than ``limit`` without reading it all."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise BodyTooLarge(f"the body is {declared} bytes; at most {limit}")
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > limit:
+            raise BodyTooLarge(f"the body is over {limit} bytes")
+    return bytes(body)
+
+
+@router.get(
+    "/chart",
+    response_class=Response,
+    responses=IMAGE_RESPONSES,
+    summary="A chart from a JSON spec in the URL (for <img src>)",
+)
+async def data_chart(
+    request: Request,
+    output: Output,
+    spec: Annotated[str, Query(max_length=MAX_SPEC_TEXT, description=SPEC_DESCRIPTION)],
+) -> Response:
+    return await spec_response(request, output, parse_spec_text(spec))
+
+
+@router.post(
+    "/chart",
+    response_class=Response,
+    responses=IMAGE_RESPONSES,
+    summary="A chart from a JSON spec in the body",
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ChartSpec"}}},
+        }
+    },
+)
+async def data_chart_from_body(request: Request, output: Output) -> Response:
+    return await spec_response(
+        request, output, parse_spec_json(await read_body(request, MAX_SPEC_BYTES))
+    )
+
+
+async def spec_response(request: Request, output: RequestedOutput, spec: ChartSpec) -> Response:
+    service: ChartService = request.app.state.chart_service
+    return await chart_response(
+        request,
+        output,
+        f"/chart?spec={canonical_spec_key(spec)}",
+        lambda: service.render_spec(spec, output.options),
     )
 
 

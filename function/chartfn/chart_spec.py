@@ -1,0 +1,539 @@
+"""What a chart drawn from data shows: a JSON spec, validated, bounded and canonicalised.
+
+No matplotlib and no HTTP here: the HTTP layer parses and limits request bodies/query values,
+``spec_renderer`` draws a ``ChartSpec``. The models are frozen and forbid unknown fields, so a
+misspelt field (``"colour"``, ``"xlabel"``) is a validation error, not a setting silently ignored.
+
+Shape (JSON)::
+
+    {"kind": "line" | "scatter" | "bar" | "area" | "histogram" | "pie",
+     "series": [{"name": str?, "y": [number, ...], "x": [number, ...]?, "color": str?}, ...],
+     "categories": [str, ...]?, "title": str, "x_label": str, "y_label": str,
+     "x_log": bool, "y_log": bool, "legend": bool | null, "x_limits": [low, high]?,
+     "y_limits": [low, high]?, "stacked": bool, "bins": int?}
+
+Limits (module constants; a violation is a pydantic ``ValidationError`` located at the field):
+
+    =====================  =========  =================================================
+    MAX_SERIES                    20  series per chart (at least 1)
+    MAX_POINTS_PER_SERIES     10_000  values in one series' ``y`` (at least 1)
+    MAX_TOTAL_POINTS          50_000  values over all series
+    MAX_CATEGORIES               100  bars per series / pie slices / ``categories``
+    MAX_TEXT                     200  characters in ``title``, ``x_label``, ``y_label``
+    MAX_NAME                     100  characters in a series name or a category label
+    MAX_ABS_VALUE             1e+100  magnitude of any number (data and limits)
+    MAX_BINS                     200  ``bins`` for histograms (1 … 200)
+    MAX_SPEC_TEXT             16_384  characters of a ``?spec=`` query value
+    MAX_SPEC_BYTES         1_000_000  bytes of a JSON request body (the HTTP layer checks)
+    =====================  =========  =================================================
+
+Rules beyond the per-field limits:
+
+* Numbers are JSON numbers only (no strings, no booleans), finite and within ±MAX_ABS_VALUE; the
+  bound keeps stacking sums, histogram ranges and axis transforms far from float overflow.
+  ``-0`` becomes ``0``.
+* ``null`` in ``y`` is a gap (the line or area breaks there) for ``line`` and ``area`` only; it is
+  rejected elsewhere. A series needs at least one number.
+* ``x`` (same length as ``y``; default 0, 1, …, n-1) only for line, scatter and area. Stacked
+  areas need the same ``x`` in every series.
+* ``categories`` only for bar and pie (default labels 0, 1, …); every bar series has the same
+  length, equal to ``len(categories)`` when given. Pie: exactly one series, values ≥ 0, sum > 0,
+  slice colours from the default cycle (a series ``color`` is rejected).
+* ``stacked`` for bar, area and histogram; ``bins`` for histogram (whose ``y`` holds the raw
+  samples, drawn along x).
+* Log axes: ``x_log`` for line, scatter, area (explicit ``x`` > 0) and histogram (samples > 0);
+  ``y_log`` for line, scatter, bar (values > 0) and histogram (counts). Not for pie, not for
+  area's y (areas fill down to 0). Limits: finite, low < high, both > 0 on a log axis; not for
+  pie, no ``x_limits`` for bar (its x is categories).
+* ``legend``: ``null`` means automatic: shown when there is more than one series or any series
+  has a name; never automatically for pie (``true`` gives a legend of the slices).
+* Colours: ``#rgb``, ``#rrggbb``, ``#rrggbbaa`` or a name from ``COLOR_NAMES`` (case-insensitive,
+  ``grey`` = ``gray``), stored lower-case with hex expanded to ``#rrggbb[aa]``.
+* Text: no control characters except newline and tab, no unpaired surrogates (they would reach
+  the font renderer). Text is drawn literally: ``$`` does not start math.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import math
+import re
+import unicodedata
+from typing import Annotated, Any, Literal, Self
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic_core import InitErrorDetails, PydanticCustomError
+
+__all__ = [
+    "COLOR_NAMES",
+    "MAX_ABS_VALUE",
+    "MAX_BINS",
+    "MAX_CATEGORIES",
+    "MAX_NAME",
+    "MAX_POINTS_PER_SERIES",
+    "MAX_SERIES",
+    "MAX_SPEC_BYTES",
+    "MAX_SPEC_TEXT",
+    "MAX_TEXT",
+    "MAX_TOTAL_POINTS",
+    "ChartKind",
+    "ChartSpec",
+    "Series",
+    "SpecError",
+    "canonical_spec_key",
+    "parse_spec_json",
+    "parse_spec_text",
+]
+
+MAX_SERIES = 20
+MAX_POINTS_PER_SERIES = 10_000
+MAX_TOTAL_POINTS = 50_000
+MAX_CATEGORIES = 100
+MAX_TEXT = 200
+MAX_NAME = 100
+MAX_ABS_VALUE = 1e100
+MAX_BINS = 200
+# Longer URLs are cut or refused by some CDNs and browsers; past this, POST the JSON instead.
+MAX_SPEC_TEXT = 16_384
+MAX_SPEC_BYTES = 1_000_000
+
+ChartKind = Literal["line", "scatter", "bar", "area", "histogram", "pie"]
+
+# Names every matplotlib since 2.0 knows; a short list keeps the rule easy to document and
+# independent of matplotlib (which this module must not import).
+COLOR_NAMES: frozenset[str] = frozenset(
+    {
+        "red", "green", "blue", "orange", "purple", "gray", "black", "white", "brown", "pink",
+        "olive", "cyan", "magenta", "yellow", "navy", "teal",
+        "tab:blue", "tab:orange", "tab:green", "tab:red", "tab:purple", "tab:brown", "tab:pink",
+        "tab:gray", "tab:olive", "tab:cyan",
+    }
+)  # fmt: skip
+_HEX_COLOR = re.compile(r"#(?:[0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8})")
+_COLOR_ALLOWED = "#rgb, #rrggbb, #rrggbbaa or one of: " + ", ".join(sorted(COLOR_NAMES))
+
+_GAP_KINDS = frozenset({"line", "area"})
+_X_KINDS = frozenset({"line", "scatter", "area"})
+_CATEGORY_KINDS = frozenset({"bar", "pie"})
+_STACK_KINDS = frozenset({"bar", "area", "histogram"})
+_X_LOG_KINDS = frozenset({"line", "scatter", "area", "histogram"})
+_Y_LOG_KINDS = frozenset({"line", "scatter", "bar", "histogram"})
+
+
+class SpecError(ValueError):
+    """A ``?spec=`` value or request body that is not decodable JSON (schema problems are
+    pydantic ``ValidationError`` instead)."""
+
+
+def _check_number(value: float) -> float:
+    if not math.isfinite(value) or abs(value) > MAX_ABS_VALUE:
+        raise PydanticCustomError(
+            "finite_number",
+            "must be a finite number from -1e+100 to 1e+100 (NaN and infinity are not allowed)",
+        )
+    return value + 0.0  # -0.0 draws like 0.0 and must give the same cache key
+
+
+def _check_text(value: str) -> str:
+    for index, char in enumerate(value):
+        if char in "\n\t":
+            continue
+        if unicodedata.category(char) in ("Cc", "Cs"):
+            raise PydanticCustomError(
+                "text_character",
+                "character {index} ({code}) is not allowed: text may hold no control characters "
+                "except newline and tab, and no unpaired surrogates",
+                {"index": index, "code": f"U+{ord(char):04X}"},
+            )
+    return value
+
+
+def _check_color(value: str) -> str:
+    color = value.lower()
+    if color in ("grey", "tab:grey"):
+        color = color.replace("grey", "gray")
+    if color in COLOR_NAMES:
+        return color
+    if _HEX_COLOR.fullmatch(color):
+        if len(color) == 4:
+            return "#" + "".join(c * 2 for c in color[1:])
+        return color
+    raise PydanticCustomError(
+        "color", "not a supported colour (allowed: {allowed})", {"allowed": _COLOR_ALLOWED}
+    )
+
+
+# Strict: JSON numbers only ("1", true are errors, not coerced), so every spelling of a spec that
+# validates means one chart.
+Number = Annotated[float, Field(strict=True), AfterValidator(_check_number)]
+Text = Annotated[str, Field(strict=True, max_length=MAX_TEXT), AfterValidator(_check_text)]
+Name = Annotated[str, Field(strict=True, max_length=MAX_NAME), AfterValidator(_check_text)]
+Color = Annotated[str, Field(strict=True), AfterValidator(_check_color)]
+Limits = tuple[Number, Number]
+
+
+def _error(loc: tuple[str | int, ...], kind: str, message: str, value: object) -> InitErrorDetails:
+    return InitErrorDetails(type=PydanticCustomError(kind, message), loc=loc, input=value)
+
+
+def _raise(title: str, errors: list[InitErrorDetails]) -> None:
+    # Raised from a validator, a ValidationError keeps its own locations (prefixed with the
+    # enclosing field's), so cross-field rules can point at the exact value at fault.
+    if errors:
+        raise ValidationError.from_exception_data(title, errors)
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Series(_Frozen):
+    name: Name | None = None
+    y: Annotated[list[Number | None], Field(min_length=1, max_length=MAX_POINTS_PER_SERIES)]
+    x: Annotated[list[Number], Field(max_length=MAX_POINTS_PER_SERIES)] | None = None
+    color: Color | None = None
+
+    @model_validator(mode="after")
+    def _x_matches_y(self) -> Self:
+        errors = []
+        if self.x is not None and len(self.x) != len(self.y):
+            errors.append(
+                _error(
+                    ("x",),
+                    "length_mismatch",
+                    f"x has {len(self.x)} values but y has {len(self.y)}: they must pair up",
+                    len(self.x),
+                )
+            )
+        if all(value is None for value in self.y):
+            errors.append(_error(("y",), "no_values", "a series needs at least one number", None))
+        _raise("Series", errors)
+        return self
+
+
+class ChartSpec(_Frozen):
+    kind: ChartKind
+    series: Annotated[list[Series], Field(min_length=1, max_length=MAX_SERIES)]
+    categories: Annotated[list[Name], Field(max_length=MAX_CATEGORIES)] | None = None
+    title: Text = ""
+    x_label: Text = ""
+    y_label: Text = ""
+    x_log: Annotated[bool, Field(strict=True)] = False
+    y_log: Annotated[bool, Field(strict=True)] = False
+    legend: Annotated[bool, Field(strict=True)] | None = None
+    x_limits: Limits | None = None
+    y_limits: Limits | None = None
+    stacked: Annotated[bool, Field(strict=True)] = False
+    bins: Annotated[int, Field(strict=True, ge=1, le=MAX_BINS)] | None = None
+
+    @property
+    def show_legend(self) -> bool:
+        """The legend setting with ``None`` resolved (see the module docstring)."""
+        if self.legend is not None:
+            return self.legend
+        if self.kind == "pie":
+            return False
+        return len(self.series) > 1 or any(s.name is not None for s in self.series)
+
+    @model_validator(mode="after")
+    def _rules_across_fields(self) -> Self:
+        errors: list[InitErrorDetails] = []
+        self._check_options(errors)
+        self._check_series(errors)
+        self._check_limits(errors)
+        _raise("ChartSpec", errors)
+        return self
+
+    def _check_options(self, errors: list[InitErrorDetails]) -> None:
+        kind = self.kind
+        total = sum(len(s.y) for s in self.series)
+        if total > MAX_TOTAL_POINTS:
+            errors.append(
+                _error(
+                    ("series",),
+                    "too_many_points",
+                    f"the series hold {total} values together; at most {MAX_TOTAL_POINTS}",
+                    total,
+                )
+            )
+        if self.categories is not None and kind not in _CATEGORY_KINDS:
+            errors.append(_not_for(("categories",), "categories", kind, "bar and pie"))
+        if self.stacked and kind not in _STACK_KINDS:
+            errors.append(_not_for(("stacked",), "stacked", kind, "bar, area and histogram"))
+        if self.bins is not None and kind != "histogram":
+            errors.append(_not_for(("bins",), "bins", kind, "histogram"))
+        if self.x_log and kind not in _X_LOG_KINDS:
+            errors.append(_not_for(("x_log",), "x_log", kind, "line, scatter, area, histogram"))
+        if self.y_log and kind not in _Y_LOG_KINDS:
+            reason = " (areas fill down to 0, which a log axis cannot show)" * (kind == "area")
+            errors.append(
+                _not_for(("y_log",), "y_log", kind, "line, scatter, bar, histogram", reason)
+            )
+        if self.x_limits is not None and kind in ("bar", "pie"):
+            errors.append(_not_for(("x_limits",), "x_limits", kind, "all kinds but bar and pie"))
+        if self.y_limits is not None and kind == "pie":
+            errors.append(_not_for(("y_limits",), "y_limits", kind, "all kinds but pie"))
+        if kind == "pie" and len(self.series) != 1:
+            errors.append(
+                _error(
+                    ("series",),
+                    "pie_series",
+                    f"a pie takes exactly one series, got {len(self.series)}",
+                    len(self.series),
+                )
+            )
+
+    def _check_series(self, errors: list[InitErrorDetails]) -> None:
+        kind = self.kind
+        first = self.series[0]
+        for index, series in enumerate(self.series):
+            here: tuple[str | int, ...] = ("series", index)
+            if kind not in _GAP_KINDS:
+                for position, value in enumerate(series.y):
+                    if value is None:
+                        errors.append(
+                            _error(
+                                (*here, "y", position),
+                                "finite_number",
+                                f"null (a gap) is only allowed in line and area charts, "
+                                f"not in {kind}: give a number",
+                                value,
+                            )
+                        )
+            if series.x is not None and kind not in _X_KINDS:
+                errors.append(_not_for((*here, "x"), "x", kind, "line, scatter and area"))
+            if kind in ("bar", "pie") and len(series.y) > MAX_CATEGORIES:
+                errors.append(
+                    _error(
+                        (*here, "y"),
+                        "too_many_categories",
+                        f"a {kind} shows at most {MAX_CATEGORIES} values per series, "
+                        f"got {len(series.y)}",
+                        len(series.y),
+                    )
+                )
+            if kind == "bar":
+                expected = len(self.categories) if self.categories is not None else len(first.y)
+                if len(series.y) != expected:
+                    what = "categories" if self.categories is not None else "series 0"
+                    errors.append(
+                        _error(
+                            (*here, "y"),
+                            "length_mismatch",
+                            f"has {len(series.y)} values but {what} has {expected}: every bar "
+                            "series needs one value per category",
+                            len(series.y),
+                        )
+                    )
+            if kind == "pie":
+                self._check_pie(series, here, errors)
+            if kind == "area" and self.stacked and index > 0 and series.x != first.x:
+                errors.append(
+                    _error(
+                        (*here, "x"),
+                        "stack_mismatch",
+                        "stacked areas need the same x in every series (as series 0)",
+                        None,
+                    )
+                )
+            if kind == "area" and self.stacked and len(series.y) != len(first.y):
+                errors.append(
+                    _error(
+                        (*here, "y"),
+                        "stack_mismatch",
+                        f"stacked areas need the same length in every series: "
+                        f"{len(series.y)} values here, {len(first.y)} in series 0",
+                        len(series.y),
+                    )
+                )
+            self._check_log_data(series, here, errors)
+        if (
+            kind == "pie"
+            and len(self.series) == 1
+            and self.categories is not None
+            and len(self.categories) != len(first.y)
+        ):
+            errors.append(
+                _error(
+                    ("categories",),
+                    "length_mismatch",
+                    f"{len(self.categories)} labels for {len(first.y)} slices: give one per slice",
+                    len(self.categories),
+                )
+            )
+
+    def _check_pie(
+        self, series: Series, here: tuple[str | int, ...], errors: list[InitErrorDetails]
+    ) -> None:
+        if series.color is not None:
+            errors.append(
+                _error(
+                    (*here, "color"),
+                    "pie_color",
+                    "pie slices take the default colour cycle; leave color out",
+                    series.color,
+                )
+            )
+        values = [v for v in series.y if v is not None]
+        for position, value in enumerate(series.y):
+            if value is not None and value < 0:
+                errors.append(
+                    _error(
+                        (*here, "y", position),
+                        "pie_value",
+                        "pie values must be ≥ 0",
+                        value,
+                    )
+                )
+        if all(v >= 0 for v in values) and not sum(values) > 0:
+            errors.append(
+                _error((*here, "y"), "pie_value", "pie values must add up to more than 0", None)
+            )
+
+    def _check_log_data(
+        self, series: Series, here: tuple[str | int, ...], errors: list[InitErrorDetails]
+    ) -> None:
+        kind = self.kind
+        # Histogram samples lie along x; for the other kinds y is the value axis.
+        if (self.y_log and kind in _Y_LOG_KINDS and kind != "histogram") or (
+            self.x_log and kind == "histogram"
+        ):
+            axis = "x_log" if kind == "histogram" else "y_log"
+            for position, value in enumerate(series.y):
+                if value is not None and value <= 0:
+                    errors.append(
+                        _error(
+                            (*here, "y", position),
+                            "log_value",
+                            f"{axis} needs values > 0",
+                            value,
+                        )
+                    )
+                    break  # one located example is enough; a series may hold 10 000
+        if self.x_log and kind in _X_KINDS:
+            if series.x is None:
+                errors.append(
+                    _error(
+                        (*here, "x"),
+                        "log_value",
+                        "x_log needs explicit x values, all > 0 (the default x starts at 0)",
+                        None,
+                    )
+                )
+            else:
+                for position, value in enumerate(series.x):
+                    if value <= 0:
+                        errors.append(
+                            _error((*here, "x", position), "log_value", "x_log needs x > 0", value)
+                        )
+                        break
+
+    def _check_limits(self, errors: list[InitErrorDetails]) -> None:
+        for field, log in (("x_limits", self.x_log), ("y_limits", self.y_log)):
+            limits = getattr(self, field)
+            if limits is None:
+                continue
+            low, high = limits
+            if not low < high:
+                errors.append(
+                    _error((field,), "limits", "must be [low, high] with low < high", limits)
+                )
+            elif log and low <= 0:
+                axis = field[0] + "_log"
+                errors.append(
+                    _error((field,), "limits", f"with {axis} both limits must be > 0", limits)
+                )
+
+
+def _not_for(
+    loc: tuple[str | int, ...], field: str, kind: str, allowed: str, reason: str = ""
+) -> InitErrorDetails:
+    return _error(
+        loc, "not_for_kind", f"{field} is not for {kind} charts{reason}; only {allowed}", None
+    )
+
+
+def parse_spec_text(text: str) -> ChartSpec:
+    """The spec in a ``?spec=`` query value: JSON (first non-space character ``{``) or
+    base64url-encoded JSON, ``=`` padding optional.
+
+    Raises ``SpecError`` for text that does not decode to JSON, and lets pydantic's
+    ``ValidationError`` through for a JSON document that is not a valid spec.
+    """
+    if len(text) > MAX_SPEC_TEXT:
+        raise SpecError(
+            f"spec is {len(text)} characters long; at most {MAX_SPEC_TEXT} fit in a URL "
+            "(POST the JSON instead)"
+        )
+    stripped = text.strip()
+    if not stripped:
+        raise SpecError("spec is empty: give JSON or base64url-encoded JSON")
+    if stripped.startswith("{"):
+        return _validate(stripped)
+    return _validate(_decode_base64url(stripped))
+
+
+def parse_spec_json(body: bytes | str) -> ChartSpec:
+    """The spec in a JSON request body; same errors as ``parse_spec_text``. The HTTP layer caps
+    the body at ``MAX_SPEC_BYTES`` before reading it; this checks again in case it did not."""
+    if len(body) > MAX_SPEC_BYTES:
+        raise SpecError(f"spec is {len(body)} bytes long; at most {MAX_SPEC_BYTES}")
+    if isinstance(body, bytes):
+        try:
+            body = body.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise SpecError(f"spec is not UTF-8 text (byte {error.start})") from None
+    return _validate(body)
+
+
+def _decode_base64url(text: str) -> str:
+    body = text.rstrip("=")
+    for position, char in enumerate(body):
+        if not (char.isascii() and (char.isalnum() or char in "-_")):
+            hint = " (standard base64's + and / are - and _ in base64url)" * (char in "+/")
+            raise SpecError(
+                f"spec is neither JSON (which starts with '{{') nor base64url: character "
+                f"{char!r} at position {position} is not in the base64url alphabet "
+                f"A-Z a-z 0-9 - _{hint}"
+            )
+    if len(text) - len(body) > 2 or len(body) % 4 == 1:
+        raise SpecError("spec is not valid base64url: its length or '=' padding is wrong")
+    try:
+        raw = base64.b64decode(body + "=" * (-len(body) % 4), altchars=b"-_", validate=True)
+    except binascii.Error as error:
+        raise SpecError(f"spec is not valid base64url: {error}") from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise SpecError(
+            f"spec's base64url decodes to bytes that are not UTF-8 (byte {error.start})"
+        ) from None
+
+
+def _validate(document: str) -> ChartSpec:
+    try:
+        data: Any = json.loads(document)
+    except json.JSONDecodeError as error:
+        raise SpecError(
+            f"spec is not valid JSON at line {error.lineno} column {error.colno}: {error.msg}"
+        ) from None
+    except RecursionError:
+        raise SpecError("spec is not valid JSON: it is nested too deeply") from None
+    except ValueError as error:  # e.g. an integer literal past Python's 4300-digit limit
+        raise SpecError(f"spec is not valid JSON: {error}") from None
+    return ChartSpec.model_validate(data)
+
+
+def canonical_spec_key(spec: ChartSpec) -> str:
+    """Compact JSON of every field (defaults included), keys sorted, floats in Python's
+    shortest round-trip form: equal specs give equal keys however they were spelt (JSON or
+    base64url, key order, ``2`` or ``2.0``, ``#F00`` or ``#ff0000``). For cache keys and ETags."""
+    return json.dumps(
+        spec.model_dump(mode="json"),
+        sort_keys=True,
+        separators=(",", ":"),
+        ensure_ascii=False,
+        allow_nan=False,
+    )
