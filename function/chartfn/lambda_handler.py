@@ -14,10 +14,12 @@ from typing import Any
 from mangum import Mangum
 
 from chartfn.app import create_app
+from chartfn.settings import Settings
 
 logger = logging.getLogger("chartfn")
 
-app = create_app()
+# One request at a time per Lambda instance: render on the event loop's thread (see Settings).
+app = create_app(Settings.from_environment(defaults=Settings(render_inline=True)))
 # Mangum runs each request on "the current" event loop, which asyncio stops providing once any
 # asyncio.run() in the process has finished (tests, other libraries). Own one and set it.
 _event_loop = asyncio.new_event_loop()

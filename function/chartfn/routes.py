@@ -121,7 +121,10 @@ async def chart_response(
         return Response(status_code=304, headers=headers)
     content = service.cached(key)
     if content is None:
-        content = await run_in_threadpool(service.render_and_cache, key, render)
+        if settings.render_inline:
+            content = service.render_and_cache(key, render)
+        else:
+            content = await run_in_threadpool(service.render_and_cache, key, render)
     return Response(content, media_type=output.options.media_type, headers=headers)
 
 

@@ -36,3 +36,16 @@ def test_reads_overrides() -> None:
 def test_bad_values_fail_loudly_at_start(name: str, value: str) -> None:
     with pytest.raises(ValueError, match=name):
         Settings.from_environment({name: value})
+
+
+def test_lambda_defaults_can_still_be_overridden() -> None:
+    lambda_defaults = Settings(render_inline=True)
+    assert Settings.from_environment({}, defaults=lambda_defaults).render_inline is True
+    overridden = Settings.from_environment({"CHARTFN_RENDER_INLINE": "false"}, lambda_defaults)
+    assert overridden.render_inline is False
+
+
+def test_the_lambda_handler_renders_inline() -> None:
+    from chartfn.lambda_handler import app
+
+    assert app.state.settings.render_inline is True
