@@ -13,6 +13,7 @@ from chartfn.charts import ChartService
 from chartfn.errors import install_error_handlers
 from chartfn.image_cache import ImageCache
 from chartfn.line_renderer import RendererPool
+from chartfn.playground import router as playground_router
 from chartfn.routes import router
 from chartfn.settings import Settings
 
@@ -31,6 +32,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     install_error_handlers(app)
     app.include_router(router)
+    app.include_router(playground_router)
     _document_chart_spec(app)
     app.add_middleware(HeadAsGet)
     app.add_middleware(ApiGatewayStage)  # added last, so it runs first
