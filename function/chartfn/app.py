@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 
 from chartfn import __version__
 from chartfn.asgi_middleware import ApiGatewayStage, HeadAsGet
@@ -14,6 +15,7 @@ from chartfn.errors import install_error_handlers
 from chartfn.image_cache import ImageCache
 from chartfn.line_renderer import RendererPool
 from chartfn.playground import router as playground_router
+from chartfn.request_log import RequestLog, configure_logging
 from chartfn.routes import router
 from chartfn.settings import Settings
 
@@ -30,12 +32,27 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.chart_service = ChartService(
         ImageCache(current.cache_max_bytes), RendererPool(max_renderers=current.max_renderers)
     )
+    configure_logging(current.log_level)
     install_error_handlers(app)
     app.include_router(router)
-    app.include_router(playground_router)
+    if not current.signing_secret:
+        # the page builds URLs in the browser, which would need the secret: off when signing
+        app.include_router(playground_router)
     _document_chart_spec(app)
+    # Middleware added later runs earlier. The request log sits innermost so it sees the route
+    # and the fields the handlers note; the stage/base-path prefix is settled first of all.
+    app.add_middleware(RequestLog)
     app.add_middleware(HeadAsGet)
-    app.add_middleware(ApiGatewayStage)  # added last, so it runs first
+    if current.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(current.cors_origins),
+            allow_methods=["GET", "HEAD", "POST"],
+            allow_headers=["Content-Type", "If-None-Match"],
+            expose_headers=["ETag", "Server-Timing", "X-Chart-Error"],
+            max_age=86400,
+        )
+    app.add_middleware(ApiGatewayStage, base_path=current.base_path)
     return app
 
 

@@ -34,22 +34,46 @@ def _host(event: Mapping[str, Any]) -> str:
     return ""
 
 
-class ApiGatewayStage:
-    """Sets the ASGI ``root_path`` to the API Gateway stage, so generated URLs include it."""
+def base_path_prefix(event: Mapping[str, Any], path: str) -> str:
+    """The custom domain's base path a REST proxy event carries in ``path`` but not in its
+    ``{proxy+}`` parameter (``/charts/sin`` with proxy ``sin``: the prefix is ``/charts``)."""
+    proxy = (event.get("pathParameters") or {}).get("proxy")
+    if not isinstance(proxy, str) or not proxy or not path.endswith("/" + proxy):
+        return ""
+    return path[: -len(proxy) - 1]
 
-    def __init__(self, app: ASGIApp) -> None:
+
+class ApiGatewayStage:
+    """Sets the ASGI ``root_path`` to whatever stands in front of the app's routes in the
+    client's URL (an API Gateway stage, a custom domain's base path, or ``base_path``), so
+    routes match and generated links (the docs, the playground) include it."""
+
+    def __init__(self, app: ASGIApp, base_path: str = "") -> None:
         self.app = app
+        self.base_path = base_path
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        event = scope.get("aws.event")
-        if scope["type"] == "http" and isinstance(event, Mapping):
-            prefix = stage_prefix(event)
+        if scope["type"] == "http":
+            prefix, path = self._prefix(scope)
             if prefix:
-                path = scope["path"]
-                if path != prefix and not path.startswith(prefix + "/"):
-                    path = prefix + path  # REST APIs strip the stage from the event's path
                 scope = {**scope, "root_path": prefix, "path": path}
         await self.app(scope, receive, send)
+
+    def _prefix(self, scope: Scope) -> tuple[str, str]:
+        path: str = scope["path"]
+        if self.base_path and (path == self.base_path or path.startswith(self.base_path + "/")):
+            return self.base_path, path
+        event = scope.get("aws.event")
+        if not isinstance(event, Mapping):
+            return "", path
+        prefix = stage_prefix(event)
+        if prefix:
+            if path != prefix and not path.startswith(prefix + "/"):
+                path = prefix + path  # REST APIs strip the stage from the event's path
+            return prefix, path
+        if "resource" in event:
+            return base_path_prefix(event, path), path
+        return "", path
 
 
 class HeadAsGet:

@@ -23,7 +23,11 @@ class BodyTooLarge(ValueError):
     """A request body over the size the endpoint reads."""
 
 
-_CODES = {404: "not_found", 405: "method_not_allowed", 413: "too_large"}
+class SignatureRequired(PermissionError):
+    """A deployment that signs its URLs got one without a valid ``sig``."""
+
+
+_CODES = {403: "forbidden", 404: "not_found", 405: "method_not_allowed", 413: "too_large"}
 _PROBLEMS = {
     "float_parsing": "is not a number",
     "int_parsing": "is not a whole number",
@@ -155,7 +159,12 @@ async def _on_body_too_large(request: Request, exc: Exception) -> Response:
     return await error_response(request, error_body(413, "too_large", str(exc)))
 
 
+async def _on_signature_required(request: Request, exc: Exception) -> Response:
+    return JSONResponse(error_body(403, "forbidden", str(exc)), status_code=403)
+
+
 def install_error_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(SignatureRequired, _on_signature_required)
     app.add_exception_handler(SpecError, _on_spec_error)
     app.add_exception_handler(ValidationError, _on_spec_invalid)
     app.add_exception_handler(BodyTooLarge, _on_body_too_large)

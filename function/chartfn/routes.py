@@ -6,6 +6,7 @@ answered on the event loop without a thread hop (they cost a fraction of a milli
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
@@ -24,11 +25,13 @@ from chartfn.chart_spec import (
     parse_spec_text,
 )
 from chartfn.charts import RENDER_VERSION, ChartService, canonical_request, etag_for
-from chartfn.errors import BodyTooLarge
+from chartfn.errors import BodyTooLarge, SignatureRequired
 from chartfn.formula_chart import MAX_CURVES, SAMPLES, X0, X1, FormulaChart
 from chartfn.output import HEIGHT, MEDIA_TYPES, SCALE, WIDTH, OutputOptions, negotiate_format
-from chartfn.parameters import NumberRange
+from chartfn.parameters import NumberRange, ParameterError
+from chartfn.request_log import note
 from chartfn.settings import Settings
+from chartfn.signing import is_valid
 from chartfn.sine import AMPLITUDE, FREQUENCY, SineChart
 from chartfn.themes import THEMES
 
@@ -92,10 +95,45 @@ async def requested_output(
     options = OutputOptions(
         width=width, height=height, scale=scale, format=chosen, background=background, theme=theme
     )
+    settings: Settings = request.app.state.settings
+    pixels = width * height * scale**2
+    if pixels > settings.pixel_budget:
+        raise ParameterError(
+            "width",
+            f"{width}x{height}@{scale:g}",
+            f"is {pixels:.0f} pixels (width × height × scale²)",
+            f"at most {settings.pixel_budget} pixels on this deployment",
+        )
     return RequestedOutput(options, negotiated=format is None)
 
 
 Output = Annotated[RequestedOutput, Depends(requested_output)]
+
+
+async def verify_signature(
+    request: Request,
+    sig: Annotated[
+        str | None,
+        Query(
+            max_length=64,
+            description="HMAC signature of the URL; required only where the deployment signs.",
+        ),
+    ] = None,
+) -> None:
+    """With a signing secret configured, refuse URLs whose ``sig`` is missing or wrong."""
+    settings: Settings = request.app.state.settings
+    if not settings.signing_secret:
+        return
+    body = await read_body(request, MAX_SPEC_BYTES) if request.method == "POST" else b""
+    parameters = list(request.query_params.multi_items())
+    if not is_valid(settings.signing_secret, request.url.path, parameters, body):
+        raise SignatureRequired(
+            "this deployment serves signed URLs only: sig is missing or does not match "
+            "(see the README: signing URLs)"
+        )
+
+
+Signed = [Depends(verify_signature)]
 
 
 def etag_matches(if_none_match: str | None, etag: str) -> bool:
@@ -118,18 +156,26 @@ async def chart_response(
     if output.negotiated:
         headers["Vary"] = "Accept"
     if etag_matches(request.headers.get("if-none-match"), headers["ETag"]):
+        note(request.scope, cache="not-modified", render_ms=0.0)
         return Response(status_code=304, headers=headers)
     content = service.cached(key)
+    render_ms = 0.0
     if content is None:
+        started = time.perf_counter()
         if settings.render_inline:
             content = service.render_and_cache(key, render)
         else:
             content = await run_in_threadpool(service.render_and_cache, key, render)
+        render_ms = (time.perf_counter() - started) * 1000
+    cache = "miss" if render_ms else "hit"
+    note(request.scope, cache=cache, render_ms=round(render_ms, 3), format=output.options.format)
+    headers["Server-Timing"] = f'render;dur={render_ms:.2f}, cache;desc="{cache}"'
     return Response(content, media_type=output.options.media_type, headers=headers)
 
 
 @router.get(
     "/sin",
+    dependencies=Signed,
     response_class=Response,
     responses=IMAGE_RESPONSES,
     summary="y = A·sin(f·x) on [0, 2π]; 800×400 PNG by default",
@@ -152,6 +198,7 @@ async def sine_chart(
 
 @router.get(
     "/plot",
+    dependencies=Signed,
     response_class=Response,
     responses=IMAGE_RESPONSES,
     summary="Curves of formulas in x, e.g. f=sin(x)*exp(-x/5)",
@@ -197,7 +244,11 @@ SPEC_DESCRIPTION = (
 
 
 async def read_body(request: Request, limit: int) -> bytes:
-    """The request body, refusing one larger than ``limit`` without reading it all."""
+    """The request body, refusing one larger than ``limit`` without reading it all. Read once
+    per request (the signature check and the route both want it)."""
+    state = request.scope.setdefault("state", {})
+    if "chartfn_body" in state:
+        return bytes(state["chartfn_body"])
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
         raise BodyTooLarge(f"the body is {declared} bytes; at most {limit}")
@@ -206,11 +257,13 @@ async def read_body(request: Request, limit: int) -> bytes:
         body += chunk
         if len(body) > limit:
             raise BodyTooLarge(f"the body is over {limit} bytes")
+    state["chartfn_body"] = bytes(body)
     return bytes(body)
 
 
 @router.get(
     "/chart",
+    dependencies=Signed,
     response_class=Response,
     responses=IMAGE_RESPONSES,
     summary="A chart from a JSON spec in the URL (for <img src>)",
@@ -225,6 +278,7 @@ async def data_chart(
 
 @router.post(
     "/chart",
+    dependencies=Signed,
     response_class=Response,
     responses=IMAGE_RESPONSES,
     summary="A chart from a JSON spec in the body",

@@ -83,7 +83,7 @@ async def test_scale_renders_more_pixels_for_the_same_chart(
 async def test_accept_picks_svg_only_when_ranked_above_png(http: httpx.AsyncClient) -> None:
     svg = await http.get("/sin?amplitude=2", headers={"Accept": "image/svg+xml"})
     assert svg.headers["content-type"].startswith("image/svg+xml")
-    assert svg.headers["vary"] == "Accept"
+    assert "Accept" in [v.strip() for v in svg.headers["vary"].split(",")]
     browser = await http.get("/sin?amplitude=2", headers={"Accept": BROWSER_IMG_ACCEPT})
     plain = await http.get("/sin?amplitude=2")
     assert browser.headers["content-type"] == "image/png"
@@ -94,7 +94,7 @@ async def test_accept_picks_svg_only_when_ranked_above_png(http: httpx.AsyncClie
 async def test_an_explicit_format_does_not_vary_by_accept(http: httpx.AsyncClient) -> None:
     response = await http.get("/sin?format=png", headers={"Accept": "image/svg+xml"})
     assert response.headers["content-type"] == "image/png"
-    assert "vary" not in response.headers
+    assert "Accept" not in response.headers.get("vary", "")
 
 
 async def test_transparent_background_gives_an_alpha_channel(http: httpx.AsyncClient) -> None:
