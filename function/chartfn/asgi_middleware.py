@@ -61,6 +61,14 @@ class ApiGatewayStage:
 
     def _prefix(self, scope: Scope) -> tuple[str, str]:
         path: str = scope["path"]
+        forwarded = _header(scope, b"x-forwarded-prefix")
+        if forwarded is not None:
+            # A proxy in front (the template's CloudFront function) says what the client's URL
+            # has before the routes; for CloudFront with OriginPath=/Prod that is nothing.
+            prefix = forwarded.rstrip("/")
+            if prefix and not path.startswith(prefix + "/") and path != prefix:
+                path = prefix + path
+            return prefix, path
         if self.base_path and (path == self.base_path or path.startswith(self.base_path + "/")):
             return self.base_path, path
         event = scope.get("aws.event")
@@ -74,6 +82,13 @@ class ApiGatewayStage:
         if "resource" in event:
             return base_path_prefix(event, path), path
         return "", path
+
+
+def _header(scope: Scope, name: bytes) -> str | None:
+    for key, value in scope.get("headers", []):
+        if key.lower() == name:
+            return bytes(value).decode("latin-1")
+    return None
 
 
 class HeadAsGet:

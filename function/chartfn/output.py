@@ -7,6 +7,7 @@ the format (``negotiate_format``) from ``Accept`` when the URL does not name one
 from __future__ import annotations
 
 import io
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -172,9 +173,11 @@ def _parse_accept(accept: str) -> list[tuple[str, float]]:
             key, _, value = param.strip().partition("=")
             if key.strip() == "q":
                 try:
-                    quality = min(max(float(value), 0.0), 1.0)
+                    quality = float(value)
                 except ValueError:
                     quality = 0.0
+                # "q=nan" or "q=inf" is no quality at all (the CDN function agrees)
+                quality = min(max(quality, 0.0), 1.0) if math.isfinite(quality) else 0.0
         if media_range:
             ranges.append((media_range.strip().lower(), quality))
     return ranges

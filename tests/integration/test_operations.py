@@ -214,3 +214,14 @@ def test_http_api_custom_domain_uses_the_configured_base_path() -> None:
     event["headers"]["host"] = "charts.example.com"
     assert lambda_app(Settings())(event, LambdaContext())["statusCode"] == 404
     assert lambda_app(Settings(base_path="/charts"))(event, LambdaContext())["statusCode"] == 200
+
+
+def test_behind_the_cdn_the_stage_is_not_in_the_clients_urls() -> None:
+    from chartfn.lambda_handler import handler
+
+    event = load_event("rest_api_docs")
+    event["headers"]["x-forwarded-prefix"] = "/"
+    event["multiValueHeaders"]["x-forwarded-prefix"] = ["/"]
+    page = handler(event, LambdaContext())["body"]
+    assert "/Prod/openapi.json" not in page
+    assert "'/openapi.json'" in page or '"/openapi.json"' in page

@@ -146,8 +146,6 @@ def test_outputs(template: dict) -> None:
 
 def test_optional_snapstart_is_off_by_default(template: dict, function: dict) -> None:
     params = template.get("Parameters", {})
-    if "SnapStart" not in params:
-        pytest.skip("template has no SnapStart parameter")
     assert params["SnapStart"]["Default"] == "false"
     props = function["Properties"]
     assert "AutoPublishAlias" in props, "SnapStart applies to published versions only"
@@ -257,7 +255,8 @@ def _find_sam() -> str | None:
     return None
 
 
-def test_sam_validate_lint(tmp_path: Path) -> None:
+def sam_cli(arguments: list[str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    """Run the SAM CLI offline (dummy credentials, no telemetry, no metadata look-ups)."""
     sam = _find_sam()
     if sam is None:
         pytest.skip("no SAM CLI: set CHARTFN_SAM, put `sam` on PATH, or run scripts/sam.sh once")
@@ -272,14 +271,39 @@ def test_sam_validate_lint(tmp_path: Path) -> None:
     }
     env.pop("AWS_PROFILE", None)
     env.pop("AWS_SESSION_TOKEN", None)
-    proc = subprocess.run(
-        [sam, "validate", "--lint", "--template-file", str(TEMPLATE)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
+    return subprocess.run(
+        [sam, *arguments], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
     )
+
+
+def test_sam_validate_lint(tmp_path: Path) -> None:
+    proc = sam_cli(["validate", "--lint", "--template-file", str(TEMPLATE)], tmp_path)
     out = proc.stdout + proc.stderr
     assert proc.returncode == 0, out
     assert "is a valid SAM Template" in out, out
+
+
+def test_spend_cap_and_settings_are_parameters(template: dict, function: dict) -> None:
+    params = template["Parameters"]
+    assert params["ReservedConcurrency"]["Default"] >= 1
+    assert function["Properties"]["ReservedConcurrentExecutions"] == {"Ref": "ReservedConcurrency"}
+    [api] = [r for r in template["Resources"].values() if r["Type"] == "AWS::Serverless::Api"]
+    [throttle] = api["Properties"]["MethodSettings"]
+    assert throttle["ThrottlingRateLimit"] == {"Ref": "ThrottleRateLimit"}
+    assert throttle["ThrottlingBurstLimit"] == {"Ref": "ThrottleBurstLimit"}
+    variables = function["Properties"]["Environment"]["Variables"]
+    for name in ("CHARTFN_CORS_ORIGINS", "CHARTFN_PIXEL_BUDGET", "CHARTFN_SIGNING_SECRET"):
+        assert name in variables
+    assert params["SigningSecret"]["NoEcho"] is True
+
+
+def test_cdn_is_optional_and_caches_by_query_and_accept(template: dict) -> None:
+    assert template["Parameters"]["EnableCdn"]["Default"] == "false"
+    resources = template["Resources"]
+    cdn = [r for r in resources.values() if r["Type"].startswith("AWS::CloudFront::")]
+    assert cdn and all(r.get("Condition") == "UseCdn" for r in cdn)
+    [policy] = [r for r in cdn if r["Type"] == "AWS::CloudFront::CachePolicy"]
+    keys = policy["Properties"]["CachePolicyConfig"]["ParametersInCacheKeyAndForwardedToOrigin"]
+    assert keys["QueryStringsConfig"]["QueryStringBehavior"] == "all"
+    assert keys["HeadersConfig"]["Headers"] == ["Accept"]
+    assert keys["CookiesConfig"]["CookieBehavior"] == "none"
