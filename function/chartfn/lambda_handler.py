@@ -9,12 +9,15 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import os
 from typing import Any
 
 from mangum import Mangum
 
 from chartfn.app import create_app
+from chartfn.output import OutputOptions
 from chartfn.settings import Settings
+from chartfn.sine import SineChart
 
 logger = logging.getLogger("chartfn")
 
@@ -25,6 +28,19 @@ app = create_app(Settings.from_environment(defaults=Settings(render_inline=True)
 _event_loop = asyncio.new_event_loop()
 asyncio.set_event_loop(_event_loop)
 _adapter = Mangum(app, lifespan="off")
+
+
+def warm_up() -> None:
+    """Draw one chart, so figures, fonts and glyph caches exist before the first request.
+
+    Only worth it when the init is snapshotted (SnapStart): measured on an on-demand cold start
+    it added ~90 ms to init and saved only ~35 ms of the first chart.
+    """
+    app.state.chart_service.render_sine(SineChart(), OutputOptions())
+
+
+if os.environ.get("AWS_LAMBDA_INITIALIZATION_TYPE") == "snap-start":
+    warm_up()
 
 
 def handler(event: Any, context: Any) -> dict[str, Any]:

@@ -132,3 +132,27 @@ def test_events_mangum_cannot_map_get_a_clear_400(event: Any) -> None:
     body = json.loads(response["body"])
     assert body["error"] == "unsupported_event"
     assert "event" in body["message"]
+
+
+def test_a_snapstart_init_draws_a_chart_before_the_snapshot() -> None:
+    import subprocess
+    import sys
+
+    from support import REPO_ROOT
+
+    code = (
+        "import chartfn.lambda_handler as h; "
+        "print(len(h.app.state.chart_service.renderers._backgrounds))"
+    )
+    runs = {}
+    for kind in ("on-demand", "snap-start"):
+        result = subprocess.run(
+            [sys.executable, "-c", code],
+            cwd=REPO_ROOT / "function",
+            env={"AWS_LAMBDA_INITIALIZATION_TYPE": kind, "PATH": "/usr/bin:/bin"},
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        runs[kind] = int(result.stdout.strip().splitlines()[-1])
+    assert runs == {"on-demand": 0, "snap-start": 1}
