@@ -13,6 +13,7 @@ export PATH
 bash "$CHARTFN_ROOT/scripts/sam.sh" --version >/dev/null
 export CHARTFN_SAM="${CHARTFN_SAM:-$CHARTFN_ROOT/.venv-sam/bin/sam}"
 
+bash "$CHARTFN_ROOT/scripts/install_browser.sh"
 echo "== ruff" >&2
 "$VENV/bin/ruff" check .
 "$VENV/bin/ruff" format --check .
