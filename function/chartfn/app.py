@@ -14,7 +14,9 @@ from chartfn.charts import ChartService
 from chartfn.errors import install_error_handlers
 from chartfn.image_cache import ImageCache
 from chartfn.line_renderer import RendererPool
+from chartfn.memory import keep_memory_flat
 from chartfn.playground import router as playground_router
+from chartfn.render_threads import RenderThreads
 from chartfn.request_log import RequestLog, configure_logging
 from chartfn.routes import router
 from chartfn.settings import Settings
@@ -32,7 +34,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.chart_service = ChartService(
         ImageCache(current.cache_max_bytes), RendererPool(max_renderers=current.max_renderers)
     )
+    app.state.render_threads = RenderThreads(current.max_renderers)
     configure_logging(current.log_level)
+    if not current.render_inline:
+        # a threaded, long-running server; Lambda renders inline, stays flat without it, and
+        # would pay ~0.5 ms a chart for the page faults of always-fresh mmapped buffers
+        keep_memory_flat()
     install_error_handlers(app)
     app.include_router(router)
     if not current.signing_secret:

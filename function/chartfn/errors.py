@@ -10,13 +10,13 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from pydantic import ValidationError
-from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
 from chartfn.chart_spec import SpecError
 from chartfn.error_image import lenient_options, render_error_image
 from chartfn.output import ImageTooLarge
 from chartfn.parameters import NUMBER_RANGES, ParameterError
+from chartfn.render_threads import RenderThreads
 
 
 class BodyTooLarge(ValueError):
@@ -71,7 +71,8 @@ async def error_response(request: Request, body: dict[str, Any], headers: Any = 
     options = lenient_options(dict(request.query_params))
     message = body["message"]
     try:
-        image = await run_in_threadpool(render_error_image, status, message, options)
+        threads: RenderThreads = request.app.state.render_threads
+        image = await threads.run(lambda: render_error_image(status, message, options))
     except ImageTooLarge:
         return JSONResponse(body, status_code=status, headers=headers)
     header_text = message.encode("ascii", "backslashreplace").decode()[:1000]

@@ -28,7 +28,7 @@ from chartfn.output import RASTER_FORMATS, OutputOptions, encode_raster
 from chartfn.themes import themed
 
 # Above this many pixels a kept figure and its backgrounds would hold tens of MB each.
-FAST_PATH_MAX_PIXELS = 2_000_000
+FAST_PATH_MAX_PIXELS = 1_000_000
 DEFAULT_OPTIONS = OutputOptions()
 Limits = tuple[float, float, float, float]
 BackgroundKey = tuple[Frame, Limits, str, str]
@@ -190,8 +190,10 @@ class RendererPool:
             if not idle:
                 return None
             self._idle_count -= 1
-            self._idle.move_to_end(frame)
-            return idle.pop()
+            renderer = idle.pop()
+            if not idle:
+                del self._idle[frame]  # no empty lists: eviction takes from the oldest frame
+            return renderer
 
     def _give_back(self, renderer: LineRenderer) -> None:
         with self._lock:

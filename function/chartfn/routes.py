@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
-from starlette.concurrency import run_in_threadpool
+from pydantic import BaseModel
 
 from chartfn import __version__
 from chartfn.chart_spec import (
@@ -29,6 +29,7 @@ from chartfn.errors import BodyTooLarge, SignatureRequired
 from chartfn.formula_chart import MAX_CURVES, SAMPLES, X0, X1, FormulaChart
 from chartfn.output import HEIGHT, MEDIA_TYPES, SCALE, WIDTH, OutputOptions, negotiate_format
 from chartfn.parameters import NumberRange, ParameterError
+from chartfn.render_threads import RenderThreads
 from chartfn.request_log import note
 from chartfn.settings import Settings
 from chartfn.signing import is_valid
@@ -37,8 +38,30 @@ from chartfn.themes import THEMES
 
 router = APIRouter()
 
+
+class ProblemBody(BaseModel):
+    parameter: str
+    value: Any = None
+    problem: str
+    allowed: str
+    minimum: float | None = None
+    maximum: float | None = None
+
+
+class ErrorBody(BaseModel):
+    """Every error's JSON shape (``errors.error_body``)."""
+
+    status: int
+    error: str
+    message: str
+    parameters: list[ProblemBody] | None = None
+    size_bytes: int | None = None
+
+
 ERROR_RESPONSE: dict[str, Any] = {
-    "content": {"application/json": {}},
+    "model": ErrorBody,
+    # errors=image: the error drawn into an image of the requested format
+    "content": {media_type: {} for media_type in MEDIA_TYPES.values()},
     "description": "JSON naming each bad parameter, the value given and what is allowed "
     "(with errors=image: the error drawn as an image, X-Chart-Error header).",
 }
@@ -48,6 +71,7 @@ IMAGE_RESPONSES: dict[int | str, dict[str, Any]] = {
         "description": "The chart: PNG unless `format` or `Accept` asks for another format.",
     },
     304: {"description": "The client's copy (If-None-Match) is current; nothing rendered."},
+    403: {"model": ErrorBody, "description": "Signing is on and sig is missing or wrong."},
     413: ERROR_RESPONSE,
     422: ERROR_RESPONSE,
 }
@@ -165,7 +189,8 @@ async def chart_response(
         if settings.render_inline:
             content = service.render_and_cache(key, render)
         else:
-            content = await run_in_threadpool(service.render_and_cache, key, render)
+            threads: RenderThreads = request.app.state.render_threads
+            content = await threads.run(lambda: service.render_and_cache(key, render))
         render_ms = (time.perf_counter() - started) * 1000
     cache = "miss" if render_ms else "hit"
     note(request.scope, cache=cache, render_ms=round(render_ms, 3), format=output.options.format)

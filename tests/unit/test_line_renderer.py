@@ -118,3 +118,20 @@ def test_pool_never_creates_more_renderers_than_allowed(max_renderers: int) -> N
     finally:
         LineRenderer.__init__ = original  # type: ignore[method-assign]
     assert 1 <= len(created) <= max_renderers
+
+
+def test_pool_evicts_idle_renderers_of_other_frames_without_error() -> None:
+    """Regression (found by the load test): a frame whose idle list had been emptied by a
+    borrow was later chosen for eviction and popped from an empty list."""
+    from chartfn.output import OutputOptions
+
+    pool = RendererPool(max_renderers=2)
+    first, *others = (OutputOptions(width=w).frame for w in (400, 500, 600, 700))
+    with pool.borrow(first):
+        pass
+    with pool.borrow(first):
+        for frame in others:
+            with pool.borrow(frame):
+                pass
+    assert pool._idle_count <= 2
+    assert all(pool._idle.values()), "no frame may keep an empty idle list"
