@@ -40,8 +40,9 @@ def _apply(figure: Figure, chart: LineChart) -> None:
         axes.plot([], [], linewidth=1.5)
     (line,) = axes.lines
     line.set_data(chart.x, chart.y)
-    # set_text, not set_title/set_xlabel: those also re-apply the default font properties,
-    # which throws away matplotlib's cached text layout and costs ~1.5 ms a chart
+    # Only the text changes: set_title/set_xlabel would also re-apply default font properties
+    # on every chart (measured: no speed difference either way; drawing the title's glyphs,
+    # ~2 ms, is matplotlib 3.11's per-glyph FreeType path and cannot be avoided here)
     axes.title.set_text(chart.title)
     if axes.xaxis.label.get_text() != chart.x_label:
         axes.set_xlabel(chart.x_label)
