@@ -20,6 +20,7 @@ from workload import (
     LambdaContext,
     chart_pairs,
     check_png,
+    discard_service_logs,
     load_event_template,
     sin_event,
 )
@@ -36,6 +37,8 @@ def vm_rss_bytes() -> int:
 def child(checkpoints: list[int]) -> None:
     sys.path.insert(0, str(FUNCTION_DIR))
     from chartfn.lambda_handler import app, handler
+
+    discard_service_logs()
 
     template, context = load_event_template(), LambdaContext()
     rss: dict[int, int] = {}
