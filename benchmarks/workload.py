@@ -7,8 +7,8 @@ import copy
 import json
 import random
 import statistics
+import sys
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,12 @@ WARMUP_SEED = 7
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 Pair = tuple[float, float]
+
+# the tests' Lambda context, so the benchmark calls the handler exactly as the tests do
+sys.path.insert(0, str(REPO / "tests"))
+from support import LambdaContext  # noqa: E402
+
+__all__ = ["LambdaContext"]
 
 
 def chart_pairs(n: int, seed: int = SEED, exclude: Iterable[Pair] = ()) -> list[Pair]:
@@ -55,22 +61,6 @@ def sin_event(
     if if_none_match is not None:
         event["headers"]["if-none-match"] = if_none_match
     return event
-
-
-@dataclass
-class LambdaContext:
-    """The attributes of the context object the Python runtime passes to a handler."""
-
-    function_name: str = "ChartFunction"
-    function_version: str = "$LATEST"
-    invoked_function_arn: str = "arn:aws:lambda:us-east-1:123456789012:function:ChartFunction"
-    memory_limit_in_mb: int = 1769
-    aws_request_id: str = "c6af9ac6-7b61-11e6-9a41-93e812345678"
-    log_group_name: str = "/aws/lambda/ChartFunction"
-    log_stream_name: str = "2026/11/26/[$LATEST]bench"
-
-    def get_remaining_time_in_millis(self) -> int:
-        return 10_000
 
 
 def header(response: Mapping[str, Any], name: str) -> str | None:

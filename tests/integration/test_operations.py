@@ -23,19 +23,8 @@ pytestmark = pytest.mark.anyio
 SECRET = "test-secret-not-for-production"
 
 
-@pytest.fixture
-def anyio_backend() -> str:
-    return "asyncio"
-
-
 def client(app: FastAPI) -> httpx.AsyncClient:
     return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver")
-
-
-@pytest.fixture
-async def http(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
-    async with client(app) as test_client:
-        yield test_client
 
 
 def captured_log_lines(action: object) -> list[dict]:

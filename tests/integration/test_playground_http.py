@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import re
-from collections.abc import AsyncIterator
 
 import httpx
 import pytest
@@ -16,18 +15,6 @@ from support import LambdaContext, load_event
 pytestmark = pytest.mark.anyio
 
 BASE_HREF = re.compile(r'<base href="([^"]*)">')
-
-
-@pytest.fixture
-def anyio_backend() -> str:
-    return "asyncio"
-
-
-@pytest.fixture
-async def http(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
-    transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
-        yield client
 
 
 def body_text(response: dict) -> str:

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pydantic import ValidationError
+from test_spec_renderer import valid_specs
 
 from chartfn.chart_spec import (
     MAX_BINS,
@@ -426,3 +430,50 @@ def test_canonical_key_differs_for_different_specs(change: dict[str, Any]) -> No
 def test_canonical_key_round_trips_to_the_same_spec() -> None:
     chart = parse_spec_text(DOCUMENT)
     assert ChartSpec.model_validate_json(canonical_spec_key(chart)) == chart
+
+
+# ---- properties ------------------------------------------------------------------------
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+SPEC_LIKE = st.fixed_dictionaries(
+    {"kind": st.sampled_from(["line", "scatter", "bar", "area", "histogram", "pie", "radar"])},
+    optional={
+        "series": st.lists(
+            st.dictionaries(st.sampled_from(["name", "y", "x", "color", "z"]), JSON_VALUES),
+            max_size=3,
+        ),
+        "categories": JSON_VALUES,
+        "stacked": JSON_VALUES,
+        "x_log": JSON_VALUES,
+        "bins": JSON_VALUES,
+        "x_limits": JSON_VALUES,
+        "title": JSON_VALUES,
+    },
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(SPEC_LIKE)
+def test_any_document_is_a_spec_or_a_validation_error_never_a_crash(document: dict) -> None:
+    with contextlib.suppress(ValidationError):  # any other exception fails the test
+        ChartSpec.model_validate(document)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(valid_specs())
+def test_valid_specs_survive_both_url_forms_with_one_canonical_key(data: dict) -> None:
+    spec = ChartSpec.model_validate(data)
+    as_json = parse_spec_text(json.dumps(data))
+    encoded = base64.urlsafe_b64encode(json.dumps(data).encode()).decode().rstrip("=")
+    as_base64 = parse_spec_text(encoded)
+    assert as_json == as_base64 == spec
+    key = canonical_spec_key(spec)
+    assert canonical_spec_key(as_json) == canonical_spec_key(as_base64) == key
+    assert canonical_spec_key(parse_spec_text(key)) == key  # the key is itself a valid spec
