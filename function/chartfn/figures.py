@@ -19,11 +19,7 @@ AXES_RECT = (0.09, 0.12, 0.88, 0.78)
 def new_figure(frame: Frame) -> tuple[Figure, FigureCanvasAgg]:
     """An empty figure on an Agg canvas. Call it inside ``themed(frame.theme)``."""
     facecolor = "none" if frame.background == "transparent" else frame.background
-    figure = Figure(
-        figsize=(frame.width_px / frame.dpi, frame.height_px / frame.dpi),
-        dpi=frame.dpi,
-        facecolor=facecolor,
-    )
+    figure = Figure(figsize=frame.size_inches, dpi=frame.dpi, facecolor=facecolor)
     return figure, FigureCanvasAgg(figure)
 
 
