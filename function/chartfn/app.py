@@ -34,7 +34,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.chart_service = ChartService(
         ImageCache(current.cache_max_bytes), RendererPool(max_renderers=current.max_renderers)
     )
-    app.state.render_threads = RenderThreads(current.max_renderers)
+    app.state.render_threads = RenderThreads(current.max_renderers, inline=current.render_inline)
     configure_logging(current.log_level)
     if not current.render_inline:
         # a threaded, long-running server; Lambda renders inline, stays flat without it, and

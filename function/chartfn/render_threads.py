@@ -23,13 +23,16 @@ class RenderThreads:
     """Runs rendering on a few threads of our own, and gives the heaps' free memory back to the
     OS whenever rendering goes idle (a trim takes ~0.1 ms and runs after the answer is ready)."""
 
-    def __init__(self, threads: int) -> None:
+    def __init__(self, threads: int, *, inline: bool = False) -> None:
         self._executor = ThreadPoolExecutor(
             max_workers=threads, thread_name_prefix="chartfn-render"
         )
+        self._inline = inline  # Settings.render_inline: Lambda renders on the loop's thread
         self._in_flight = 0  # only touched on the event loop's thread
 
     async def run(self, work: Callable[[], Result]) -> Result:
+        if self._inline:
+            return work()
         self._in_flight += 1
         try:
             return await asyncio.get_running_loop().run_in_executor(self._executor, work)

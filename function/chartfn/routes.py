@@ -183,16 +183,12 @@ async def chart_response(
         note(request.scope, cache="not-modified", render_ms=0.0)
         return Response(status_code=304, headers=headers)
     content = service.cached(key)
-    render_ms = 0.0
+    cache, render_ms = "hit", 0.0
     if content is None:
         started = time.perf_counter()
-        if settings.render_inline:
-            content = service.render_and_cache(key, render)
-        else:
-            threads: RenderThreads = request.app.state.render_threads
-            content = await threads.run(lambda: service.render_and_cache(key, render))
-        render_ms = (time.perf_counter() - started) * 1000
-    cache = "miss" if render_ms else "hit"
+        threads: RenderThreads = request.app.state.render_threads
+        content = await threads.run(lambda: service.render_and_cache(key, render))
+        cache, render_ms = "miss", (time.perf_counter() - started) * 1000
     note(request.scope, cache=cache, render_ms=round(render_ms, 3), format=output.options.format)
     headers["Server-Timing"] = f'render;dur={render_ms:.2f}, cache;desc="{cache}"'
     return Response(content, media_type=output.options.media_type, headers=headers)
