@@ -27,8 +27,10 @@ from chartfn.matplotlib_runtime import Figure, Locator
 from chartfn.output import RASTER_FORMATS, OutputOptions, encode_raster
 from chartfn.themes import themed
 
-# Above this many pixels a kept figure and its backgrounds would hold tens of MB each.
-FAST_PATH_MAX_PIXELS = 1_000_000
+# Above this many pixels a kept figure is not worth its memory: an idle figure holds 4 bytes a
+# pixel, and which sizes happen to be idle made a server's RSS swing by MBs (load test); the
+# default 800×400 and anything up to ~1000×500 stays on the fast path.
+FAST_PATH_MAX_PIXELS = 500_000
 DEFAULT_OPTIONS = OutputOptions()
 Limits = tuple[float, float, float, float]
 BackgroundKey = tuple[Frame, Limits, str, str]
