@@ -1,29 +1,17 @@
 """The naive reference: a sine chart drawn the tutorial way, with pyplot and ``savefig``.
 
-This is what chartfn is compared against in the in-process rows. The same drawing code, served
-by the tutorial's FastAPI app, is in ``naive_app/naive_app/app.py`` (built like a Lambda for the
-cold-start and size rows).
+This is what chartfn is compared against in the in-process rows. The code lives in the naive
+app's package (``naive_app/naive_app/drawing.py``), which is also built like a Lambda, served by
+the tutorial's FastAPI app, for the cold-start and size rows.
 """
 
 from __future__ import annotations
 
-import io
+import sys
+from pathlib import Path
 
-import matplotlib.pyplot as plt
-import numpy as np
+sys.path.insert(0, str(Path(__file__).resolve().parent / "naive_app"))
 
+from naive_app.drawing import render_naive
 
-def render_naive(amplitude: float, frequency: float) -> bytes:
-    x = np.linspace(0, 2 * np.pi, 400)
-    y = amplitude * np.sin(frequency * x)
-    fig, ax = plt.subplots(figsize=(8, 4))
-    ax.plot(x, y)
-    ax.set_title(f"y = {amplitude} · sin({frequency}x)")
-    ax.set_xlabel("x")
-    ax.set_ylabel("y")
-    ax.grid(True)
-    buf = io.BytesIO()
-    plt.tight_layout()
-    plt.savefig(buf, format="png")
-    plt.close(fig)
-    return buf.getvalue()
+__all__ = ["render_naive"]
