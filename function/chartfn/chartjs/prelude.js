@@ -241,8 +241,14 @@
           return v;
         case 'undefined':
           return UNDEFINED;
-        case 'function':
-          return functionMarker(v, state);
+        case 'function': {
+          const marker = functionMarker(v, state);
+          chars += marker[state.nonce][1].length;
+          if (chars > limits.maxChars) {
+            throw new Fault('the config holds more than ' + limits.maxChars + ' characters of text');
+          }
+          return marker;
+        }
         case 'symbol':
           throw new Fault(pathText(path) + ' is a Symbol (allowed: objects, arrays, strings, ' +
             'numbers, booleans, null, functions, Dates)');
@@ -330,7 +336,10 @@
       apply(mapSet, state.refs, [fn, ref]);
     }
     const marker = { __proto__: null };
-    marker[state.nonce] = ref;
+    const entry = nullArray();
+    entry[0] = ref;
+    entry[1] = state.sources[ref];
+    marker[state.nonce] = entry;
     return marker;
   }
 
@@ -372,20 +381,20 @@
     return value;
   }
 
-  // fns JSON, a newline (never inside JSON.stringify's output), then the tree's JSON; errors
-  // are '!' and JSON. Only null-prototype objects reach stringify: no toJSON can be inherited.
+  // What goes back is always ONE JSON.stringify result: the binding cannot hand Python a
+  // concatenated (rope) string ("Unknown quickjs tag: -6"). {ok: tree} or {error, message}; a
+  // function is {<nonce>: [ref, source]}. Only null-prototype objects reach stringify, so no
+  // toJSON can be inherited from a prototype that config code changed.
   function answer(value, state, limits) {
-    const tree = convert(value, state, limits);
-    const fresh = nullArray();
-    for (let i = state.sent; i < state.sources.length; i += 1) fresh[fresh.length] = state.sources[i];
-    state.sent = state.sources.length;
-    return stringify(fresh) + '\n' + stringify(tree);
+    const wrapper = { __proto__: null };
+    wrapper.ok = convert(value, state, limits);
+    return stringify(wrapper);
   }
   function failure(kind, message) {
     const error = { __proto__: null };
     error.error = kind;
     error.message = clip(StringCtor(message));
-    return '!' + stringify(error);
+    return stringify(error);
   }
 
   let state = null;
@@ -396,7 +405,7 @@
     try {
       if (op === 'parse') {
         const limits = parseJSON(c);
-        state = { nonce: b, fns: nullArray(), sources: nullArray(), refs: new MapCtor(), sent: 0, root: undefined };
+        state = { nonce: b, fns: nullArray(), sources: nullArray(), refs: new MapCtor(), root: undefined };
         let build;
         let firstError;
         try {
