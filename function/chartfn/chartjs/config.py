@@ -168,6 +168,11 @@ def _number(text: str) -> int | float | None:
     return value
 
 
+def _integer(text: str) -> int | float | None:
+    value = int(text)
+    return value if -_SAFE_INTEGER <= value <= _SAFE_INTEGER else _number(text)
+
+
 def _reject_constant(name: str) -> None:
     raise _NotStrictJSON(name)
 
@@ -267,9 +272,9 @@ def _decode(payload: str, nonce: str, sources: list[str]) -> Any:
     """The prelude's answer ``{"ok": tree}`` as a tree. A function arrives as
     ``{nonce: [ref, source]}``; ``sources`` grows by the new ones, so JsFunction.ref indexes it."""
 
-    def hook(pairs: list[tuple[str, Any]]) -> Any:
-        if len(pairs) == 1 and pairs[0][0] == nonce:
-            entry = pairs[0][1]
+    def hook(obj: dict[str, Any]) -> Any:
+        if len(obj) == 1 and nonce in obj:
+            entry = obj[nonce]
             if (
                 not isinstance(entry, list)
                 or len(entry) != 2
@@ -283,10 +288,12 @@ def _decode(payload: str, nonce: str, sources: list[str]) -> Any:
             elif not 0 <= ref < len(sources) or sources[ref] != source:
                 raise ConfigError("the sandbox gave an answer that is not a config")
             return JsFunction(source=source, ref=ref)
-        return {k: v for k, v in pairs if k != "__proto__"}
+        return obj  # the prelude has dropped `__proto__` already
 
     try:
-        answer = json.loads(payload, parse_float=_number, parse_int=_number, object_pairs_hook=hook)
+        # JSON.stringify writes no -0, NaN or 5.0: only integers need a look (past 2**53 a JS
+        # integer is a float, as on the JSON path)
+        answer = json.loads(payload, parse_int=_integer, object_hook=hook)
     except RecursionError:
         raise ConfigError(f"the config is nested deeper than {MAX_DEPTH} levels") from None
     if not isinstance(answer, dict) or "ok" not in answer:

@@ -268,6 +268,11 @@ def _error(outcome: _Outcome, limits: SandboxLimits, what: str) -> ConfigError:
             f"JSON, JSON5 or a JavaScript object literal such as {{type: 'bar', data: {{...}}}})"
         )
     if kind == "thrown":
+        if message == "null":  # what QuickJS throws when even the error would not fit
+            return ConfigError(
+                f"{what} threw null: most likely it ran out of its "
+                f"{limits.memory_bytes // (1024 * 1024)} MB of memory (allowed: at most that much)"
+            )
         return ConfigError(f"{what} threw {message}")
     if kind == "limit":
         return ConfigError(message)
