@@ -94,6 +94,18 @@ HOSTILE_AT_PARSE: list[tuple[str, str, str]] = [
         "time budget",
     ),
     (
+        "Error.prototype.toString loops, then interrupt",
+        "(() => { Error.prototype.toString = () => { while (true) {} }; while (true) {} })()",
+        "time budget",
+    ),
+    (
+        "InternalError.prototype hooks loop, then interrupt",
+        "(() => { InternalError.prototype.toString = () => { while (true) {} };"
+        " InternalError.prototype.name = {toString() { while (true) {} }};"
+        " while (true) {} })()",
+        "time budget",
+    ),
+    (
         "prepareStackTrace loops",
         "(() => { Error.prepareStackTrace = () => { while (true) {} }; while (true) {} })()",
         "time budget",
@@ -273,7 +285,7 @@ def test_a_worker_that_stops_answering_is_replaced() -> None:
     C), when a config runs past it, then ConfigError, and a new worker serves the next one."""
     pool = SandboxPool(threads=1, limits=SandboxLimits(time_budget=5.0, wall_timeout=0.2))
     try:
-        with pytest.raises(ConfigError, match="time budget"):
+        with pytest.raises(ConfigError, match="given up on and replaced"):
             parse_config(
                 "(() => { const t = Date.now(); while (Date.now() - t < 1500) {} })()", pool=pool
             )

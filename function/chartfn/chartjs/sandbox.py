@@ -65,6 +65,8 @@ class _Outcome:
     message: str | None = None
     handle: int | None = None
     cpu_seconds: float = 0.0
+    # QuickJS's malloc_size after the work; only when asked (computing it walks the heap)
+    js_memory: int | None = None
 
 
 @dataclass
@@ -136,7 +138,7 @@ class _Worker:
     # --- tasks: run on the worker's thread -------------------------------------------------
 
     def task_evaluate(
-        self, text: str, nonce: str, tree_limits: str, limits: SandboxLimits
+        self, text: str, nonce: str, tree_limits: str, limits: SandboxLimits, measure: bool = False
     ) -> _Outcome:
         start = time.thread_time()
         try:
@@ -146,6 +148,8 @@ class _Worker:
         outcome = _run_dispatch(context, ("parse", text, nonce, tree_limits))
         context.cpu_used += outcome.cpu_seconds
         outcome.cpu_seconds = time.thread_time() - start
+        if measure:
+            outcome.js_memory = int(context.context.memory().get("malloc_size", 0))
         if outcome.kind is None:
             self._next_handle += 1
             self._contexts[self._next_handle] = context
@@ -251,6 +255,12 @@ def _error(outcome: _Outcome, limits: SandboxLimits, what: str) -> ConfigError:
         return ConfigError(
             f"{what} ran past its time budget of {limits.time_budget:g} s of CPU (an endless "
             f"loop?); allowed: JavaScript that finishes within it, callbacks included"
+        )
+    if kind == "wall":
+        return ConfigError(
+            f"{what} did not finish within {limits.wall_timeout:g} s (wall clock), so its "
+            f"sandbox was given up on and replaced; allowed: JavaScript that finishes within "
+            f"its time budget of {limits.time_budget:g} s of CPU"
         )
     if kind == "memory":
         return ConfigError(
@@ -369,7 +379,7 @@ class SandboxPool:
                 return future.result(timeout=self.limits.wall_timeout)
             except TimeoutError:
                 self._abandon(worker)
-                return _Outcome(kind="timeout")
+                return _Outcome(kind="wall")
         finally:
             with self._lock:
                 self._pending[id(worker)] -= 1
