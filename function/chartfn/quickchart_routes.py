@@ -44,6 +44,7 @@ from chartfn.error_image import render_error_image
 from chartfn.errors import error_body
 from chartfn.header_values import header_value
 from chartfn.output import ImageTooLarge
+from chartfn.quickchart_openapi import document_quickchart
 from chartfn.render_threads import RenderThreads
 from chartfn.request_log import note
 from chartfn.routes import RequestedOutput, chart_response, read_body
@@ -67,6 +68,7 @@ def install_quickchart(app: FastAPI) -> None:
     """QuickChart's routes, with the ``/chart`` dispatch ahead of every other route."""
     app.include_router(router)
     app.router.routes.insert(0, ChartDispatch(app.router))
+    document_quickchart(app)
 
 
 class ChartDispatch(BaseRoute):

@@ -175,9 +175,12 @@ def _side(parameters: Mapping[str, Any], name: str, default: int) -> int:
 
 def _device_pixel_ratio(parameters: Mapping[str, Any]) -> float:
     _, value = _first(parameters, "devicePixelRatio")
-    if value is None or value == 0:
-        return DEFAULT_DEVICE_PIXEL_RATIO  # QuickChart: devicePixelRatio || 2
-    allowed = f"a number from {MIN_DEVICE_PIXEL_RATIO:g} to {MAX_DEVICE_PIXEL_RATIO:g}"
+    if value is None:
+        return DEFAULT_DEVICE_PIXEL_RATIO
+    allowed = (
+        f"a number from {MIN_DEVICE_PIXEL_RATIO:g} to {MAX_DEVICE_PIXEL_RATIO:g} "
+        "(0: the default, 2)"
+    )
     try:
         if isinstance(value, bool) or not isinstance(value, int | float | str):
             raise ValueError
@@ -186,6 +189,8 @@ def _device_pixel_ratio(parameters: Mapping[str, Any]) -> float:
         raise RequestError(
             "devicePixelRatio", f"devicePixelRatio={_shown(value)} is not a number: {allowed}"
         ) from None
+    if ratio == 0:
+        return DEFAULT_DEVICE_PIXEL_RATIO  # QuickChart: devicePixelRatio || 2
     if not math.isfinite(ratio) or not MIN_DEVICE_PIXEL_RATIO <= ratio <= MAX_DEVICE_PIXEL_RATIO:
         raise RequestError(
             "devicePixelRatio", f"devicePixelRatio={_shown(value)} is out of range: {allowed}"
