@@ -15,7 +15,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
-from quickchart import QuickChart
+from quickchart import QuickChart, QuickChartFunction
 
 from chartfn.app import create_app
 from chartfn.settings import Settings
@@ -80,6 +80,19 @@ def test_python_get_bytes_and_to_file(server: str, tmp_path: Path) -> None:
     chart.device_pixel_ratio = 2.0
     chart.to_file(str(target))
     assert_chart(target.read_bytes(), (800, 480))
+
+
+def test_python_configs_with_functions_render_and_name_them(server: str) -> None:
+    chart = python_client(server, "with a callback")
+    assert isinstance(chart.config, dict)
+    chart.config["options"]["scales"] = {
+        "yAxes": [{"ticks": {"callback": QuickChartFunction("(value) => value + ' users'")}}]
+    }
+    response = httpx.get(chart.get_url())
+    assert response.status_code == 200, response.headers.get("x-quickchart-error")
+    assert_chart(response.content, (400, 240))
+    assert "ticks.callback" in response.headers["x-chart-warning"]
+    assert_chart(chart.get_bytes(), (400, 240))
 
 
 def test_python_get_short_url(server: str) -> None:

@@ -440,3 +440,33 @@ async def test_the_dataset_colour_is_what_is_drawn(uncached: httpx.AsyncClient) 
     assert colour_share(red.content, DATASET_RGB) > 0.01
     assert colour_share(green.content, DATASET_RGB) == 0
     assert colour_share(green.content, (20, 200, 20)) > 0.01
+
+
+async def test_javascript_configs_render_and_their_functions_are_named(
+    uncached: httpx.AsyncClient,
+) -> None:
+    n = next(_fresh)
+    script = (
+        "{type: 'bar', data: {labels: ['a', 'b', 'c'], datasets: [{label: 'JS', "
+        f"data: [1, 2, 3].map(v => v * {n}), backgroundColor: '#ff6384'}}]}}, "
+        "options: {scales: {yAxes: [{ticks: {callback: (value) => value + '%'}}]}}};"
+    )
+    response = await uncached.get(f"/chart?{query({'c': script, 'w': 300, 'h': 200})}")
+    assert response.status_code == 200, response.headers.get("x-quickchart-error")
+    assert_chart(response.content, (600, 400))
+    warning = unquote(response.headers["x-chart-warning"])
+    assert "not run yet" in warning and "options.scales.yAxes[0].ticks.callback" in warning
+
+
+async def test_hostile_javascript_is_a_400_and_the_next_chart_still_renders(
+    uncached: httpx.AsyncClient,
+) -> None:
+    for script in (
+        "(() => { while (true) {} })()",
+        "this.constructor.constructor('return process')()",
+    ):
+        response = await uncached.get(f"/chart?{query({'c': script, 'w': 100, 'h': 50})}")
+        assert response.status_code == 400, script
+        assert response.headers["x-quickchart-error"]
+    after = await uncached.get(f"/chart?{query({'c': json.dumps(bar_config())})}")
+    assert_chart(after.content, (1000, 600))

@@ -1,2 +1,1 @@
-"""The Chart.js side of chartfn: QuickChart requests, configs, render ids and their
-translation into chart specs. No HTTP here; only ``output`` knows the drawing side."""
+"""Chart.js configs: JSON and JavaScript configs (JS runs in a sandbox) as a plain tree."""

@@ -1,9 +1,34 @@
-"""Chart.js configs from request text.
+"""Chart.js configs as text (JSON, JSON5, JavaScript) or objects, turned into a plain tree.
 
-STAND-IN (branch i11-protocol) with the API of branch i11-sandbox's module, which replaces it:
-JSON, plus the plain object-literal text javascript-stringify writes (single quotes, unquoted
-keys, trailing commas, ``undefined``), parsed here without running anything. Functions and any
-other JavaScript are refused with ``ConfigError`` until the sandbox lands.
+The tree (``ChartConfig``) holds dicts, lists, str, int, float, bool, None and ``JsFunction``.
+Rules, the same whichever way a config arrives:
+
+- Numbers: an integral value of magnitude up to 2**53 is an ``int`` (JS has one number type,
+  so ``5``, ``5.0`` and ``5e0`` are the same value), anything else a ``float``; NaN and
+  ±Infinity become ``None``, as JSON.stringify makes them and as Chart.js draws them (a gap).
+- Dates (``new Date(...)``) become ISO 8601 text in UTC (``2020-06-14T16:08:20.288Z``), as
+  JSON.stringify writes them; an invalid Date becomes ``None``. Chart.js time scales read both.
+- ``undefined`` is dropped from objects and is ``None`` in arrays; typed arrays become lists.
+- A ``__proto__`` key is never data: in a JS literal it sets the prototype, so it is dropped.
+- Functions become ``JsFunction`` (source verbatim, as Function.prototype.toString gives it).
+- QuickChart's helpers give markers, plain dicts with a reserved key that the drawing side
+  reads (and must validate, since a JSON config can spell them too):
+  ``getGradientFill(stops, [x0, y0, x1, y1])`` and ``getGradientFillHelper(direction, colors,
+  dimensions)`` give ``{"$gradient": {"type": "linear", "stops": [{"offset": 0, "color":
+  "#36a2eb"}, ...], "coords": [x0, y0, x1, y1]}}`` where a coordinate may be the text
+  ``"width"`` or ``"height"``, the chart's size in CSS pixels; ``pattern.draw(shape,
+  backgroundColor, patternColor, size)`` gives ``{"$pattern": {"shape": ..., "backgroundColor":
+  ..., "patternColor": ..., "size": 20}}``. ``getImageFill`` (and anything that would fetch a
+  URL) throws: there is no network.
+
+Limits: text up to ``MAX_TEXT_CHARS`` characters; a tree up to ``MAX_DEPTH`` levels deep, with
+up to ``MAX_NODES`` values and ``MAX_TEXT_IN_CONFIG`` characters of strings. Past any of them,
+and for anything else that is not a usable config, ``ConfigError``.
+
+Strict JSON is read with ``json.loads`` and never loads the JavaScript engine; anything else
+is evaluated, as QuickChart does (``new Function('return ' + text)``), in the sandbox
+(``chartfn.chartjs.sandbox``), never in this process's Python or in a JS engine with access to
+the host.
 """
 
 from __future__ import annotations
@@ -11,221 +36,452 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass
-from types import TracebackType
-from typing import Any, Self
+import threading
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
-__all__ = [
-    "ChartConfig",
-    "ConfigError",
-    "EvaluatedConfig",
-    "JsFunction",
-    "canonical_config",
-    "function_paths",
-    "parse_config",
-]
+from chartfn.numbers import shortest_form
 
-MAX_DEPTH = 64
-ChartConfig = dict[str, Any]
+if TYPE_CHECKING:
+    from chartfn.chartjs.sandbox import SandboxPool, Session
+
+# A config in a URL is at most a few kB (API Gateway's edge limit is about 8 kB); a POSTed one
+# can carry data: 1 MB as for POSTed chartfn specs, the same order as a Lambda payload.
+MAX_TEXT_CHARS = 1_000_000
+# Chart.js configs nest about 8 deep (options.plugins.datalabels.font.size); 48 leaves room.
+MAX_DEPTH = 48
+# chartfn's own specs allow 50,000 points; {x, y} points count three values each.
+MAX_NODES = 250_000
+MAX_TEXT_IN_CONFIG = 2_000_000
+
+_SAFE_INTEGER = 2**53
 
 
 class ConfigError(ValueError):
-    """Config text that is not a Chart.js config this service can read."""
+    """A config we cannot use. The message says what was wrong and what is allowed."""
 
 
 @dataclass(frozen=True)
 class JsFunction:
+    """A function of a config: its source, verbatim, and a handle to call it in its sandbox.
+
+    Equal (and hashed) by source only: the same config parsed twice gives equal trees.
+    """
+
     source: str
-    ref: int
+    ref: int = field(compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class ConfigRef:
+    """An argument for ``EvaluatedConfig.call`` that stands for a part of the config as it
+    lives in the sandbox (``ConfigRef(("data",))`` is ``config.data``), so that a callback
+    called per tick gets ``ctx.chart.data`` without the data being copied in every time."""
+
+    path: tuple[str | int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Scale:
+    """A ``this`` (or argument) for tick callbacks: an object with ``properties`` plus Chart.js's
+    ``getLabelForValue(value)`` (the label at that index if ``labels`` are given, else the
+    number formatted as en-US) and ``getLabels()``."""
+
+    labels: Sequence[Any] | None = None
+    properties: dict[str, Any] = field(default_factory=dict)
+
+
+ChartConfig = dict[str, Any]
 
 
 class EvaluatedConfig:
-    def __init__(self, config: ChartConfig) -> None:
-        self.config = config
+    """A parsed config, and for a JavaScript one the sandbox context it was evaluated in.
 
-    def call(self, fn: JsFunction, args: list[Any], this: Any = None) -> Any:
-        raise ConfigError("JavaScript functions are not run by this build")
+    Callbacks run in that same context, so closures over helpers an IIFE computed work. Close it
+    (or use it as a context manager) when the chart is drawn: that frees the context.
+    """
+
+    def __init__(
+        self,
+        config: ChartConfig,
+        *,
+        session: Session | None = None,
+        sources: list[str] | None = None,
+    ) -> None:
+        self.config = config
+        self._session = session
+        self._sources = sources if sources is not None else []
+        self._lock = threading.Lock()
+
+    def call(self, fn: JsFunction, args: Sequence[Any] = (), this: Any = None) -> Any:
+        """Call one of this config's functions with ``args`` and ``this`` (JSON-like values,
+        ``JsFunction``, ``ConfigRef`` or ``Scale``); its result as a tree value (``None`` for
+        undefined). ConfigError if it throws, runs out of its budget or is not of this config."""
+        what = f"the callback {_clip(fn.source, 60)!r}"
+        if (
+            self._session is None
+            or not 0 <= fn.ref < len(self._sources)
+            or self._sources[fn.ref] != fn.source
+        ):
+            raise ConfigError(f"{what} is not a function of this config")
+        nonce = self._session.nonce
+        payload = self._session.call(
+            fn.ref,
+            json.dumps([_to_js(a, nonce, self._sources) for a in args], allow_nan=False),
+            json.dumps(_to_js(this, nonce, self._sources), allow_nan=False),
+            _TREE_LIMITS,
+            what,
+        )
+        with self._lock:
+            return _decode(payload, nonce, self._sources)
+
+    def memory(self) -> dict[str, int]:
+        """The sandbox context's memory accounting ({} for a JSON config, which has none)."""
+        return self._session.memory() if self._session is not None else {}
 
     def close(self) -> None:
-        pass
+        session, self._session = self._session, None
+        if session is not None:
+            session.close()
 
-    def __enter__(self) -> Self:
+    def __enter__(self) -> EvaluatedConfig:
         return self
 
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
 
-def parse_config(text: str) -> EvaluatedConfig:
-    stripped = text.strip().removesuffix(";").strip()
-    if not stripped:
-        raise ConfigError("the chart config is empty: give a Chart.js config object")
+# --- text in -----------------------------------------------------------------------------------
+
+
+class _NotStrictJSON(Exception):
+    pass
+
+
+def _number(text: str) -> int | float | None:
+    value = float(text)
+    if not math.isfinite(value):
+        return None
+    if value.is_integer() and abs(value) <= _SAFE_INTEGER:
+        return int(value)
+    return value
+
+
+def _reject_constant(name: str) -> None:
+    raise _NotStrictJSON(name)
+
+
+def parse_config(text: str, *, pool: SandboxPool | None = None) -> EvaluatedConfig:
+    """The config in ``text``: JSON on a fast path, anything else evaluated in the sandbox."""
+    if not isinstance(text, str):
+        raise ConfigError("the config must be text (JSON or a JavaScript object literal)")
+    if len(text) > MAX_TEXT_CHARS:
+        raise ConfigError(
+            f"the config is {len(text)} characters long (allowed: at most {MAX_TEXT_CHARS})"
+        )
+    if not text.strip():
+        raise ConfigError("the config is empty (allowed: an object such as {type: 'bar', ...})")
     try:
-        value = json.loads(stripped, parse_constant=_no_constant)
-    except (json.JSONDecodeError, ValueError, RecursionError):
-        value = _Literal(stripped).document()
-    if not isinstance(value, dict):
-        raise ConfigError("the chart config must be an object ({type: …, data: …})")
-    return EvaluatedConfig(value)
+        value = json.loads(
+            text,
+            parse_float=_number,
+            parse_int=_number,
+            parse_constant=_reject_constant,
+            object_pairs_hook=_object_from_pairs,
+        )
+    except RecursionError:
+        raise ConfigError(f"the config is nested deeper than {MAX_DEPTH} levels") from None
+    except (ValueError, _NotStrictJSON):
+        return _evaluate(text, pool)
+    return config_from_object(value)
+
+
+def config_from_object(value: object) -> EvaluatedConfig:
+    """A config that arrived as an object (a POSTed ``chart``), under the same rules and limits
+    as text; never touches the engine."""
+    counter = _Counter()
+    tree = _normalise(value, 0, "", counter, set())
+    if not isinstance(tree, dict):
+        raise ConfigError(
+            f"the config must be an object such as {{type: 'bar', data: {{...}}}}, not "
+            f"{_kind(tree)}"
+        )
+    return EvaluatedConfig(tree)
+
+
+def _evaluate(text: str, pool: SandboxPool | None) -> EvaluatedConfig:
+    from chartfn.chartjs import sandbox  # the engine loads on the first JS config only
+
+    pool = pool or sandbox.default_pool()
+    body = _strip_trailing_semicolons(text)
+    session, outcome = pool.evaluate(body, _TREE_LIMITS)
+    assert outcome.payload is not None
+    sources: list[str] = []
+    try:
+        tree = _decode(outcome.payload, pool.nonce, sources)
+    except BaseException:
+        session.close()
+        raise
+    if not isinstance(tree, dict):
+        session.close()
+        raise ConfigError(
+            f"the config must evaluate to an object such as {{type: 'bar', data: {{...}}}}, "
+            f"not {_kind(tree)}"
+        )
+    if not sources:
+        # nothing to call back: free the context now rather than when the chart is drawn
+        session.close()
+        return EvaluatedConfig(tree)
+    return EvaluatedConfig(tree, session=session, sources=sources)
+
+
+_TRAILING = re.compile(r"[\s;]+\Z")
+
+
+def _strip_trailing_semicolons(text: str) -> str:
+    # docs examples end in `;`, which `return (text)` would not parse
+    return _TRAILING.sub("", text)
+
+
+_TREE_LIMITS = json.dumps(
+    {"maxDepth": MAX_DEPTH, "maxNodes": MAX_NODES, "maxChars": MAX_TEXT_IN_CONFIG}
+)
+_INDEX = re.compile(r"0|[1-9][0-9]{0,9}\Z")
+
+
+def _is_index(key: str) -> bool:
+    return bool(_INDEX.match(key)) and int(key) < 2**32 - 1
+
+
+def _object_from_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    # JS orders integer-like keys first, ascending; `__proto__` is never data (module doc)
+    result = {k: v for k, v in pairs if k != "__proto__"}
+    if any(_is_index(k) for k in result):
+        indexed = sorted((k for k in result if _is_index(k)), key=int)
+        result = {k: result[k] for k in [*indexed, *(k for k in result if not _is_index(k))]}
+    return result
+
+
+def _decode(payload: str, nonce: str, sources: list[str]) -> Any:
+    """The prelude's answer (new function sources, newline, the tree) as a tree; ``sources``
+    grows by the new functions, so JsFunction.ref indexes it."""
+    head, sep, body = payload.partition("\n")
+    if not sep:
+        raise ConfigError("the sandbox gave an answer that is not a config")
+    fresh = json.loads(head)
+    if not isinstance(fresh, list) or not all(isinstance(s, str) for s in fresh):
+        raise ConfigError("the sandbox gave an answer that is not a config")
+    sources.extend(fresh)
+
+    def hook(pairs: list[tuple[str, Any]]) -> Any:
+        if len(pairs) == 1 and pairs[0][0] == nonce:
+            ref = pairs[0][1]
+            if not isinstance(ref, int) or not 0 <= ref < len(sources):
+                raise ConfigError("the sandbox gave an answer that is not a config")
+            return JsFunction(source=sources[ref], ref=ref)
+        return {k: v for k, v in pairs if k != "__proto__"}
+
+    try:
+        return json.loads(body, parse_float=_number, parse_int=_number, object_pairs_hook=hook)
+    except RecursionError:
+        raise ConfigError(f"the config is nested deeper than {MAX_DEPTH} levels") from None
+
+
+class _Counter:
+    def __init__(self) -> None:
+        self.nodes = 0
+        self.chars = 0
+
+    def count(self, chars: int = 0) -> None:
+        self.nodes += 1
+        self.chars += chars
+        if self.nodes > MAX_NODES:
+            raise ConfigError(
+                f"the config has more than {MAX_NODES} values (arrays and objects count each "
+                f"element)"
+            )
+        if self.chars > MAX_TEXT_IN_CONFIG:
+            raise ConfigError(f"the config holds more than {MAX_TEXT_IN_CONFIG} characters of text")
+
+
+def _normalise(value: object, depth: int, path: str, counter: _Counter, ancestors: set[int]) -> Any:
+    if isinstance(value, str):
+        counter.count(len(value))
+        return value
+    counter.count()
+    if value is None or isinstance(value, bool | JsFunction):
+        return value
+    if isinstance(value, int):
+        return value if abs(value) <= _SAFE_INTEGER else _number(repr(float(value)))
+    if isinstance(value, float):
+        return _number(repr(value)) if math.isfinite(value) else None
+    if not isinstance(value, dict | list | tuple):
+        raise ConfigError(
+            f"{_where(path)} is {_kind(value)} (allowed: objects, arrays, strings, numbers, "
+            f"booleans, null)"
+        )
+    if depth >= MAX_DEPTH:
+        raise ConfigError(f"{_where(path)} is nested deeper than {MAX_DEPTH} levels")
+    if id(value) in ancestors:
+        raise ConfigError(f"{_where(path)} refers back to an object that contains it (cyclic)")
+    ancestors.add(id(value))
+    try:
+        if isinstance(value, dict):
+            out: dict[str, Any] = {}
+            for key, item in value.items():
+                if not isinstance(key, str):
+                    raise ConfigError(f"{_where(path)} has a key that is not text: {key!r}")
+                counter.chars += len(key)
+                out[key] = _normalise(item, depth + 1, _child(path, key), counter, ancestors)
+            return _object_from_pairs(list(out.items()))
+        return [
+            _normalise(item, depth + 1, _child(path, i), counter, ancestors)
+            for i, item in enumerate(value)
+        ]
+    finally:
+        ancestors.discard(id(value))
+
+
+# --- Python values into a callback -------------------------------------------------------------
+
+
+def _to_js(value: Any, nonce: str, sources: list[str], depth: int = 0) -> Any:
+    if depth > MAX_DEPTH:
+        raise ConfigError(f"a callback argument is nested deeper than {MAX_DEPTH} levels")
+    if isinstance(value, JsFunction):
+        if not 0 <= value.ref < len(sources) or sources[value.ref] != value.source:
+            raise ConfigError("a callback argument is a function of another config")
+        return {nonce: ["fn", value.ref]}
+    if isinstance(value, ConfigRef):
+        return {nonce: ["config", list(value.path)]}
+    if isinstance(value, Scale):
+        spec = {
+            "labels": None if value.labels is None else _to_js(list(value.labels), nonce, sources),
+            "properties": _to_js(value.properties, nonce, sources, depth + 1),
+        }
+        return {nonce: ["scale", spec]}
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {str(k): _to_js(v, nonce, sources, depth + 1) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_to_js(v, nonce, sources, depth + 1) for v in value]
+    return value
+
+
+# --- text out ----------------------------------------------------------------------------------
 
 
 def canonical_config(config: ChartConfig) -> str:
-    return json.dumps(config, sort_keys=True, separators=(",", ":"), default=_function_key)
+    """Deterministic text for cache keys: keys sorted, numbers in their shortest form, functions
+    as their verbatim source. The same config as JSON, JS literal or a POSTed object gives the
+    same text; it is not JSON (a function is written ``function("<source>")``, which no JSON
+    value can be, so a string can never pass for a function)."""
+    parts: list[str] = []
+    _write(config, parts, 0)
+    return "".join(parts)
+
+
+def _number_text(value: int | float) -> str:
+    if isinstance(value, int) and abs(value) <= _SAFE_INTEGER:
+        return str(value)
+    number = float(value)
+    if not math.isfinite(number):
+        return "null"
+    if number.is_integer() and abs(number) <= _SAFE_INTEGER:
+        return str(int(number))
+    return shortest_form(number)
+
+
+def _write(value: Any, parts: list[str], depth: int) -> None:
+    if depth > MAX_DEPTH + 1:
+        raise ConfigError(f"the config is nested deeper than {MAX_DEPTH} levels")
+    if value is None:
+        parts.append("null")
+    elif value is True:
+        parts.append("true")
+    elif value is False:
+        parts.append("false")
+    elif isinstance(value, int | float):
+        parts.append(_number_text(value))
+    elif isinstance(value, str):
+        parts.append(json.dumps(value))
+    elif isinstance(value, JsFunction):
+        parts.append("function(" + json.dumps(value.source) + ")")
+    elif isinstance(value, dict):
+        parts.append("{")
+        first = True
+        for key in sorted(value):
+            if key == "__proto__":
+                continue
+            if not first:
+                parts.append(",")
+            first = False
+            parts.append(json.dumps(key))
+            parts.append(":")
+            _write(value[key], parts, depth + 1)
+        parts.append("}")
+    elif isinstance(value, list | tuple):
+        parts.append("[")
+        for i, item in enumerate(value):
+            if i:
+                parts.append(",")
+            _write(item, parts, depth + 1)
+        parts.append("]")
+    else:
+        raise ConfigError(f"the config holds {_kind(value)}, which is not a config value")
 
 
 def function_paths(config: ChartConfig) -> list[str]:
-    found: list[str] = []
-
-    def walk(value: Any, path: str) -> None:
-        if isinstance(value, JsFunction):
-            found.append(path)
-        elif isinstance(value, dict):
-            for key, item in value.items():
-                walk(item, f"{path}.{key}" if path else str(key))
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                walk(item, f"{path}[{index}]")
-
-    walk(config, "")
-    return found
+    """Where the config's functions are, as ``options.scales.y.ticks.callback`` or
+    ``data.datasets[0].backgroundColor``, in the config's order."""
+    return [path for path, _ in iter_functions(config)]
 
 
-def _function_key(value: Any) -> Any:
+def iter_functions(config: Any, path: str = "") -> Iterator[tuple[str, JsFunction]]:
+    """(path, function) for every function in the tree, in the config's order."""
+    if isinstance(config, JsFunction):
+        yield path, config
+    elif isinstance(config, dict):
+        for key, value in config.items():
+            yield from iter_functions(value, _child(path, key))
+    elif isinstance(config, list):
+        for i, value in enumerate(config):
+            yield from iter_functions(value, _child(path, i))
+
+
+_IDENTIFIER = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*\Z")
+
+
+def _child(path: str, key: str | int) -> str:
+    if isinstance(key, int):
+        return f"{path}[{key}]"
+    if _IDENTIFIER.match(key):
+        return f"{path}.{key}" if path else key
+    return f"{path}[{json.dumps(key)}]"
+
+
+def _where(path: str) -> str:
+    return path or "the config"
+
+
+def _kind(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list | tuple):
+        return "an array"
     if isinstance(value, JsFunction):
-        return {"__function__": value.source}
-    raise TypeError(type(value).__name__)
+        return "a function"
+    return f"a {type(value).__name__}"
 
 
-def _no_constant(name: str) -> Any:
-    raise ValueError(name)
-
-
-_TOKEN = re.compile(
-    r"""\s*(?:
-        (?P<comment>//[^\n]*|/\*.*?\*/)
-      | (?P<punct>[{}\[\],:])
-      | (?P<string>"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')
-      | (?P<number>[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)
-      | (?P<name>[A-Za-z_$][\w$]*)
-    )""",
-    re.VERBOSE | re.DOTALL,
-)
-_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}
-
-
-class _Literal:
-    """A recursive-descent reader of JSON5-like object literals (no expressions)."""
-
-    def __init__(self, text: str) -> None:
-        self.tokens = self._tokenize(text)
-        self.position = 0
-
-    def _tokenize(self, text: str) -> list[tuple[str, str]]:
-        tokens, index = [], 0
-        while index < len(text):
-            if text[index:].isspace():
-                break
-            match = _TOKEN.match(text, index)
-            if match is None or match.end() == index:
-                raise ConfigError(
-                    f"cannot read the config at character {index} ({text[index : index + 20]!r}): "
-                    "this build reads JSON and plain object literals only, no JavaScript code"
-                )
-            index = match.end()
-            kind = match.lastgroup or ""
-            if kind != "comment":
-                tokens.append((kind, match.group(kind)))
-        return tokens
-
-    def document(self) -> Any:
-        value = self._value(0)
-        if self.position != len(self.tokens):
-            raise ConfigError("unexpected text after the config object")
-        return value
-
-    def _next(self) -> tuple[str, str]:
-        if self.position >= len(self.tokens):
-            raise ConfigError("the config ends too early (unclosed { or [)")
-        token = self.tokens[self.position]
-        self.position += 1
-        return token
-
-    def _peek(self) -> str:
-        return self.tokens[self.position][1] if self.position < len(self.tokens) else ""
-
-    def _value(self, depth: int) -> Any:
-        if depth > MAX_DEPTH:
-            raise ConfigError(f"the config nests deeper than {MAX_DEPTH} levels")
-        kind, text = self._next()
-        if text == "{":
-            return self._object(depth)
-        if text == "[":
-            return self._array(depth)
-        if kind == "string":
-            return _unquote(text)
-        if kind == "number":
-            number = float(text)
-            if not math.isfinite(number):
-                raise ConfigError(f"{text} is not a finite number")
-            return (
-                int(number)
-                if number.is_integer() and "." not in text and "e" not in text.lower()
-                else number
-            )
-        if kind == "name" and text in ("true", "false", "null", "undefined"):
-            return {"true": True, "false": False}.get(text)
-        raise ConfigError(
-            f"{text!r} is JavaScript this build does not run (JSON and plain literals only)"
-        )
-
-    def _object(self, depth: int) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        while self._peek() != "}":
-            kind, key = self._next()
-            if kind == "string":
-                key = _unquote(key)
-            elif kind not in ("name", "number"):
-                raise ConfigError(f"expected a key, got {key!r}")
-            if self._next()[1] != ":":
-                raise ConfigError(f"expected ':' after the key {key!r}")
-            result[key] = self._value(depth + 1)
-            if self._peek() == ",":
-                self._next()
-            elif self._peek() != "}":
-                raise ConfigError(f"expected ',' or '}}' after the value of {key!r}")
-        self._next()
-        return result
-
-    def _array(self, depth: int) -> list[Any]:
-        result: list[Any] = []
-        while self._peek() != "]":
-            result.append(self._value(depth + 1))
-            if self._peek() == ",":
-                self._next()
-            elif self._peek() != "]":
-                raise ConfigError("expected ',' or ']' in an array")
-        self._next()
-        return result
-
-
-def _unquote(token: str) -> str:
-    body, out, index = token[1:-1], [], 0
-    while index < len(body):
-        char = body[index]
-        if char == "\\" and index + 1 < len(body):
-            following = body[index + 1]
-            if following == "u" and re.fullmatch(r"[0-9a-fA-F]{4}", body[index + 2 : index + 6]):
-                out.append(chr(int(body[index + 2 : index + 6], 16)))
-                index += 6
-                continue
-            out.append(_ESCAPES.get(following, following))
-            index += 2
-            continue
-        out.append(char)
-        index += 1
-    return "".join(out)
+def _clip(text: str, limit: int) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"

@@ -9,7 +9,7 @@ import hashlib
 from dataclasses import dataclass
 
 from chartfn.chart_spec import ChartSpec
-from chartfn.chartjs.config import canonical_config, parse_config
+from chartfn.chartjs.config import canonical_config, config_from_object, parse_config
 from chartfn.chartjs.request import QuickChartRequest
 from chartfn.chartjs.translate import translate
 
@@ -27,7 +27,13 @@ class PreparedChart:
 
 def prepare(request: QuickChartRequest) -> PreparedChart:
     """Raises ``ConfigError`` (unreadable config) or ``TranslationError`` (not drawable)."""
-    with parse_config(request.config_text) as evaluated:
+    # a POSTed object never goes through text (nor the engine)
+    evaluated = (
+        config_from_object(request.chart)
+        if isinstance(request.chart, dict)
+        else parse_config(request.chart)
+    )
+    with evaluated:
         config = evaluated.config
         translation = translate(config, request.version)
         canonical = canonical_config(config)

@@ -1,0 +1,444 @@
+// Evaluated once in every fresh sandbox context, after intl.js and before any config text.
+// Returns the dispatcher, the only way in from Python; it is never stored where config code
+// can reach it. Everything it uses is captured here, before config code can replace a builtin.
+//
+// Why each hardening step (each was a hang or a leak when probed, see notes/i11-sandbox.md):
+// - the binding turns an exception that escapes into text by calling its toString/stack
+//   OUTSIDE the time limit, so the dispatcher catches everything it can, and the Error
+//   machinery is frozen so that the uncatchable ones (interrupt, out of memory) convert safely;
+// - some Array builtins loop over `length` in C without checking for interrupts
+//   (`new Array(1e8).join()` takes seconds, 2**32-1 minutes), so they refuse huge lengths;
+// - Atomics.wait blocks; SharedArrayBuffer, WeakRef and FinalizationRegistry are not needed.
+(function () {
+  'use strict';
+  const G = globalThis;
+  const apply = Reflect.apply;
+  const ownKeys = Object.keys;
+  const getProto = Object.getPrototypeOf;
+  const setProto = Object.setPrototypeOf;
+  const defineProperty = Object.defineProperty;
+  const freeze = Object.freeze;
+  const isArray = Array.isArray;
+  const ObjectProto = Object.prototype;
+  const objectToString = Object.prototype.toString;
+  const functionToString = Function.prototype.toString;
+  const dateGetTime = Date.prototype.getTime;
+  const dateToISOString = Date.prototype.toISOString;
+  const isView = ArrayBuffer.isView;
+  const typedArrayLength = Object.getOwnPropertyDescriptor(
+    Object.getPrototypeOf(Int8Array.prototype), 'length').get;
+  const stringify = JSON.stringify;
+  const parseJSON = JSON.parse;
+  const numberIsFinite = Number.isFinite;
+  const numberIsInteger = Number.isInteger;
+  const StringCtor = String;
+  const MapCtor = Map;
+  const mapGet = Map.prototype.get;
+  const mapSet = Map.prototype.set;
+  const SetCtor = Set;
+  const setAdd = Set.prototype.add;
+  const setHas = Set.prototype.has;
+  const setDelete = Set.prototype.delete;
+  const FunctionCtor = Function;
+  const stringSlice = String.prototype.slice;
+  const intlNumberFormat = G.Intl.NumberFormat;
+
+  // Longest array-like the uninterruptible builtins accept: 2e6 elements take well under a
+  // second even on holes, and a config's result is capped far lower anyway.
+  const MAX_BUILTIN_LENGTH = 2000000;
+
+  function nullArray() {
+    const a = [];
+    setProto(a, null);
+    return a;
+  }
+
+  // --- hardening -------------------------------------------------------------------------
+  for (const name of ['Atomics', 'SharedArrayBuffer', 'WeakRef', 'FinalizationRegistry']) {
+    delete G[name];
+  }
+  const errorTypes = [Error, EvalError, RangeError, ReferenceError, SyntaxError, TypeError,
+    URIError, G.InternalError, G.AggregateError, G.SuppressedError];
+  defineProperty(Error.prototype, Symbol.toPrimitive, { value: undefined });
+  for (const E of errorTypes) {
+    if (typeof E !== 'function') continue;
+    freeze(E.prototype);
+    freeze(E);
+  }
+
+  function checkLength(o, name) {
+    if (o === null || o === undefined) return;
+    const length = Object(o).length;
+    if (length > MAX_BUILTIN_LENGTH) {
+      throw new RangeError('Array.prototype.' + name + ': length ' + length +
+        ' is over the sandbox limit of ' + MAX_BUILTIN_LENGTH);
+    }
+  }
+  function checkNested(o, depth, name) {
+    checkLength(o, name);
+    if (depth < 1 || o === null || o === undefined) return;
+    const n = Object(o).length >>> 0;
+    for (let i = 0; i < n; i += 1) {
+      const item = o[i];
+      if (isArray(item)) checkNested(item, depth - 1, name);
+    }
+  }
+  const AP = Array.prototype;
+  for (const name of Object.getOwnPropertyNames(AP)) {
+    if (name === 'constructor' || name === 'length' || name === 'values' || name === 'keys' ||
+      name === 'entries' || name === 'at' || name === 'pop' || name === 'push') continue;
+    const native = AP[name];
+    if (typeof native !== 'function') continue;
+    let wrapped;
+    if (name === 'concat') {
+      wrapped = function concat(...args) {
+        checkLength(this, name);
+        for (const a of args) if (isArray(a)) checkLength(a, name);
+        return apply(native, this, args);
+      };
+    } else if (name === 'flat') {
+      wrapped = function flat(depth) {
+        checkNested(this, depth === undefined ? 1 : Math.min(Number(depth) || 0, 64), name);
+        return apply(native, this, arguments);
+      };
+    } else if (name === 'flatMap') {
+      wrapped = function flatMap(callback, thisArg) {
+        checkLength(this, name);
+        // the callback's results are flattened by C too: flatten in JS, interruptibly
+        const out = [];
+        const n = Object(this).length >>> 0;
+        for (let i = 0; i < n; i += 1) {
+          if (!(i in Object(this))) continue;
+          const r = apply(callback, thisArg, [this[i], i, this]);
+          if (isArray(r)) {
+            checkLength(r, name);
+            for (let j = 0; j < r.length; j += 1) if (j in r) out[out.length] = r[j];
+          } else {
+            out[out.length] = r;
+          }
+        }
+        return out;
+      };
+    } else {
+      wrapped = { [name](...args) { checkLength(this, name); return apply(native, this, args); } }[name];
+    }
+    defineProperty(AP, name, { value: wrapped, writable: true, configurable: true, enumerable: false });
+  }
+
+  // --- QuickChart's helpers, as markers the drawing side reads -----------------------------
+  // getGradientFill(colorOptions, linearGradient = [0, 0, width, 0]): coordinates in CSS px of
+  // the chart; 'width' and 'height' stand for the chart's size, which is not known here.
+  function getGradientFill(colorOptions, linearGradient) {
+    if (!isArray(colorOptions)) {
+      throw new TypeError('getGradientFill(colorOptions, linearGradient): colorOptions must be ' +
+        'an array of {offset, color}');
+    }
+    const coords = linearGradient === undefined ? [0, 0, 'width', 0] : linearGradient;
+    if (!isArray(coords) || coords.length !== 4) {
+      throw new TypeError('getGradientFill: linearGradient must be [x0, y0, x1, y1]');
+    }
+    return {
+      $gradient: {
+        type: 'linear',
+        stops: colorOptions.map((o) => ({ offset: Number(o.offset), color: StringCtor(o.color) })),
+        coords: coords.slice(),
+      },
+    };
+  }
+  function getGradientFillHelper(direction, colors, dimensions) {
+    if (!isArray(colors)) {
+      throw new TypeError('getGradientFillHelper(direction, colors, dimensions): colors must be ' +
+        'an array of colours');
+    }
+    const dims = dimensions || {};
+    const width = dims.width || 'width';
+    const height = dims.height || 'height';
+    const stops = colors.map((color, idx) => ({
+      color, offset: idx / (colors.length - 1 || 1),
+    }));
+    let coords = [0, 0, width, 0];
+    if (direction === 'vertical') coords = [0, 0, 0, height];
+    else if (direction === 'both') coords = [0, 0, width, height];
+    return getGradientFill(stops, coords);
+  }
+  const pattern = {
+    draw(shapeType, backgroundColor, patternColor, requestedSize) {
+      return {
+        $pattern: {
+          shape: shapeType === undefined ? null : StringCtor(shapeType),
+          backgroundColor: backgroundColor === undefined ? null : backgroundColor,
+          patternColor: patternColor === undefined ? null : patternColor,
+          size: Math.min(200, requestedSize) || 20,
+        },
+      };
+    },
+  };
+  function noNetwork(name) {
+    return function () {
+      throw new Error(name + ' is not available: chartfn fetches no URLs (no network access ' +
+        'from the function); use a colour, getGradientFill, getGradientFillHelper or pattern.draw');
+    };
+  }
+  const getImageFill = noNetwork('getImageFill');
+  const loadImage = noNetwork('loadImage');
+  const Chart = {};
+  const HELPER_NAMES = ['getGradientFill', 'getGradientFillHelper', 'pattern', 'Chart',
+    'getImageFill', 'loadImage'];
+  const HELPERS = [getGradientFill, getGradientFillHelper, pattern, Chart, getImageFill, loadImage];
+
+  // --- Errors, as text, without ever running config code outside the time limit ------------
+  function describe(e) {
+    try {
+      if (e === null || (typeof e !== 'object' && typeof e !== 'function')) {
+        return typeof e === 'symbol' ? 'a Symbol' : StringCtor(e);
+      }
+      const name = e.name;
+      const message = e.message;
+      const n = typeof name === 'string' && name ? name : 'Error';
+      const m = typeof message === 'string' ? message : '';
+      return m ? n + ': ' + m : n;
+    } catch (_) {
+      return 'an exception that cannot be described';
+    }
+  }
+  function clip(text) {
+    return text.length > 300 ? apply(stringSlice, text, [0, 300]) + '…' : text;
+  }
+  function Fault(message) {
+    this.fault = message;
+  }
+
+  // --- the result, as JSON text with functions replaced by markers --------------------------
+  function pathText(path) {
+    return path === '' ? 'the config' : path;
+  }
+  function childPath(path, key) {
+    if (typeof key === 'number') return path + '[' + key + ']';
+    return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? (path ? path + '.' + key : key)
+      : path + '[' + stringify(key) + ']';
+  }
+
+  function convert(root, state, limits) {
+    let nodes = 0;
+    let chars = 0;
+    const ancestors = new SetCtor();
+    const UNDEFINED = {};
+    function visit(v, depth, path) {
+      nodes += 1;
+      if (nodes > limits.maxNodes) {
+        throw new Fault('the config has more than ' + limits.maxNodes + ' values (arrays and ' +
+          'objects count each element)');
+      }
+      switch (typeof v) {
+        case 'string':
+          chars += v.length;
+          if (chars > limits.maxChars) {
+            throw new Fault('the config holds more than ' + limits.maxChars + ' characters of text');
+          }
+          return v;
+        case 'number':
+        case 'boolean':
+          return v;
+        case 'undefined':
+          return UNDEFINED;
+        case 'function':
+          return functionMarker(v, state);
+        case 'symbol':
+          throw new Fault(pathText(path) + ' is a Symbol (allowed: objects, arrays, strings, ' +
+            'numbers, booleans, null, functions, Dates)');
+        case 'bigint':
+          throw new Fault(pathText(path) + ' is a BigInt (allowed: ordinary numbers)');
+        default:
+          break;
+      }
+      if (v === null) return null;
+      if (depth >= limits.maxDepth) {
+        throw new Fault(pathText(path) + ' is nested deeper than ' + limits.maxDepth + ' levels');
+      }
+      if (apply(setHas, ancestors, [v])) {
+        throw new Fault(pathText(path) + ' refers back to an object that contains it (a cyclic ' +
+          'structure cannot be a chart config)');
+      }
+      let time;
+      try {
+        time = apply(dateGetTime, v, []);
+      } catch (_) {
+        time = undefined;
+      }
+      if (time !== undefined) {
+        return numberIsFinite(time) ? apply(dateToISOString, v, []) : null;
+      }
+      apply(setAdd, ancestors, [v]);
+      let out;
+      if (isArray(v)) {
+        const length = v.length;
+        if (length > limits.maxNodes) {
+          throw new Fault(pathText(path) + ' has ' + length + ' elements (at most ' +
+            limits.maxNodes + ' values in a config)');
+        }
+        out = nullArray();
+        for (let i = 0; i < length; i += 1) {
+          const item = visit(v[i], depth + 1, childPath(path, i));
+          out[i] = item === UNDEFINED ? null : item;
+        }
+      } else if (isView(v)) {
+        let length;
+        try {
+          length = apply(typedArrayLength, v, []);
+        } catch (_) {
+          throw new Fault(pathText(path) + ' is a DataView (allowed: arrays and typed arrays)');
+        }
+        if (nodes + length > limits.maxNodes) {
+          throw new Fault(pathText(path) + ' has ' + length + ' elements (at most ' +
+            limits.maxNodes + ' values in a config)');
+        }
+        out = nullArray();
+        for (let i = 0; i < length; i += 1) out[i] = visit(v[i], depth + 1, childPath(path, i));
+      } else {
+        const proto = getProto(v);
+        if (proto !== ObjectProto && proto !== null && typeof v !== 'function') {
+          const tag = apply(objectToString, v, []);
+          if (tag !== '[object Object]') {
+            throw new Fault(pathText(path) + ' is a ' + apply(stringSlice, tag, [8, -1]) +
+              ' (allowed: objects, arrays, strings, numbers, booleans, null, functions, Dates)');
+          }
+        }
+        out = { __proto__: null };
+        const keys = ownKeys(v);
+        for (let i = 0; i < keys.length; i += 1) {
+          const key = keys[i];
+          // in JS `__proto__` in a literal sets the prototype: it is never data
+          if (key === '__proto__') continue;
+          chars += key.length;
+          const item = visit(v[key], depth + 1, childPath(path, key));
+          if (item !== UNDEFINED) out[key] = item;
+        }
+      }
+      apply(setDelete, ancestors, [v]);
+      return out;
+    }
+    const tree = visit(root, 0, '');
+    return tree === UNDEFINED ? null : tree;
+  }
+
+  function functionMarker(fn, state) {
+    let ref = apply(mapGet, state.refs, [fn]);
+    if (ref === undefined) {
+      ref = state.fns.length;
+      state.fns[ref] = fn;
+      state.sources[ref] = apply(functionToString, fn, []);
+      apply(mapSet, state.refs, [fn, ref]);
+    }
+    const marker = { __proto__: null };
+    marker[state.nonce] = ref;
+    return marker;
+  }
+
+  // --- Python -> JS values for callback arguments (trusted: our own code builds them) -------
+  function makeScale(spec) {
+    const scale = {};
+    const props = spec.properties || {};
+    for (const key of ownKeys(props)) scale[key] = props[key];
+    const labels = spec.labels;
+    scale.getLabels = function () { return labels ? labels.slice() : []; };
+    scale.getLabelForValue = function (value) {
+      if (labels && numberIsInteger(value) && value >= 0 && value < labels.length) {
+        return labels[value];
+      }
+      return typeof value === 'number' ? new intlNumberFormat('en-US').format(value) : StringCtor(value);
+    };
+    return scale;
+  }
+  function revive(value, state) {
+    if (value === null || typeof value !== 'object') return value;
+    if (isArray(value)) {
+      for (let i = 0; i < value.length; i += 1) value[i] = revive(value[i], state);
+      return value;
+    }
+    const marker = value[state.nonce];
+    if (marker !== undefined) {
+      if (marker[0] === 'fn') return state.fns[marker[1]];
+      if (marker[0] === 'config') {
+        let node = state.root;
+        for (const key of marker[1]) {
+          if (node === null || node === undefined) break;
+          node = node[key];
+        }
+        return node;
+      }
+      if (marker[0] === 'scale') return makeScale(revive(marker[1], state));
+    }
+    for (const key of ownKeys(value)) value[key] = revive(value[key], state);
+    return value;
+  }
+
+  // fns JSON, a newline (never inside JSON.stringify's output), then the tree's JSON; errors
+  // are '!' and JSON. Only null-prototype objects reach stringify: no toJSON can be inherited.
+  function answer(value, state, limits) {
+    const tree = convert(value, state, limits);
+    const fresh = nullArray();
+    for (let i = state.sent; i < state.sources.length; i += 1) fresh[fresh.length] = state.sources[i];
+    state.sent = state.sources.length;
+    return stringify(fresh) + '\n' + stringify(tree);
+  }
+  function failure(kind, message) {
+    const error = { __proto__: null };
+    error.error = kind;
+    error.message = clip(StringCtor(message));
+    return '!' + stringify(error);
+  }
+
+  let state = null;
+
+  // dispatch('parse', text, nonce, limitsJSON) / dispatch('call', ref, argsJSON, thisJSON,
+  // limitsJSON): always a string, as answer() and failure() make it.
+  return function dispatch(op, a, b, c, d) {
+    try {
+      if (op === 'parse') {
+        const limits = parseJSON(c);
+        state = { nonce: b, fns: nullArray(), sources: nullArray(), refs: new MapCtor(), sent: 0, root: undefined };
+        let build;
+        let firstError;
+        try {
+          build = new FunctionCtor(...HELPER_NAMES, 'return (\n' + a + '\n);');
+        } catch (e) {
+          firstError = e;
+        }
+        if (build === undefined) {
+          try {
+            // QuickChart's own wrapping: accepts `{...}; more statements`
+            build = new FunctionCtor(...HELPER_NAMES, 'return ' + a);
+          } catch (_) {
+            return failure('syntax', describe(firstError));
+          }
+        }
+        let root;
+        try {
+          root = apply(build, undefined, HELPERS);
+        } catch (e) {
+          if (e instanceof Fault) throw e;
+          return failure('thrown', describe(e));
+        }
+        state.root = root;
+        return answer(root, state, limits);
+      }
+      if (op === 'call') {
+        const limits = parseJSON(d);
+        const fn = state.fns[a];
+        const args = revive(parseJSON(b), state);
+        const self = revive(parseJSON(c), state);
+        let result;
+        try {
+          result = apply(fn, self, args);
+        } catch (e) {
+          return failure('thrown', describe(e));
+        }
+        return answer(result, state, limits);
+      }
+      return failure('internal', 'unknown operation');
+    } catch (e) {
+      if (e instanceof Fault) return failure('limit', e.fault);
+      return failure('thrown', describe(e));
+    }
+  };
+})();
