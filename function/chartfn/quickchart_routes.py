@@ -217,6 +217,10 @@ async def answer(request: Request, parameters: Mapping[str, Any]) -> Response:
         prepared = await threads.run(lambda: prepare(chart_request))
     except _REQUEST_PROBLEMS as exc:
         return await quickchart_error(request, 400, str(exc), parameters)
+    except Exception as exc:  # a parser bug must still answer, and be seen in the logs
+        logger.exception("a Chart.js config failed to parse or translate")
+        message = f"the chart config could not be read: {type(exc).__name__}: {exc}"
+        return await quickchart_error(request, 400, message, parameters)
     options = output_for(chart_request)
     service: ChartService = request.app.state.chart_service
     note(request.scope, chartjs_version=chart_request.version, warnings=len(prepared.warnings))
@@ -331,6 +335,9 @@ async def create_render_url(request: Request) -> Response:
         return _create_error(413, "too_large", str(exc))
     except _REQUEST_PROBLEMS as exc:
         return _create_error(400, "invalid_chart", str(exc))
+    except Exception as exc:  # as in answer(): a parser bug must not be a 500
+        logger.exception("a Chart.js config failed to parse or translate")
+        return _create_error(400, "invalid_chart", f"the chart config could not be read: {exc}")
     return JSONResponse({"success": True, "url": url})
 
 

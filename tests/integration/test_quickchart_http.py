@@ -470,3 +470,11 @@ async def test_hostile_javascript_is_a_400_and_the_next_chart_still_renders(
         assert response.headers["x-quickchart-error"]
     after = await uncached.get(f"/chart?{query({'c': json.dumps(bar_config())})}")
     assert_chart(after.content, (1000, 600))
+
+
+async def test_keys_that_look_like_indexes_are_plain_keys(uncached: httpx.AsyncClient) -> None:
+    """Found by the fuzzer: {"0:": null} in a posted chart reached int("0:") (a 500)."""
+    for body in ({"chart": {"0:": None}}, {"chart": {"type": "bar", "0": 1, "01": 2}}):
+        get = await uncached.post("/chart", json=body)
+        create = await uncached.post("/chart/create", json=body)
+        assert (get.status_code, create.status_code) == (400, 400), body

@@ -168,6 +168,11 @@ def _number(text: str) -> int | float | None:
     return value
 
 
+def _integer(text: str) -> int | float | None:
+    value = int(text)
+    return value if -_SAFE_INTEGER <= value <= _SAFE_INTEGER else _number(text)
+
+
 def _reject_constant(name: str) -> None:
     raise _NotStrictJSON(name)
 
@@ -247,11 +252,11 @@ def _strip_trailing_semicolons(text: str) -> str:
 _TREE_LIMITS = json.dumps(
     {"maxDepth": MAX_DEPTH, "maxNodes": MAX_NODES, "maxChars": MAX_TEXT_IN_CONFIG}
 )
-_INDEX = re.compile(r"0|[1-9][0-9]{0,9}\Z")
+_INDEX = re.compile(r"0|[1-9][0-9]{0,9}")
 
 
 def _is_index(key: str) -> bool:
-    return bool(_INDEX.match(key)) and int(key) < 2**32 - 1
+    return bool(_INDEX.fullmatch(key)) and int(key) < 2**32 - 1
 
 
 def _object_from_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -264,28 +269,36 @@ def _object_from_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def _decode(payload: str, nonce: str, sources: list[str]) -> Any:
-    """The prelude's answer (new function sources, newline, the tree) as a tree; ``sources``
-    grows by the new functions, so JsFunction.ref indexes it."""
-    head, sep, body = payload.partition("\n")
-    if not sep:
-        raise ConfigError("the sandbox gave an answer that is not a config")
-    fresh = json.loads(head)
-    if not isinstance(fresh, list) or not all(isinstance(s, str) for s in fresh):
-        raise ConfigError("the sandbox gave an answer that is not a config")
-    sources.extend(fresh)
+    """The prelude's answer ``{"ok": tree}`` as a tree. A function arrives as
+    ``{nonce: [ref, source]}``; ``sources`` grows by the new ones, so JsFunction.ref indexes it."""
 
-    def hook(pairs: list[tuple[str, Any]]) -> Any:
-        if len(pairs) == 1 and pairs[0][0] == nonce:
-            ref = pairs[0][1]
-            if not isinstance(ref, int) or not 0 <= ref < len(sources):
+    def hook(obj: dict[str, Any]) -> Any:
+        if len(obj) == 1 and nonce in obj:
+            entry = obj[nonce]
+            if (
+                not isinstance(entry, list)
+                or len(entry) != 2
+                or not isinstance(entry[0], int)
+                or not isinstance(entry[1], str)
+            ):
                 raise ConfigError("the sandbox gave an answer that is not a config")
-            return JsFunction(source=sources[ref], ref=ref)
-        return {k: v for k, v in pairs if k != "__proto__"}
+            ref, source = entry
+            if ref == len(sources):
+                sources.append(source)
+            elif not 0 <= ref < len(sources) or sources[ref] != source:
+                raise ConfigError("the sandbox gave an answer that is not a config")
+            return JsFunction(source=source, ref=ref)
+        return obj  # the prelude has dropped `__proto__` already
 
     try:
-        return json.loads(body, parse_float=_number, parse_int=_number, object_pairs_hook=hook)
+        # JSON.stringify writes no -0, NaN or 5.0: only integers need a look (past 2**53 a JS
+        # integer is a float, as on the JSON path)
+        answer = json.loads(payload, parse_int=_integer, object_hook=hook)
     except RecursionError:
         raise ConfigError(f"the config is nested deeper than {MAX_DEPTH} levels") from None
+    if not isinstance(answer, dict) or "ok" not in answer:
+        raise ConfigError("the sandbox gave an answer that is not a config")
+    return answer["ok"]
 
 
 class _Counter:

@@ -11,23 +11,23 @@
   // ({s} sign, {n} number, {c} currency symbol), compact units
   const EN_COMPACT = [[1e12, 'T'], [1e9, 'B'], [1e6, 'M'], [1e3, 'K']];
   const LOCALES = {
-    'en-US': { group: ',', decimal: '.', percent: '{s}{n}%', currency: '{s}{c}{n}', compact: EN_COMPACT },
+    'en-US': { group: ',', decimal: '.', percent: '{s}{n}%', currency: '{s}{c}{n}', compact: EN_COMPACT, symbols: { JPY: '¥' } },
     'en-GB': { group: ',', decimal: '.', percent: '{s}{n}%', currency: '{s}{c}{n}', compact: EN_COMPACT, symbols: { USD: 'US$' } },
     'en-IN': { group: ',', decimal: '.', indian: true, percent: '{s}{n}%', currency: '{s}{c}{n}', compact: EN_COMPACT, symbols: { USD: '$' } },
-    'de-DE': { group: '.', decimal: ',', percent: '{s}{n}' + NB + '%', currency: '{s}{n}' + NB + '{c}', compact: [[1e12, NB + 'Bio.'], [1e9, NB + 'Mrd.'], [1e6, NB + 'Mio.']] },
-    'de-CH': { group: '\u2019', decimal: '.', percent: '{s}{n}%', currency: '{c}' + NB + '{s}{n}', compact: [[1e12, NB + 'Bio.'], [1e9, NB + 'Mrd.'], [1e6, NB + 'Mio.']] },
-    'fr-FR': { group: NNB, decimal: ',', percent: '{s}{n}' + NNB + '%', currency: '{s}{n}' + NB + '{c}', compact: [[1e12, NB + 'Bn'], [1e9, NB + 'Md'], [1e6, NB + 'M'], [1e3, NB + 'k']], symbols: { USD: '$US' } },
-    'es-ES': { group: '.', decimal: ',', minGroup: 2, percent: '{s}{n}' + NB + '%', currency: '{s}{n}' + NB + '{c}', compact: [[1e12, NB + 'B'], [1e6, NB + 'M'], [1e3, NB + 'mil']], symbols: { USD: 'US$' } },
-    'it-IT': { group: '.', decimal: ',', percent: '{s}{n}%', currency: '{s}{n}' + NB + '{c}', compact: [[1e12, NB + 'Bln'], [1e9, NB + 'Mrd'], [1e6, NB + 'Mln']], symbols: { USD: 'USD' } },
+    'de-DE': { group: '.', decimal: ',', percent: '{s}{n}' + NB + '%', currency: '{s}{n}' + NB + '{c}', compact: [[1e12, NB + 'Bio.'], [1e9, NB + 'Mrd.'], [1e6, NB + 'Mio.']], symbols: { JPY: '¥' } },
+    'de-CH': { group: "'", decimal: '.', percent: '{s}{n}%', currency: '{c}' + NB + '{s}{n}', currencyNegative: '{c}{s}{n}', compact: [[1e12, NB + 'Bio.'], [1e9, NB + 'Mrd.'], [1e6, NB + 'Mio.']], symbols: { JPY: '¥', EUR: 'EUR' } },
+    'fr-FR': { group: NNB, decimal: ',', percent: '{s}{n}' + NB + '%', currency: '{s}{n}' + NB + '{c}', compact: [[1e12, NB + 'Bn'], [1e9, NB + 'Md'], [1e6, NB + 'M'], [1e3, NB + 'k']], symbols: { USD: '$US', JPY: 'JPY' } },
+    'es-ES': { group: '.', decimal: ',', minGroup: 2, percent: '{s}{n}' + NB + '%', currency: '{s}{n}' + NB + '{c}', compact: [[1e12, NB + 'B'], [1e6, NB + 'M'], [1e3, NB + 'mil']], symbols: { USD: 'US$', JPY: 'JPY' } },
+    'it-IT': { group: '.', decimal: ',', minGroup: 2, percent: '{s}{n}%', currency: '{s}{n}' + NB + '{c}', compact: [[1e12, NB + 'Bln'], [1e9, NB + 'Mrd'], [1e6, NB + 'Mln']], symbols: { USD: 'USD', JPY: 'JPY' } },
     'pt-BR': { group: '.', decimal: ',', percent: '{s}{n}%', currency: '{s}{c}' + NB + '{n}', compact: [[1e12, NB + 'tri'], [1e9, NB + 'bi'], [1e6, NB + 'mi'], [1e3, NB + 'mil']], symbols: { USD: 'US$' } },
     'pt-PT': { group: NB, decimal: ',', minGroup: 2, percent: '{s}{n}%', currency: '{s}{n}' + NB + '{c}', compact: [[1e12, NB + 'Bi'], [1e9, NB + 'mM'], [1e6, NB + 'M'], [1e3, NB + 'mil']], symbols: { USD: 'US$' } },
     'nl-NL': { group: '.', decimal: ',', percent: '{s}{n}%', currency: '{c}' + NB + '{s}{n}', compact: [[1e12, NB + 'bln.'], [1e9, NB + 'mld.'], [1e6, NB + 'mln.'], [1e3, 'K']], symbols: { USD: 'US$' } },
-    'ru-RU': { group: NB, decimal: ',', percent: '{s}{n}' + NB + '%', currency: '{s}{n}' + NB + '{c}', compact: [[1e12, NB + 'трлн'], [1e9, NB + 'млрд'], [1e6, NB + 'млн'], [1e3, NB + 'тыс.']], symbols: { RUB: '₽', USD: '$' } },
+    'ru-RU': { group: NB, decimal: ',', percent: '{s}{n}' + NB + '%', currency: '{s}{n}' + NB + '{c}', compact: [[1e12, NB + 'трлн'], [1e9, NB + 'млрд'], [1e6, NB + 'млн'], [1e3, NB + 'тыс.']], symbols: { RUB: '₽', USD: '$', JPY: '¥' } },
     'ja-JP': { group: ',', decimal: '.', percent: '{s}{n}%', currency: '{s}{c}{n}', compact: [[1e12, '兆'], [1e8, '億'], [1e4, '万']], symbols: { JPY: '￥', CNY: '元' } },
     'zh-CN': { group: ',', decimal: '.', percent: '{s}{n}%', currency: '{s}{c}{n}', compact: [[1e12, '万亿'], [1e8, '亿'], [1e4, '万']], symbols: { CNY: '¥', USD: 'US$', JPY: 'JP¥' } },
     'ko-KR': { group: ',', decimal: '.', percent: '{s}{n}%', currency: '{s}{c}{n}', compact: [[1e12, '조'], [1e8, '억'], [1e4, '만'], [1e3, '천']], symbols: { USD: 'US$' } },
     'hi-IN': { group: ',', decimal: '.', indian: true, percent: '{s}{n}%', currency: '{s}{c}{n}', compact: [[1e12, NB + 'ख॰'], [1e7, NB + 'क॰'], [1e5, NB + 'लाख'], [1e3, NB + 'हज़ार']], symbols: { USD: '$' } },
-    'tr-TR': { group: '.', decimal: ',', percent: '{s}%{n}', currency: '{s}{c}{n}', compact: [[1e12, NB + 'Tn'], [1e9, NB + 'Mr'], [1e6, NB + 'Mn'], [1e3, NB + 'B']], symbols: { TRY: '₺', USD: '$' } },
+    'tr-TR': { group: '.', decimal: ',', percent: '{s}%{n}', currency: '{s}{c}{n}', compact: [[1e12, NB + 'Tn'], [1e9, NB + 'Mr'], [1e6, NB + 'Mn'], [1e3, NB + 'B']], symbols: { TRY: '₺', USD: '$', JPY: '¥' } },
   };
   const LANGUAGE = {
     en: 'en-US', de: 'de-DE', fr: 'fr-FR', es: 'es-ES', it: 'it-IT', pt: 'pt-BR', nl: 'nl-NL',
@@ -35,7 +35,7 @@
   };
   // CLDR's English symbols; a locale's own table above overrides them.
   const SYMBOLS = {
-    USD: '$', EUR: '€', GBP: '£', JPY: '¥', INR: '₹', CNY: 'CN¥', KRW: '₩', BRL: 'R$',
+    USD: '$', EUR: '€', GBP: '£', JPY: 'JP¥', INR: '₹', CNY: 'CN¥', KRW: '₩', BRL: 'R$',
     CAD: 'CA$', AUD: 'A$', MXN: 'MX$', NZD: 'NZ$', HKD: 'HK$', TWD: 'NT$', ILS: '₪', VND: '₫',
     PHP: '₱', XAF: 'FCFA',
   };
@@ -199,7 +199,7 @@
       body = '∞';
     } else {
       let d = decimalDigits(Math.abs(x));
-      if (r.style === 'percent') d = { digits: d.digits, point: d.point + 2 };
+      if (r.style === 'percent' && d.digits !== '0') d = { digits: d.digits, point: d.point + 2 };
       let suffix = '';
       let compact = false;
       if (r.notation === 'compact') {
@@ -227,7 +227,8 @@
       if (!compact) {
         if (r.minimumSignificantDigits !== undefined) {
           const significant = (intPart === '0' ? '' : intPart) + frac;
-          const have = intPart === '0' ? frac.replace(/^0+/, '').length : significant.length;
+          let have = intPart === '0' ? frac.replace(/^0+/, '').length : significant.length;
+          if (d.digits === '0') have = 1; // zero has one significant digit
           if (have < r.minimumSignificantDigits) frac += '0'.repeat(r.minimumSignificantDigits - have);
         } else if (frac.length < r.minimumFractionDigits) {
           frac += '0'.repeat(r.minimumFractionDigits - frac.length);
@@ -250,9 +251,10 @@
       if (r.currencyDisplay === 'code' || r.currencyDisplay === 'name') symbol = r.currency;
       else symbol = (data.symbols && data.symbols[r.currency]) || SYMBOLS[r.currency] || r.currency;
       if (r.currencyDisplay === 'narrowSymbol') symbol = (SYMBOLS[r.currency] || symbol).replace(/^[A-Z]+(?=[^A-Z])/, '');
-      let pattern = data.currency;
+      const special = sign === '-' && data.currencyNegative;
+      let pattern = special || data.currency;
       // CLDR puts a space between a prefixed symbol that ends in a letter and the number
-      if (pattern.indexOf('{c}{s}{n}') >= 0 || pattern.indexOf('{s}{c}{n}') >= 0) {
+      if (!special && (pattern.indexOf('{c}{s}{n}') >= 0 || pattern.indexOf('{s}{c}{n}') >= 0)) {
         if (/[A-Za-z]$/.test(symbol)) pattern = pattern.replace('{c}', '{c}' + NB);
       }
       return pattern.replace('{s}', sign).replace('{c}', symbol).replace('{n}', body);

@@ -35,10 +35,6 @@
   const MapCtor = Map;
   const mapGet = Map.prototype.get;
   const mapSet = Map.prototype.set;
-  const SetCtor = Set;
-  const setAdd = Set.prototype.add;
-  const setHas = Set.prototype.has;
-  const setDelete = Set.prototype.delete;
   const FunctionCtor = Function;
   const stringSlice = String.prototype.slice;
   const intlNumberFormat = G.Intl.NumberFormat;
@@ -125,6 +121,49 @@
     defineProperty(AP, name, { value: wrapped, writable: true, configurable: true, enumerable: false });
   }
 
+  // Typed arrays copy an array-like argument in C without checking for interrupts (measured:
+  // `new Uint8Array({length: 6e7})` ran 2.7 s past a 1 s budget): the same length cap.
+  const TypedArray = getProto(Int8Array);
+  function checkSource(source, name) {
+    if (source !== null && typeof source === 'object' && !(source instanceof ArrayBuffer)) {
+      const length = source.length;
+      if (length > MAX_BUILTIN_LENGTH) {
+        throw new RangeError(name + ': length ' + length + ' is over the sandbox limit of ' +
+          MAX_BUILTIN_LENGTH);
+      }
+    }
+  }
+  const typedFrom = TypedArray.from;
+  defineProperty(TypedArray, 'from', {
+    value: function from(source, ...rest) {
+      checkSource(source, 'TypedArray.from');
+      return apply(typedFrom, this, [source, ...rest]);
+    },
+    writable: true, configurable: true,
+  });
+  const typedSet = TypedArray.prototype.set;
+  defineProperty(TypedArray.prototype, 'set', {
+    value: function set(source, offset) {
+      checkSource(source, 'TypedArray.prototype.set');
+      return apply(typedSet, this, [source, offset]);
+    },
+    writable: true, configurable: true,
+  });
+  for (const name of ['Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array',
+    'Int32Array', 'Uint32Array', 'Float16Array', 'Float32Array', 'Float64Array', 'BigInt64Array',
+    'BigUint64Array']) {
+    const Native = G[name];
+    if (typeof Native !== 'function') continue;
+    const guarded = new Proxy(Native, {
+      construct(target, args, newTarget) {
+        checkSource(args[0], name);
+        return Reflect.construct(target, args, newTarget === guarded ? target : newTarget);
+      },
+    });
+    defineProperty(Native.prototype, 'constructor', { value: guarded, writable: true, configurable: true });
+    defineProperty(G, name, { value: guarded, writable: true, configurable: true });
+  }
+
   // --- QuickChart's helpers, as markers the drawing side reads -----------------------------
   // getGradientFill(colorOptions, linearGradient = [0, 0, width, 0]): coordinates in CSS px of
   // the chart; 'width' and 'height' stand for the chart's size, which is not known here.
@@ -208,7 +247,11 @@
     this.fault = message;
   }
 
-  // --- the result, as JSON text with functions replaced by markers --------------------------
+  // --- the result, as a tree of null-prototype objects, functions replaced by markers -------
+  // Hot path: a config with 60,000 {x, y} points visits 180,000 values, so no exceptions,
+  // no per-value path strings (the path is built from a key stack only for a message) and a
+  // linear scan of the ancestors (at most maxDepth) for cycles.
+  const DateProto = Date.prototype;
   function pathText(path) {
     return path === '' ? 'the config' : path;
   }
@@ -217,107 +260,158 @@
     return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? (path ? path + '.' + key : key)
       : path + '[' + stringify(key) + ']';
   }
-
   function convert(root, state, limits) {
     let nodes = 0;
     let chars = 0;
-    const ancestors = new SetCtor();
+    const keyStack = nullArray();
+    const ancestors = nullArray();
+    let depth = 0;
     const UNDEFINED = {};
-    function visit(v, depth, path) {
+    function here() {
+      let path = '';
+      for (let i = 0; i < depth; i += 1) path = childPath(path, keyStack[i]);
+      return pathText(path);
+    }
+    function fault(message) {
+      return new Fault(message);
+    }
+    function visit(v) {
       nodes += 1;
       if (nodes > limits.maxNodes) {
-        throw new Fault('the config has more than ' + limits.maxNodes + ' values (arrays and ' +
+        throw fault('the config has more than ' + limits.maxNodes + ' values (arrays and ' +
           'objects count each element)');
       }
       switch (typeof v) {
-        case 'string':
-          chars += v.length;
-          if (chars > limits.maxChars) {
-            throw new Fault('the config holds more than ' + limits.maxChars + ' characters of text');
-          }
-          return v;
         case 'number':
         case 'boolean':
           return v;
+        case 'string':
+          chars += v.length;
+          if (chars > limits.maxChars) {
+            throw fault('the config holds more than ' + limits.maxChars + ' characters of text');
+          }
+          return v;
         case 'undefined':
           return UNDEFINED;
-        case 'function':
-          return functionMarker(v, state);
+        case 'function': {
+          const marker = functionMarker(v, state);
+          chars += marker[state.nonce][1].length;
+          if (chars > limits.maxChars) {
+            throw fault('the config holds more than ' + limits.maxChars + ' characters of text');
+          }
+          return marker;
+        }
         case 'symbol':
-          throw new Fault(pathText(path) + ' is a Symbol (allowed: objects, arrays, strings, ' +
-            'numbers, booleans, null, functions, Dates)');
+          throw fault(here() + ' is a Symbol (allowed: objects, arrays, strings, numbers, ' +
+            'booleans, null, functions, Dates)');
         case 'bigint':
-          throw new Fault(pathText(path) + ' is a BigInt (allowed: ordinary numbers)');
+          throw fault(here() + ' is a BigInt (allowed: ordinary numbers)');
         default:
           break;
       }
       if (v === null) return null;
       if (depth >= limits.maxDepth) {
-        throw new Fault(pathText(path) + ' is nested deeper than ' + limits.maxDepth + ' levels');
+        throw fault(here() + ' is nested deeper than ' + limits.maxDepth + ' levels');
       }
-      if (apply(setHas, ancestors, [v])) {
-        throw new Fault(pathText(path) + ' refers back to an object that contains it (a cyclic ' +
-          'structure cannot be a chart config)');
+      for (let i = 0; i < depth; i += 1) {
+        if (ancestors[i] === v) {
+          throw fault(here() + ' refers back to an object that contains it (a cyclic ' +
+            'structure cannot be a chart config)');
+        }
       }
-      let time;
-      try {
-        time = apply(dateGetTime, v, []);
-      } catch (_) {
-        time = undefined;
-      }
-      if (time !== undefined) {
-        return numberIsFinite(time) ? apply(dateToISOString, v, []) : null;
-      }
-      apply(setAdd, ancestors, [v]);
       let out;
       if (isArray(v)) {
         const length = v.length;
         if (length > limits.maxNodes) {
-          throw new Fault(pathText(path) + ' has ' + length + ' elements (at most ' +
-            limits.maxNodes + ' values in a config)');
+          throw fault(here() + ' has ' + length + ' elements (at most ' + limits.maxNodes +
+            ' values in a config)');
         }
+        ancestors[depth] = v;
+        depth += 1;
         out = nullArray();
         for (let i = 0; i < length; i += 1) {
-          const item = visit(v[i], depth + 1, childPath(path, i));
-          out[i] = item === UNDEFINED ? null : item;
-        }
-      } else if (isView(v)) {
-        let length;
-        try {
-          length = apply(typedArrayLength, v, []);
-        } catch (_) {
-          throw new Fault(pathText(path) + ' is a DataView (allowed: arrays and typed arrays)');
-        }
-        if (nodes + length > limits.maxNodes) {
-          throw new Fault(pathText(path) + ' has ' + length + ' elements (at most ' +
-            limits.maxNodes + ' values in a config)');
-        }
-        out = nullArray();
-        for (let i = 0; i < length; i += 1) out[i] = visit(v[i], depth + 1, childPath(path, i));
-      } else {
-        const proto = getProto(v);
-        if (proto !== ObjectProto && proto !== null && typeof v !== 'function') {
-          const tag = apply(objectToString, v, []);
-          if (tag !== '[object Object]') {
-            throw new Fault(pathText(path) + ' is a ' + apply(stringSlice, tag, [8, -1]) +
-              ' (allowed: objects, arrays, strings, numbers, booleans, null, functions, Dates)');
+          const item = v[i];
+          if (typeof item === 'number') { // data arrays: no call per number
+            nodes += 1;
+            out[i] = item;
+            continue;
           }
+          keyStack[depth - 1] = i;
+          const converted = visit(item);
+          out[i] = converted === UNDEFINED ? null : converted;
         }
-        out = { __proto__: null };
-        const keys = ownKeys(v);
-        for (let i = 0; i < keys.length; i += 1) {
-          const key = keys[i];
-          // in JS `__proto__` in a literal sets the prototype: it is never data
-          if (key === '__proto__') continue;
-          chars += key.length;
-          const item = visit(v[key], depth + 1, childPath(path, key));
-          if (item !== UNDEFINED) out[key] = item;
+        if (nodes > limits.maxNodes) {
+          throw fault('the config has more than ' + limits.maxNodes + ' values (arrays and ' +
+            'objects count each element)');
+        }
+        depth -= 1;
+        return out;
+      }
+      const proto = getProto(v);
+      if (proto !== ObjectProto && proto !== null) {
+        if (proto === DateProto) {
+          let time;
+          try {
+            time = apply(dateGetTime, v, []);
+          } catch (_) {
+            throw fault(here() + ' is not a real Date');
+          }
+          return numberIsFinite(time) ? apply(dateToISOString, v, []) : null;
+        }
+        if (isView(v)) {
+          let length;
+          try {
+            length = apply(typedArrayLength, v, []);
+          } catch (_) {
+            throw fault(here() + ' is a DataView (allowed: arrays and typed arrays)');
+          }
+          if (nodes + length > limits.maxNodes) {
+            throw fault(here() + ' has ' + length + ' elements (at most ' + limits.maxNodes +
+              ' values in a config)');
+          }
+          ancestors[depth] = v;
+          depth += 1;
+          out = nullArray();
+          for (let i = 0; i < length; i += 1) {
+            keyStack[depth - 1] = i;
+            out[i] = visit(v[i]);
+          }
+          depth -= 1;
+          return out;
+        }
+        const tag = apply(objectToString, v, []);
+        if (tag !== '[object Object]') {
+          throw fault(here() + ' is a ' + apply(stringSlice, tag, [8, -1]) +
+            ' (allowed: objects, arrays, strings, numbers, booleans, null, functions, Dates)');
         }
       }
-      apply(setDelete, ancestors, [v]);
+      ancestors[depth] = v;
+      depth += 1;
+      out = { __proto__: null };
+      const keys = ownKeys(v);
+      for (let i = 0; i < keys.length; i += 1) {
+        const key = keys[i];
+        // in JS `__proto__` in a literal sets the prototype: it is never data
+        if (key === '__proto__') continue;
+        chars += key.length;
+        const item = v[key];
+        if (typeof item === 'number') { // {x, y} points: no call per number
+          nodes += 1;
+          out[key] = item;
+          continue;
+        }
+        keyStack[depth - 1] = key;
+        const converted = visit(item);
+        if (converted !== UNDEFINED) out[key] = converted;
+      }
+      if (nodes > limits.maxNodes) {
+        throw fault('the config has more than ' + limits.maxNodes + ' values (arrays and ' +
+          'objects count each element)');
+      }
+      depth -= 1;
       return out;
     }
-    const tree = visit(root, 0, '');
+    const tree = visit(root);
     return tree === UNDEFINED ? null : tree;
   }
 
@@ -330,7 +424,10 @@
       apply(mapSet, state.refs, [fn, ref]);
     }
     const marker = { __proto__: null };
-    marker[state.nonce] = ref;
+    const entry = nullArray();
+    entry[0] = ref;
+    entry[1] = state.sources[ref];
+    marker[state.nonce] = entry;
     return marker;
   }
 
@@ -372,20 +469,20 @@
     return value;
   }
 
-  // fns JSON, a newline (never inside JSON.stringify's output), then the tree's JSON; errors
-  // are '!' and JSON. Only null-prototype objects reach stringify: no toJSON can be inherited.
+  // What goes back is always ONE JSON.stringify result: the binding cannot hand Python a
+  // concatenated (rope) string ("Unknown quickjs tag: -6"). {ok: tree} or {error, message}; a
+  // function is {<nonce>: [ref, source]}. Only null-prototype objects reach stringify, so no
+  // toJSON can be inherited from a prototype that config code changed.
   function answer(value, state, limits) {
-    const tree = convert(value, state, limits);
-    const fresh = nullArray();
-    for (let i = state.sent; i < state.sources.length; i += 1) fresh[fresh.length] = state.sources[i];
-    state.sent = state.sources.length;
-    return stringify(fresh) + '\n' + stringify(tree);
+    const wrapper = { __proto__: null };
+    wrapper.ok = convert(value, state, limits);
+    return stringify(wrapper);
   }
   function failure(kind, message) {
     const error = { __proto__: null };
     error.error = kind;
     error.message = clip(StringCtor(message));
-    return '!' + stringify(error);
+    return stringify(error);
   }
 
   let state = null;
@@ -396,7 +493,7 @@
     try {
       if (op === 'parse') {
         const limits = parseJSON(c);
-        state = { nonce: b, fns: nullArray(), sources: nullArray(), refs: new MapCtor(), sent: 0, root: undefined };
+        state = { nonce: b, fns: nullArray(), sources: nullArray(), refs: new MapCtor(), root: undefined };
         let build;
         let firstError;
         try {

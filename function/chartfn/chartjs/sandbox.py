@@ -13,14 +13,13 @@ hops to the owning thread. No JS object or JS exception ever leaves its worker t
 
 The engine loads on the first config that is not JSON (``import _quickjs`` happens on a
 worker), not at import: the service's cold start does not pay for it, except under SnapStart,
-where ``warm_up`` runs at init so that the snapshot holds it.
+where ``warm_up`` runs at init (chartfn.lambda_handler) so that the snapshot holds it.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
-import os
 import queue
 import secrets
 import threading
@@ -218,8 +217,8 @@ def _run_dispatch(context: _Context, args: tuple[Any, ...]) -> _Outcome:
     cpu = time.thread_time() - start
     if not isinstance(result, str):
         return _Outcome(kind="internal", message="the sandbox returned no text", cpu_seconds=cpu)
-    if result.startswith("!"):
-        error = json.loads(result[1:])
+    if result.startswith('{"error":'):
+        error = json.loads(result)
         message = str(error.get("message", ""))
         kind = str(error.get("error", "thrown"))
         if kind in {"thrown", "syntax"} and _kind_of(message) != "thrown":
@@ -269,6 +268,11 @@ def _error(outcome: _Outcome, limits: SandboxLimits, what: str) -> ConfigError:
             f"JSON, JSON5 or a JavaScript object literal such as {{type: 'bar', data: {{...}}}})"
         )
     if kind == "thrown":
+        if message == "null":  # what QuickJS throws when even the error would not fit
+            return ConfigError(
+                f"{what} threw null: most likely it ran out of its "
+                f"{limits.memory_bytes // (1024 * 1024)} MB of memory (allowed: at most that much)"
+            )
         return ConfigError(f"{what} threw {message}")
     if kind == "limit":
         return ConfigError(message)
@@ -425,13 +429,3 @@ def default_pool() -> SandboxPool:
 def warm_up() -> None:
     """Load the engine now rather than on the first JS config."""
     default_pool().warm_up()
-
-
-def warm_up_for_snapstart(environ: dict[str, str] | None = None) -> bool:
-    """Under SnapStart, warm up at init so the snapshot holds the engine; otherwise do nothing
-    (the engine loads on the first Chart.js config, and `/sin`'s cold start never pays)."""
-    env = os.environ if environ is None else environ
-    if env.get("AWS_LAMBDA_INITIALIZATION_TYPE") != "snap-start":
-        return False
-    warm_up()
-    return True
