@@ -37,6 +37,7 @@ def warm_up() -> None:
     it added ~90 ms to init and saved only ~35 ms of the first chart.
     """
     app.state.chart_service.render_sine(SineChart(), OutputOptions())
+    import chartfn.quickchart_answers  # noqa: F401  (loaded on the first QuickChart request otherwise)
 
 
 if os.environ.get("AWS_LAMBDA_INITIALIZATION_TYPE") == "snap-start":

@@ -7,10 +7,8 @@ parameters: they are added here to the generated document, with which set wins.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
-from fastapi import FastAPI
 from pydantic import BaseModel, ConfigDict, Field
 
 from chartfn.chartjs.request import (
@@ -24,7 +22,7 @@ from chartfn.chartjs.request import (
 from chartfn.colors import CSS_COLOR_PATTERN
 from chartfn.output import MEDIA_TYPES
 
-__all__ = ["QuickChartBody", "document_quickchart"]
+__all__ = ["QuickChartBody", "add_quickchart"]
 
 WHICH_WINS = (
     "Two parameter sets. A request that names `c` or `chart` (in the query, or in a JSON or "
@@ -145,22 +143,7 @@ CREATE_RESULT = {
 }
 
 
-def document_quickchart(app: FastAPI) -> None:
-    generate: Callable[[], dict[str, Any]] = app.openapi
-    done = False
-
-    def openapi() -> dict[str, Any]:
-        nonlocal done
-        schema = generate()
-        if not done:
-            _add_quickchart(schema)
-            done = True
-        return schema
-
-    app.openapi = openapi  # type: ignore[method-assign]
-
-
-def _add_quickchart(schema: dict[str, Any]) -> None:
+def add_quickchart(schema: dict[str, Any]) -> None:
     schemas = schema.setdefault("components", {}).setdefault("schemas", {})
     schemas["QuickChartBody"] = QuickChartBody.model_json_schema(
         ref_template="#/components/schemas/{model}"

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import base64
 import json
+import os
+import subprocess
+import sys
 from typing import Any
 
 import pytest
 
 from chartfn.lambda_handler import handler
 from chartjs_images import assert_chart
-from support import LambdaContext, load_event
+from support import REPO_ROOT, LambdaContext, load_event
 
 CHARTJS_EVENTS = ["rest_api_chartjs", "http_api_chartjs"]
 
@@ -68,3 +71,38 @@ def test_create_behind_the_rest_stage_links_back_through_the_stage() -> None:
     assert response["statusCode"] == 200, response
     url = json.loads(response["body"])["url"]
     assert url.startswith("https://abc123.execute-api.us-east-1.amazonaws.com/Prod/chart/render/")
+
+
+def test_the_chart_js_side_loads_on_the_first_quickchart_request_not_at_cold_start() -> None:
+    """/sin's cold start must not grow: the handler's import loads no Chart.js module, no CSS
+    colour grammar and no JavaScript engine; a QuickChart request then loads them."""
+    code = """
+import json, sys
+from chartfn.lambda_handler import handler
+from support import REPO_ROOT, LambdaContext, load_event
+heavy = ("chartfn.chartjs.config", "chartfn.chartjs.translate", "chartfn.colors",
+         "chartfn.quickchart_answers", "chartfn.quickchart_openapi", "chartfn.chartjs.sandbox")
+before = sorted(m for m in heavy if m in sys.modules)
+handler(load_event("rest_api_sin"), LambdaContext())
+after_sin = sorted(m for m in heavy if m in sys.modules)
+handler(load_event("rest_api_chartjs"), LambdaContext())
+after_chart = sorted(m for m in heavy if m in sys.modules)
+print(json.dumps([before, after_sin, after_chart]))
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=REPO_ROOT / "function",
+        env={**os.environ, "PYTHONPATH": f"{REPO_ROOT / 'function'}:{REPO_ROOT / 'tests'}"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    before, after_sin, after_chart = json.loads(result.stdout.strip().splitlines()[-1])
+    assert before == after_sin == []
+    # a JS-literal config: the engine too
+    assert set(after_chart) >= {
+        "chartfn.chartjs.config",
+        "chartfn.quickchart_answers",
+        "chartfn.chartjs.sandbox",
+    }

@@ -17,8 +17,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from chartfn.colors import ColorError, parse_css_color
-
 __all__ = [
     "DEFAULT_DEVICE_PIXEL_RATIO",
     "DEFAULT_HEIGHT",
@@ -219,6 +217,10 @@ def _background(parameters: Mapping[str, Any], output_format: str) -> str:
         return fallback
     if not isinstance(value, str) or len(value) > 100:
         raise RequestError(alias, f"{alias}={_shown(value)} is not a CSS colour")
+    # here, not at import: its grammar costs ~20 ms to compile, and the dispatch in front of
+    # every /chart request imports this module
+    from chartfn.colors import ColorError, parse_css_color
+
     try:
         red, green, blue, alpha = parse_css_color(value)
     except ColorError as exc:
