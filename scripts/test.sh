@@ -14,6 +14,8 @@ bash "$CHARTFN_ROOT/scripts/sam.sh" --version >/dev/null
 export CHARTFN_SAM="${CHARTFN_SAM:-$CHARTFN_ROOT/.venv-sam/bin/sam}"
 
 bash "$CHARTFN_ROOT/scripts/install_browser.sh"
+# the real quickchart-js client for tests/integration/test_quickchart_clients.py, from its lockfile
+npm ci --prefix "$CHARTFN_ROOT/tests/clients/node" --no-audit --no-fund --loglevel=error
 echo "== ruff" >&2
 "$VENV/bin/ruff" check .
 "$VENV/bin/ruff" format --check .

@@ -16,6 +16,7 @@ from chartfn.image_cache import ImageCache
 from chartfn.line_renderer import RendererPool
 from chartfn.memory import keep_memory_flat
 from chartfn.playground import router as playground_router
+from chartfn.quickchart_routes import install_quickchart
 from chartfn.render_threads import RenderThreads
 from chartfn.request_log import RequestLog, configure_logging
 from chartfn.routes import router
@@ -42,6 +43,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         keep_memory_flat()
     install_error_handlers(app)
     app.include_router(router)
+    install_quickchart(app)
     if not current.signing_secret:
         # the page builds URLs in the browser, which would need the secret: off when signing
         app.include_router(playground_router)
@@ -56,7 +58,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             allow_origins=list(current.cors_origins),
             allow_methods=["GET", "HEAD", "POST"],
             allow_headers=["Content-Type", "If-None-Match"],
-            expose_headers=["ETag", "Server-Timing", "X-Chart-Error"],
+            expose_headers=[
+                "ETag",
+                "Server-Timing",
+                "X-Chart-Error",
+                "X-Chart-Warning",
+                "X-quickchart-error",
+            ],
             max_age=86400,
         )
     app.add_middleware(ApiGatewayStage, base_path=current.base_path)

@@ -41,6 +41,8 @@ def warm_up() -> None:
     from chartfn.chartjs.sandbox import warm_up as warm_up_sandbox
 
     warm_up_sandbox()
+    # QuickChart's answers (translation, drawing) load with the first QuickChart request too
+    import chartfn.quickchart_answers  # noqa: F401
 
 
 if os.environ.get("AWS_LAMBDA_INITIALIZATION_TYPE") == "snap-start":

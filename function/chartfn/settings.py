@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -34,6 +35,10 @@ class Settings:
     #: A path prefix in front of every route, e.g. ``/charts`` for a custom domain's base-path
     #: mapping (API Gateway passes it through to the function). Empty: none.
     base_path: str = ""
+    #: The URL clients reach the service at (``https://charts.example.com``, with any base path),
+    #: for the links ``/chart/create`` hands out: behind CloudFront or a custom domain the app
+    #: cannot see it. Empty: the request's own base URL.
+    public_url: str = ""
     log_level: str = "INFO"
 
     @classmethod
@@ -53,6 +58,7 @@ class Settings:
             ),
             signing_secret=environ.get("CHARTFN_SIGNING_SECRET", base.signing_secret),
             base_path=_base_path(environ.get("CHARTFN_BASE_PATH", base.base_path)),
+            public_url=_public_url(environ.get("CHARTFN_PUBLIC_URL", base.public_url)),
             log_level=_choice(
                 environ, "CHARTFN_LOG_LEVEL", base.log_level, ("DEBUG", "INFO", "WARNING", "ERROR")
             ),
@@ -104,3 +110,15 @@ def _base_path(raw: str) -> str:
     if any(c in path for c in "?#% ") or "//" in path:
         raise ValueError(f"CHARTFN_BASE_PATH must be a plain path like /charts, got {raw!r}")
     return path
+
+
+def _public_url(raw: str) -> str:
+    url = raw.strip().rstrip("/")
+    if url and (
+        not re.fullmatch(r"https?://[A-Za-z0-9.-]+(?::\d{1,5})?(?:/[A-Za-z0-9._~%/-]*)?", url)
+    ):
+        raise ValueError(
+            "CHARTFN_PUBLIC_URL must be an http(s) URL like https://charts.example.com, "
+            f"got {raw!r}"
+        )
+    return url

@@ -76,23 +76,31 @@ def test_the_cdn_negotiates_like_the_app() -> None:
 
 def test_the_cdn_request_function_rewrites_headers() -> None:
     script = """
-    function req(accept, qs) {
+    function req(accept, qs, uri) {
       var headers = accept === null ? {} : { accept: { value: accept } };
-      return handler({ request: { headers: headers, querystring: qs } }).headers;
+      return handler({ request: { uri: uri || "/chart", headers: headers, querystring: qs } })
+        .headers;
     }
     console.log(JSON.stringify([
       req("image/avif,image/webp,image/apng,image/*,*/*;q=0.8", {}),
       req("image/svg+xml", {}),
       req("image/svg+xml", { format: { value: "png" } }),
       req(null, {}),
+      req("image/svg+xml", { f: { value: "png" } }),
+      req("image/svg+xml", { c: { value: "{type:'bar'}" } }),
+      req("image/svg+xml", { chart: { value: "{type:'bar'}" } }),
+      req("image/svg+xml", {}, "/chart/render/eNo"),
     ]));
     """
-    browser, svg, explicit, none = run_js(script)  # type: ignore[misc]
+    browser, svg, explicit, none, *quickchart = run_js(script)  # type: ignore[misc]
     assert "accept" not in browser  # PNG: one cache entry for every browser
     assert svg["accept"] == {"value": "image/svg+xml"}
     assert "accept" not in explicit  # format= in the URL decides; Accept must not split the cache
     assert "accept" not in none
-    for headers in (browser, svg, explicit, none):
+    # QuickChart requests never negotiate: f=, c=, chart= and render ids ignore Accept
+    for headers in quickchart:
+        assert "accept" not in headers, headers
+    for headers in (browser, svg, explicit, none, *quickchart):
         assert headers["x-forwarded-prefix"] == {"value": "/"}
 
 

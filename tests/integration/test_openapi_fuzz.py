@@ -169,6 +169,53 @@ def test_valid_specs_render_the_same_from_json_base64url_and_a_body(
     assert bodies[0] == bodies[1] == bodies[2]
 
 
+@st.composite
+def chartjs_configs(draw: st.DrawFn) -> dict[str, Any]:
+    """Chart.js configs of the types the translation draws, each valid, so each must render."""
+    kind = draw(st.sampled_from(["bar", "line", "pie", "doughnut", "scatter"]))
+    n = draw(st.integers(1, 8))
+    count = 1 if kind in ("pie", "doughnut") else draw(st.integers(1, 3))
+    values = positive if kind in ("pie", "doughnut") else finite
+    datasets: list[dict[str, Any]] = []
+    for i in range(count):
+        ys = draw(st.lists(values, min_size=n, max_size=n))
+        data: list[Any] = [{"x": x, "y": y} for x, y in enumerate(ys)] if kind == "scatter" else ys
+        datasets.append({"label": draw(label), "data": data, "backgroundColor": f"#{i + 1}a{i}"})
+    title = {"display": True, "text": draw(label)}
+    return {
+        "type": kind,
+        "data": {"labels": [f"c{i}" for i in range(n)], "datasets": datasets},
+        "options": {"title": title, "plugins": {"title": title}},
+    }
+
+
+@hypothesis.given(config=chartjs_configs(), width=st.integers(1, 600), height=st.integers(1, 400))
+@hypothesis.settings(BOUNDED, max_examples=10)
+@pytest.mark.filterwarnings(MISSING_GLYPHS)
+def test_valid_chartjs_configs_render_the_same_from_a_query_base64_and_a_body(
+    config: dict[str, Any], width: int, height: int
+) -> None:
+    """A QuickChart request gives a 200 image, the same bytes as c, as base64 c, as a body."""
+    text = json.dumps(config, separators=(",", ":"))
+    encoded = base64.b64encode(text.encode()).decode()
+    size = {"w": width, "h": height, "devicePixelRatio": 1}
+    get = SCHEMA["/chart"]["GET"]
+    cases = [
+        get.Case(query={"c": text, **size}),
+        get.Case(query={"c": encoded, "encoding": "base64", **size}),
+        SCHEMA["/chart"]["POST"].Case(
+            body={"chart": config, "width": width, "height": height, "devicePixelRatio": 1},
+            media_type="application/json",
+        ),
+    ]
+    bodies = []
+    for case in cases:
+        response = case.call_and_validate(checks=ALL_CHECKS)
+        assert response.status_code == 200, response.headers.get("x-quickchart-error")
+        bodies.append(response.content)
+    assert bodies[0] == bodies[1] == bodies[2]
+
+
 def test_every_operation_is_fuzzed() -> None:
     """A route added without reaching the schema (or dropped from it) shows up here."""
     operations = {
@@ -179,5 +226,7 @@ def test_every_operation_is_fuzzed() -> None:
         ("GET", "/plot"),
         ("GET", "/chart"),
         ("POST", "/chart"),
+        ("POST", "/chart/create"),
+        ("GET", "/chart/render/{render_id}"),
         ("GET", "/health"),
     }

@@ -1,0 +1,461 @@
+"""A Chart.js config as a ``ChartSpec``: the first, partial translation.
+
+Covers what every protocol path needs to return a real chart: bar (grouped or stacked), line,
+scatter, pie and doughnut (drawn as a pie); labels, datasets (label, data, colours), title,
+legend, axis titles, logarithmic and min/max value axes, in Chart.js v2 and v3/v4 spellings.
+What is read but not drawn the way Chart.js would draw it is named in ``warnings`` (sent as
+``X-Chart-Warning``), never silently dropped; what cannot be drawn at all is a
+``TranslationError`` naming the config path. No matplotlib and no HTTP here.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
+
+from chartfn.chart_spec import MAX_NAME, MAX_SERIES, MAX_TEXT, ChartSpec
+from chartfn.chartjs.config import ChartConfig, JsFunction, function_paths
+from chartfn.colors import ColorError, parse_css_color
+from chartfn.numbers import shortest_form
+
+__all__ = ["SUPPORTED_TYPES", "Translation", "TranslationError", "translate"]
+
+SUPPORTED_TYPES = ("bar", "line", "scatter", "pie", "doughnut")
+_TYPE_ALIASES = {"donut": "doughnut"}  # QuickChart fixes this spelling too
+_NUMBER_ALLOWED = "a number, a numeric string, null, or {x, y} with numbers"
+
+
+class TranslationError(ValueError):
+    """A config this translation cannot draw; ``path`` is where in the config (``data.datasets[0]
+    .data[3]``)."""
+
+    def __init__(self, path: str, message: str) -> None:
+        self.path = path
+        super().__init__(f"{path}: {message}" if path else message)
+
+
+@dataclass(frozen=True)
+class Translation:
+    spec: ChartSpec
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass
+class _Dataset:
+    index: int  # in data.datasets, for error paths
+    name: str | None
+    y: list[float | None]
+    x: list[float] | None
+    color: str | None
+
+
+def translate(config: ChartConfig, version: int = 2) -> Translation:
+    """``config`` (parsed, functions as ``JsFunction``) as a chart spec, for Chart.js ``version``
+    (2, 3 or 4: where option names moved between versions)."""
+    if not isinstance(config, dict):
+        raise TranslationError("", "the config must be an object with type and data")
+    warnings: list[str] = []
+    kind = _chart_type(config)
+    data = _mapping(config.get("data"), "data")
+    options = _mapping(config.get("options"), "options")
+    labels = _labels(data.get("labels"))
+    datasets = _datasets(data, kind, labels, warnings)
+    fields: dict[str, Any] = {
+        "title": _title(options, version),
+        "legend": _legend(options, version, kind, datasets),
+    }
+    scales = _Scales(options, version)
+    if kind in ("pie", "doughnut"):
+        spec_fields = _pie(datasets, labels, kind, warnings)
+    elif kind == "bar":
+        spec_fields = _bar(datasets, labels, scales)
+    else:
+        spec_fields = _xy(kind, datasets, labels, warnings)
+    if kind not in ("pie", "doughnut"):
+        fields.update(scales.axis_fields(kind))
+        if scales.horizontal:
+            warnings.append("indexAxis 'y' (horizontal bars) is drawn vertical for now")
+    fields.update(spec_fields)
+    functions = function_paths(config)
+    if functions:
+        warnings.append("JavaScript functions are not run yet: " + ", ".join(functions))
+    try:
+        spec = ChartSpec.model_validate(fields)
+    except ValidationError as exc:
+        raise _config_error(exc, [d.index for d in datasets]) from None
+    return Translation(spec, tuple(warnings))
+
+
+def _chart_type(config: ChartConfig) -> str:
+    raw = config.get("type")
+    if not isinstance(raw, str) or not raw:
+        raise TranslationError(
+            "type", f"the chart type is missing: one of {', '.join(SUPPORTED_TYPES)}"
+        )
+    kind = _TYPE_ALIASES.get(raw, raw)
+    if kind not in SUPPORTED_TYPES:
+        raise TranslationError(
+            "type",
+            f"{_shorten(raw, 40)!r} is not supported yet: supported types are "
+            f"{', '.join(SUPPORTED_TYPES)}",
+        )
+    return kind
+
+
+def _mapping(value: Any, path: str) -> dict[str, Any]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise TranslationError(path, "must be an object")
+    return value
+
+
+def _labels(value: Any) -> list[str] | None:
+    if value is None:
+        return None
+    if not isinstance(value, list):
+        raise TranslationError("data.labels", "must be an array")
+    return [_label_text(item) for item in value]
+
+
+def _label_text(value: Any) -> str:
+    """Chart.js draws any label: arrays as lines, numbers as numbers, null as nothing."""
+    if isinstance(value, list):
+        return _clean("\n".join(_label_text(item) for item in value), MAX_NAME)
+    if value is None or isinstance(value, JsFunction | dict):
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return shortest_form(float(value)) if math.isfinite(value) else str(value)
+    return _clean(str(value), MAX_NAME)
+
+
+def _clean(text: str, limit: int) -> str:
+    """Text the chart spec accepts: no control characters, no lone surrogates, bounded."""
+    kept = "".join(
+        char if char in "\n\t" or unicodedata.category(char) not in ("Cc", "Cs") else " "
+        for char in text
+    )
+    return kept if len(kept) <= limit else kept[: limit - 1] + "…"
+
+
+def _datasets(
+    data: dict[str, Any], kind: str, labels: list[str] | None, warnings: list[str]
+) -> list[_Dataset]:
+    raw = data.get("datasets")
+    if not isinstance(raw, list) or not raw:
+        raise TranslationError("data.datasets", "needs at least one dataset")
+    if len(raw) > MAX_SERIES:
+        raise TranslationError(
+            "data.datasets", f"has {len(raw)} datasets; at most {MAX_SERIES} are drawn"
+        )
+    datasets = []
+    mixed = False
+    for index, item in enumerate(raw):
+        path = f"data.datasets[{index}]"
+        dataset = _mapping(item, path)
+        if dataset.get("hidden") is True:
+            continue
+        own_type = dataset.get("type")
+        if isinstance(own_type, str) and own_type != kind:
+            mixed = True
+        values = dataset.get("data")
+        if not isinstance(values, list):
+            raise TranslationError(f"{path}.data", "must be an array of values")
+        y, x = _values(values, f"{path}.data", kind)
+        if all(value is None for value in y):
+            continue  # Chart.js draws nothing for it either
+        label = dataset.get("label")
+        datasets.append(
+            _Dataset(
+                index=index,
+                name=None if label is None else _label_text(label),
+                y=y,
+                x=x,
+                color=_dataset_color(dataset, kind, path, warnings),
+            )
+        )
+    if mixed:
+        warnings.append(f"datasets of another type are drawn as {kind}")
+    if not datasets:
+        raise TranslationError("data.datasets", "no dataset holds a number to draw")
+    return datasets
+
+
+def _values(
+    values: list[Any], path: str, kind: str
+) -> tuple[list[float | None], list[float] | None]:
+    """y values (None: a gap) and, for {x, y} points with numeric x, the x values."""
+    ys: list[float | None] = []
+    xs: list[float | None] = []
+    for position, value in enumerate(values):
+        if isinstance(value, dict):
+            xs.append(_number(value.get("x"), f"{path}[{position}].x", strict=False))
+            ys.append(_number(value.get("y"), f"{path}[{position}].y"))
+        else:
+            xs.append(float(position))
+            ys.append(_number(value, f"{path}[{position}]"))
+    has_points = any(isinstance(value, dict) for value in values)
+    if not has_points or any(x is None for x in xs):
+        if kind == "scatter" and has_points:
+            # points without a numeric x cannot be placed: Chart.js skips them
+            pairs = [(x, y) for x, y in zip(xs, ys, strict=True) if x is not None]
+            return [y for _, y in pairs], [x for x, _ in pairs if x is not None]
+        return ys, None
+    return ys, [x for x in xs if x is not None]
+
+
+def _number(value: Any, path: str, *, strict: bool = True) -> float | None:
+    """A data value: numbers and numeric strings are numbers, null/NaN a gap. Anything else
+    is an error (``strict``) or no number (x values: the point goes on the category axis)."""
+    if value is None:
+        return None
+    if isinstance(value, bool | JsFunction | dict | list):
+        if not strict:
+            return None
+        raise TranslationError(
+            path, f"{_describe(value)} is not a value (allowed: {_NUMBER_ALLOWED})"
+        )
+    if isinstance(value, int | float):
+        number = float(value)
+    elif isinstance(value, str):
+        try:
+            number = float(value.strip())
+        except ValueError:
+            if not strict:
+                return None
+            raise TranslationError(
+                path, f"{_shorten(value, 40)!r} is not a number (allowed: {_NUMBER_ALLOWED})"
+            ) from None
+    else:
+        raise TranslationError(path, f"is not a value (allowed: {_NUMBER_ALLOWED})")
+    return number if math.isfinite(number) else None
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, JsFunction):
+        return "a function"
+    return {bool: "a boolean", dict: "an object", list: "an array"}.get(type(value), "this")
+
+
+def _dataset_color(
+    dataset: dict[str, Any], kind: str, path: str, warnings: list[str]
+) -> str | None:
+    # Lines are drawn in their border colour, bars and points filled with their background.
+    order = (
+        ("borderColor", "backgroundColor") if kind == "line" else ("backgroundColor", "borderColor")
+    )
+    for name in order:
+        value = dataset.get(name)
+        if isinstance(value, list):
+            if not value:
+                continue
+            if kind not in ("pie", "doughnut") and len(value) > 1:
+                warnings.append(f"{path}.{name}: one colour per value is drawn as the first")
+            value = value[0]
+        if isinstance(value, str):
+            return _css_color(value, f"{path}.{name}")
+    return None
+
+
+def _css_color(text: str, path: str) -> str:
+    try:
+        red, green, blue, alpha = parse_css_color(text)
+    except ColorError as exc:
+        raise TranslationError(path, str(exc)) from None
+    hex_color = "#" + "".join(f"{round(c * 255):02x}" for c in (red, green, blue))
+    return hex_color if alpha >= 1 else hex_color + f"{round(alpha * 255):02x}"
+
+
+def _plugin(options: dict[str, Any], name: str, version: int) -> dict[str, Any]:
+    """An option that moved under ``plugins`` in v3 (title, legend): the version's spelling
+    first, the other one if only that is given."""
+    plugins = options.get("plugins")
+    under_plugins = plugins.get(name) if isinstance(plugins, dict) else None
+    top_level = options.get(name)
+    ordered = (under_plugins, top_level) if version >= 3 else (top_level, under_plugins)
+    for candidate in ordered:
+        if isinstance(candidate, dict):
+            return candidate
+    return {}
+
+
+def _title(options: dict[str, Any], version: int) -> str:
+    title = _plugin(options, "title", version)
+    if title.get("display") is not True:  # Chart.js draws no title unless asked to
+        return ""
+    return _text(title.get("text"))
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, list):
+        return _clean("\n".join(_text(item) for item in value), MAX_TEXT)
+    if value is None or isinstance(value, JsFunction | dict):
+        return ""
+    return _clean(value if isinstance(value, str) else _label_text(value), MAX_TEXT)
+
+
+def _legend(options: dict[str, Any], version: int, kind: str, datasets: list[_Dataset]) -> bool:
+    legend = _plugin(options, "legend", version)
+    if legend.get("display") is False:
+        return False
+    if kind in ("pie", "doughnut"):
+        return True  # a pie's legend lists its labels
+    # Chart.js shows a legend by default; without dataset labels it would be empty boxes
+    return legend.get("display") is True or any(d.name for d in datasets)
+
+
+class _Scales:
+    """The x and y axes' options, v2 (``scales.xAxes[0]``) or v3+ (``scales.x``)."""
+
+    def __init__(self, options: dict[str, Any], version: int) -> None:
+        scales = options.get("scales") if isinstance(options.get("scales"), dict) else {}
+        assert isinstance(scales, dict)
+        self.horizontal = options.get("indexAxis") == "y"
+        self.x = self._axis(scales, "x", version)
+        self.y = self._axis(scales, "y", version)
+        self.version = version
+
+    @staticmethod
+    def _axis(scales: dict[str, Any], axis: str, version: int) -> dict[str, Any]:
+        v2 = scales.get(f"{axis}Axes")
+        v2_axis = v2[0] if isinstance(v2, list) and v2 and isinstance(v2[0], dict) else None
+        v3_axis = scales.get(axis) if isinstance(scales.get(axis), dict) else None
+        ordered = (v3_axis, v2_axis) if version >= 3 else (v2_axis, v3_axis)
+        for candidate in ordered:
+            if candidate is not None:
+                return candidate
+        return {}
+
+    @property
+    def stacked(self) -> bool:
+        return self.x.get("stacked") is True or self.y.get("stacked") is True
+
+    def _title(self, axis: dict[str, Any]) -> str:
+        for key, text_key in (("title", "text"), ("scaleLabel", "labelString")):
+            block = axis.get(key)
+            if isinstance(block, dict) and block.get("display") is True:
+                return _text(block.get(text_key))
+        return ""
+
+    def _limits(self, axis: dict[str, Any]) -> tuple[float, float] | None:
+        ticks = axis.get("ticks") if isinstance(axis.get("ticks"), dict) else {}
+        assert isinstance(ticks, dict)
+        low = axis.get("min", ticks.get("min"))
+        high = axis.get("max", ticks.get("max"))
+        numbers = [v for v in (low, high) if isinstance(v, int | float) and not isinstance(v, bool)]
+        return (float(numbers[0]), float(numbers[1])) if len(numbers) == 2 else None
+
+    def axis_fields(self, kind: str) -> dict[str, Any]:
+        fields: dict[str, Any] = {"x_label": self._title(self.x), "y_label": self._title(self.y)}
+        if self.y.get("type") == "logarithmic":
+            fields["y_log"] = True
+        if kind == "scatter" and self.x.get("type") == "logarithmic":
+            fields["x_log"] = True
+        y_limits = self._limits(self.y)
+        if y_limits is not None:
+            fields["y_limits"] = y_limits
+        x_limits = self._limits(self.x)
+        if x_limits is not None and kind != "bar":
+            fields["x_limits"] = x_limits
+        return fields
+
+
+def _fit(values: list[float | None], length: int) -> list[float]:
+    """Values for ``length`` categories: Chart.js draws one per label, nothing for null."""
+    fitted = [0.0 if value is None else value for value in values[:length]]
+    return fitted + [0.0] * (length - len(fitted))
+
+
+def _bar(datasets: list[_Dataset], labels: list[str] | None, scales: _Scales) -> dict[str, Any]:
+    length = len(labels) if labels is not None else max(len(d.y) for d in datasets)
+    categories = labels if labels is not None else [str(i) for i in range(length)]
+    return {
+        "kind": "bar",
+        "categories": categories,
+        "stacked": scales.stacked,
+        "series": [_series(d, _fit(d.y, length)) for d in datasets],
+    }
+
+
+def _pie(
+    datasets: list[_Dataset], labels: list[str] | None, kind: str, warnings: list[str]
+) -> dict[str, Any]:
+    first = datasets[0]
+    if len(datasets) > 1:
+        warnings.append(f"only the first dataset of a {kind} is drawn")
+    if kind == "doughnut":
+        warnings.append("a doughnut is drawn as a pie for now")
+    if first.color is not None:
+        warnings.append("slice colours are drawn from the default palette for now")
+    length = len(labels) if labels is not None else len(first.y)
+    categories = labels if labels is not None else [str(i) for i in range(length)]
+    return {
+        "kind": "pie",
+        "categories": categories,
+        "series": [{"name": first.name, "y": _fit(first.y, length)}],
+    }
+
+
+def _xy(
+    kind: str, datasets: list[_Dataset], labels: list[str] | None, warnings: list[str]
+) -> dict[str, Any]:
+    if kind == "line" and labels and any(d.x is None for d in datasets):
+        warnings.append("data.labels are not drawn on a line chart's x axis yet (x is the index)")
+    series = []
+    for dataset in datasets:
+        if kind == "scatter":
+            xy = [(x, y) for x, y in zip(_x_of(dataset), dataset.y, strict=True) if y is not None]
+            series.append({**_series(dataset, [y for _, y in xy]), "x": [x for x, _ in xy]})
+        else:
+            entry = _series(dataset, dataset.y)
+            if dataset.x is not None:
+                entry["x"] = dataset.x
+            series.append(entry)
+    return {"kind": kind, "series": series}
+
+
+def _x_of(dataset: _Dataset) -> Iterable[float]:
+    return dataset.x if dataset.x is not None else (float(i) for i in range(len(dataset.y)))
+
+
+def _series(dataset: _Dataset, values: list[float] | list[float | None]) -> dict[str, Any]:
+    entry: dict[str, Any] = {"name": dataset.name, "y": values}
+    if dataset.color is not None:
+        entry["color"] = dataset.color
+    return entry
+
+
+def _config_error(exc: ValidationError, dataset_indexes: list[int]) -> TranslationError:
+    """The chart spec's first complaint, located in the Chart.js config instead."""
+    error = exc.errors(include_url=False)[0]
+    location = list(error["loc"])
+    path = "options"
+    if location[:1] == ["series"] and len(location) >= 2 and isinstance(location[1], int):
+        path = f"data.datasets[{dataset_indexes[location[1]]}]"
+        rest = location[2:]
+        if rest[:1] == ["y"]:
+            path += ".data" + "".join(f"[{part}]" for part in rest[1:2])
+        elif rest[:1] == ["x"]:
+            path += ".data (x values)"
+        elif rest:
+            path += f".{rest[0]}"
+    elif location[:1] == ["series"]:
+        path = "data.datasets"
+    elif location[:1] == ["categories"]:
+        path = "data.labels"
+    elif location:
+        path = {"y_limits": "options.scales.y", "x_limits": "options.scales.x"}.get(
+            str(location[0]), "options"
+        )
+    return TranslationError(path, str(error["msg"]).removeprefix("Value error, "))
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

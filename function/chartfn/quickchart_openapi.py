@@ -1,0 +1,188 @@
+"""QuickChart's parameters in the OpenAPI document, on the operations they share with chartfn.
+
+``GET``/``POST /chart`` are declared by ``routes`` for chart specs; the QuickChart request is
+decided before them (``quickchart_routes.ChartDispatch``), so FastAPI cannot see its
+parameters: they are added here to the generated document, with which set wins.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from chartfn.chartjs.request import (
+    DEFAULT_HEIGHT,
+    DEFAULT_WIDTH,
+    MAX_CONFIG_CHARS,
+    MAX_DEVICE_PIXEL_RATIO,
+    MAX_SIDE,
+    MIN_DEVICE_PIXEL_RATIO,
+)
+from chartfn.colors import CSS_COLOR_PATTERN
+from chartfn.output import MEDIA_TYPES
+
+__all__ = ["QuickChartBody", "add_quickchart"]
+
+WHICH_WINS = (
+    "Two parameter sets. A request that names `c` or `chart` (in the query, or in a JSON or "
+    "form body) is a QuickChart request from end to end: QuickChart's names and defaults "
+    f"(`w`/`width` {DEFAULT_WIDTH}, `h`/`height` {DEFAULT_HEIGHT}, whole sizes 1 to {MAX_SIDE} "
+    "before `devicePixelRatio` 2; `bkg`/`backgroundColor` transparent, white for JPEG; "
+    "`v`/`version` by its first character; `f`/`format`; `encoding` url or base64), no Accept "
+    "negotiation, errors as the message drawn in the requested format and size with "
+    "`X-quickchart-error` (400 for anything wrong with the request). `spec` and the other "
+    "chartfn parameters are then not read, and `c` together with `spec` is a 400. Without "
+    "`c`/`chart` the request is a chartfn spec request (`spec`, `width`, `height`, `scale`, "
+    "`format`, `background`, `theme`, `errors`). Where the deployment signs, a QuickChart "
+    "request is also accepted with QuickChart's own `sig` (hex HMAC-SHA256 of `c`)."
+)
+ColorText = Annotated[str, Field(pattern=CSS_COLOR_PATTERN, max_length=100)]
+Side = Annotated[int, Field(ge=1, le=MAX_SIDE)]
+FormatName = Literal["png", "svg", "pdf", "webp", "jpeg", "jpg"]
+
+
+class QuickChartBody(BaseModel):
+    """A QuickChart request body (what quickchart-js and quickchart-io POST)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    chart: str | dict[str, Any] = Field(
+        description="The Chart.js config: an object, or its text (JSON or JavaScript); `c` "
+        "is the same.",
+    )
+    width: Side | None = Field(None, description=f"CSS pixels, default {DEFAULT_WIDTH}; `w`.")
+    height: Side | None = Field(None, description=f"CSS pixels, default {DEFAULT_HEIGHT}; `h`.")
+    devicePixelRatio: float | None = Field(
+        None, ge=0, le=MAX_DEVICE_PIXEL_RATIO, description="Default 2; 0 means the default."
+    )
+    backgroundColor: ColorText | None = Field(None, description="Any CSS colour; `bkg`.")
+    format: FormatName | None = Field(None, description="Default png; `f`.")
+    version: str | None = Field(None, max_length=40, description="Chart.js version; `v`.")
+    encoding: Literal["url", "base64"] | None = None
+    key: str | None = Field(
+        None, max_length=200, description="Where the deployment signs: its secret authorises."
+    )
+
+
+def _parameters() -> list[dict[str, Any]]:
+    def query(name: str, schema: dict[str, Any], description: str) -> dict[str, Any]:
+        return {
+            "name": name,
+            "in": "query",
+            "required": False,
+            "schema": schema,
+            "description": description,
+        }
+
+    config = {"type": "string", "maxLength": MAX_CONFIG_CHARS}
+    side = {"type": "integer", "minimum": 1, "maximum": MAX_SIDE}
+    ratio = {
+        "anyOf": [
+            {
+                "type": "number",
+                "minimum": MIN_DEVICE_PIXEL_RATIO,
+                "maximum": MAX_DEVICE_PIXEL_RATIO,
+            },
+            {"type": "number", "enum": [0]},
+        ]
+    }
+    color = {"type": "string", "pattern": CSS_COLOR_PATTERN, "maxLength": 100}
+    text = {"type": "string", "maxLength": 200}
+    return [
+        query("c", config, "QuickChart: the Chart.js config, JSON or JavaScript (`+` is a space)."),
+        query("chart", config, "QuickChart: the same as `c`."),
+        query("w", side, f"QuickChart: width in CSS pixels (default {DEFAULT_WIDTH})."),
+        query("h", side, f"QuickChart: height in CSS pixels (default {DEFAULT_HEIGHT})."),
+        query("devicePixelRatio", ratio, "QuickChart: pixels per CSS pixel (default 2)."),
+        query("bkg", color, "QuickChart: background, any CSS colour (default transparent)."),
+        query("backgroundColor", color, "QuickChart: the same as `bkg` (wins over it)."),
+        query("v", {"type": "string", "maxLength": 40}, "QuickChart: Chart.js version (2.9.4)."),
+        query("version", {"type": "string", "maxLength": 40}, "QuickChart: the same as `v`."),
+        query("f", {"type": "string", "enum": list(FormatName.__args__)}, "QuickChart: format."),  # type: ignore[attr-defined]
+        query(
+            "encoding",
+            {"type": "string", "enum": ["url", "base64"]},
+            "QuickChart: how c is "
+            "encoded; base64 decodes either alphabet, a `+` sent as a space too.",
+        ),
+        query("key", text, "QuickChart: ignored (a POST body's key may authorise, see sig)."),
+        query("ref", text, "QuickChart: ignored."),
+        query("accountId", text, "QuickChart: ignored."),
+    ]
+
+
+def _image_content() -> dict[str, Any]:
+    return {media_type: {} for media_type in MEDIA_TYPES.values()}
+
+
+def _quickchart_error(description: str) -> dict[str, Any]:
+    return {
+        "description": description,
+        "content": {**_image_content(), "application/json": {}},
+        "headers": {
+            "X-quickchart-error": {
+                "description": "The error message (QuickChart's clients raise with it).",
+                "schema": {"type": "string"},
+            }
+        },
+    }
+
+
+WARNING_HEADER = {
+    "X-Chart-Warning": {
+        "description": "What of a Chart.js config was not drawn as Chart.js would (functions "
+        "not run yet, approximations).",
+        "schema": {"type": "string"},
+    }
+}
+CREATE_RESULT = {
+    "type": "object",
+    "properties": {"success": {"type": "boolean"}, "url": {"type": "string"}},
+    "required": ["success", "url"],
+}
+
+
+def add_quickchart(schema: dict[str, Any]) -> None:
+    schemas = schema.setdefault("components", {}).setdefault("schemas", {})
+    schemas["QuickChartBody"] = QuickChartBody.model_json_schema(
+        ref_template="#/components/schemas/{model}"
+    )
+    paths = schema["paths"]
+    get = paths["/chart"]["get"]
+    get["description"] = WHICH_WINS
+    for parameter in get["parameters"]:
+        if parameter["name"] == "spec":
+            parameter["required"] = False
+            parameter["description"] += " Required unless c or chart is given (QuickChart)."
+    get["parameters"].extend(_parameters())
+    post = paths["/chart"]["post"]
+    post["description"] = WHICH_WINS
+    body_ref = {"$ref": "#/components/schemas/QuickChartBody"}
+    content = post["requestBody"]["content"]
+    content["application/json"]["schema"] = {
+        "anyOf": [content["application/json"]["schema"], body_ref]
+    }
+    content["application/x-www-form-urlencoded"] = {"schema": body_ref}
+    for operation in (get, post):
+        responses = operation["responses"]
+        responses["400"] = _quickchart_error("A QuickChart request that cannot be drawn.")
+        responses["403"].setdefault("content", {}).update(_image_content())
+        responses["200"].setdefault("headers", {}).update(WARNING_HEADER)
+    create = paths["/chart/create"]["post"]["responses"]
+    create["200"]["content"] = {"application/json": {"schema": CREATE_RESULT}}
+    for status in ("400", "403", "413"):
+        create[status]["content"] = {"application/json": {}}
+    render = paths["/chart/render/{render_id}"]["get"]["responses"]
+    render["200"] = {
+        "description": "The chart, as the id's request asks.",
+        "content": _image_content(),
+        "headers": WARNING_HEADER,
+    }
+    render["304"] = {"description": "The client's copy (If-None-Match) is current."}
+    render["400"] = _quickchart_error(
+        "An id that does not decode, or a chart that cannot be drawn."
+    )
+    render["403"] = _quickchart_error("This deployment signs and the id's MAC does not match.")
+    render["413"] = _quickchart_error("The image would be too large for a response.")
+    render.pop("422", None)
