@@ -1,8 +1,9 @@
-"""Regenerate the CJK fallback font bundled in ``function/chartfn/fonts`` (dev time only).
+"""Regenerate the CJK fallback font bundled in ``function/chartfn/drawing/fonts`` (dev time only).
 
 DejaVu Sans, matplotlib's own font, draws Latin, Greek and Cyrillic but no Han, kana or hangul,
 which come out as boxes (tofu). The service ships a subset of WenQuanYi Micro Hei as a per-glyph
-fallback behind DejaVu Sans (see ``chartfn.matplotlib_runtime`` and the bundled matplotlibrc).
+fallback behind DejaVu Sans (see ``chartfn.drawing.matplotlib_runtime`` and the bundled
+matplotlibrc).
 
 Source: face 0 of ``wqy-microhei.ttc`` from Debian's ``fonts-wqy-microhei`` package
 (0.2.0-beta-3.1 in Debian 12; upstream wqy-microhei 0.2.0-beta, derived from Google's Droid Sans
@@ -37,7 +38,7 @@ SOURCE_PACKAGE = "fonts-wqy-microhei"
 # sha256 of the Debian 12 file the bundled subset was cut from
 SOURCE_SHA256 = "2420e8078af796b19a3f6ef13de527a1a91c1e7171eea115926c614ced1009b3"
 SOURCE_FACE = 0  # "WenQuanYi Micro Hei"; face 1 is the Mono variant
-TARGET = Path(__file__).resolve().parents[1] / "function/chartfn/fonts/wqy-microhei-cjk.ttf"
+TARGET = Path(__file__).resolve().parents[1] / "function/chartfn/drawing/fonts/wqy-microhei-cjk.ttf"
 
 CJK_RANGES: tuple[tuple[int, int, str], ...] = (
     (0x2E80, 0x2FDF, "CJK radicals, Kangxi radicals"),

@@ -1,4 +1,4 @@
-"""Write the font list that ``chartfn.matplotlib_runtime`` loads instead of scanning fonts.
+"""Write the font list that ``chartfn.drawing.matplotlib_runtime`` loads instead of scanning fonts.
 
 Run after changing the matplotlib pin:
 
@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "function"))
 import matplotlib
 from matplotlib import font_manager
 
-from chartfn.matplotlib_runtime import MATPLOTLIB_DATA_DIR
+from chartfn.drawing.matplotlib_runtime import MATPLOTLIB_DATA_DIR
 
 
 def build_fontlist() -> str:

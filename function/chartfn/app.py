@@ -8,18 +8,18 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from chartfn import __version__
-from chartfn.asgi_middleware import ApiGatewayStage, HeadAsGet
-from chartfn.chart_spec import ChartSpec
-from chartfn.charts import ChartService
-from chartfn.errors import install_error_handlers
+from chartfn.chart_service import ChartService
+from chartfn.drawing.line_renderer import RendererPool
+from chartfn.http.asgi_middleware import ApiGatewayStage, HeadAsGet
+from chartfn.http.errors import install_error_handlers
+from chartfn.http.playground import router as playground_router
+from chartfn.http.quickchart_routes import install_quickchart
+from chartfn.http.request_log import RequestLog, configure_logging
+from chartfn.http.routes import router
 from chartfn.image_cache import ImageCache
-from chartfn.line_renderer import RendererPool
 from chartfn.memory import keep_memory_flat
-from chartfn.playground import router as playground_router
-from chartfn.quickchart_routes import install_quickchart
+from chartfn.models.chart_spec import ChartSpec
 from chartfn.render_threads import RenderThreads
-from chartfn.request_log import RequestLog, configure_logging
-from chartfn.routes import router
 from chartfn.settings import Settings
 
 DESCRIPTION = """Charts as images, rendered in memory by matplotlib.

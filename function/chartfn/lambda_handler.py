@@ -15,9 +15,9 @@ from typing import Any
 from mangum import Mangum
 
 from chartfn.app import create_app
-from chartfn.output import OutputOptions
+from chartfn.models.output_options import OutputOptions
+from chartfn.models.sine import SineChart
 from chartfn.settings import Settings
-from chartfn.sine import SineChart
 
 logger = logging.getLogger("chartfn")
 
@@ -42,7 +42,7 @@ def warm_up() -> None:
 
     warm_up_sandbox()
     # QuickChart's answers (translation, drawing) load with the first QuickChart request too
-    import chartfn.quickchart_answers  # noqa: F401
+    import chartfn.http.quickchart_answers  # noqa: F401
 
 
 if os.environ.get("AWS_LAMBDA_INITIALIZATION_TYPE") == "snap-start":

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from chartfn.image_cache import DEFAULT_MAX_BYTES
-from chartfn.output import PIXEL_BUDGET
+from chartfn.models.output_options import PIXEL_BUDGET
 
 
 @dataclass(frozen=True)

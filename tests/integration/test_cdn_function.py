@@ -16,7 +16,7 @@ import pytest
 import yaml
 from test_template import _CfnLoader
 
-from chartfn.output import MEDIA_TYPES, negotiate_format
+from chartfn.models.output_options import MEDIA_TYPES, negotiate_format
 from support import REPO_ROOT
 
 ACCEPT_HEADERS = [

@@ -10,8 +10,8 @@ import pytest
 from fastapi import FastAPI
 from PIL import Image
 
-from chartfn import output
 from chartfn.app import create_app
+from chartfn.models import output_options as output
 from chartfn.settings import Settings
 from support import fresh_amplitudes, png_size
 

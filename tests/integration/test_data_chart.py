@@ -8,7 +8,7 @@ import json
 import httpx
 import pytest
 
-from chartfn.chart_spec import MAX_SPEC_BYTES, MAX_SPEC_TEXT
+from chartfn.models.chart_spec import MAX_SPEC_BYTES, MAX_SPEC_TEXT
 from support import png_size
 
 pytestmark = pytest.mark.anyio

@@ -14,7 +14,7 @@ from fastapi import FastAPI
 from mangum import Mangum
 
 from chartfn.app import create_app
-from chartfn.request_log import JsonFormatter
+from chartfn.http.request_log import JsonFormatter
 from chartfn.settings import Settings
 from chartfn.signing import sign_url
 from support import LambdaContext, fresh_amplitudes, load_event, png_size

@@ -80,8 +80,9 @@ def test_the_chart_js_side_loads_on_the_first_quickchart_request_not_at_cold_sta
 import json, sys
 from chartfn.lambda_handler import handler
 from support import REPO_ROOT, LambdaContext, load_event
-heavy = ("chartfn.chartjs.config", "chartfn.chartjs.translate", "chartfn.colors",
-         "chartfn.quickchart_answers", "chartfn.quickchart_openapi", "chartfn.chartjs.sandbox")
+heavy = ("chartfn.chartjs.config", "chartfn.chartjs.translate", "chartfn.models.colors",
+         "chartfn.http.quickchart_answers", "chartfn.http.quickchart_openapi",
+         "chartfn.chartjs.sandbox")
 before = sorted(m for m in heavy if m in sys.modules)
 handler(load_event("rest_api_sin"), LambdaContext())
 after_sin = sorted(m for m in heavy if m in sys.modules)
@@ -103,6 +104,6 @@ print(json.dumps([before, after_sin, after_chart]))
     # a JS-literal config: the engine too
     assert set(after_chart) >= {
         "chartfn.chartjs.config",
-        "chartfn.quickchart_answers",
+        "chartfn.http.quickchart_answers",
         "chartfn.chartjs.sandbox",
     }

@@ -1,6 +1,6 @@
 import pytest
 
-from chartfn.asgi_middleware import stage_prefix
+from chartfn.http.asgi_middleware import stage_prefix
 
 EXECUTE_API = "abc123.execute-api.us-east-1.amazonaws.com"
 

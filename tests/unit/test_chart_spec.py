@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 from test_spec_renderer import valid_specs
 
-from chartfn.chart_spec import (
+from chartfn.models.chart_spec import (
     MAX_BINS,
     MAX_CATEGORIES,
     MAX_NAME,

@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 from fontTools.ttLib import TTFont
 
-from chartfn.matplotlib_runtime import (
+from chartfn.drawing.matplotlib_runtime import (
     CJK_FONT,
     CJK_FONT_FAMILY,
     FONT_MANAGER,

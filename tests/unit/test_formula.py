@@ -1,4 +1,4 @@
-"""Adversarial tests for the URL formula language (chartfn.formula)."""
+"""Adversarial tests for the URL formula language (chartfn.models.formula)."""
 
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ import pytest
 from hypothesis import HealthCheck, given, reject, settings
 from hypothesis import strategies as st
 
-from chartfn import formula as fm
-from chartfn.formula import (
+from chartfn.models import formula as fm
+from chartfn.models.formula import (
     MAX_EXPONENT,
     MAX_FORMULA_LENGTH,
     MAX_NESTING_DEPTH,

@@ -1,8 +1,8 @@
 import numpy as np
 import pytest
 
-from chartfn.formula_chart import FormulaChart, cut_poles, visible_limits
-from chartfn.parameters import ParameterError
+from chartfn.models.formula_chart import FormulaChart, cut_poles, visible_limits
+from chartfn.models.parameters import ParameterError
 
 
 def chart(*formulas: str, **options: object) -> FormulaChart:

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from chartfn.charts import RENDER_VERSION
-from chartfn.line_renderer import render_reference_png
-from chartfn.sine import SineChart
+from chartfn.chart_service import RENDER_VERSION
+from chartfn.drawing.line_renderer import render_reference_png
+from chartfn.models.sine import SineChart
 from support import pixels
 
 GOLDEN = Path(__file__).with_name("golden_sin_pixels.json")

@@ -3,9 +3,14 @@ import threading
 import numpy as np
 import pytest
 
-from chartfn.line_chart import Frame
-from chartfn.line_renderer import BackgroundCache, LineRenderer, RendererPool, render_reference_png
-from chartfn.sine import SineChart
+from chartfn.drawing.line_renderer import (
+    BackgroundCache,
+    LineRenderer,
+    RendererPool,
+    render_reference_png,
+)
+from chartfn.models.line_chart import Frame
+from chartfn.models.sine import SineChart
 from support import fresh_amplitudes, pixels, png_size
 
 # Reusing a figure and a cached background must not change what the chart looks like. Both
@@ -123,7 +128,7 @@ def test_pool_never_creates_more_renderers_than_allowed(max_renderers: int) -> N
 def test_pool_evicts_idle_renderers_of_other_frames_without_error() -> None:
     """Regression (found by the load test): a frame whose idle list had been emptied by a
     borrow was later chosen for eviction and popped from an empty list."""
-    from chartfn.output import OutputOptions
+    from chartfn.models.output_options import OutputOptions
 
     pool = RendererPool(max_renderers=2)
     first, *others = (OutputOptions(width=w).frame for w in (400, 500, 600, 700))

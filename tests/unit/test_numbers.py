@@ -1,6 +1,6 @@
 import pytest
 
-from chartfn.numbers import shortest_form
+from chartfn.models.numbers import shortest_form
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,6 @@
 import pytest
 
-from chartfn.output import (
+from chartfn.models.output_options import (
     MAX_IMAGE_BYTES,
     PIXEL_BUDGET,
     ImageTooLarge,
@@ -8,7 +8,7 @@ from chartfn.output import (
     check_size,
     negotiate_format,
 )
-from chartfn.parameters import ParameterError
+from chartfn.models.parameters import ParameterError
 
 BROWSER_IMG_ACCEPT = "image/avif,image/webp,image/apng,image/*,*/*;q=0.8"
 

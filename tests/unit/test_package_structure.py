@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -27,8 +28,8 @@ def imported_modules(path: Path) -> set[str]:
 
 @pytest.mark.parametrize("path", MODULES, ids=lambda p: p.name)
 def test_only_the_runtime_module_imports_matplotlib(path: Path) -> None:
-    """Everything else takes matplotlib from chartfn.matplotlib_runtime, so its read-only set-up
-    always runs first."""
+    """Everything else takes matplotlib from chartfn.drawing.matplotlib_runtime, so its
+    read-only set-up always runs first."""
     if path.name == "matplotlib_runtime.py":
         return
     direct = {m for m in imported_modules(path) if m.split(".")[0] in {"matplotlib", "pylab"}}
@@ -40,15 +41,30 @@ def test_no_pyplot_anywhere(path: Path) -> None:
     assert "pyplot" not in path.read_text(encoding="utf-8")
 
 
-def test_rendering_does_not_import_the_web_framework() -> None:
-    rendering = (
-        "chartfn.line_renderer, chartfn.sine, chartfn.png, chartfn.figures, chartfn.output, "
-        "chartfn.formula_chart, chartfn.spec_renderer, chartfn.error_image, chartfn.charts"
+def modules_of(layer: str) -> list[str]:
+    return sorted(
+        "chartfn." + ".".join(path.relative_to(PACKAGE).with_suffix("").parts)
+        for path in (PACKAGE / layer).rglob("*.py")
+        if path.name != "__init__.py"
     )
+
+
+# What each layer may never load, directly or through anything it imports.
+FORBIDDEN = {
+    # models and parsing, and the Chart.js translation: plain data, no drawing, no HTTP
+    "models": {"matplotlib", "PIL", "fastapi", "starlette", "mangum", "chartfn.drawing"},
+    "chartjs": {"matplotlib", "PIL", "fastapi", "starlette", "mangum", "chartfn.drawing"},
+    # drawing knows no HTTP
+    "drawing": {"fastapi", "starlette", "mangum", "chartfn.http"},
+}
+
+
+def loaded_by(modules: list[str]) -> set[str]:
+    """Every module that importing ``modules`` loads, in a fresh interpreter."""
     code = (
-        f"import sys; import {rendering}; "
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in "
-        "{'fastapi', 'starlette', 'mangum'}))"
+        "import importlib, json, sys\n"
+        f"for name in {modules!r}: importlib.import_module(name)\n"
+        "print(json.dumps(sorted(sys.modules)))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code],
@@ -57,7 +73,32 @@ def test_rendering_does_not_import_the_web_framework() -> None:
         text=True,
         check=True,
     )
-    assert result.stdout.strip() == "[]"
+    return set(json.loads(result.stdout))
+
+
+@pytest.mark.parametrize("layer", sorted(FORBIDDEN))
+def test_a_layer_loads_nothing_of_the_layers_it_must_not_know(layer: str) -> None:
+    modules = modules_of(layer)
+    assert len(modules) >= 3, f"{layer}/ looks empty: {modules}"
+    loaded = loaded_by(modules)
+    forbidden = FORBIDDEN[layer]
+    offending = sorted(
+        name for name in loaded if any(name == f or name.startswith(f + ".") for f in forbidden)
+    )
+    assert not offending, f"importing {layer}/ loads {offending[:10]}"
+
+
+@pytest.mark.parametrize("layer", sorted(FORBIDDEN))
+def test_no_module_of_a_layer_imports_a_forbidden_one_even_lazily(layer: str) -> None:
+    """Imports inside functions count too: the subprocess check above sees only module level."""
+    forbidden = FORBIDDEN[layer]
+    for path in (PACKAGE / layer).rglob("*.py"):
+        bad = {
+            name
+            for name in imported_modules(path)
+            if any(name == f or name.startswith(f + ".") for f in forbidden)
+        }
+        assert not bad, f"{path.relative_to(PACKAGE)} imports {bad}"
 
 
 def test_bundled_font_list_is_current_for_the_pinned_matplotlib() -> None:
@@ -71,13 +112,13 @@ def test_bundled_font_list_is_current_for_the_pinned_matplotlib() -> None:
 
 
 def test_font_manager_comes_from_the_bundled_list_not_a_scan() -> None:
-    from chartfn.matplotlib_runtime import FONT_MANAGER, MATPLOTLIB_DATA_DIR
+    from chartfn.drawing.matplotlib_runtime import FONT_MANAGER, MATPLOTLIB_DATA_DIR
 
     bundled = next(MATPLOTLIB_DATA_DIR.glob("fontlist-v*.json"))
     assert bundled.exists()
     fonts = {Path(entry.fname).name for entry in FONT_MANAGER.ttflist}
     assert "DejaVuSans.ttf" in fonts
-    bundled_with_chartfn = str(PACKAGE / "fonts")
+    bundled_with_chartfn = str(PACKAGE / "drawing" / "fonts")
     assert all(
         "mpl-data" in entry.fname or entry.fname.startswith(bundled_with_chartfn)
         for entry in FONT_MANAGER.ttflist

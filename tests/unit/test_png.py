@@ -3,7 +3,7 @@ import zlib
 import numpy as np
 import pytest
 
-from chartfn.png import encode_png
+from chartfn.drawing.png import encode_png
 from support import pixels, png_size
 
 

@@ -3,8 +3,8 @@ import math
 import numpy as np
 import pytest
 
-from chartfn.parameters import ParameterError
-from chartfn.sine import AMPLITUDE, FREQUENCY, SAMPLES, SineChart
+from chartfn.models.parameters import ParameterError
+from chartfn.models.sine import AMPLITUDE, FREQUENCY, SAMPLES, SineChart
 
 
 def test_defaults_are_amplitude_1_frequency_1() -> None:

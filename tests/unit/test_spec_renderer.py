@@ -12,10 +12,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from chartfn.chart_spec import COLOR_NAMES, ChartSpec
-from chartfn.matplotlib_runtime import Figure, FigureCanvasAgg
-from chartfn.png import encode_png
-from chartfn.spec_renderer import draw_spec
+from chartfn.drawing.matplotlib_runtime import Figure, FigureCanvasAgg
+from chartfn.drawing.png import encode_png
+from chartfn.drawing.spec_renderer import draw_spec
+from chartfn.models.chart_spec import COLOR_NAMES, ChartSpec
 
 WIDTH, HEIGHT, DPI = 400, 250, 50
 # Axes frame, grid, ticks, labels and legend alone leave ~4 700 non-white pixels at this size; a

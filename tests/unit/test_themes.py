@@ -3,11 +3,12 @@ import warnings
 
 import pytest
 
-from chartfn.figures import render_figure
-from chartfn.formula_chart import FormulaChart, draw_formula_chart
-from chartfn.matplotlib_runtime import rc_context
-from chartfn.output import OutputOptions
-from chartfn.themes import RENDER_LOCK, THEMES, themed
+from chartfn.drawing.figures import render_figure
+from chartfn.drawing.formula_renderer import draw_formula_chart
+from chartfn.drawing.matplotlib_runtime import rc_context
+from chartfn.drawing.themes import RENDER_LOCK, THEMES, themed
+from chartfn.models.formula_chart import FormulaChart
+from chartfn.models.output_options import OutputOptions
 from support import pixels
 
 
@@ -31,7 +32,7 @@ def test_each_theme_looks_different_from_light(theme: str) -> None:
 
 
 def test_a_theme_is_undone_after_its_render() -> None:
-    from chartfn.matplotlib_runtime import style_library
+    from chartfn.drawing.matplotlib_runtime import style_library
 
     with rc_context():
         before = render_title("t", "light")

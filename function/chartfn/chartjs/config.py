@@ -41,7 +41,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from chartfn.numbers import shortest_form
+from chartfn.models.numbers import shortest_form
 
 if TYPE_CHECKING:
     from chartfn.chartjs.sandbox import SandboxPool, Session

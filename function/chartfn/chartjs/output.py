@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from chartfn.chartjs.request import QuickChartRequest
-from chartfn.output import MEDIA_TYPES, PIXEL_BUDGET, OutputOptions
-from chartfn.parameters import ParameterError
+from chartfn.models.output_options import MEDIA_TYPES, PIXEL_BUDGET, OutputOptions
+from chartfn.models.parameters import ParameterError
 
 __all__ = ["ChartJsOutput", "output_for"]
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from chartfn.chart_spec import ChartSpec
 from chartfn.chartjs.config import canonical_config, config_from_object, parse_config
 from chartfn.chartjs.request import QuickChartRequest
 from chartfn.chartjs.translate import translate
+from chartfn.models.chart_spec import ChartSpec
 
 __all__ = ["PreparedChart", "prepare"]
 

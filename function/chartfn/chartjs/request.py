@@ -219,7 +219,7 @@ def _background(parameters: Mapping[str, Any], output_format: str) -> str:
         raise RequestError(alias, f"{alias}={_shown(value)} is not a CSS colour")
     # here, not at import: its grammar costs ~20 ms to compile, and the dispatch in front of
     # every /chart request imports this module
-    from chartfn.colors import ColorError, parse_css_color
+    from chartfn.models.colors import ColorError, parse_css_color
 
     try:
         red, green, blue, alpha = parse_css_color(value)

@@ -18,10 +18,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from chartfn.chart_spec import MAX_NAME, MAX_SERIES, MAX_TEXT, ChartSpec
 from chartfn.chartjs.config import ChartConfig, JsFunction, function_paths
-from chartfn.colors import ColorError, parse_css_color
-from chartfn.numbers import shortest_form
+from chartfn.models.chart_spec import MAX_NAME, MAX_SERIES, MAX_TEXT, ChartSpec
+from chartfn.models.colors import ColorError, parse_css_color
+from chartfn.models.numbers import shortest_form
 
 __all__ = ["SUPPORTED_TYPES", "Translation", "TranslationError", "translate"]
 

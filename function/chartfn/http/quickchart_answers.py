@@ -15,6 +15,7 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import JSONResponse, Response
 
+from chartfn.chart_service import ChartService
 from chartfn.chartjs.config import ConfigError
 from chartfn.chartjs.output import ChartJsOutput, output_for
 from chartfn.chartjs.prepare import PreparedChart, prepare
@@ -28,14 +29,13 @@ from chartfn.chartjs.render_id import (
 )
 from chartfn.chartjs.request import RequestError, parse_request
 from chartfn.chartjs.translate import TranslationError
-from chartfn.charts import ChartService
-from chartfn.error_image import render_error_image
-from chartfn.errors import error_body
-from chartfn.header_values import header_value
-from chartfn.output import ImageTooLarge
+from chartfn.drawing.error_image import render_error_image
+from chartfn.http.errors import error_body
+from chartfn.http.header_values import header_value
+from chartfn.http.request_log import note
+from chartfn.http.routes import RequestedOutput, chart_response
+from chartfn.models.output_options import ImageTooLarge
 from chartfn.render_threads import RenderThreads
-from chartfn.request_log import note
-from chartfn.routes import RequestedOutput, chart_response
 from chartfn.settings import Settings
 
 __all__ = ["answer", "create", "quickchart_error", "render_from_id"]

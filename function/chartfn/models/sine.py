@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from chartfn.line_chart import LineChart
-from chartfn.numbers import shortest_form
-from chartfn.parameters import number_range
+from chartfn.models.line_chart import LineChart
+from chartfn.models.numbers import shortest_form
+from chartfn.models.parameters import number_range
 
 SAMPLES = 400
 X_START = 0.0

@@ -12,10 +12,10 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import ValidationError
 from starlette.exceptions import HTTPException
 
-from chartfn.chart_spec import SpecError
-from chartfn.error_image import lenient_options, render_error_image
-from chartfn.output import ImageTooLarge
-from chartfn.parameters import NUMBER_RANGES, ParameterError
+from chartfn.drawing.error_image import lenient_options, render_error_image
+from chartfn.models.chart_spec import SpecError
+from chartfn.models.output_options import ImageTooLarge
+from chartfn.models.parameters import NUMBER_RANGES, ParameterError
 from chartfn.render_threads import RenderThreads
 
 

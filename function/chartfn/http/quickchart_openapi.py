@@ -19,8 +19,8 @@ from chartfn.chartjs.request import (
     MAX_SIDE,
     MIN_DEVICE_PIXEL_RATIO,
 )
-from chartfn.colors import CSS_COLOR_PATTERN
-from chartfn.output import MEDIA_TYPES
+from chartfn.models.colors import CSS_COLOR_PATTERN
+from chartfn.models.output_options import MEDIA_TYPES
 
 __all__ = ["QuickChartBody", "add_quickchart"]
 

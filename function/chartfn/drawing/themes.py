@@ -14,7 +14,8 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from chartfn.matplotlib_runtime import CJK_FONT_FAMILY, rc_context, style_library
+from chartfn.drawing.matplotlib_runtime import CJK_FONT_FAMILY, rc_context, style_library
+from chartfn.models.output_options import THEME_NAMES
 
 # name in the API -> matplotlib style (None: matplotlib's defaults)
 THEMES: dict[str, str | None] = {
@@ -27,6 +28,7 @@ THEMES: dict[str, str | None] = {
     "solarized": "Solarize_Light2",
     "seaborn": "seaborn-v0_8-whitegrid",
 }
+assert tuple(THEMES) == THEME_NAMES, "a theme offered must have a style, and only those"
 
 RENDER_LOCK = threading.RLock()
 

@@ -21,11 +21,12 @@ from contextlib import contextmanager
 
 import numpy as np
 
-from chartfn.figures import build_figure, render_figure
-from chartfn.line_chart import DEFAULT_FRAME, Frame, LineChart
-from chartfn.matplotlib_runtime import Figure, Locator
-from chartfn.output import RASTER_FORMATS, OutputOptions, encode_raster
-from chartfn.themes import themed
+from chartfn.drawing.encoding import encode_raster
+from chartfn.drawing.figures import build_figure, render_figure
+from chartfn.drawing.matplotlib_runtime import Figure, Locator
+from chartfn.drawing.themes import themed
+from chartfn.models.line_chart import DEFAULT_FRAME, Frame, LineChart
+from chartfn.models.output_options import RASTER_FORMATS, OutputOptions
 
 # Above this many pixels a kept figure is not worth its memory: an idle figure holds 4 bytes a
 # pixel, and which sizes happen to be idle made a server's RSS swing by MBs (load test); the

@@ -6,10 +6,11 @@ from collections.abc import Callable
 
 import numpy as np
 
-from chartfn.line_chart import Frame
-from chartfn.matplotlib_runtime import Axes, Figure, FigureCanvasAgg
-from chartfn.output import RASTER_FORMATS, OutputOptions, encode_figure, encode_raster
-from chartfn.themes import themed
+from chartfn.drawing.encoding import encode_figure, encode_raster
+from chartfn.drawing.matplotlib_runtime import Axes, Figure, FigureCanvasAgg
+from chartfn.drawing.themes import themed
+from chartfn.models.line_chart import Frame
+from chartfn.models.output_options import RASTER_FORMATS, OutputOptions
 
 # Fixed margins (fractions of the figure) instead of tight_layout, which draws the figure twice;
 # wide enough for 8-character tick labels and the axis labels at 800×400.

@@ -6,10 +6,10 @@ from __future__ import annotations
 import contextlib
 import textwrap
 
-from chartfn.figures import render_figure
-from chartfn.matplotlib_runtime import Figure
-from chartfn.output import OutputOptions
-from chartfn.parameters import ParameterError
+from chartfn.drawing.figures import render_figure
+from chartfn.drawing.matplotlib_runtime import Figure
+from chartfn.models.output_options import OutputOptions
+from chartfn.models.parameters import ParameterError
 
 ERROR_COLOUR = "#b00020"
 

@@ -1,4 +1,4 @@
-"""Charts of formulas (``/plot``): parameters, sampling with honest gaps, drawing. No HTTP.
+"""Charts of formulas (``/plot``): parameters and sampling with honest gaps. No HTTP, no drawing.
 
 Where a curve is undefined or infinite (``log(x)`` for x ≤ 0, ``1/x`` at 0, ``tan(x)`` at π/2)
 it is drawn with a gap: non-finite samples become gaps, a jump across the whole visible range
@@ -12,10 +12,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from chartfn.formula import Formula, FormulaError, parse_formula
-from chartfn.matplotlib_runtime import Figure
-from chartfn.numbers import shortest_form
-from chartfn.parameters import ParameterError, number_range
+from chartfn.models.formula import Formula, FormulaError, parse_formula
+from chartfn.models.numbers import shortest_form
+from chartfn.models.parameters import ParameterError, number_range
 
 X0 = number_range("x0", -1e6, 1e6, 0.0, "Start of the x range.")
 X1 = number_range("x1", -1e6, 1e6, 10.0, "End of the x range (greater than x0).")
@@ -150,20 +149,3 @@ def cut_poles(curve: Curve, low: float, high: float) -> Curve:
         return curve
     x = np.insert(curve.x, jumps + 1, np.nan)
     return Curve(x, np.insert(y, jumps + 1, np.nan), curve.label)
-
-
-def draw_formula_chart(figure: Figure, chart: FormulaChart) -> None:
-    """Draw onto an empty figure from ``line_renderer.build_figure``."""
-    axes = figure.axes[0]
-    curves = chart.curves()
-    low, high = visible_limits(curves)
-    for curve in curves:
-        cut = cut_poles(curve, low, high)
-        axes.plot(cut.x, cut.y, linewidth=1.5, label=cut.label)
-    axes.set_xlim(chart.x0, chart.x1)
-    axes.set_ylim(low, high)
-    axes.set_title(chart.title)
-    axes.set_xlabel(chart.x_label)
-    axes.set_ylabel(chart.y_label)
-    if chart.shows_legend:
-        axes.legend(loc="best")

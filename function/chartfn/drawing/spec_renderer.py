@@ -19,14 +19,14 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from chartfn.chart_spec import MAX_BINS, ChartSpec, Series
-from chartfn.matplotlib_runtime import Figure
+from chartfn.drawing.matplotlib_runtime import Figure
+from chartfn.models.chart_spec import MAX_BINS, ChartSpec, Series
 
 __all__ = ["AXES_RECT", "DEFAULT_COLORS", "PIE_RECT", "draw_spec"]
 
 FloatArray = npt.NDArray[np.float64]
-# matplotlib's Axes class: only chartfn.matplotlib_runtime may import matplotlib, and it does not
-# export Axes, so the annotation stays loose.
+# matplotlib's Axes class: only chartfn.drawing.matplotlib_runtime may import matplotlib, and
+# it does not export Axes, so the annotation stays loose.
 Axes = Any
 
 # Fixed margins (fractions of the figure) instead of tight_layout, which draws the figure twice;

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from chartfn.numbers import shortest_form
+from chartfn.models.numbers import shortest_form
 
 
 class ParameterError(ValueError):

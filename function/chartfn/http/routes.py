@@ -16,7 +16,10 @@ from fastapi.responses import Response
 from pydantic import BaseModel
 
 from chartfn import __version__
-from chartfn.chart_spec import (
+from chartfn.chart_service import RENDER_VERSION, ChartService, canonical_request, etag_for
+from chartfn.http.errors import BodyTooLarge, SignatureRequired
+from chartfn.http.request_log import note
+from chartfn.models.chart_spec import (
     MAX_SPEC_BYTES,
     MAX_SPEC_TEXT,
     ChartSpec,
@@ -24,17 +27,21 @@ from chartfn.chart_spec import (
     parse_spec_json,
     parse_spec_text,
 )
-from chartfn.charts import RENDER_VERSION, ChartService, canonical_request, etag_for
-from chartfn.errors import BodyTooLarge, SignatureRequired
-from chartfn.formula_chart import MAX_CURVES, SAMPLES, X0, X1, FormulaChart
-from chartfn.output import HEIGHT, MEDIA_TYPES, SCALE, WIDTH, OutputOptions, negotiate_format
-from chartfn.parameters import NumberRange, ParameterError
+from chartfn.models.formula_chart import MAX_CURVES, SAMPLES, X0, X1, FormulaChart
+from chartfn.models.output_options import (
+    HEIGHT,
+    MEDIA_TYPES,
+    SCALE,
+    THEME_NAMES,
+    WIDTH,
+    OutputOptions,
+    negotiate_format,
+)
+from chartfn.models.parameters import NumberRange, ParameterError
+from chartfn.models.sine import AMPLITUDE, FREQUENCY, SineChart
 from chartfn.render_threads import RenderThreads
-from chartfn.request_log import note
 from chartfn.settings import Settings
 from chartfn.signing import is_valid
-from chartfn.sine import AMPLITUDE, FREQUENCY, SineChart
-from chartfn.themes import THEMES
 
 router = APIRouter()
 
@@ -79,7 +86,7 @@ FormatName = Literal["png", "svg", "pdf", "webp", "jpeg"]
 ThemeName = Literal[
     "light", "dark", "ggplot", "bmh", "fivethirtyeight", "grayscale", "solarized", "seaborn"
 ]
-assert set(ThemeName.__args__) == set(THEMES)  # type: ignore[attr-defined]
+assert set(ThemeName.__args__) == set(THEME_NAMES)  # type: ignore[attr-defined]
 
 
 def number_query(declared: NumberRange) -> Any:

@@ -23,8 +23,8 @@ from starlette._utils import get_route_path
 from starlette.routing import BaseRoute, Match, Router
 from starlette.types import Message, Receive, Scope, Send
 
-from chartfn.chart_spec import MAX_SPEC_BYTES
-from chartfn.routes import read_body
+from chartfn.http.routes import read_body
+from chartfn.models.chart_spec import MAX_SPEC_BYTES
 from chartfn.signing import is_valid
 
 if TYPE_CHECKING:
@@ -51,7 +51,7 @@ def _document_lazily(app: FastAPI) -> None:
         nonlocal done
         schema = generate()
         if not done:
-            from chartfn.quickchart_openapi import add_quickchart
+            from chartfn.http.quickchart_openapi import add_quickchart
 
             add_quickchart(schema)
             done = True
@@ -158,7 +158,7 @@ async def quickchart_chart(
     request: Request, parameters: dict[str, Any], body: bytes = b""
 ) -> Response:
     """``/chart`` with ``c`` or ``chart``."""
-    from chartfn.quickchart_answers import answer, quickchart_error
+    from chartfn.http.quickchart_answers import answer, quickchart_error
 
     if "spec" in request.query_params or "spec" in parameters:
         return await quickchart_error(
@@ -229,7 +229,7 @@ CREATE_BODY = {
     },
 )
 async def create_render_url(request: Request) -> Response:
-    from chartfn.quickchart_answers import create, create_error
+    from chartfn.http.quickchart_answers import create, create_error
 
     body = await read_body(request, MAX_SPEC_BYTES)
     parameters = {
@@ -247,6 +247,6 @@ async def create_render_url(request: Request) -> Response:
     summary="The chart a /chart/create URL stands for",
 )
 async def render_from_id(request: Request, render_id: str) -> Response:
-    from chartfn import quickchart_answers
+    from chartfn.http import quickchart_answers
 
     return await quickchart_answers.render_from_id(request, render_id)

@@ -1,24 +1,19 @@
-"""How a chart is delivered: size, pixel density, format, background and theme, and encoding.
+"""How a chart is delivered: size, pixel density, format, background and theme; the limits.
 
-Independent of HTTP: the route layer parses query parameters into ``OutputOptions`` and picks
-the format (``negotiate_format``) from ``Accept`` when the URL does not name one.
+Independent of HTTP and of drawing: the route layer parses query parameters into
+``OutputOptions`` and picks the format (``negotiate_format``) from ``Accept`` when the URL does
+not name one; ``chartfn.drawing.encoding`` turns a drawn canvas into those bytes.
 """
 
 from __future__ import annotations
 
-import io
 import math
 from dataclasses import dataclass
 
-import numpy as np
-from PIL import Image
-
-from chartfn.line_chart import Frame
-from chartfn.matplotlib_runtime import Figure, FigureCanvasAgg, is_color_like
-from chartfn.numbers import shortest_form
-from chartfn.parameters import ParameterError, number_range
-from chartfn.png import encode_png
-from chartfn.themes import THEMES
+from chartfn.models.colors import ColorError, parse_css_color
+from chartfn.models.line_chart import Frame
+from chartfn.models.numbers import shortest_form
+from chartfn.models.parameters import ParameterError, number_range
 
 MEDIA_TYPES = {
     "png": "image/png",
@@ -36,8 +31,10 @@ PIXEL_BUDGET = 9_000_000
 # Lambda's response limit is 6 MB (6,291,456 bytes) for the whole JSON payload, and base64
 # adds a third: images above this are refused with 413 rather than failing in the runtime.
 MAX_IMAGE_BYTES = 4_500_000
-JPEG_QUALITY = 90
-WEBP_QUALITY = 90
+# The themes offered (chartfn.drawing.themes maps each to a matplotlib style).
+THEME_NAMES = (
+    "light", "dark", "ggplot", "bmh", "fivethirtyeight", "grayscale", "solarized", "seaborn",
+)  # fmt: skip
 
 WIDTH = number_range("width", 50, MAX_SIDE_PX, 800, "Image width in CSS pixels.")
 HEIGHT = number_range("height", 50, MAX_SIDE_PX, 400, "Image height in CSS pixels.")
@@ -71,8 +68,8 @@ class OutputOptions:
         object.__setattr__(self, "scale", SCALE.check(self.scale))
         if self.format not in MEDIA_TYPES:
             raise ParameterError("format", self.format, "is not offered", ", ".join(MEDIA_TYPES))
-        if self.theme not in THEMES:
-            raise ParameterError("theme", self.theme, "is not offered", ", ".join(THEMES))
+        if self.theme not in THEME_NAMES:
+            raise ParameterError("theme", self.theme, "is not offered", ", ".join(THEME_NAMES))
         if self.background is not None:
             self._check_background(self.background)
         pixels = self.width * self.height * self.scale**2
@@ -91,7 +88,7 @@ class OutputOptions:
                     "background", background, "is not possible in JPEG", "png, webp, svg or pdf"
                 )
             return
-        if len(background) > 40 or not is_color_like(background):
+        if len(background) > 40 or not _is_css_color(background):
             raise ParameterError(
                 "background",
                 background,
@@ -205,37 +202,15 @@ def _quality(
     return quality
 
 
-def encode_figure(figure: Figure, canvas: FigureCanvasAgg, options: OutputOptions) -> bytes:
-    """Encode a figure already drawn on its Agg ``canvas`` (rasters) or draw it to a vector
-    format. Vector output carries no dates and fixed element ids, so it is deterministic."""
-    if options.format == "svg":
-        return _vector(figure, "svg", {"Date": None})
-    if options.format == "pdf":
-        return _vector(figure, "pdf", {"CreationDate": None, "ModDate": None})
-    return encode_raster(np.asarray(canvas.buffer_rgba()), options)
-
-
-def encode_raster(rgba: np.ndarray, options: OutputOptions) -> bytes:
-    if options.format == "png":
-        data = encode_png(rgba, keep_alpha=options.transparent)
-    else:
-        image = Image.fromarray(rgba if options.transparent else rgba[:, :, :3])
-        buffer = io.BytesIO()
-        if options.format == "jpeg":
-            image.save(buffer, "JPEG", quality=JPEG_QUALITY, optimize=False)
-        else:
-            image.save(buffer, "WEBP", quality=WEBP_QUALITY, method=4)
-        data = buffer.getvalue()
-    return check_size(data)
-
-
-def _vector(figure: Figure, fmt: str, metadata: dict[str, None]) -> bytes:
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format=fmt, metadata=metadata, facecolor=figure.get_facecolor())
-    return check_size(buffer.getvalue())
-
-
 def check_size(data: bytes) -> bytes:
     if len(data) > MAX_IMAGE_BYTES:
         raise ImageTooLarge(len(data))
     return data
+
+
+def _is_css_color(text: str) -> bool:
+    try:
+        parse_css_color(text)
+    except ColorError:
+        return False
+    return True

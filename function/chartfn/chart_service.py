@@ -5,14 +5,15 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 
-from chartfn.chart_spec import ChartSpec
-from chartfn.figures import render_figure
-from chartfn.formula_chart import FormulaChart, draw_formula_chart
+from chartfn.drawing.figures import render_figure
+from chartfn.drawing.formula_renderer import draw_formula_chart
+from chartfn.drawing.line_renderer import RendererPool, render_line_chart
+from chartfn.drawing.spec_renderer import draw_spec
 from chartfn.image_cache import ImageCache
-from chartfn.line_renderer import RendererPool, render_line_chart
-from chartfn.output import OutputOptions
-from chartfn.sine import SineChart
-from chartfn.spec_renderer import draw_spec
+from chartfn.models.chart_spec import ChartSpec
+from chartfn.models.formula_chart import FormulaChart
+from chartfn.models.output_options import OutputOptions
+from chartfn.models.sine import SineChart
 
 # Bump when a change alters the pixels of an existing URL: it is part of every ETag, so caches
 # that revalidate fetch the new image instead of being told their old copy is current.
