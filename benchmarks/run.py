@@ -3,7 +3,7 @@
     python benchmarks/run.py            # full run, ~4-6 minutes on 2 cores
     python benchmarks/run.py --quick    # ~1 minute, fewer charts and runs
     python benchmarks/run.py --json     # the table as JSON on stdout (markdown goes to stderr)
-    python benchmarks/run.py --out /tmp/bench.json
+    python benchmarks/run.py --out bench.json
 
 Progress goes to stderr; the markdown table to stdout. Not part of the test suite: nothing here
 asserts a timing, rows only report PASS/FAIL against their targets.
@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -31,7 +30,7 @@ import size
 from report import Machine, Row, as_json, markdown
 from workload import SEED, chart_pairs
 
-DEFAULT_RUNTIME_PYTHON = Path("/root/.pyenv/versions/3.13.0/bin/python3")
+PYTHON_ENV = Path(__file__).resolve().parents[1] / "scripts" / "python_env.sh"
 
 
 @dataclass(frozen=True)
@@ -50,13 +49,33 @@ QUICK = Plan("quick", 60, 5, 50, 3, False, (1, 300, 900))
 
 
 def runtime_python(given: str | None) -> Path:
-    candidates = [given, os.environ.get("CHARTFN_PYTHON"), str(DEFAULT_RUNTIME_PYTHON)]
-    candidates.append(shutil.which("python3.13"))
-    candidates += sorted(map(str, Path.home().glob(".pyenv/versions/3.13*/bin/python3.13")))
-    for candidate in candidates:
-        if candidate and Path(candidate).is_file():
-            return Path(candidate)
-    sys.exit("no Python 3.13 found: pass --runtime-python /path/to/python3.13 (or CHARTFN_PYTHON)")
+    """``--runtime-python``, else the python3.13 that scripts/python_env.sh finds (CHARTFN_PYTHON,
+    PATH, pyenv wherever it lives); outside any venv, so builds and cold starts see no
+    site-packages but the artifact's."""
+    found = given or _python_env_finds("3.13")
+    if not found or not Path(found).is_file():
+        sys.exit(
+            "no Python 3.13 found: pass --runtime-python /path/to/python3.13 (or CHARTFN_PYTHON)"
+        )
+    probe = "import sys; print(sys.base_prefix); print('%d.%d' % sys.version_info[:2])"
+    prefix, version = subprocess.check_output([found, "-c", probe], text=True).splitlines()
+    base = Path(prefix) / "bin" / f"python{version}"
+    return base if base.is_file() else Path(found)
+
+
+def _python_env_finds(version: str) -> str | None:
+    bash = shutil.which("bash")
+    if bash is None:
+        return None
+    result = subprocess.run(
+        [bash, "-c", f'source "$0"; find_runtime_python {version}', str(PYTHON_ENV)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        return None
+    return result.stdout.strip() or None
 
 
 def step[T](name: str, action: Callable[[], T]) -> T:
@@ -73,7 +92,7 @@ def main() -> None:
     parser.add_argument("--json", action="store_true", help="print the table as JSON to stdout")
     parser.add_argument("--out", type=Path, help="also write the table as JSON to this path")
     parser.add_argument("--runtime-python", help="Python 3.13 for builds and cold starts")
-    parser.add_argument("--keep", action="store_true", help="keep the built artifacts in /tmp")
+    parser.add_argument("--keep", action="store_true", help="keep the built artifacts (temp dir)")
     args = parser.parse_args()
     plan = QUICK if args.quick else FULL
     python = runtime_python(args.runtime_python)
@@ -86,7 +105,7 @@ def main() -> None:
         text=True,
         check=True,
     ).stdout.strip()
-    work = Path(tempfile.mkdtemp(prefix="chartfn-bench-", dir="/tmp"))
+    work = Path(tempfile.mkdtemp(prefix="chartfn-bench-"))
     rows: list[Row] = []
     notes: list[str] = [f"mode: {plan.mode}; seed {SEED}; build dir {work}"]
     try:

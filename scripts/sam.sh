@@ -24,26 +24,13 @@ if [[ "${CHARTFN_SAM_REAL_AWS:-0}" != 1 ]]; then
   unset AWS_SESSION_TOKEN AWS_PROFILE
 fi
 
-find_py313_dir() {
-  local d
-  for d in $(ls -d /root/.pyenv/versions/3.13.*/bin "${PYENV_ROOT:-$HOME/.pyenv}"/versions/3.13.*/bin 2>/dev/null | sort -rV); do
-    [[ -x "$d/python3.13" ]] && { echo "$d"; return 0; }
-  done
-  if command -v pyenv >/dev/null 2>&1; then
-    d="$(pyenv prefix 3.13 2>/dev/null || true)"
-    [[ -n "$d" && -x "$d/bin/python3.13" ]] && { echo "$d/bin"; return 0; }
-  fi
-  if command -v python3.13 >/dev/null 2>&1; then
-    dirname "$(command -v python3.13)"; return 0
-  fi
-  return 1
-}
-
-if ! PYDIR="$(find_py313_dir)"; then
-  echo "scripts/sam.sh: Python 3.13 not found (looked in ~/.pyenv/versions/3.13.*, 'pyenv prefix 3.13', PATH)." >&2
-  echo "  The Lambda runtime is python3.13 and 'sam build' needs a python3.13 on PATH: install it (e.g. 'pyenv install 3.13')." >&2
+source "$ROOT/scripts/python_env.sh"  # find_runtime_python: CHARTFN_PYTHON, PATH, pyenv
+if ! PY313="$(find_runtime_python "${TEST_PYTHONS[@]}")"; then
+  echo "scripts/sam.sh: the Lambda runtime is python3.13 and 'sam build' needs a python3.13 on PATH." >&2
   exit 1
 fi
+# the interpreter's own directory, not a pyenv shims directory that would bring every version
+PYDIR="$(dirname "$("$PY313" -c 'import sys; print(sys.executable)')")"
 export PATH="$PYDIR:$PATH"
 
 if [[ -n "${CHARTFN_SAM:-}" ]]; then

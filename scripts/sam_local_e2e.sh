@@ -117,15 +117,8 @@ for cmd in ip dockerd mount mountpoint; do
 done
 command -v docker >/dev/null 2>&1 || skip "no docker client (Debian: apt-get install -y docker.io)"
 
-find_runtime_python() {
-  local p
-  if [[ -n "${CHARTFN_PYTHON:-}" ]]; then echo "$CHARTFN_PYTHON"; return 0; fi
-  for p in $(ls -d "${PYENV_ROOT:-$HOME/.pyenv}"/versions/3.13.*/bin/python3.13 2>/dev/null | sort -rV); do
-    [[ -x "$p" ]] && { echo "$p"; return 0; }
-  done
-  command -v python3.13
-}
-PY313="$(find_runtime_python)" || skip "no Python 3.13 (the runtime's Python, copied into the image): set CHARTFN_PYTHON"
+source "$ROOT/scripts/python_env.sh"  # find_runtime_python: CHARTFN_PYTHON, PATH, pyenv
+PY313="$(find_runtime_python "${TEST_PYTHONS[@]}" 2>/dev/null)" || skip "no Python 3.13 (the runtime's Python, copied into the image): set CHARTFN_PYTHON"
 PY_PREFIX="$("$PY313" -c 'import sys; print(sys.base_prefix)')"
 
 NET_BEFORE="$(net_snapshot)"

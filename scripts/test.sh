@@ -2,11 +2,12 @@
 # Run every check, setting up what it needs on a fresh machine: bash scripts/test.sh [pytest args]
 # (.venv with requirements.txt, the SAM CLI in .venv-sam for the template checks)
 source "$(dirname "${BASH_SOURCE[0]}")/python_env.sh"
-ensure_venv
+# 3.13 only: the build test compiles and runs the artifact for the python3.13 runtime
+ensure_venv "${TEST_PYTHONS[@]}"
 cd "$CHARTFN_ROOT"
 
 # the runtime's Python first on PATH: the build test compiles .pyc for it and `sam build` wants it
-RUNTIME_PYTHON="$(find_runtime_python)"
+RUNTIME_PYTHON="$(find_runtime_python "${TEST_PYTHONS[@]}")"
 PATH="$(dirname "$(command -v "$RUNTIME_PYTHON")"):$PATH"
 export PATH
 # the template tests run `sam validate --lint`: install the SAM CLI into .venv-sam on first use

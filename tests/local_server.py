@@ -13,8 +13,9 @@ from fastapi import FastAPI
 
 
 @contextmanager
-def serve(app: FastAPI, *, timeout_s: float = 20.0) -> Iterator[str]:
-    """Serve ``app`` on a free loopback port; yields the base URL; stops the server after."""
+def serve(app: FastAPI, *, timeout_s: float = 120.0) -> Iterator[str]:
+    """Serve ``app`` on a free loopback port; yields the base URL; stops the server after.
+    ``timeout_s`` guards start and stop against a hang; it is no speed bound."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))

@@ -75,6 +75,8 @@ def server() -> Iterator[str]:
 @pytest.fixture
 def page(browser: Any) -> Iterator[Any]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
+    # a guard against a hang, not Playwright's 30 s default: a loaded machine is slower, not wrong
+    context.set_default_timeout(120_000)
     page = context.new_page()
     problems: list[str] = []
     page.on("pageerror", lambda error: problems.append(f"page error: {error}"))

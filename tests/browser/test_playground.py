@@ -18,6 +18,8 @@ from local_server import serve
 from support import REPO_ROOT
 
 # the page sets body[data-state] to "pending" on input, then "ready" or "error" when settled
+# Guards against a hang, not speed bounds (a loaded machine is slower, not wrong): milliseconds
+GUARD_MS = 120_000
 SETTLED = "() => ['ready', 'error'].includes(document.body.dataset.state)"
 # the pixels the page shows, read back through a canvas (a same-origin blob: image)
 IMAGE_PIXELS = """() => {
@@ -30,7 +32,7 @@ IMAGE_PIXELS = """() => {
 
 
 def settle(page: Any, state: str = "ready") -> None:
-    page.wait_for_function(SETTLED, timeout=10_000)
+    page.wait_for_function(SETTLED, timeout=GUARD_MS)
     assert page.evaluate("document.body.dataset.state") == state, page.text_content("#status")
 
 
@@ -47,7 +49,7 @@ def image_state(page: Any) -> dict[str, Any]:
 
 def api_error(server: str, path: str) -> dict[str, Any]:
     try:
-        urllib.request.urlopen(f"{server}/{path}", timeout=10)
+        urllib.request.urlopen(f"{server}/{path}", timeout=GUARD_MS / 1000)
     except urllib.error.HTTPError as error:
         return json.loads(error.read())
     raise AssertionError(f"{path} did not fail")

@@ -27,7 +27,6 @@ import sys
 sys.dont_write_bytecode = True  # never leave __pycache__ behind, neither here nor in the artifact
 
 import argparse
-import glob
 import io
 import os
 import shutil
@@ -56,17 +55,42 @@ THIRD_PARTY = [
 ]
 
 
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
 def find_runtime_python(explicit: str | None) -> str:
-    if explicit:
-        return explicit
-    for cand in sorted(glob.glob("/root/.pyenv/versions/3.13.*/bin/python3"), reverse=True):
-        return cand
-    found = shutil.which("python3.13")
-    if found:
-        return found
-    if sys.version_info[:2] == (3, 13):
-        return sys.executable
-    sys.exit("artifact_smoke: no Python 3.13 found; pass --python /path/to/python3.13")
+    """``--python``, else the python3.13 that scripts/python_env.sh finds (CHARTFN_PYTHON, PATH,
+    pyenv wherever it lives), else this interpreter if it is 3.13; outside any venv either way,
+    since a venv's interpreter would lend the artifact its site-packages."""
+    found = explicit or _python_env_finds("3.13")
+    if not found and sys.version_info[:2] == (3, 13):
+        found = sys.executable
+    if not found:
+        sys.exit("artifact_smoke: no Python 3.13 found; pass --python /path/to/python3.13")
+    return _outside_venv(found)
+
+
+def _python_env_finds(version: str) -> str | None:
+    script = REPO_ROOT / "scripts" / "python_env.sh"
+    bash = shutil.which("bash")
+    if bash is None or not script.is_file():
+        return None
+    result = subprocess.run(
+        [bash, "-c", f'source "$0"; find_runtime_python {version}', str(script)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        return None
+    return result.stdout.strip() or None
+
+
+def _outside_venv(python: str) -> str:
+    probe = "import sys; print(sys.base_prefix); print('%d.%d' % sys.version_info[:2])"
+    prefix, version = subprocess.check_output([python, "-c", probe], text=True).splitlines()
+    base = Path(prefix) / "bin" / f"python{version}"
+    return str(base) if base.is_file() else python
 
 
 def reexec(artifact: Path, python: str) -> int:
@@ -332,7 +356,7 @@ def main() -> int:
         "--artifact", type=Path, help="artifact dir; re-run in a scrubbed env with it on PYTHONPATH"
     )
     ap.add_argument(
-        "--python", help="runtime interpreter for --artifact (default: pyenv 3.13 / python3.13)"
+        "--python", help="runtime interpreter for --artifact (default: what python_env.sh finds)"
     )
     args = ap.parse_args()
     if args.artifact is not None:

@@ -59,7 +59,7 @@ def run_js(script: str) -> object:
         [node(), "-e", function_code() + "\n" + script],
         capture_output=True,
         text=True,
-        timeout=30,
+        timeout=120,  # a guard against a hang; node starts in well under a second
         check=True,
     )
     return json.loads(result.stdout)

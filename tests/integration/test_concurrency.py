@@ -17,6 +17,8 @@ from local_server import serve
 from support import fresh_amplitudes, png_size
 
 IN_FLIGHT = 24
+# a guard against a hang, not a speed bound: 24 renders queued on a busy machine take seconds
+GUARD_S = 300
 
 
 def chart_urls() -> list[str]:
@@ -42,7 +44,7 @@ async def fetch_all_at_once(base_url: str, urls: list[str]) -> tuple[list[bytes]
         return response.content
 
     limits = httpx.Limits(max_connections=IN_FLIGHT)
-    async with httpx.AsyncClient(base_url=base_url, limits=limits, timeout=60) as client:
+    async with httpx.AsyncClient(base_url=base_url, limits=limits, timeout=GUARD_S) as client:
         tasks = [asyncio.create_task(one(client, url)) for url in urls]
         await asyncio.sleep(0.05)
         start.set()
@@ -55,7 +57,7 @@ def test_concurrent_requests_match_sequential_ones_byte_for_byte() -> None:
     app = create_app(Settings(cache_max_bytes=0))
     with serve(app) as base_url:
         concurrent, peak = asyncio.run(fetch_all_at_once(base_url, urls))
-        with httpx.Client(base_url=base_url, timeout=60) as client:
+        with httpx.Client(base_url=base_url, timeout=GUARD_S) as client:
             sequential = [client.get(url).content for url in urls]
     assert peak >= 16, f"only {peak} requests were in flight together"
     assert all(png_size(body) == (800, 400) for body in concurrent)

@@ -52,7 +52,12 @@ MEDIA_TYPES = {
 }
 # RSS is sampled after these many requests have completed (the server idle between phases).
 CHECKPOINTS = (1, 1000, 2000, 3000)
-SETTLE_S = 0.5
+# Guards against a hang, not speed bounds: a correct server on a loaded machine is slower, never
+# this slow (a request's worst wait on a busy 2-core machine measured in seconds, not minutes).
+REQUEST_TIMEOUT_S = 300.0
+STARTUP_TIMEOUT_S = 300.0
+IDLE_TIMEOUT_S = 300.0
+IDLE_POLL_S = 0.02
 
 
 @dataclass(frozen=True)
@@ -205,7 +210,9 @@ def build_workload(n: int, seed: int = SEED) -> list[Job]:
 
 def in_process_client(app: Any) -> httpx.AsyncClient:
     transport = httpx.ASGITransport(app=app)
-    return httpx.AsyncClient(transport=transport, base_url="http://in-process", timeout=60)
+    return httpx.AsyncClient(
+        transport=transport, base_url="http://in-process", timeout=REQUEST_TIMEOUT_S
+    )
 
 
 def in_process_app() -> Any:
@@ -325,6 +332,36 @@ class LoadResult:
         return (self.rss_kib[end] - self.rss_kib[start]) / 1024
 
 
+def _runnable_threads_and_cpu_ticks(pid: int) -> tuple[int, int]:
+    """How many of ``pid``'s threads are running or waiting for a CPU, and their CPU time."""
+    runnable = ticks = 0
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            stat = (task / "stat").read_text()
+        except FileNotFoundError:  # the thread ended between listing and reading
+            continue
+        fields = stat[stat.rindex(")") + 2 :].split()  # the name in (...) may hold spaces
+        runnable += fields[0] in ("R", "D")
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return runnable, ticks
+
+
+def wait_until_idle(pid: int, timeout_s: float = IDLE_TIMEOUT_S) -> None:
+    """Return once no thread of ``pid`` runs or waits to run, and its CPU time stands still,
+    twice in a row. The server frees and trims memory when rendering goes idle (a job queued
+    before the last answer was sent), so after this its RSS is what it keeps. Polled, not a
+    fixed sleep: on a busy machine the trim may wait long for a CPU."""
+    deadline = time.monotonic() + timeout_s
+    previous: tuple[int, int] | None = None
+    while time.monotonic() < deadline:
+        runnable, ticks = _runnable_threads_and_cpu_ticks(pid)
+        if runnable == 0 and previous == (0, ticks):
+            return
+        previous = (runnable, ticks)
+        time.sleep(IDLE_POLL_S)
+    raise RuntimeError(f"server {pid} still busy {timeout_s} s after its last answer")
+
+
 def vm_rss_kib(pid: int) -> int:
     """Resident set size of ``pid`` in KiB, from /proc/<pid>/status."""
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
@@ -370,7 +407,7 @@ async def run_load(
     jobs: list[Job],
     *,
     concurrency: int = 16,
-    request_timeout_s: float = 30.0,
+    request_timeout_s: float = REQUEST_TIMEOUT_S,
 ) -> LoadResult:
     """Send ``jobs`` to ``base_url`` and sample the server's RSS at the checkpoints."""
     result = LoadResult()
@@ -385,9 +422,8 @@ async def run_load(
             result.outcomes += await _run_phase(client, jobs[done:checkpoint], concurrency)
             result.wall_s += time.perf_counter() - started
             done = checkpoint
-            # the server frees and trims when rendering goes idle; sample once that has run,
-            # so the figure is the memory it keeps, not what the last requests had in flight
-            await asyncio.sleep(SETTLE_S)
+            # the figure is the memory the server keeps, not what the last requests had in flight
+            await asyncio.to_thread(wait_until_idle, server_pid)
             result.rss_kib[checkpoint] = vm_rss_kib(server_pid)
     seen: dict[tuple[Any, ...], str] = {}
     for outcome in result.outcomes:
@@ -434,7 +470,7 @@ class Server:
 
 
 @contextlib.contextmanager
-def cold_server(*, startup_timeout_s: float = 30.0) -> Iterator[Server]:
+def cold_server(*, startup_timeout_s: float = STARTUP_TIMEOUT_S) -> Iterator[Server]:
     """A fresh uvicorn process serving the app, as ``scripts/serve.sh`` does; stopped after.
 
     ``CHARTFN_*`` variables are removed from its environment so the run measures the defaults
@@ -473,10 +509,10 @@ def cold_server(*, startup_timeout_s: float = 30.0) -> Iterator[Server]:
         finally:
             process.terminate()
             try:
-                process.wait(timeout=10)
+                process.wait(timeout=STARTUP_TIMEOUT_S)  # a starved server may be slow to stop
             except subprocess.TimeoutExpired:
                 process.kill()
-                process.wait(timeout=10)
+                process.wait()  # SIGKILL cannot be ignored
 
 
 def _wait_healthy(server: Server, timeout_s: float) -> None:

@@ -1,11 +1,14 @@
 """A load test on loopback: 3000 mixed requests, 16 in flight, against a uvicorn process started
 cold with the default settings (the 16 MB image cache on).
 
-One run (a module fixture, bounded to 120 s in all and 30 s a request) feeds three tests: no
-response is an error, no image is wrong (one request, one set of bytes; a sample equal to an
-in-process render), and the server's RSS grows by less than 5 MB from request 1000 to request
-3000: by then the image cache is full and the renderers are warm, so growth would be a leak.
-``pytest -s`` prints the figures; ``python benchmarks/load.py`` prints them as a table.
+The run is bounded by its request count, not by the clock: its only time limits are guards
+against a hang, scaled to the work (GUARD_S_PER_REQUEST here; per request, start-up and idle
+waits in loadgen), so a busy machine makes it slower, never red. One run (a module fixture)
+feeds the tests: no response is an error, no image is wrong (one request, one set of bytes; a
+sample equal to an in-process render), and the server's RSS grows by less than 5 MB from request
+1000 to request 3000: by then the image cache is full and the renderers are warm, so growth
+would be a leak. Throughput and latency are reported, never asserted: ``pytest -s`` prints
+them, ``python benchmarks/load.py`` prints them as a table.
 """
 
 from __future__ import annotations
@@ -18,15 +21,17 @@ import pytest
 REQUESTS = 3000
 IN_FLIGHT = 16
 MAX_RSS_GROWTH_MB = 5.0
-WHOLE_RUN_TIMEOUT_S = 120.0
+# Seconds per request for the whole run, start-up and spot checks included: a guard against a
+# hang, not a speed bound. Slowest measured: 0.18 s a request (527 s), pytest and the server
+# squeezed onto one core beside a busy loop on a machine already loaded (load average 3).
+GUARD_S_PER_REQUEST = 0.6
 
 
 @pytest.fixture(scope="module")
 def load() -> loadgen.LoadResult:
     async def bounded() -> tuple[loadgen.LoadResult, float]:
-        return await asyncio.wait_for(
-            loadgen.full_run(REQUESTS, IN_FLIGHT), timeout=WHOLE_RUN_TIMEOUT_S
-        )
+        guard_s = REQUESTS * GUARD_S_PER_REQUEST  # 30 minutes for 3000 requests
+        return await asyncio.wait_for(loadgen.full_run(REQUESTS, IN_FLIGHT), timeout=guard_s)
 
     result, _ = asyncio.run(bounded())
     print("\n" + result.summary())

@@ -5,7 +5,6 @@ from __future__ import annotations
 import ast
 import dataclasses
 import math
-import time
 import warnings
 from collections.abc import Callable
 from pathlib import Path
@@ -24,13 +23,16 @@ from chartfn.models.formula import (
     MAX_NUMBER_LENGTH,
     Formula,
     FormulaError,
+    FormulaWork,
     parse_formula,
 )
 
 X = np.linspace(-3.0, 5.0, 81)  # includes 0, negatives and x=1 exactly
-# Seconds. Not a benchmark: a bound that separates "refused at once" (well under a millisecond
-# measured) from "hung on the input", loose enough for a loaded 2-core CI machine.
-FAST = 0.5
+# "Refused at once" as work done, not seconds (a busy machine stretches seconds, not work): a
+# refusal reads at most MAX_FORMULA_LENGTH characters however long the input, builds at most
+# MAX_NODES + 1 nodes, and walks a constant exponent (at most that many nodes) twice per '^'.
+MAX_REFUSAL_CHARACTERS = MAX_FORMULA_LENGTH
+MAX_REFUSAL_NODES = (MAX_NODES + 1) * (1 + 2 * (MAX_NODES + 1))
 
 
 def ev(text: str, x: np.ndarray = X) -> np.ndarray:
@@ -52,11 +54,16 @@ def try_parse(text: str) -> Formula | FormulaError:
 
 
 def rejected_fast(text: str) -> FormulaError:
-    start = time.perf_counter()
-    result = try_parse(text)
-    elapsed = time.perf_counter() - start
-    assert isinstance(result, FormulaError), f"{text[:40]!r} was accepted"
-    assert elapsed < FAST, f"took {elapsed * 1e3:.1f} ms"
+    """The FormulaError for ``text``, checked to come after little work (see MAX_REFUSAL_*)."""
+    work = FormulaWork()
+    try:
+        parse_formula(text, work)
+    except FormulaError as exc:
+        result = exc
+    else:
+        raise AssertionError(f"{text[:40]!r} was accepted")
+    assert work.characters <= MAX_REFUSAL_CHARACTERS, (text[:40], work)
+    assert work.nodes <= MAX_REFUSAL_NODES, (text[:40], work)
     return result
 
 
@@ -433,10 +440,24 @@ def test_exponent_limit(text: str) -> None:
 def test_exponent_limit_allows_boundary_and_variable_exponents() -> None:
     for text in ("x^1000", "x^-1000", "2^x", "x^x", "9^9", "(9^9)^9", "x^(2^9)", "pow(x, 1000)"):
         parse_formula(text)
-    start = time.perf_counter()
+    # float64 arithmetic, never Python's big integers: 2**10000 as an int would be exact (and
+    # slow for a larger exponent) and could not become inf
     out = ev("2^(x*1000)", np.array([-10.0, 10.0]))
-    assert time.perf_counter() - start < FAST
     assert out.tolist() == [0.0, np.inf]
+
+
+def test_work_counts_what_the_parser_reads_builds_and_walks() -> None:
+    # the counter rejected_fast relies on: zero would make its bounds vacuous
+    work = FormulaWork()
+    parse_formula("sin(x) + 2^3", work)
+    assert work.characters == len("sin(x) + 2^3")
+    assert work.nodes == 6 + 2  # x, sin, 2, 3, ^, +; the constant exponent 3 walked twice
+    deep = FormulaWork()
+    with pytest.raises(FormulaError, match="nested too deeply"):
+        parse_formula("(" * 400 + "x", deep)
+    # stops one token after the level too many, not at the end of the text
+    assert MAX_NESTING_DEPTH < deep.characters <= MAX_NESTING_DEPTH + 2
+    assert deep.nodes == 0
 
 
 def test_number_length_limit() -> None:

@@ -59,6 +59,7 @@ __all__ = [
     "MAX_NUMBER_LENGTH",
     "Formula",
     "FormulaError",
+    "FormulaWork",
     "parse_formula",
 ]
 
@@ -104,6 +105,15 @@ class FormulaError(ValueError):
     def __str__(self) -> str:
         where = "" if self.position is None else f" at position {self.position}"
         return f"{self.message}{where}" + (f"; {self.hint}" if self.hint else "")
+
+
+@dataclass(slots=True)
+class FormulaWork:
+    """What one parse cost, counted rather than timed: tests check that a costly formula is
+    refused after little work, which holds on a busy machine as on an idle one."""
+
+    characters: int = 0  # how far into the text the tokenizer has read
+    nodes: int = 0  # AST nodes built, plus nodes walked to check constant exponents
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,16 +166,18 @@ _NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _SPACES = " \t\r\n"
 
 
-def _tokenize(text: str) -> Iterator[_Token]:
+def _tokenize(text: str, work: FormulaWork) -> Iterator[_Token]:
     # A generator: the parser pulls tokens on demand, so it stops at the first error without
     # scanning the rest (cheap even if MAX_FORMULA_LENGTH is raised a lot).
     i, spaced = 0, False
     while i < len(text):
+        work.characters = i + 1
         ch = text[i]
         if ch in _SPACES:
             i, spaced = i + 1, True
             continue
         if m := _NUMBER_RE.match(text, i):
+            work.characters = m.end()
             lit, nxt = m.group(), text[m.end() : m.end() + 1]
             if len(lit) > MAX_NUMBER_LENGTH:
                 raise FormulaError(f"number is too long (limit {MAX_NUMBER_LENGTH} characters)", i)
@@ -178,6 +190,7 @@ def _tokenize(text: str) -> Iterator[_Token]:
                 raise FormulaError(f"number {lit!r} is too large", i)
             yield _Token("num", lit, i, spaced, value)
         elif m := _NAME_RE.match(text, i):
+            work.characters = m.end()
             name = m.group()
             if name not in _NAMES:
                 hint = "allowed names: " + ", ".join(_NAMES)
@@ -204,8 +217,8 @@ def _tokenize(text: str) -> Iterator[_Token]:
 class _Parser:
     """Precedence climbing; only '(' and calls recurse, each bounded by MAX_NESTING_DEPTH."""
 
-    def __init__(self, tokens: Iterator[_Token]) -> None:
-        self.tokens, self.depth, self.nodes = tokens, 0, 0
+    def __init__(self, tokens: Iterator[_Token], work: FormulaWork) -> None:
+        self.tokens, self.depth, self.nodes, self.work = tokens, 0, 0, work
         self.tok = self.prev = next(tokens)
 
     def advance(self) -> _Token:
@@ -216,6 +229,7 @@ class _Parser:
 
     def node(self, node: Node) -> Node:
         self.nodes += 1
+        self.work.nodes += 1
         if self.nodes > MAX_NODES:
             raise FormulaError(f"formula is too complex (more than {MAX_NODES} nodes)")
         return node
@@ -284,7 +298,10 @@ class _Parser:
 
     def pow(self, base: Node, exponent: Node, pos: int) -> Node:
         # Checked before anything is computed, so 9**9**9 fails in microseconds.
-        if not any(isinstance(n, Var) for n in _postorder(exponent)):
+        walked = _postorder(exponent)
+        self.work.nodes += len(walked)
+        if not any(isinstance(n, Var) for n in walked):
+            self.work.nodes += len(walked)  # walked again to evaluate it
             value = float(_evaluate(exponent, np.zeros((), dtype=np.float64)))
             if abs(value) > MAX_EXPONENT:  # inf included; NaN exponents just give NaN
                 raise FormulaError(f"exponent is too large (|exponent| > {MAX_EXPONENT})", pos)
@@ -470,8 +487,9 @@ class Formula:
         return np.broadcast_to(result, xs.shape).astype(np.float64, copy=True)
 
 
-def parse_formula(text: str) -> Formula:
-    """Parse and validate ``text``; raises FormulaError for anything invalid or too costly."""
+def parse_formula(text: str, work: FormulaWork | None = None) -> Formula:
+    """Parse and validate ``text``; raises FormulaError for anything invalid or too costly.
+    ``work``, if given, counts what the parse cost (also when it raises)."""
     if not isinstance(text, str):
         raise FormulaError("formula must be a string")
     if len(text) > MAX_FORMULA_LENGTH:  # before any scanning, so huge inputs cost nothing
@@ -479,5 +497,6 @@ def parse_formula(text: str) -> Formula:
         raise FormulaError(msg)
     if not text.strip(_SPACES):
         raise FormulaError("empty formula", None, "pass an expression in x such as f=sin(x)")
-    tree = _Parser(_tokenize(text)).parse()
+    work = FormulaWork() if work is None else work
+    tree = _Parser(_tokenize(text, work), work).parse()
     return Formula(text, _canonical(tree), tree)
