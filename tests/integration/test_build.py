@@ -113,3 +113,22 @@ def test_artifact_has_no_pyc_for_a_missing_source(lambda_artifact: Path) -> None
         if not (pyc.parent.parent / (pyc.name.split(".")[0] + ".py")).exists()
     ]
     assert orphans == []
+
+
+def test_artifact_runs_javascript_configs_in_its_sandbox(lambda_artifact: Path) -> None:
+    """quickjs-ng's extension survives the Makefile's strip and the prelude files are shipped."""
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1]); "
+        "from chartfn.chartjs.config import parse_config; "
+        "c = parse_config(\"{type: 'bar', cb: (v) => (1234.5).toLocaleString('de-DE') + v}\"); "
+        "print(c.config['type'], c.call(c.config['cb'], ['!']))"
+    )
+    result = subprocess.run(
+        [runtime_python(), "-I", "-c", code, str(lambda_artifact)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert result.stdout.strip() == "bar 1.234,5!"

@@ -62,10 +62,17 @@ HOSTILE_AT_PARSE: list[tuple[str, str, str]] = [
     ("map value", "{type: 'bar', m: new Map([[1, 2]])}", "Map"),
     ("cyclic", "(() => { const a = {type: 'bar'}; a.self = a; return a; })()", "cyclic"),
     ("cyclic array", "(() => { const a = [1]; a.push(a); return {a}; })()", "cyclic"),
+    # 2**41 leaves through shared subtrees: the value cap stops the walk after 250,000 visits,
+    # unless the CPU budget (process-wide clock, so other busy threads count) runs out first
     (
         "shared subtree bomb",
         "(() => { let x = [1, 2]; for (let i = 0; i < 40; i++) x = [x, x]; return {x}; })()",
-        "nested deeper|values",
+        "250000 values|time budget",
+    ),
+    (
+        "deep shared subtree bomb",
+        "(() => { let x = [1, 2]; for (let i = 0; i < 60; i++) x = [x, x]; return {x}; })()",
+        "nested deeper than 48",
     ),
     # the binding turns an escaping exception into text outside the time limit: these hung
     # before the dispatcher caught everything and the Error machinery was frozen

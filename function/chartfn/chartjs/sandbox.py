@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import queue
-import secrets
 import threading
 import time
 from concurrent.futures import Future, TimeoutError
@@ -347,7 +347,7 @@ class SandboxPool:
     limits: SandboxLimits = field(default_factory=SandboxLimits)
 
     def __post_init__(self) -> None:
-        self.nonce = "\x00chartfn:" + secrets.token_hex(16)
+        self.nonce = "\x00chartfn:" + os.urandom(16).hex()  # unguessable by config code
         self._lock = threading.Lock()
         self._workers: list[_Worker] = []
         self._abandoned: list[_Worker] = []
