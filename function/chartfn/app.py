@@ -8,7 +8,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from chartfn import __version__
-from chartfn.asgi_middleware import ApiGatewayStage, HeadAsGet
+from chartfn.asgi_middleware import ApiGatewayStage, HeadAsGet, LegalHeaders
 from chartfn.chart_spec import ChartSpec
 from chartfn.charts import ChartService
 from chartfn.errors import install_error_handlers
@@ -60,6 +60,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             max_age=86400,
         )
     app.add_middleware(ApiGatewayStage, base_path=current.base_path)
+    # outermost: whatever any layer sends, only legal headers leave the app
+    app.add_middleware(LegalHeaders)
     return app
 
 

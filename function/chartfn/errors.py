@@ -14,6 +14,7 @@ from starlette.exceptions import HTTPException
 
 from chartfn.chart_spec import SpecError
 from chartfn.error_image import lenient_options, render_error_image
+from chartfn.header_values import header_value
 from chartfn.output import ImageTooLarge
 from chartfn.parameters import NUMBER_RANGES, ParameterError
 from chartfn.render_threads import RenderThreads
@@ -75,12 +76,15 @@ async def error_response(request: Request, body: dict[str, Any], headers: Any = 
         image = await threads.run(lambda: render_error_image(status, message, options))
     except ImageTooLarge:
         return JSONResponse(body, status_code=status, headers=headers)
-    header_text = message.encode("ascii", "backslashreplace").decode()[:1000]
     return Response(
         image,
         status_code=status,
         media_type=options.media_type,
-        headers={**(headers or {}), "X-Chart-Error": header_text, "Cache-Control": "no-store"},
+        headers={
+            **(headers or {}),
+            "X-Chart-Error": header_value(message),
+            "Cache-Control": "no-store",
+        },
     )
 
 

@@ -27,6 +27,7 @@ from chartfn.chart_spec import (
 from chartfn.charts import RENDER_VERSION, ChartService, canonical_request, etag_for
 from chartfn.errors import BodyTooLarge, SignatureRequired
 from chartfn.formula_chart import MAX_CURVES, SAMPLES, X0, X1, FormulaChart
+from chartfn.header_values import header_value
 from chartfn.output import HEIGHT, MEDIA_TYPES, SCALE, WIDTH, OutputOptions, negotiate_format
 from chartfn.parameters import NumberRange, ParameterError
 from chartfn.render_threads import RenderThreads
@@ -190,7 +191,7 @@ async def chart_response(
         content = await threads.run(lambda: service.render_and_cache(key, render))
         cache, render_ms = "miss", (time.perf_counter() - started) * 1000
     note(request.scope, cache=cache, render_ms=round(render_ms, 3), format=output.options.format)
-    headers["Server-Timing"] = f'render;dur={render_ms:.2f}, cache;desc="{cache}"'
+    headers["Server-Timing"] = header_value(f'render;dur={render_ms:.2f}, cache;desc="{cache}"')
     return Response(content, media_type=output.options.media_type, headers=headers)
 
 
