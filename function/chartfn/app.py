@@ -10,7 +10,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from chartfn import __version__
 from chartfn.chart_service import ChartService
 from chartfn.drawing.line_renderer import RendererPool
-from chartfn.http.asgi_middleware import ApiGatewayStage, HeadAsGet
+from chartfn.http.asgi_middleware import ApiGatewayStage, HeadAsGet, LegalHeaders
 from chartfn.http.errors import install_error_handlers
 from chartfn.http.playground import router as playground_router
 from chartfn.http.quickchart_routes import install_quickchart
@@ -68,6 +68,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             max_age=86400,
         )
     app.add_middleware(ApiGatewayStage, base_path=current.base_path)
+    # outermost: whatever any layer sends, only legal headers leave the app
+    app.add_middleware(LegalHeaders)
     return app
 
 

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import logging
+import re
 from collections.abc import Mapping
 from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from chartfn.http.header_values import header_value
+
+logger = logging.getLogger("chartfn")
 
 
 def stage_prefix(event: Mapping[str, Any]) -> str:
@@ -114,3 +120,53 @@ class HeadAsGet:
             await send(message)
 
         await self.app({**scope, "method": "GET"}, receive, send_headers_only)
+
+
+# RFC 9110 token and field-value, the latter limited to US-ASCII: what h11 writes and what
+# Mangum decodes (as UTF-8) the same way
+_FIELD_NAME = re.compile(rb"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
+_FIELD_VALUE = re.compile(rb"(?:[\x21-\x7e](?:[\x20\x09\x21-\x7e]*[\x21-\x7e])?)?")
+
+
+class LegalHeaders:
+    """The last line of defence: a response header that is not legal HTTP is made legal here
+    (a bad name is dropped) instead of making uvicorn drop the connection or Mangum fail.
+
+    Headers built from input are made legal where they are built (``header_value``); reaching
+    this repair is a bug at the source, logged as a warning that names the header.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_legal(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = message.get("headers", [])
+                if not all(_legal(name, value) for name, value in headers):
+                    message = {**message, "headers": _repaired(headers)}
+            await send(message)
+
+        await self.app(scope, receive, send_legal)
+
+
+def _legal(name: bytes, value: bytes) -> bool:
+    return _FIELD_NAME.fullmatch(name) is not None and _FIELD_VALUE.fullmatch(value) is not None
+
+
+def _repaired(headers: Any) -> list[tuple[bytes, bytes]]:
+    repaired = []
+    for name, value in headers:
+        if _FIELD_NAME.fullmatch(name) is None:
+            logger.warning("dropped a response header with an illegal name %.80r", bytes(name))
+            continue
+        if _FIELD_VALUE.fullmatch(value) is None:
+            logger.warning("repaired the illegal value of response header %s", name.decode())
+            # Starlette encodes header strings as Latin-1: decoding so gives back the string
+            value = header_value(bytes(value).decode("latin-1")).encode("ascii")
+        repaired.append((bytes(name), bytes(value)))
+    return repaired

@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from starlette.exceptions import HTTPException
 
 from chartfn.drawing.error_image import lenient_options, render_error_image
+from chartfn.http.header_values import header_value
 from chartfn.models.chart_spec import SpecError
 from chartfn.models.output_options import ImageTooLarge
 from chartfn.models.parameters import NUMBER_RANGES, ParameterError
@@ -75,12 +76,15 @@ async def error_response(request: Request, body: dict[str, Any], headers: Any = 
         image = await threads.run(lambda: render_error_image(status, message, options))
     except ImageTooLarge:
         return JSONResponse(body, status_code=status, headers=headers)
-    header_text = message.encode("ascii", "backslashreplace").decode()[:1000]
     return Response(
         image,
         status_code=status,
         media_type=options.media_type,
-        headers={**(headers or {}), "X-Chart-Error": header_text, "Cache-Control": "no-store"},
+        headers={
+            **(headers or {}),
+            "X-Chart-Error": header_value(message),
+            "Cache-Control": "no-store",
+        },
     )
 
 

@@ -24,6 +24,12 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 SERVICE = "chartfn"
 REQUEST_LOGGER = logging.getLogger("chartfn.request")
 _cold_start = True
+# What one request may put into its log line, whatever it sent: values, names, the method and
+# the path are cut, and parameters beyond a budget (in bytes of JSON) are only counted.
+_SHOWN_VALUE_CHARS = 200
+_SHOWN_NAME_CHARS = 60
+_SHOWN_METHOD_CHARS = 20
+_PARAMETER_BUDGET_BYTES = 2000
 
 
 class JsonFormatter(logging.Formatter):
@@ -94,27 +100,42 @@ def _fields(scope: Scope, outcome: Mapping[str, int], started: float) -> dict[st
     global _cold_start
     context = scope.get("aws.context")
     route = scope.get("route")
+    parameters, omitted = _query(scope)
     fields: dict[str, Any] = {
         "cold_start": _cold_start,
         "function_request_id": getattr(context, "aws_request_id", None),
-        "method": scope.get("method"),
+        "method": _shown(str(scope.get("method")), _SHOWN_METHOD_CHARS),
         "route": getattr(route, "path", None),
-        "path": scope.get("path"),
-        "parameters": _query(scope),
+        "path": _shown(str(scope.get("path")), _SHOWN_VALUE_CHARS),
+        "parameters": parameters,
         "status": outcome["status"],
         "bytes": outcome["bytes"],
         "duration_ms": round((time.perf_counter() - started) * 1000, 3),
     }
+    if omitted:
+        fields["parameters_omitted"] = omitted
     _cold_start = False
     fields.update(scope.get("state", {}).get("chartfn_log", {}))
     return fields
 
 
-def _query(scope: Scope) -> dict[str, str | list[str]]:
+def _shown(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _query(scope: Scope) -> tuple[dict[str, str | list[str]], int]:
+    """The first parameters of the query, as logged, and how many after them were left out."""
     parameters: dict[str, str | list[str]] = {}
     raw = scope.get("query_string", b"").decode("latin-1")
-    for name, value in parse_qsl(raw, keep_blank_values=True)[:50]:
-        shown = value if len(value) <= 200 else value[:200] + "…"
+    pairs = parse_qsl(raw, keep_blank_values=True)
+    spent = 0
+    for index, (full_name, value) in enumerate(pairs):
+        name = _shown(full_name, _SHOWN_NAME_CHARS)
+        shown = _shown(value, _SHOWN_VALUE_CHARS)
+        # what the pair costs in the line: a control character is escaped to six bytes
+        spent += len(json.dumps([name, shown], ensure_ascii=False).encode())
+        if spent > _PARAMETER_BUDGET_BYTES:
+            return parameters, len(pairs) - index
         if name in parameters:
             previous = parameters[name]
             parameters[name] = (
@@ -122,4 +143,4 @@ def _query(scope: Scope) -> dict[str, str | list[str]]:
             )
         else:
             parameters[name] = shown
-    return parameters
+    return parameters, 0

@@ -18,6 +18,7 @@ from pydantic import BaseModel
 from chartfn import __version__
 from chartfn.chart_service import RENDER_VERSION, ChartService, canonical_request, etag_for
 from chartfn.http.errors import BodyTooLarge, SignatureRequired
+from chartfn.http.header_values import header_value
 from chartfn.http.request_log import note
 from chartfn.models.chart_spec import (
     MAX_SPEC_BYTES,
@@ -197,7 +198,7 @@ async def chart_response(
         content = await threads.run(lambda: service.render_and_cache(key, render))
         cache, render_ms = "miss", (time.perf_counter() - started) * 1000
     note(request.scope, cache=cache, render_ms=round(render_ms, 3), format=output.options.format)
-    headers["Server-Timing"] = f'render;dur={render_ms:.2f}, cache;desc="{cache}"'
+    headers["Server-Timing"] = header_value(f'render;dur={render_ms:.2f}, cache;desc="{cache}"')
     return Response(content, media_type=output.options.media_type, headers=headers)
 
 
