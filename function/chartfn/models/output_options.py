@@ -10,7 +10,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from chartfn.models.colors import ColorError, parse_css_color
 from chartfn.models.line_chart import Frame
 from chartfn.models.numbers import shortest_form
 from chartfn.models.parameters import ParameterError, number_range
@@ -209,6 +208,10 @@ def check_size(data: bytes) -> bytes:
 
 
 def _is_css_color(text: str) -> bool:
+    # Imported here: most charts name no background, and /sin's cold start must not grow by
+    # the grammar's import (~3 ms building its pattern, more compiling it without a .pyc).
+    from chartfn.models.colors import ColorError, parse_css_color
+
     try:
         parse_css_color(text)
     except ColorError:
