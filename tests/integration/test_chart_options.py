@@ -191,3 +191,22 @@ async def test_plot_caps_the_point_count(http: httpx.AsyncClient) -> None:
     response = await http.get("/plot?f=x&samples=10001")
     assert response.status_code == 422
     assert response.json()["parameters"][0]["parameter"] == "samples"
+
+
+@pytest.mark.parametrize(
+    ("background", "rgb"),
+    [
+        ("rgb(10 20 30)", (10, 20, 30)),
+        ("hsl(0, 100%, 50%)", (255, 0, 0)),
+        ("#0a141e", (10, 20, 30)),
+    ],
+)
+async def test_css_backgrounds_are_drawn_in_their_colour(
+    http: httpx.AsyncClient, background: str, rgb: tuple[int, int, int]
+) -> None:
+    """Every form the colour grammar accepts reaches matplotlib as the colour it names."""
+    (amplitude,) = fresh_amplitudes(1)
+    response = await http.get("/sin", params={"amplitude": amplitude, "background": background})
+    assert response.status_code == 200, response.text
+    image = Image.open(io.BytesIO(response.content)).convert("RGB")
+    assert image.getpixel((1, 1)) == rgb

@@ -76,9 +76,21 @@ def test_the_pixel_budget_admits_its_own_size() -> None:
     assert PIXEL_BUDGET >= 3000 * 3000
 
 
-@pytest.mark.parametrize("background", ["white", "#102030", "#10203040", "tab:blue", "transparent"])
+@pytest.mark.parametrize(
+    "background",
+    ["white", "#102030", "#10203040", "rgb(16 32 48)", "hsla(0, 50%, 50%, 0.5)", "transparent"],
+)
 def test_backgrounds(background: str) -> None:
     assert OutputOptions(background=background).background == background
+
+
+@pytest.mark.parametrize("background", ["tab:blue", "C0", "0.5", "#12345", "rgb(1,2)"])
+def test_backgrounds_are_css_colours_only(background: str) -> None:
+    """One colour grammar for the service and its Chart.js configs: CSS, not matplotlib's own
+    spellings (which the README never offered)."""
+    with pytest.raises(ParameterError) as raised:
+        OutputOptions(background=background)
+    assert raised.value.parameter == "background"
 
 
 def test_images_beyond_the_lambda_payload_are_refused() -> None:

@@ -19,7 +19,7 @@ AXES_RECT = (0.09, 0.12, 0.88, 0.78)
 
 def new_figure(frame: Frame) -> tuple[Figure, FigureCanvasAgg]:
     """An empty figure on an Agg canvas. Call it inside ``themed(frame.theme)``."""
-    facecolor = "none" if frame.background == "transparent" else frame.background
+    facecolor = _facecolor(frame.background)
     figure = Figure(figsize=frame.size_inches, dpi=frame.dpi, facecolor=facecolor)
     return figure, FigureCanvasAgg(figure)
 
@@ -69,3 +69,15 @@ def release_pixels(canvas: FigureCanvasAgg) -> None:
     megabytes of pixels (a server's RSS swung by tens of MB between load-test checkpoints)."""
     canvas.renderer = None
     canvas._lastKey = None
+
+
+def _facecolor(background: str | None) -> str | tuple[float, float, float, float] | None:
+    """matplotlib's reading of colours is not CSS's (``rgb(10 20 30)`` is an error to it), so
+    it gets the RGBA the service's one colour grammar gives."""
+    if background is None:
+        return None
+    if background == "transparent":
+        return "none"
+    from chartfn.models.colors import parse_css_color
+
+    return parse_css_color(background)
