@@ -337,3 +337,22 @@ def test_points_with_dates_for_x_say_how_they_are_placed() -> None:
     scatter = translate(_one_dataset("scatter", [*points, {"x": 3, "y": 1}]))
     assert scatter.spec.series[0].x == [3.0]
     assert any("are not drawn" in w for w in scatter.warnings), scatter.warnings
+
+
+def test_configured_plugins_that_are_not_drawn_are_named() -> None:
+    config = bar(
+        plugins={
+            "datalabels": {"anchor": "end"},
+            "tickFormat": {"prefix": "$"},
+            "annotation": False,
+            "doughnutlabel": {"display": False},
+            "someoneElsesPlugin": {"x": 1},  # unknown: ignored, as Chart.js ignores it
+        }
+    )
+    config["data"]["datasets"][1]["datalabels"] = {"color": "red"}
+    [warning] = [w for w in translate(config).warnings if "plugins" in w]
+    assert warning == (
+        "plugins are not drawn yet: options.plugins.datalabels, options.plugins.tickFormat, "
+        "data.datasets[1].datalabels"
+    )
+    assert not [w for w in translate(bar()).warnings if "plugins" in w]

@@ -62,6 +62,9 @@ NOT_DRAWN_TYPES = (
     "dendrogram",
     "tree",
 )
+# Plugins QuickChart bundles that draw something chartfn does not draw yet: when configured
+# they are named in a warning, not dropped silently the way an unknown option is.
+_UNDRAWN_PLUGINS = ("datalabels", "annotation", "doughnutlabel", "outlabels", "tickFormat")
 # Plugins that fill datasets from a service by URL: chartfn fetches nothing.
 _DATA_SOURCE_PLUGINS = ("googleSheets", "airtable")
 _NUMBER_ALLOWED = "a number, a numeric string, null, or {x, y} with numbers"
@@ -120,6 +123,9 @@ def translate(config: ChartConfig, version: int = 2) -> Translation:
         if scales.horizontal:
             warnings.append("indexAxis 'y' (horizontal bars) is drawn vertical for now")
     fields.update(spec_fields)
+    plugins = _undrawn_plugins(options, data)
+    if plugins:
+        warnings.append("plugins are not drawn yet: " + ", ".join(plugins))
     functions = function_paths(config)
     if functions:
         warnings.append("JavaScript functions are not run yet: " + ", ".join(functions))
@@ -150,6 +156,32 @@ def _chart_type(config: ChartConfig) -> tuple[str, str | None]:
     raise TranslationError(
         "type", f"{_shorten(raw, 40)!r} is not a chart type chartfn knows (it draws {drawn})"
     )
+
+
+def _configured(value: Any) -> bool:
+    if value is None or value is False:
+        return False
+    return not (isinstance(value, dict) and value.get("display") is False)
+
+
+def _undrawn_plugins(options: dict[str, Any], data: dict[str, Any]) -> list[str]:
+    """Where a plugin chartfn does not draw yet is configured (v2's annotation plugin reads
+    options.annotation; datalabels may also be set per dataset)."""
+    plugins = options.get("plugins") if isinstance(options.get("plugins"), dict) else {}
+    assert isinstance(plugins, dict)
+    found = [
+        f"options.plugins.{name}" for name in _UNDRAWN_PLUGINS if _configured(plugins.get(name))
+    ]
+    if _configured(options.get("annotation")):
+        found.append("options.annotation")
+    datasets = data.get("datasets") if isinstance(data.get("datasets"), list) else []
+    assert isinstance(datasets, list)
+    found.extend(
+        f"data.datasets[{i}].datalabels"
+        for i, dataset in enumerate(datasets)
+        if isinstance(dataset, dict) and _configured(dataset.get("datalabels"))
+    )
+    return found
 
 
 def _data_source(options: dict[str, Any]) -> str | None:
