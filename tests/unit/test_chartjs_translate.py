@@ -344,6 +344,7 @@ def test_configured_plugins_that_are_not_drawn_are_named() -> None:
         plugins={
             "datalabels": {"anchor": "end"},
             "tickFormat": {"prefix": "$"},
+            "colorschemes": {"scheme": "office.Excel16"},
             "annotation": False,
             "doughnutlabel": {"display": False},
             "someoneElsesPlugin": {"x": 1},  # unknown: ignored, as Chart.js ignores it
@@ -353,6 +354,6 @@ def test_configured_plugins_that_are_not_drawn_are_named() -> None:
     [warning] = [w for w in translate(config).warnings if "plugins" in w]
     assert warning == (
         "plugins are not drawn yet: options.plugins.datalabels, options.plugins.tickFormat, "
-        "data.datasets[1].datalabels"
+        "options.plugins.colorschemes, data.datasets[1].datalabels"
     )
     assert not [w for w in translate(bar()).warnings if "plugins" in w]

@@ -64,7 +64,14 @@ NOT_DRAWN_TYPES = (
 )
 # Plugins QuickChart bundles that draw something chartfn does not draw yet: when configured
 # they are named in a warning, not dropped silently the way an unknown option is.
-_UNDRAWN_PLUGINS = ("datalabels", "annotation", "doughnutlabel", "outlabels", "tickFormat")
+_UNDRAWN_PLUGINS = (
+    "datalabels",
+    "annotation",
+    "doughnutlabel",
+    "outlabels",
+    "tickFormat",
+    "colorschemes",
+)
 # Plugins that fill datasets from a service by URL: chartfn fetches nothing.
 _DATA_SOURCE_PLUGINS = ("googleSheets", "airtable")
 _NUMBER_ALLOWED = "a number, a numeric string, null, or {x, y} with numbers"
