@@ -244,9 +244,12 @@ def test_types_with_a_stand_in_are_drawn_and_say_what_is_lost(
         assert translation.spec.series[0].y == [4.0, 5.0]
 
 
-def test_a_sparkline_has_no_legend_even_with_a_dataset_label() -> None:
-    assert not translate(_one_dataset("sparkline", [1, 2], label="Users")).spec.show_legend
+def test_a_sparkline_has_no_legend_unless_its_config_asks_for_one() -> None:
+    sparkline = _one_dataset("sparkline", [1, 2], label="Users")
+    assert not translate(sparkline).spec.show_legend
     assert translate(_one_dataset("line", [1, 2], label="Users")).spec.show_legend
+    sparkline["options"] = {"legend": {"position": "bottom"}}
+    assert translate(sparkline).spec.show_legend
 
 
 def test_chart_types_not_drawn_yet_differ_from_unknown_ones() -> None:

@@ -116,7 +116,9 @@ def translate(config: ChartConfig, version: int = 2) -> Translation:
     datasets = _datasets(data, kind, labels, warnings, _data_source(options))
     fields: dict[str, Any] = {
         "title": _title(options, version),
-        "legend": _legend(options, version, kind, datasets) and config.get("type") != "sparkline",
+        "legend": _legend(options, version, kind, datasets)
+        # QuickChart gives a sparkline `legend: {display: false}` unless the config has a legend
+        and (config.get("type") != "sparkline" or isinstance(options.get("legend"), dict)),
     }
     scales = _Scales(options, version)
     if kind in ("pie", "doughnut"):
