@@ -215,3 +215,148 @@ def test_functions_are_named_in_the_warnings_not_dropped() -> None:
 def test_control_characters_in_text_are_drawn_as_spaces() -> None:
     config = bar(title={"display": True, "text": "a\x00b\x1bc"})
     assert translate(config).spec.title == "a b c"
+
+
+# --- what QuickChart's documentation examples showed (tests/corpus/quickchart_docs.json) --------
+
+
+def _one_dataset(kind: str, data: list[Any], **dataset: Any) -> dict[str, Any]:
+    return {"type": kind, "data": {"datasets": [{"data": data, **dataset}]}}
+
+
+@pytest.mark.parametrize(
+    ("kind", "drawn_as", "warning"),
+    [
+        ("sparkline", "line", "sparkline"),
+        ("horizontalBar", "bar", "horizontalBar"),
+        ("outlabeledPie", "pie", "outlabeledPie"),
+        ("bubble", "scatter", "radii"),
+    ],
+)
+def test_types_with_a_stand_in_are_drawn_and_say_what_is_lost(
+    kind: str, drawn_as: str, warning: str
+) -> None:
+    translation = translate(_one_dataset(kind, [{"x": 1, "y": 4, "r": 9}, {"x": "2", "y": 5}]))
+    assert translation.spec.kind == drawn_as
+    assert any(warning in w for w in translation.warnings), translation.warnings
+    if kind == "bubble":  # {x, y, r}: x and y placed, r said to be lost
+        assert translation.spec.series[0].x == [1.0, 2.0]
+        assert translation.spec.series[0].y == [4.0, 5.0]
+
+
+def test_a_sparkline_has_no_legend_unless_its_config_asks_for_one() -> None:
+    sparkline = _one_dataset("sparkline", [1, 2], label="Users")
+    assert not translate(sparkline).spec.show_legend
+    assert translate(_one_dataset("line", [1, 2], label="Users")).spec.show_legend
+    sparkline["options"] = {"legend": {"position": "bottom"}}
+    assert translate(sparkline).spec.show_legend
+
+
+def test_chart_types_not_drawn_yet_differ_from_unknown_ones() -> None:
+    with pytest.raises(TranslationError) as caught:
+        translate(_one_dataset("progressBar", [1]))
+    assert caught.value.path == "type"
+    assert "'progressBar' is not supported yet" in str(caught.value)
+    assert "sparkline" in str(caught.value)  # the stand-ins are named among what is drawn
+    with pytest.raises(TranslationError, match="'bra' is not a chart type chartfn knows"):
+        translate(_one_dataset("bra", [1]))
+
+
+def test_a_dataset_without_data_is_empty_as_in_chartjs() -> None:
+    config = {"type": "bar", "data": {"datasets": [{"label": "no data"}, {"data": [1, 2]}]}}
+    assert [s.y for s in translate(config).spec.series] == [[1.0, 2.0]]
+    with pytest.raises(TranslationError, match=r"data\.datasets\[0\]\.data: must be an array"):
+        translate({"type": "bar", "data": {"datasets": [{"data": "1,2"}]}})
+
+
+def test_data_source_plugins_are_named_when_nothing_is_left_to_draw() -> None:
+    config = {
+        "type": "bar",
+        "data": {"datasets": [{"label": "Total payments"}]},
+        "options": {"plugins": {"googleSheets": {"sheetUrl": "https://docs.google.com/x"}}},
+    }
+    with pytest.raises(TranslationError) as caught:
+        translate(config)
+    assert caught.value.path == "data.datasets"
+    assert "options.plugins.googleSheets fills datasets from a URL" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("version", "options"),
+    [
+        (3, {"plugins": {"legend": False}}),
+        (2, {"plugins": {"legend": False}}),
+        (2, {"legend": False}),
+    ],
+)
+def test_a_legend_set_to_false_is_off(version: int, options: dict[str, Any]) -> None:
+    assert translate(bar(**options), version).spec.show_legend is False
+    assert translate(bar(), version).spec.show_legend is True
+
+
+def test_helper_fills_are_drawn_in_one_of_their_colours_with_a_warning() -> None:
+    gradient = {
+        "$gradient": {
+            "type": "linear",
+            "stops": [{"offset": 0, "color": "#33ee33"}, {"offset": 1, "color": "red"}],
+            "coords": [0, 0, 0, "height"],
+        }
+    }
+    pattern = {
+        "$pattern": {"shape": "diagonal", "backgroundColor": "#1e90ff", "patternColor": None}
+    }
+    config = bar()
+    config["data"]["datasets"][0]["backgroundColor"] = gradient
+    config["data"]["datasets"][1]["backgroundColor"] = [pattern, "blue"]
+    translation = translate(config)
+    assert [s.color for s in translation.spec.series] == ["#33ee33", "#1e90ff"]
+    assert "data.datasets[0].backgroundColor: a gradient" in "; ".join(translation.warnings)
+    assert "data.datasets[1].backgroundColor: a pattern" in "; ".join(translation.warnings)
+    gradient["$gradient"]["stops"][1]["color"] = "not-a-colour"
+    with pytest.raises(TranslationError, match=r"backgroundColor \(gradient stop 1\)"):
+        translate(config)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [("0x10", 16.0), ("0b11", 3.0), ("", 0.0), (" 12\n", 12.0), ("1e3", 1000.0), (".5", 0.5)],
+)
+def test_numeric_strings_are_numbers_as_javascript_reads_them(text: str, number: float) -> None:
+    assert translate(_one_dataset("bar", [text])).spec.series[0].y == [number]
+
+
+@pytest.mark.parametrize("text", ["1_000", "inf", "nan", "\u0661", "-0x1", "1e"])
+def test_strings_javascript_reads_as_nan_are_refused_at_their_path(text: str) -> None:
+    with pytest.raises(TranslationError) as caught:
+        translate(_one_dataset("bar", [1, text]))
+    assert caught.value.path == "data.datasets[0].data[1]"
+
+
+def test_points_with_dates_for_x_say_how_they_are_placed() -> None:
+    points = [{"x": "06/14/2020 09:08", "y": -29}, {"x": "06/19/2020 09:08", "y": -34}]
+    line = translate(_one_dataset("line", points))
+    assert line.spec.series[0].y == [-29.0, -34.0]
+    assert any("evenly spaced" in w for w in line.warnings), line.warnings
+    scatter = translate(_one_dataset("scatter", [*points, {"x": 3, "y": 1}]))
+    assert scatter.spec.series[0].x == [3.0]
+    assert any("are not drawn" in w for w in scatter.warnings), scatter.warnings
+
+
+def test_configured_plugins_that_are_not_drawn_are_named() -> None:
+    config = bar(
+        plugins={
+            "datalabels": {"anchor": "end"},
+            "tickFormat": {"prefix": "$"},
+            "colorschemes": {"scheme": "office.Excel16"},
+            "annotation": False,
+            "doughnutlabel": {"display": False},
+            "someoneElsesPlugin": {"x": 1},  # unknown: ignored, as Chart.js ignores it
+        }
+    )
+    config["data"]["datasets"][1]["datalabels"] = {"color": "red"}
+    [warning] = [w for w in translate(config).warnings if "plugins" in w]
+    assert warning == (
+        "plugins are not drawn yet: options.plugins.datalabels, options.plugins.tickFormat, "
+        "options.plugins.colorschemes, data.datasets[1].datalabels"
+    )
+    assert not [w for w in translate(bar()).warnings if "plugins" in w]

@@ -11,6 +11,7 @@ What is read but not drawn the way Chart.js would draw it is named in ``warnings
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -27,6 +28,52 @@ __all__ = ["SUPPORTED_TYPES", "Translation", "TranslationError", "translate"]
 
 SUPPORTED_TYPES = ("bar", "line", "scatter", "pie", "doughnut")
 _TYPE_ALIASES = {"donut": "doughnut"}  # QuickChart fixes this spelling too
+# Types whose data a drawn type shows faithfully enough, with what is lost said in a warning.
+_STAND_INS = {
+    "horizontalBar": ("bar", "horizontalBar is drawn as vertical bars for now"),
+    "sparkline": ("line", "a sparkline is drawn as a line chart with axes for now"),
+    "outlabeledPie": ("pie", "outlabeledPie is drawn as a pie without its outside labels for now"),
+    "bubble": ("scatter", "a bubble chart is drawn as a scatter chart: point radii (r) not yet"),
+}
+# Chart.js's own types and those of the plugins QuickChart bundles: real charts, not drawn yet
+# (issue 12), as opposed to a misspelling, which no engine draws.
+NOT_DRAWN_TYPES = (
+    "radar",
+    "polarArea",
+    "progressBar",
+    "gauge",
+    "radialGauge",
+    "violin",
+    "horizontalViolin",
+    "boxplot",
+    "horizontalBoxplot",
+    "sankey",
+    "funnel",
+    "treemap",
+    "matrix",
+    "candlestick",
+    "ohlc",
+    "choropleth",
+    "bubbleMap",
+    "wordCloud",
+    "venn",
+    "euler",
+    "forceDirectedGraph",
+    "dendrogram",
+    "tree",
+)
+# Plugins QuickChart bundles that draw something chartfn does not draw yet: when configured
+# they are named in a warning, not dropped silently the way an unknown option is.
+_UNDRAWN_PLUGINS = (
+    "datalabels",
+    "annotation",
+    "doughnutlabel",
+    "outlabels",
+    "tickFormat",
+    "colorschemes",
+)
+# Plugins that fill datasets from a service by URL: chartfn fetches nothing.
+_DATA_SOURCE_PLUGINS = ("googleSheets", "airtable")
 _NUMBER_ALLOWED = "a number, a numeric string, null, or {x, y} with numbers"
 
 
@@ -60,14 +107,18 @@ def translate(config: ChartConfig, version: int = 2) -> Translation:
     if not isinstance(config, dict):
         raise TranslationError("", "the config must be an object with type and data")
     warnings: list[str] = []
-    kind = _chart_type(config)
+    kind, stand_in = _chart_type(config)
+    if stand_in is not None:
+        warnings.append(stand_in)
     data = _mapping(config.get("data"), "data")
     options = _mapping(config.get("options"), "options")
     labels = _labels(data.get("labels"))
-    datasets = _datasets(data, kind, labels, warnings)
+    datasets = _datasets(data, kind, labels, warnings, _data_source(options))
     fields: dict[str, Any] = {
         "title": _title(options, version),
-        "legend": _legend(options, version, kind, datasets),
+        "legend": _legend(options, version, kind, datasets)
+        # QuickChart gives a sparkline `legend: {display: false}` unless the config has a legend
+        and (config.get("type") != "sparkline" or isinstance(options.get("legend"), dict)),
     }
     scales = _Scales(options, version)
     if kind in ("pie", "doughnut"):
@@ -81,6 +132,9 @@ def translate(config: ChartConfig, version: int = 2) -> Translation:
         if scales.horizontal:
             warnings.append("indexAxis 'y' (horizontal bars) is drawn vertical for now")
     fields.update(spec_fields)
+    plugins = _undrawn_plugins(options, data)
+    if plugins:
+        warnings.append("plugins are not drawn yet: " + ", ".join(plugins))
     functions = function_paths(config)
     if functions:
         warnings.append("JavaScript functions are not run yet: " + ", ".join(functions))
@@ -91,20 +145,61 @@ def translate(config: ChartConfig, version: int = 2) -> Translation:
     return Translation(spec, tuple(warnings))
 
 
-def _chart_type(config: ChartConfig) -> str:
+def _chart_type(config: ChartConfig) -> tuple[str, str | None]:
+    """The type to draw, and a warning when it stands in for the one asked for."""
     raw = config.get("type")
+    drawn = ", ".join((*SUPPORTED_TYPES, *_STAND_INS))
     if not isinstance(raw, str) or not raw:
-        raise TranslationError(
-            "type", f"the chart type is missing: one of {', '.join(SUPPORTED_TYPES)}"
-        )
+        raise TranslationError("type", f"the chart type is missing: one of {drawn}")
     kind = _TYPE_ALIASES.get(raw, raw)
-    if kind not in SUPPORTED_TYPES:
+    if kind in SUPPORTED_TYPES:
+        return kind, None
+    if kind in _STAND_INS:
+        return _STAND_INS[kind]
+    if kind in NOT_DRAWN_TYPES:
         raise TranslationError(
             "type",
-            f"{_shorten(raw, 40)!r} is not supported yet: supported types are "
-            f"{', '.join(SUPPORTED_TYPES)}",
+            f"{kind!r} is not supported yet: chartfn does not draw this Chart.js/QuickChart "
+            f"type yet (it draws {drawn})",
         )
-    return kind
+    raise TranslationError(
+        "type", f"{_shorten(raw, 40)!r} is not a chart type chartfn knows (it draws {drawn})"
+    )
+
+
+def _configured(value: Any) -> bool:
+    if value is None or value is False:
+        return False
+    return not (isinstance(value, dict) and value.get("display") is False)
+
+
+def _undrawn_plugins(options: dict[str, Any], data: dict[str, Any]) -> list[str]:
+    """Where a plugin chartfn does not draw yet is configured (v2's annotation plugin reads
+    options.annotation; datalabels may also be set per dataset)."""
+    plugins = options.get("plugins") if isinstance(options.get("plugins"), dict) else {}
+    assert isinstance(plugins, dict)
+    found = [
+        f"options.plugins.{name}" for name in _UNDRAWN_PLUGINS if _configured(plugins.get(name))
+    ]
+    if _configured(options.get("annotation")):
+        found.append("options.annotation")
+    datasets = data.get("datasets") if isinstance(data.get("datasets"), list) else []
+    assert isinstance(datasets, list)
+    found.extend(
+        f"data.datasets[{i}].datalabels"
+        for i, dataset in enumerate(datasets)
+        if isinstance(dataset, dict) and _configured(dataset.get("datalabels"))
+    )
+    return found
+
+
+def _data_source(options: dict[str, Any]) -> str | None:
+    plugins = options.get("plugins")
+    if isinstance(plugins, dict):
+        for name in _DATA_SOURCE_PLUGINS:
+            if isinstance(plugins.get(name), dict):
+                return name
+    return None
 
 
 def _mapping(value: Any, path: str) -> dict[str, Any]:
@@ -146,11 +241,21 @@ def _clean(text: str, limit: int) -> str:
 
 
 def _datasets(
-    data: dict[str, Any], kind: str, labels: list[str] | None, warnings: list[str]
+    data: dict[str, Any],
+    kind: str,
+    labels: list[str] | None,
+    warnings: list[str],
+    data_source: str | None = None,
 ) -> list[_Dataset]:
     raw = data.get("datasets")
+    fetched = (
+        f" (options.plugins.{data_source} fills datasets from a URL, and chartfn fetches no "
+        f"URLs: give the values in data.datasets[].data)"
+        if data_source
+        else ""
+    )
     if not isinstance(raw, list) or not raw:
-        raise TranslationError("data.datasets", "needs at least one dataset")
+        raise TranslationError("data.datasets", "needs at least one dataset" + fetched)
     if len(raw) > MAX_SERIES:
         raise TranslationError(
             "data.datasets", f"has {len(raw)} datasets; at most {MAX_SERIES} are drawn"
@@ -166,9 +271,11 @@ def _datasets(
         if isinstance(own_type, str) and own_type != kind:
             mixed = True
         values = dataset.get("data")
+        if values is None:
+            continue  # Chart.js takes a dataset without data as empty
         if not isinstance(values, list):
             raise TranslationError(f"{path}.data", "must be an array of values")
-        y, x = _values(values, f"{path}.data", kind)
+        y, x = _values(values, f"{path}.data", kind, warnings)
         if all(value is None for value in y):
             continue  # Chart.js draws nothing for it either
         label = dataset.get("label")
@@ -184,12 +291,12 @@ def _datasets(
     if mixed:
         warnings.append(f"datasets of another type are drawn as {kind}")
     if not datasets:
-        raise TranslationError("data.datasets", "no dataset holds a number to draw")
+        raise TranslationError("data.datasets", "no dataset holds a number to draw" + fetched)
     return datasets
 
 
 def _values(
-    values: list[Any], path: str, kind: str
+    values: list[Any], path: str, kind: str, warnings: list[str] | None = None
 ) -> tuple[list[float | None], list[float] | None]:
     """y values (None: a gap) and, for {x, y} points with numeric x, the x values."""
     ys: list[float | None] = []
@@ -203,6 +310,12 @@ def _values(
             ys.append(_number(value, f"{path}[{position}]"))
     has_points = any(isinstance(value, dict) for value in values)
     if not has_points or any(x is None for x in xs):
+        if has_points and warnings is not None and kind in ("line", "scatter"):
+            # dates and text on a time or category axis: not silently moved
+            placed = "are not drawn" if kind == "scatter" else "are placed in order, evenly spaced"
+            warnings.append(
+                f"{path}: points whose x is not a number (dates, text) {placed} for now"
+            )
         if kind == "scatter" and has_points:
             # points without a numeric x cannot be placed: Chart.js skips them
             pairs = [(x, y) for x, y in zip(xs, ys, strict=True) if x is not None]
@@ -225,17 +338,41 @@ def _number(value: Any, path: str, *, strict: bool = True) -> float | None:
     if isinstance(value, int | float):
         number = float(value)
     elif isinstance(value, str):
-        try:
-            number = float(value.strip())
-        except ValueError:
+        parsed = js_string_to_number(value)
+        if parsed is None:
             if not strict:
                 return None
             raise TranslationError(
                 path, f"{_shorten(value, 40)!r} is not a number (allowed: {_NUMBER_ALLOWED})"
-            ) from None
+            )
+        number = parsed
     else:
         raise TranslationError(path, f"is not a value (allowed: {_NUMBER_ALLOWED})")
     return number if math.isfinite(number) else None
+
+
+# JavaScript's StringToNumber grammar (ECMA-262 7.1.4.1.1), which Chart.js's `+value` applies:
+# Python's float() also takes `1_000`, `inf`, `nan` and non-ASCII digits, and not `0x1f` or ``.
+_JS_WHITESPACE = (
+    "\t\n\v\f\r \xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
+    "\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+)
+_JS_DECIMAL = re.compile(
+    r"[+-]?(?:(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?|Infinity)", re.ASCII
+)
+_JS_PREFIXED = re.compile(r"0(?:[xX][0-9a-fA-F]+|[oO][0-7]+|[bB][01]+)", re.ASCII)
+
+
+def js_string_to_number(text: str) -> float | None:
+    """``Number(text)`` as JavaScript computes it; None where it gives NaN."""
+    stripped = text.strip(_JS_WHITESPACE)
+    if not stripped:
+        return 0.0
+    if _JS_DECIMAL.fullmatch(stripped):
+        return float(stripped.replace("Infinity", "inf"))
+    if _JS_PREFIXED.fullmatch(stripped):
+        return float(int(stripped, 0))
+    return None
 
 
 def _describe(value: Any) -> str:
@@ -259,9 +396,35 @@ def _dataset_color(
             if kind not in ("pie", "doughnut") and len(value) > 1:
                 warnings.append(f"{path}.{name}: one colour per value is drawn as the first")
             value = value[0]
-        if isinstance(value, str):
+        if isinstance(value, dict):
+            color = _fill_color(value, f"{path}.{name}", warnings)
+            if color is not None:
+                return color
+        elif isinstance(value, str):
             return _css_color(value, f"{path}.{name}")
     return None
+
+
+def _fill_color(marker: dict[str, Any], path: str, warnings: list[str]) -> str | None:
+    """One colour for a QuickChart helper's fill (config.py's markers), said in a warning:
+    a gradient's first stop, a pattern's background (else its pattern colour)."""
+    gradient = marker.get("$gradient")
+    if isinstance(gradient, dict) and isinstance(gradient.get("stops"), list):
+        colors = [
+            _css_color(stop["color"], f"{path} (gradient stop {i})")
+            for i, stop in enumerate(gradient["stops"])
+            if isinstance(stop, dict) and isinstance(stop.get("color"), str)
+        ]
+        if colors:
+            warnings.append(f"{path}: a gradient is drawn in its first colour for now")
+            return colors[0]
+    pattern = marker.get("$pattern")
+    if isinstance(pattern, dict):
+        for key in ("backgroundColor", "patternColor"):
+            if isinstance(pattern.get(key), str):
+                warnings.append(f"{path}: a pattern is drawn in its {key} for now")
+                return _css_color(pattern[key], f"{path} (pattern {key})")
+    return None  # any other object: Chart.js could not paint with it, its default colour shows
 
 
 def _css_color(text: str, path: str) -> str:
@@ -301,9 +464,18 @@ def _text(value: Any) -> str:
     return _clean(value if isinstance(value, str) else _label_text(value), MAX_TEXT)
 
 
+def _switched_off(options: dict[str, Any], name: str, version: int) -> bool:
+    """``plugins: {legend: false}`` turns the plugin off in every version; v2 also reads
+    ``legend: false``."""
+    plugins = options.get("plugins")
+    if isinstance(plugins, dict) and plugins.get(name) is False:
+        return True
+    return version < 3 and options.get(name) is False
+
+
 def _legend(options: dict[str, Any], version: int, kind: str, datasets: list[_Dataset]) -> bool:
     legend = _plugin(options, "legend", version)
-    if legend.get("display") is False:
+    if legend.get("display") is False or _switched_off(options, "legend", version):
         return False
     if kind in ("pie", "doughnut"):
         return True  # a pie's legend lists its labels

@@ -1,0 +1,150 @@
+// Renders the corpus (tests/corpus/*.json) with the real Chart.js, to compare with chartfn:
+// Chart.js 2.9.4 (QuickChart's default) for v2 configs and Chart.js 4 for v3/v4 ones, both on
+// @napi-rs/canvas (prebuilt; node-canvas, which QuickChart uses, needs a native build).
+//
+//   cd benchmarks/fidelity && npm ci && node render.mjs [--out out] [--width 500 --height 300]
+//
+// Writes out/<name>.chartjs.png and out/chartjs.json ({name: "ok" | error text}). Not part of
+// the test command. QuickChart's own plugins (datalabels, annotation, outlabels, doughnutlabel,
+// colorschemes, gauges, violin, sankey, progressBar) are not installed: what they draw is
+// missing here too, and their chart types fail as "not a registered controller". The config
+// text is the docs' own (committed test data), evaluated in a vm context with a time limit.
+import { createCanvas } from '@napi-rs/canvas';
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const here = path.dirname(fileURLToPath(import.meta.url));
+const corpusDir = path.join(here, '..', '..', 'tests', 'corpus');
+
+function argument(name, fallback) {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? process.argv[at + 1] : fallback;
+}
+const outDir = path.resolve(argument('out', path.join(here, 'out')));
+const width = Number(argument('width', 500));
+const height = Number(argument('height', 300));
+
+const Chart2 = require('chartjs2');
+const { Chart: Chart4, registerables } = await import('chart.js');
+Chart4.register(...registerables);
+
+// QuickChart colours datasets with the colorschemes plugin's tableau.Tableau10 by default.
+const TABLEAU10 = ['#4E79A7', '#F28E2B', '#E15759', '#76B7B2', '#59A14F', '#EDC948', '#B07AA1',
+  '#FF9DA7', '#9C755F', '#BAB0AC'];
+const ROUND = new Set(['pie', 'doughnut', 'polarArea', 'outlabeledPie']);
+function tableauColours(config) {
+  const datasets = (config.data && config.data.datasets) || [];
+  datasets.forEach((dataset, i) => {
+    if (ROUND.has(config.type)) {
+      const n = (dataset.data || []).length;
+      if (!dataset.backgroundColor) {
+        dataset.backgroundColor = Array.from({ length: n }, (_, j) => TABLEAU10[j % 10]);
+      }
+      return;
+    }
+    const colour = TABLEAU10[i % 10];
+    if (!dataset.borderColor) dataset.borderColor = colour;
+    if (!dataset.backgroundColor) {
+      dataset.backgroundColor = config.type === 'line' ? `${colour}80` : colour;
+    }
+  });
+}
+
+// QuickChart's documented adjustments before Chart.js sees a config (lib/charts.js, restated).
+function quickchartDefaults(config, major) {
+  config.options = config.options || {};
+  if (config.type === 'donut') config.type = 'doughnut';
+  if (config.type === 'sparkline') {
+    config.type = 'line';
+    const data = config.data.datasets[0].data;
+    config.data.labels = config.data.labels || Array(data.length).fill('');
+    config.options.legend = config.options.legend || { display: false };
+    config.options.elements = config.options.elements || {};
+    config.options.elements.point = config.options.elements.point || { radius: 0 };
+    config.options.scales = config.options.scales || {};
+    config.options.scales.xAxes = config.options.scales.xAxes || [{ display: false }];
+    config.options.scales.yAxes = config.options.scales.yAxes || [{ display: false }];
+  }
+  const xy = ['bar', 'horizontalBar', 'line', 'scatter', 'bubble'];
+  if (major === 2 && xy.includes(config.type) && !config.options.scales) {
+    config.options.scales = { yAxes: [{ ticks: { beginAtZero: true } }] };
+  }
+  if (config.type === 'line') {
+    for (const dataset of config.data.datasets || []) dataset.lineTension = dataset.lineTension || 0;
+  }
+  if (!(config.options.plugins && config.options.plugins.colorschemes)) tableauColours(config);
+  config.options.responsive = false;
+  config.options.animation = false;
+  config.options.devicePixelRatio = 1;
+}
+
+function helpers(Chart) {
+  const gradient = (stops, coords = [0, 0, width, 0]) => {
+    const resolved = coords.map((c) => (c === 'width' ? width : c === 'height' ? height : c));
+    const fill = createCanvas(1, 1).getContext('2d').createLinearGradient(...resolved);
+    for (const stop of stops) fill.addColorStop(stop.offset, stop.color);
+    return fill;
+  };
+  return {
+    getGradientFill: gradient,
+    getGradientFillHelper(direction, colors, dims = {}) {
+      const stops = colors.map((color, i) => ({ color, offset: i / (colors.length - 1 || 1) }));
+      let coords = [0, 0, dims.width || width, 0];
+      if (direction === 'vertical') coords = [0, 0, 0, dims.height || height];
+      if (direction === 'both') coords = [0, 0, dims.width || width, dims.height || height];
+      return gradient(stops, coords);
+    },
+    // patternomaly is not installed: a pattern is its background colour here
+    pattern: { draw: (shape, background) => background },
+    getImageFill() { throw new Error('getImageFill fetches a URL'); },
+    Chart,
+    Math,
+    Date,
+  };
+}
+
+function evaluate(text, Chart) {
+  const body = text.replace(/[\s;]+$/, '');
+  return vm.runInNewContext(`(${body}\n)`, helpers(Chart), { timeout: 1000 });
+}
+
+async function render(example) {
+  // QuickChart's rule: a version starting with 4 or 3 is v3+, anything else 2.9.4
+  const major = ['3', '4'].includes(String(example.version || '2')[0]) ? 4 : 2;
+  const config = evaluate(example.config, major === 2 ? Chart2 : Chart4);
+  quickchartDefaults(config, major);
+  const canvas = createCanvas(width, height);
+  const context = canvas.getContext('2d');
+  if (example.backgroundColor) {
+    context.fillStyle = example.backgroundColor;
+    context.fillRect(0, 0, width, height);
+  }
+  const chart = major === 2 ? new Chart2(context, config) : new Chart4(context, config);
+  try {
+    return await canvas.encode('png');
+  } finally {
+    chart.destroy();
+  }
+}
+
+fs.mkdirSync(outDir, { recursive: true });
+const results = {};
+for (const file of ['quickchart_docs.json', 'edge_cases.json']) {
+  const { examples } = JSON.parse(fs.readFileSync(path.join(corpusDir, file), 'utf8'));
+  for (const example of examples) {
+    try {
+      fs.writeFileSync(path.join(outDir, `${example.name}.chartjs.png`), await render(example));
+      results[example.name] = 'ok';
+    } catch (error) {
+      results[example.name] = String((error && error.message) || error).slice(0, 200);
+    }
+  }
+}
+fs.writeFileSync(path.join(outDir, 'chartjs.json'), JSON.stringify(results, null, 1));
+const failed = Object.entries(results).filter(([, r]) => r !== 'ok');
+console.log(`${Object.keys(results).length - failed.length} rendered, ${failed.length} failed -> ${outDir}`);
+for (const [name, reason] of failed) console.log(`  ${name}: ${reason}`);

@@ -1,0 +1,122 @@
+"""Every Chart.js config of QuickChart's documentation (tests/corpus/quickchart_docs.json) and
+chartfn's own edge cases (tests/corpus/edge_cases.json) through the app, as QuickChart's users
+send them: ``GET /chart?c=`` (POST when the URL would be too long for the edge).
+
+Each docs example renders (200, a PNG of the requested size) unless it is in ``REFUSED`` with
+the reason its 400 must give; nothing is ever a 5xx. Rendered small and with the cache off, so
+every render is real and the whole corpus stays quick. The counts are in
+docs/quickchart-corpus.md.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, unquote
+
+import httpx
+import pytest
+
+from chartfn.app import create_app
+from chartfn.settings import Settings
+from support import png_size
+
+pytestmark = pytest.mark.anyio
+
+CORPUS_DIR = Path(__file__).resolve().parents[1] / "corpus"
+DOCS = json.loads((CORPUS_DIR / "quickchart_docs.json").read_text(encoding="utf-8"))["examples"]
+EDGE_CASES = json.loads((CORPUS_DIR / "edge_cases.json").read_text(encoding="utf-8"))["examples"]
+SIZE = {"w": 200, "h": 120, "devicePixelRatio": 1}
+# API Gateway's edge refuses longer URLs; QuickChart's clients POST past about this length too
+MAX_GET_URL = 8000
+
+# Why each refused docs example is refused: the text its 400 must hold.
+NOT_DRAWN = "is not supported yet"  # a chart type that needs drawing work (issue 12)
+FETCHES = "chartfn fetches no URLs"  # data a plugin would fetch from Google Sheets / Airtable
+REFUSED: dict[str, str] = {
+    "chart-types-3": NOT_DRAWN,  # radar
+    "fonts-2": NOT_DRAWN,  # radar
+    "chart-types-7": NOT_DRAWN,  # polarArea
+    "patterned-backgrounds-2": NOT_DRAWN,  # polarArea
+    "polar-chart-labels-1": NOT_DRAWN,  # polarArea
+    "chart-types-10": NOT_DRAWN,  # radialGauge
+    "chart-types-11": NOT_DRAWN,  # gauge
+    "chart-types-12": NOT_DRAWN,  # violin
+    "chart-types-14": NOT_DRAWN,  # sankey
+    "chart-types-15": NOT_DRAWN,  # progressBar
+    **{f"custom-progress-bar-{i}": NOT_DRAWN for i in range(1, 8)},  # progressBar
+    "airtable-1": FETCHES,
+    **{f"google-sheets-{i}": FETCHES for i in range(1, 6)},
+}
+# Types drawn by a stand-in: the warning must say so.
+STAND_IN_WARNING = {
+    "sparkline": "sparkline",
+    "bubble": "bubble",
+    "outlabeledPie": "outlabeledPie",
+    "horizontalBar": "horizontalBar",
+}
+_TYPE = re.compile(r"""^\s*\{\s*["']?type["']?\s*:\s*["'](\w+)["']""")
+
+
+@pytest.fixture
+async def uncached() -> AsyncIterator[httpx.AsyncClient]:
+    transport = httpx.ASGITransport(app=create_app(Settings(cache_max_bytes=0)))
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+        yield client
+
+
+async def send(client: httpx.AsyncClient, example: dict[str, Any]) -> httpx.Response:
+    parameters: dict[str, Any] = {"c": example["config"], **SIZE}
+    for key, name in (("version", "v"), ("backgroundColor", "bkg")):
+        if key in example:
+            parameters[name] = example[key]
+    url = "/chart?" + "&".join(f"{k}={quote(str(v), safe='')}" for k, v in parameters.items())
+    if len(url) <= MAX_GET_URL:
+        return await client.get(url)
+    body = {"chart": parameters.pop("c"), **parameters}
+    return await client.post("/chart", json=body)
+
+
+def header(response: httpx.Response, name: str) -> str:
+    return unquote(response.headers.get(name, ""))
+
+
+def assert_image_of_the_requested_size(response: httpx.Response) -> None:
+    assert response.headers["content-type"] == "image/png"
+    assert png_size(response.content) == (SIZE["w"], SIZE["h"])
+
+
+def test_the_refusal_list_names_only_examples_in_the_corpus() -> None:
+    names = [example["name"] for example in DOCS]
+    assert len(names) == len(set(names))
+    assert set(REFUSED) <= set(names), set(REFUSED) - set(names)
+
+
+@pytest.mark.parametrize("example", DOCS, ids=[example["name"] for example in DOCS])
+async def test_docs_example(uncached: httpx.AsyncClient, example: dict[str, Any]) -> None:
+    response = await send(uncached, example)
+    error = header(response, "x-quickchart-error")
+    reason = REFUSED.get(example["name"])
+    if reason is None:
+        assert response.status_code == 200, f"{example['source']}: {error}"
+    else:
+        assert response.status_code == 400, f"{example['source']} was to be refused: {reason}"
+        assert reason in error, error
+    assert_image_of_the_requested_size(response)  # an error is drawn at the requested size
+    match = _TYPE.match(example["config"])
+    if reason is None and match and match.group(1) in STAND_IN_WARNING:
+        assert STAND_IN_WARNING[match.group(1)] in header(response, "x-chart-warning")
+
+
+@pytest.mark.parametrize("example", EDGE_CASES, ids=[example["name"] for example in EDGE_CASES])
+async def test_edge_case(uncached: httpx.AsyncClient, example: dict[str, Any]) -> None:
+    expect = example["expect"]
+    response = await send(uncached, example)
+    error = header(response, "x-quickchart-error")
+    assert response.status_code == expect["status"], error
+    assert expect.get("error", "") in error
+    assert expect.get("warning", "") in header(response, "x-chart-warning")
+    assert_image_of_the_requested_size(response)
