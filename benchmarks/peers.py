@@ -67,6 +67,26 @@ def _warning_notes(series: list[peers_latency.Series]) -> list[str]:
     ]
 
 
+def _cold_notes(cold: peers_cold.ColdRuns) -> list[str]:
+    """The in-process part of each cold start and the spread of the wall times: on a loaded
+    machine the median of a few whole-process runs moves a lot between runs."""
+
+    def spread(walls: list[float]) -> str:
+        return f"wall min/max {min(walls):.2f}/{max(walls):.2f} s"
+
+    notes = [
+        f"cold chartfn: median in-child import + first chart "
+        f"{median(cold.chartfn_in_child_s):.2f} s; {spread(cold.chartfn_wall_s)}"
+    ]
+    for backend in peers_cold.BACKENDS:
+        in_process = median(cold.node_in_process_s[backend])
+        notes.append(
+            f"cold node {backend}: median in-process (import + chart) {in_process:.2f} s; "
+            f"{spread(cold.node_wall_s[backend])}"
+        )
+    return notes
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="about a minute, few requests")
@@ -114,11 +134,7 @@ def main() -> None:
         *_warning_notes(series),
     ]
     if cold is not None:
-        for backend in peers_cold.BACKENDS:
-            in_process = median(cold.node_in_process_s[backend])
-            notes.append(f"cold node {backend}: median in-process {in_process:.2f} s")
-        in_child = median(cold.chartfn_in_child_s)
-        notes.append(f"cold chartfn: median in-child import + first chart {in_child:.2f} s")
+        notes += _cold_notes(cold)
     table = "\n".join(
         [markdown(series, cold, rounds), "", machine.line(), *(f"- {n}" for n in notes)]
     )
