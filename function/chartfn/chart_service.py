@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 # Bump when a change alters the pixels of an existing URL: it is part of every ETag, so caches
 # that revalidate fetch the new image instead of being told their old copy is current.
-RENDER_VERSION = "1"
+RENDER_VERSION = "2"
 
 
 def etag_for(canonical_request: str) -> str:

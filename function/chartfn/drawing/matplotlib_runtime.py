@@ -66,9 +66,10 @@ with warnings.catch_warnings():
         style,
     )
     from matplotlib.axes import Axes
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
     from matplotlib.colors import is_color_like
     from matplotlib.figure import Figure
+    from matplotlib.text import Text
     from matplotlib.ticker import Locator
 
 # The rest of the package takes matplotlib from here, so nothing can import it before the set-up
@@ -97,6 +98,8 @@ __all__ = [
     "Figure",
     "FigureCanvasAgg",
     "Locator",
+    "RendererAgg",
+    "Text",
     "is_color_like",
     "rc_context",
     "style_library",
