@@ -16,11 +16,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from chartfn.drawing.figures import AXES_RECT
 from chartfn.drawing.matplotlib_runtime import Axes, Figure, RendererAgg, Text
 
-# Where layout starts (and what the plot had before margins were fitted): the tick locators
-# choose ticks, and so the y-limits, for an axes of this size.
-START_RECT = (0.09, 0.12, 0.88, 0.78)
+# Where layout starts (the rectangle build_figure gives the axes): the tick locators choose
+# ticks, and so the y-limits, for an axes of this size.
+START_RECT = AXES_RECT
 # Breathing room between a text and the canvas edge.
 EDGE_PAD_PT = 4.0
 # The plot keeps at least this share of each dimension; text is left out to keep it.
