@@ -2,7 +2,8 @@
 
 Run as ``python -I cold_child.py CODE_DIR MODULE EVENT_JSON``: puts CODE_DIR first on sys.path
 (as Lambda does with /var/task), imports MODULE's ``handler``, serves the event once and prints
-one JSON line with its own timings and what it wrote to TMPDIR (Lambda's /tmp). The parent
+one JSON line with its own timings, the response's status and content type, and what it wrote
+to TMPDIR (Lambda's /tmp). The event may be any route's (cold_start.py's per-route rows). The parent
 measures the wall time of the whole process.
 """
 
@@ -46,12 +47,15 @@ def main() -> None:
     # matplotlib deletes its temporary cache directory at exit: look before that happens
     written = [name for _, _, names in os.walk(tempfile.gettempdir()) for name in names]
     body = response.get("body") or ""
-    data = base64.b64decode(body) if response.get("isBase64Encoded") else body.encode("latin-1")
+    data = base64.b64decode(body) if response.get("isBase64Encoded") else body.encode()
+    headers = {str(k).lower(): str(v) for k, v in (response.get("headers") or {}).items()}
     print(
         json.dumps(
             {
                 "status": response.get("statusCode"),
                 "png": data.startswith(b"\x89PNG\r\n\x1a\n"),
+                "content_type": headers.get("content-type", ""),
+                "body_bytes": len(data),
                 "import_s": imported - before_import,
                 "first_chart_s": served - imported,
                 "in_child_s": served - START,

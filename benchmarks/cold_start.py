@@ -8,6 +8,7 @@ writable TMPDIR (Lambda's /tmp) and no MPLCONFIGDIR. The parent times the whole 
 
 from __future__ import annotations
 
+import copy
 import json
 import shlex
 import shutil
@@ -16,11 +17,29 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, quote
 
 from report import Row, times, verdict
 from workload import BENCH_DIR, EVENT_PATH, median
 
 CHILD = BENCH_DIR / "cold_child.py"
+
+# The first request of a fresh instance, per route: (row name, path, query, answer is a PNG).
+# Routes import their heavy modules on first use, so each pays its own share of the cold start.
+_BAR_SPEC = (
+    '{"kind":"bar","categories":["Q1","Q2","Q3"],'
+    '"series":[{"name":"2025","y":[3,5,2]},{"name":"2026","y":[4,6,3]}]}'
+)
+_CHARTJS = "{type:'bar',data:{labels:['Q1','Q2','Q3'],datasets:[{label:'Users',data:[50,60,70]}]}}"
+ROUTES: tuple[tuple[str, str, str, bool], ...] = (
+    ("/sin", "/sin", "amplitude=2&frequency=3", True),
+    ("/chart?spec= (bar)", "/chart", "spec=" + quote(_BAR_SPEC, safe=""), True),
+    ("/chart?c= (Chart.js bar)", "/chart", "c=" + quote(_CHARTJS, safe=""), True),
+    ("/plot?f=", "/plot", "f=" + quote("sin(x)*exp(-x/5)", safe=""), True),
+    ("/docs", "/docs", "", False),
+    ("/openapi.json", "/openapi.json", "", False),
+)
 
 
 @dataclass(frozen=True)
@@ -54,7 +73,27 @@ def runtime_prefix(python: Path) -> Path:
     return Path(out.stdout.strip()).resolve()
 
 
-def run_once(python: Path, prefix: Path, code_dir: Path, module: str, read_only: bool) -> Run:
+def route_event(path: str, query: str) -> dict[str, Any]:
+    """The HTTP API event of the benchmark, asking for ``path?query`` instead of /sin."""
+    with EVENT_PATH.open(encoding="utf-8") as fh:
+        event: dict[str, Any] = json.load(fh)
+    event = copy.deepcopy(event)
+    event["rawPath"] = path
+    event["rawQueryString"] = query
+    event["queryStringParameters"] = dict(parse_qsl(query)) or None
+    event["requestContext"]["http"]["path"] = path
+    return event
+
+
+def run_once(
+    python: Path,
+    prefix: Path,
+    code_dir: Path,
+    module: str,
+    read_only: bool,
+    event_path: Path = EVENT_PATH,
+    expect_png: bool = True,
+) -> Run:
     with tempfile.TemporaryDirectory(prefix="chartfn-cold-") as scratch:
         home, tmp = Path(scratch, "home"), Path(scratch, "tmp")
         home.mkdir()
@@ -67,7 +106,7 @@ def run_once(python: Path, prefix: Path, code_dir: Path, module: str, read_only:
             "LAMBDA_TASK_ROOT": str(code_dir),
             "AWS_LAMBDA_FUNCTION_NAME": "ChartFunction",
         }
-        child = [str(python), "-I", str(CHILD), str(code_dir), module, str(EVENT_PATH)]
+        child = [str(python), "-I", str(CHILD), str(code_dir), module, str(event_path)]
         if read_only:
             mounts = "".join(
                 f"mount --bind {shlex.quote(str(p))} {shlex.quote(str(p))} && "
@@ -86,8 +125,8 @@ def run_once(python: Path, prefix: Path, code_dir: Path, module: str, read_only:
         if done.returncode != 0:
             raise RuntimeError(f"cold start of {module} failed:\n{done.stderr[-3000:]}")
         report = json.loads(done.stdout.strip().splitlines()[-1])
-        if report["status"] != 200 or not report["png"]:
-            raise RuntimeError(f"cold start of {module} did not serve a PNG: {report}")
+        if report["status"] != 200 or report["png"] != expect_png:
+            raise RuntimeError(f"cold start of {module} did not serve {event_path.name}: {report}")
         return Run(
             wall_s=wall,
             in_child_s=report["in_child_s"],
@@ -103,6 +142,8 @@ class ColdStarts:
     chartfn: list[Run]
     naive: list[Run]
     read_only: bool
+    # per route (ROUTES' names): fresh chartfn processes whose first request was that route
+    routes: dict[str, list[Run]]
 
 
 def measure(
@@ -121,7 +162,27 @@ def measure(
         for side in order:
             code_dir, module = targets[side]
             results[side].append(run_once(python, prefix, code_dir, module, read_only))
-    return ColdStarts(results[0], results[1], read_only)
+    routes = measure_routes(python, prefix, chartfn_dir, runs, read_only)
+    return ColdStarts(results[0], results[1], read_only, routes)
+
+
+def measure_routes(
+    python: Path, prefix: Path, chartfn_dir: Path, runs: int, read_only: bool
+) -> dict[str, list[Run]]:
+    """``runs`` fresh processes per route, the routes in a rotated order each round."""
+    results: dict[str, list[Run]] = {name: [] for name, *_ in ROUTES}
+    with tempfile.TemporaryDirectory(prefix="chartfn-cold-events-") as folder:
+        events = []
+        for i, (name, path, query, png) in enumerate(ROUTES):
+            event_path = Path(folder, f"route{i}.json")
+            event_path.write_text(json.dumps(route_event(path, query)), encoding="utf-8")
+            events.append((name, event_path, png))
+        for i in range(runs):
+            for name, event_path, png in events[i % len(events) :] + events[: i % len(events)]:
+                module = "chartfn.lambda_handler"
+                run = run_once(python, prefix, chartfn_dir, module, read_only, event_path, png)
+                results[name].append(run)
+    return results
 
 
 def rows(result: ColdStarts) -> list[Row]:
@@ -155,7 +216,31 @@ def rows(result: ColdStarts) -> list[Row]:
             naive_value=child_n,
             ratio_value=child_c / child_n,
         ),
+        *route_rows(result.routes),
     ]
+
+
+def route_rows(routes: dict[str, list[Run]]) -> list[Row]:
+    """Process wall time, spawn → the first answer, per route, against the first /sin's."""
+    sin_wall = median(r.wall_s for r in routes["/sin"])
+    out = []
+    for name, runs in routes.items():
+        wall = median(r.wall_s for r in runs)
+        first = median(r.first_chart_s for r in runs)
+        out.append(
+            Row(
+                what=(f"Cold start, first request {name}: wall (import + request) (n={len(runs)})"),
+                chartfn=f"{wall:.2f} s ({first * 1e3:.0f} ms in the request)",
+                naive="",
+                ratio=f"{times(wall / sin_wall)} (vs first /sin)",
+                target="≤ 1.5× first /sin",
+                result=verdict(wall <= 1.5 * sin_wall),
+                unit="s",
+                chartfn_value=wall,
+                ratio_value=wall / sin_wall,
+            )
+        )
+    return out
 
 
 def notes(result: ColdStarts) -> list[str]:
@@ -175,3 +260,23 @@ def notes(result: ColdStarts) -> list[str]:
             f"matplotlib font cache rebuilt in {built}/{len(runs)} runs"
         )
     return out
+
+
+def main() -> None:
+    """Cold starts alone, on code directories already built (run.py builds and runs them all)."""
+    import argparse
+
+    from report import markdown
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("--runtime-python", type=Path, required=True)
+    parser.add_argument("--chartfn", type=Path, required=True, help="built by function/Makefile")
+    parser.add_argument("--naive", type=Path, required=True, help="built as builds.build_naive")
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    result = measure(args.runtime_python, args.chartfn, args.naive, args.runs, warmup=True)
+    print("\n".join([markdown(rows(result)), "", *(f"- {n}" for n in notes(result))]))
+
+
+if __name__ == "__main__":
+    main()

@@ -18,7 +18,6 @@ from chartfn.http.request_log import RequestLog, configure_logging
 from chartfn.http.routes import router
 from chartfn.image_cache import ImageCache
 from chartfn.memory import keep_memory_flat
-from chartfn.models.chart_spec import ChartSpec
 from chartfn.render_threads import RenderThreads
 from chartfn.settings import Settings
 
@@ -80,6 +79,8 @@ def _document_chart_spec(app: FastAPI) -> None:
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
+            from chartfn.models.chart_spec import ChartSpec
+
             schema = generate()
             schemas = schema.setdefault("components", {}).setdefault("schemas", {})
             spec_schema = ChartSpec.model_json_schema(ref_template="#/components/schemas/{model}")

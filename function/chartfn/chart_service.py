@@ -1,23 +1,29 @@
-"""Chart images by canonical request: ETag, in-process cache and rendering, without HTTP."""
+"""Chart images by canonical request: ETag, in-process cache and rendering, without HTTP.
+
+Only /sin's renderer is imported with this module: the others load with their first chart, so
+a fresh instance whose first request is /sin does not pay for them (``warm_up`` in
+``lambda_handler`` imports them at init where the init is snapshotted).
+"""
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from chartfn.drawing.figures import render_figure
-from chartfn.drawing.formula_renderer import draw_formula_chart
 from chartfn.drawing.line_renderer import RendererPool, render_line_chart
-from chartfn.drawing.spec_renderer import draw_spec
 from chartfn.image_cache import ImageCache
-from chartfn.models.chart_spec import ChartSpec
-from chartfn.models.formula_chart import FormulaChart
 from chartfn.models.output_options import OutputOptions
 from chartfn.models.sine import SineChart
 
+if TYPE_CHECKING:
+    from chartfn.models.chart_spec import ChartSpec
+    from chartfn.models.formula_chart import FormulaChart
+
 # Bump when a change alters the pixels of an existing URL: it is part of every ETag, so caches
 # that revalidate fetch the new image instead of being told their old copy is current.
-RENDER_VERSION = "1"
+RENDER_VERSION = "2"
 
 
 def etag_for(canonical_request: str) -> str:
@@ -51,7 +57,11 @@ class ChartService:
         return render_line_chart(chart.line_chart(), options)
 
     def render_formulas(self, chart: FormulaChart, options: OutputOptions) -> bytes:
+        from chartfn.drawing.formula_renderer import draw_formula_chart
+
         return render_figure(lambda figure: draw_formula_chart(figure, chart), options)
 
     def render_spec(self, spec: ChartSpec, options: OutputOptions) -> bytes:
+        from chartfn.drawing.spec_renderer import draw_spec
+
         return render_figure(lambda figure: draw_spec(figure, spec), options, with_axes=False)

@@ -65,3 +65,13 @@ def test_idat_uses_the_up_filter_on_every_row() -> None:
     raw = zlib.decompress(data[41 : 41 + idat_length])
     row_bytes = 1 + 8 * 3
     assert {raw[i] for i in range(0, len(raw), row_bytes)} == {2}
+
+
+def test_a_strided_view_encodes_like_its_contiguous_copy() -> None:
+    """The channels are copied out one at a time from whatever view the canvas hands over."""
+    padded = random_image(21, 40, seed=4)
+    view = padded[::2, 5:35]
+    assert not view.flags.c_contiguous
+    assert encode_png(view) == encode_png(view.copy())
+    assert encode_png(view, keep_alpha=True) == encode_png(view.copy(), keep_alpha=True)
+    np.testing.assert_array_equal(pixels(encode_png(view)), view[:, :, :3])

@@ -23,6 +23,8 @@ import numpy as np
 
 from chartfn.drawing.encoding import encode_raster
 from chartfn.drawing.figures import build_figure, render_figure
+from chartfn.drawing.line_layout import START_RECT, LineLayout, fit_layout, fit_title
+from chartfn.drawing.line_layout import apply_layout as apply_line_layout
 from chartfn.drawing.matplotlib_runtime import Figure, Locator
 from chartfn.drawing.themes import themed
 from chartfn.models.line_chart import DEFAULT_FRAME, Frame, LineChart
@@ -38,7 +40,10 @@ BackgroundKey = tuple[Frame, Limits, str, str]
 
 
 def _apply(figure: Figure, chart: LineChart) -> None:
+    """Data, labels and limits. The limits are chosen with the axes where layout starts, so
+    they do not depend on the layout of whichever chart a reused figure drew before."""
     axes = figure.axes[0]
+    axes.set_position(START_RECT)
     if not axes.lines:
         axes.plot([], [], linewidth=1.5)
     (line,) = axes.lines
@@ -46,7 +51,7 @@ def _apply(figure: Figure, chart: LineChart) -> None:
     # Only the text changes: set_title/set_xlabel would also re-apply default font properties
     # on every chart (measured: no speed difference either way; drawing the title's glyphs,
     # ~2 ms, is matplotlib 3.11's per-glyph FreeType path and cannot be avoided here)
-    axes.title.set_text(chart.title)
+    axes.title.set_text(chart.title)  # fit_title may shorten it once the layout is known
     if axes.xaxis.label.get_text() != chart.x_label:
         axes.set_xlabel(chart.x_label)
     if axes.yaxis.label.get_text() != chart.y_label:
@@ -68,10 +73,24 @@ def round_out(locator: Locator, low: float, high: float) -> tuple[float, float]:
     )
 
 
+def draw_line_chart(figure: Figure, chart: LineChart) -> LineLayout:
+    """``chart`` on a fresh figure from ``build_figure``, laid out to fit its text."""
+    _apply(figure, chart)
+    axes = figure.axes[0]
+    renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    layout = fit_layout(figure, axes, renderer)
+    fit_title(axes, chart.title, renderer)
+    return layout
+
+
 def render_line_chart(chart: LineChart, options: OutputOptions = DEFAULT_OPTIONS) -> bytes:
     """The chart drawn the plain way: a fresh figure, one full draw, any format. It is also the
     reference the fast path is tested against."""
-    return render_figure(lambda figure: _apply(figure, chart), options)
+
+    def draw(figure: Figure) -> None:
+        draw_line_chart(figure, chart)
+
+    return render_figure(draw, options)
 
 
 def render_reference_png(chart: LineChart, frame: Frame = DEFAULT_FRAME) -> bytes:
@@ -133,10 +152,15 @@ class LineRenderer:
             self._figure, self._canvas = build_figure(frame)
             _apply(self._figure, LineChart(np.zeros(2), np.zeros(2), "", "", ""))
         self._axes = self._figure.axes[0]
+        self._layout = LineLayout()
         (self._line,) = self._axes.lines
         # Animated artists are left out of a full draw, which then holds only the static layer.
         self._line.set_animated(True)
         self._axes.title.set_animated(True)
+
+    @property
+    def figure(self) -> Figure:
+        return self._figure
 
     def draw(self, chart: LineChart) -> np.ndarray:
         """Draw ``chart`` and return a view of the canvas's pixels, valid until the next draw."""
@@ -144,12 +168,20 @@ class LineRenderer:
             _apply(self._figure, chart)
             limits = (*self._axes.get_xlim(), *self._axes.get_ylim())
             key = (self.frame, limits, chart.x_label, chart.y_label)
-            background = self._backgrounds.get(key)
-            if background is None:
+            renderer = self._canvas.get_renderer()
+            kept = self._backgrounds.get(key)
+            if kept is None:
+                # the layout fits this background's tick and axis labels: measured once, kept
+                self._layout = fit_layout(self._figure, self._axes, renderer)
+                fit_title(self._axes, chart.title, renderer)
                 self._canvas.draw()
                 background = self._canvas.copy_from_bbox(self._figure.bbox)
-                self._backgrounds.put(key, background)
+                self._backgrounds.put(key, (background, self._layout))
             else:
+                background, layout = kept  # type: ignore[misc]
+                apply_line_layout(self._axes, layout, self._layout)
+                self._layout = layout
+                fit_title(self._axes, chart.title, renderer)
                 self._canvas.restore_region(background)
             self._figure.draw_artist(self._line)
             self._figure.draw_artist(self._axes.title)

@@ -1,0 +1,83 @@
+"""What a fresh Lambda instance imports: on demand only what its first /sin needs; under SnapStart
+everything, since the init is what gets snapshotted (issue 10)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from support import REPO_ROOT
+
+# Modules a /sin request never needs: other routes load them with their first request.
+LOADED_ON_FIRST_USE = (
+    "chartfn.drawing.formula_renderer",
+    "chartfn.drawing.spec_renderer",
+    "chartfn.models.colors",
+    "chartfn.http.quickchart_answers",
+    "chartfn.chartjs.sandbox",
+)
+# matplotlib imports it only to register a projection no chart here uses
+NEVER_LOADED = ("mpl_toolkits.mplot3d",)
+
+PROBE = """
+import json, sys
+from urllib.parse import quote
+from support import LambdaContext, load_event
+from chartfn.lambda_handler import app, handler
+
+watched = json.loads(sys.argv[1])
+def loaded():
+    return sorted(m for m in watched if sys.modules.get(m) is not None)
+
+def get(path, query):
+    event = load_event("http_api_sin")
+    event["rawPath"] = event["requestContext"]["http"]["path"] = path
+    event["rawQueryString"] = query
+    event["queryStringParameters"] = None
+    response = handler(event, LambdaContext())
+    assert response["statusCode"] == 200, response
+    return loaded()
+
+steps = {"import": loaded(), "openapi_ready": app.openapi_schema is not None}
+steps["sin"] = get("/sin", "amplitude=2&frequency=3")
+steps["plot"] = get("/plot", "f=" + quote("x^2", safe=""))
+spec = '{"kind":"bar","categories":["a"],"series":[{"y":[1]}]}'
+steps["chart"] = get("/chart", "spec=" + quote(spec, safe=""))
+print(json.dumps(steps))
+"""
+
+
+def _probe(initialization_type: str) -> dict[str, object]:
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, json.dumps([*LOADED_ON_FIRST_USE, *NEVER_LOADED])],
+        cwd=REPO_ROOT / "function",
+        env={
+            **os.environ,
+            "PYTHONPATH": f"{REPO_ROOT / 'function'}:{REPO_ROOT / 'tests'}",
+            "AWS_LAMBDA_INITIALIZATION_TYPE": initialization_type,
+        },
+        capture_output=True,
+        text=True,
+        timeout=300,  # a hang guard only
+        check=True,
+    )
+    steps: dict[str, object] = json.loads(result.stdout.strip().splitlines()[-1])
+    return steps
+
+
+def test_an_on_demand_cold_start_imports_only_what_sin_needs() -> None:
+    steps = _probe("on-demand")
+    assert steps["import"] == steps["sin"] == []
+    assert steps["openapi_ready"] is False
+    # the watcher does see them once their routes are asked for
+    assert "chartfn.drawing.formula_renderer" in steps["plot"]  # type: ignore[operator]
+    assert "chartfn.drawing.spec_renderer" in steps["chart"]  # type: ignore[operator]
+    assert "mpl_toolkits.mplot3d" not in steps["chart"]  # type: ignore[operator]
+
+
+def test_a_snapstart_init_imports_and_warms_everything() -> None:
+    steps = _probe("snap-start")
+    assert steps["import"] == sorted(LOADED_ON_FIRST_USE)
+    assert steps["openapi_ready"] is True
