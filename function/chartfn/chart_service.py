@@ -8,7 +8,7 @@ from collections.abc import Callable
 from chartfn.drawing.figures import render_figure
 from chartfn.drawing.formula_renderer import draw_formula_chart
 from chartfn.drawing.line_renderer import RendererPool, render_line_chart
-from chartfn.drawing.spec_renderer import draw_spec
+from chartfn.drawing.raster.engine import render_spec
 from chartfn.image_cache import ImageCache
 from chartfn.models.chart_spec import ChartSpec
 from chartfn.models.formula_chart import FormulaChart
@@ -17,7 +17,7 @@ from chartfn.models.sine import SineChart
 
 # Bump when a change alters the pixels of an existing URL: it is part of every ETag, so caches
 # that revalidate fetch the new image instead of being told their old copy is current.
-RENDER_VERSION = "1"
+RENDER_VERSION = "2"
 
 
 def etag_for(canonical_request: str) -> str:
@@ -54,4 +54,4 @@ class ChartService:
         return render_figure(lambda figure: draw_formula_chart(figure, chart), options)
 
     def render_spec(self, spec: ChartSpec, options: OutputOptions) -> bytes:
-        return render_figure(lambda figure: draw_spec(figure, spec), options, with_axes=False)
+        return render_spec(spec, options)

@@ -57,13 +57,21 @@ matplotlib.get_cachedir = _bundled_data_dir
 from matplotlib import (  # noqa: E402
     font_manager,
     rc_context,
+    rcParams,
     style,
+    ticker,
 )
+from matplotlib.artist import Artist  # noqa: E402
 from matplotlib.axes import Axes  # noqa: E402
-from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
-from matplotlib.colors import is_color_like  # noqa: E402
+from matplotlib.backend_bases import RendererBase  # noqa: E402
+from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg  # noqa: E402
+from matplotlib.colors import is_color_like, to_rgba  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.font_manager import FontProperties  # noqa: E402
+from matplotlib.ft2font import LoadFlags  # noqa: E402
+from matplotlib.path import Path  # noqa: E402
 from matplotlib.ticker import Locator  # noqa: E402
+from matplotlib.transforms import Affine2D, Bbox  # noqa: E402
 
 # The rest of the package takes matplotlib from here, so nothing can import it before the set-up
 # above has run (a test checks that no other module imports matplotlib directly).
@@ -87,11 +95,22 @@ __all__ = [
     "CJK_FONT_FAMILY",
     "FONT_MANAGER",
     "MATPLOTLIB_DATA_DIR",
+    "Affine2D",
+    "Artist",
     "Axes",
+    "Bbox",
     "Figure",
     "FigureCanvasAgg",
+    "FontProperties",
+    "LoadFlags",
     "Locator",
+    "Path",
+    "RendererAgg",
+    "RendererBase",
     "is_color_like",
+    "rcParams",
     "rc_context",
     "style_library",
+    "ticker",
+    "to_rgba",
 ]
