@@ -14,7 +14,9 @@ from PIL import Image
 from test_spec_renderer import SPECS, valid_specs
 
 from chartfn.drawing.figures import new_figure, release_pixels
-from chartfn.drawing.raster import engine
+from chartfn.drawing.raster import canvas as canvas_module
+from chartfn.drawing.raster import engine, glyphs
+from chartfn.drawing.raster.style import style_of
 from chartfn.drawing.raster.text import ELLIPSIS
 from chartfn.drawing.themes import THEMES, themed
 from chartfn.models.chart_spec import ChartSpec
@@ -246,3 +248,24 @@ def test_vector_formats_come_from_the_engine() -> None:
     assert svg.startswith(b"<?xml") and b"#1f77b4" in svg
     assert pdf.startswith(b"%PDF")
     assert render({**SPECS["bar"], "title": "vector"}, format="svg") == svg
+
+
+# --- rasterised text kept between charts --------------------------------------------------------
+
+
+def test_kept_text_gives_the_pixels_of_a_fresh_render(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = {**SPECS["bar"], "title": "kept text", "y_label": "units"}
+    warm = render(data)  # its strings are now kept
+    assert render(data) == warm
+    monkeypatch.setattr(canvas_module, "STAMPS", glyphs.StampCache())
+    assert render(data) == warm  # rendered from nothing again
+
+
+def test_kept_text_is_bounded_by_bytes() -> None:
+    cache = glyphs.StampCache(budget=50_000)
+    font = style_of("light").font(10.0)
+    for i in range(400):
+        cache.get(f"label number {i}", font, 100.0, 0.0, False)
+    assert 0 < cache.size <= 50_000
+    assert cache.size == sum(s.coverage.nbytes for s in cache._stamps.values())
+    assert len(cache) < 400

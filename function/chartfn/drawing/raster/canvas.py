@@ -17,8 +17,10 @@ from chartfn.drawing.matplotlib_runtime import (
     Bbox,
     FontProperties,
     Path,
+    RendererAgg,
     RendererBase,
 )
+from chartfn.drawing.raster.glyphs import STAMPS
 from chartfn.drawing.raster.style import RGBA
 
 Rect = tuple[float, float, float, float]  # x0, y0, x1, y1 in frame pixels, y upwards
@@ -135,5 +137,14 @@ class Canvas:
         ux, uy = x * self.unit, y * self.unit
         if self.renderer.flipy():
             uy = self.height - uy
-        self.renderer.draw_text(gc, ux, uy, text, font, angle, ismath=math)
+        if isinstance(self.renderer, RendererAgg):
+            # Agg: a stamp of the string rendered once, at a whole-pixel origin.
+            stamp = STAMPS.get(text, font, self.renderer.dpi, angle, math)
+            if stamp.coverage.size:
+                left = round(ux) + stamp.dx
+                top = round(uy) + stamp.dy
+                bottom = top + stamp.coverage.shape[0]
+                self.renderer._renderer.draw_text_image(stamp.coverage, left, bottom, 0, gc)
+        else:
+            self.renderer.draw_text(gc, ux, uy, text, font, angle, ismath=math)
         gc.restore()
