@@ -65,10 +65,13 @@ from matplotlib.artist import Artist  # noqa: E402
 from matplotlib.axes import Axes  # noqa: E402
 from matplotlib.backend_bases import RendererBase  # noqa: E402
 from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg  # noqa: E402
+from matplotlib.backends.backend_agg import (  # noqa: E402
+    get_hinting_flag as backend_agg_hinting_flag,
+)
 from matplotlib.colors import is_color_like, to_rgba  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.font_manager import FontProperties  # noqa: E402
-from matplotlib.ft2font import LoadFlags  # noqa: E402
+from matplotlib.font_manager import FontProperties, get_font  # noqa: E402
+from matplotlib.ft2font import FT2Font  # noqa: E402
 from matplotlib.path import Path  # noqa: E402
 from matplotlib.ticker import Locator  # noqa: E402
 from matplotlib.transforms import Affine2D, Bbox  # noqa: E402
@@ -99,14 +102,16 @@ __all__ = [
     "Artist",
     "Axes",
     "Bbox",
+    "FT2Font",
     "Figure",
     "FigureCanvasAgg",
     "FontProperties",
-    "LoadFlags",
     "Locator",
     "Path",
     "RendererAgg",
     "RendererBase",
+    "backend_agg_hinting_flag",
+    "get_font",
     "is_color_like",
     "rcParams",
     "rc_context",

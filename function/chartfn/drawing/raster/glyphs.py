@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from chartfn.drawing.matplotlib_runtime import FontProperties, RendererAgg
-from chartfn.drawing.raster.text import measure
+from chartfn.drawing.matplotlib_runtime import FontProperties
+from chartfn.drawing.raster.text import TextRenderer, face_of, hinting_flag, measure
 
 # Coverage bitmaps kept, in bytes (one byte a pixel): a few thousand tick labels and titles.
 CACHE_BYTES = 8 * 1024 * 1024
@@ -66,12 +66,39 @@ STAMPS = StampCache()
 
 
 def _render(text: str, font: FontProperties, dpi: float, angle: float, math: bool) -> Stamp:
+    if math:
+        return _render_on_scratch(text, font, dpi, angle, math)
+    # FreeType lays out and rasterises the whole string in one call (with the fallback fonts
+    # for CJK): the same pixels as matplotlib's per-glyph drawing at a whole-pixel origin, in a
+    # third of the time.
+    face = face_of(font)
+    face.clear()
+    face.set_size(font.get_size_in_points(), dpi)
+    face.set_text(text, 0.0, flags=hinting_flag())
+    face.draw_glyphs_to_bitmap(antialiased=True)
+    image = np.asarray(face.get_image())
+    if image.size == 0 or not image.any():
+        return Stamp(np.zeros((0, 0), dtype=np.uint8), 0, 0)
+    rows, cols = image.shape
+    below = round(face.get_descent() / 64.0) + 1  # bitmap rows under the baseline
+    shift = round(face.get_bitmap_offset()[0] / 64.0)
+    if angle == 90.0:
+        # Turned a quarter counter-clockwise: the string reads upwards from the origin and the
+        # part below the baseline lies to its right.
+        return Stamp(np.ascontiguousarray(np.rot90(image)), below - rows, -cols - shift)
+    return Stamp(np.ascontiguousarray(image), shift, below - rows)
+
+
+def _render_on_scratch(
+    text: str, font: FontProperties, dpi: float, angle: float, math: bool
+) -> Stamp:
+    """Mathtext (the engine's own log-axis labels) through matplotlib's renderer."""
     extent = measure(text, font, dpi, math)
     along = int(np.ceil(extent.width)) + 2 * MARGIN
     across = int(np.ceil(extent.height)) + 2 * MARGIN
     upright = angle == 90.0
     width, height = (across, along) if upright else (along, across)
-    scratch = RendererAgg(width, height, dpi)
+    scratch = TextRenderer(width, height, dpi)
     # The origin (baseline start, in the renderer's downward y): at 0° the baseline sits the
     # descent above the bottom margin; at 90° the text reads upwards from the bottom margin and
     # its baseline lies the descent left of the right margin.

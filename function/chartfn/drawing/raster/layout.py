@@ -456,9 +456,17 @@ def _legend(
     if dropped:
         # Say that entries are missing rather than drop them silently: the last entry's label
         # ends in an ellipsis that counts them.
-        entry, text, _ = rows[-1][-1]
-        more = shorten(f"{text} (+{dropped})", font, dpi, max_text)
-        rows[-1][-1] = (entry, more, swatch + swatch_gap + measure(more, font, dpi).width)
+        entry, _, _ = rows[-1].pop()
+        others = sum(w for _, _, w in rows[-1]) + entry_gap * len(rows[-1])
+        suffix = f" (+{dropped + 1})"
+        room = min(max_text, inner_width - others - swatch - swatch_gap)
+        room -= measure(suffix, font, dpi).width
+        label = shorten(entry.label, font, dpi, room) if room > 0 else ""
+        if label:
+            more = label + f" (+{dropped})"
+            rows[-1].append((entry, more, swatch + swatch_gap + measure(more, font, dpi).width))
+        if not rows[-1]:
+            rows.pop()
     placed: list[PlacedEntry] = []
     width_used = 0.0
     for row_index, row in enumerate(rows):
