@@ -5,10 +5,8 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 
-from chartfn.drawing.figures import render_figure
-from chartfn.drawing.formula_renderer import draw_formula_chart
 from chartfn.drawing.line_renderer import RendererPool, render_line_chart
-from chartfn.drawing.raster.engine import render_spec
+from chartfn.drawing.raster.engine import render_formulas, render_spec
 from chartfn.image_cache import ImageCache
 from chartfn.models.chart_spec import ChartSpec
 from chartfn.models.formula_chart import FormulaChart
@@ -51,7 +49,7 @@ class ChartService:
         return render_line_chart(chart.line_chart(), options)
 
     def render_formulas(self, chart: FormulaChart, options: OutputOptions) -> bytes:
-        return render_figure(lambda figure: draw_formula_chart(figure, chart), options)
+        return render_formulas(chart, options)
 
     def render_spec(self, spec: ChartSpec, options: OutputOptions) -> bytes:
         return render_spec(spec, options)

@@ -20,6 +20,7 @@ from chartfn.drawing.raster.style import style_of
 from chartfn.drawing.raster.text import ELLIPSIS
 from chartfn.drawing.themes import THEMES, themed
 from chartfn.models.chart_spec import ChartSpec
+from chartfn.models.formula_chart import FormulaChart
 from chartfn.models.output_options import OutputOptions
 
 LONG = "Quarterly revenue of every regional subsidiary, adjusted " * 4  # 228 characters
@@ -214,7 +215,7 @@ def test_a_chart_after_others_is_the_chart_rendered_first(options: dict[str, Any
 # --- the Figure-hosted path (SVG, PDF) paints what the Agg path paints --------------------------
 
 
-def _through_figure(spec: ChartSpec, options: OutputOptions) -> np.ndarray:
+def _through_figure(spec: ChartSpec | FormulaChart, options: OutputOptions) -> np.ndarray:
     """The chart as SVG and PDF get it (an artist in a Figure), drawn by the Figure's Agg canvas."""
     frame = options.frame
     with themed(frame.theme):
@@ -269,3 +270,58 @@ def test_kept_text_is_bounded_by_bytes() -> None:
     assert 0 < cache.size <= 50_000
     assert cache.size == sum(s.coverage.nbytes for s in cache._stamps.values())
     assert len(cache) < 400
+
+
+# --- /plot through the engine -------------------------------------------------------------------
+
+
+def formulas(*fs: str, **kwargs: Any) -> FormulaChart:
+    arguments: dict[str, Any] = {
+        "labels": [],
+        "x0": 0.0,
+        "x1": 10.0,
+        "samples": 500,
+        "title": "",
+        "x_label": "x",
+        "y_label": "y",
+        "legend": None,
+    }
+    arguments.update(kwargs)
+    return FormulaChart.parse(list(fs), **arguments)  # fmt: skip
+
+
+def test_plot_curves_take_the_theme_colour_cycle() -> None:
+    image = pixels(engine.render_formulas(formulas("sin(x)", "cos(x)"), OutputOptions()))
+    for rgb in [(31, 119, 180), (255, 127, 14)]:  # light's cycle starts with tab10
+        assert np.count_nonzero(np.all(image == rgb, axis=2)) > 300
+    dark = pixels(engine.render_formulas(formulas("sin(x)"), OutputOptions(theme="dark")))
+    assert np.count_nonzero(np.all(np.abs(dark.astype(int) - (141, 211, 199)) <= 2, axis=2)) > 300
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: "x".join(map(str, s)))
+def test_plot_texts_lie_inside_the_image(size: tuple[int, int, float]) -> None:
+    width, height, scale = size
+    frame = OutputOptions(width=width, height=height, scale=scale).frame
+    chart = formulas(*["tan(x)", "x^9", "1/x", "log(x)"], labels=[LONG[:200]] * 4, title=TITLE,
+                     x_label=TITLE, y_label=TITLE, x0=-1e6, x1=1e6)  # fmt: skip
+    for label in engine.drawn_texts(chart, frame):
+        x0, y0, x1, y1 = label.box
+        assert x0 >= -0.5 and y0 >= -0.5, (label.text, label.box)
+        assert x1 <= frame.width_px + 0.5 and y1 <= frame.height_px + 0.5, (label.text, label.box)
+
+
+@pytest.mark.parametrize("theme", list(THEMES))
+def test_plot_figure_path_agrees_with_the_agg_path(theme: str) -> None:
+    chart = formulas("sin(x)*exp(-x/5)", "cos(x)", title="agree", legend=True)
+    options = OutputOptions(width=500, height=300, theme=theme)
+    direct = pixels(engine.render_formulas(chart, options))
+    assert np.array_equal(direct, _through_figure(chart, options))
+
+
+def test_plot_after_spec_charts_is_the_plot_rendered_first() -> None:
+    chart = formulas("sin(x)", "x/3", title="leak plot", legend=True)
+    first = engine.render_formulas(chart, OutputOptions(theme="ggplot"))
+    for options in LEAK_OPTIONS:
+        for data in SPECS.values():
+            render(data, **options)
+    assert engine.render_formulas(chart, OutputOptions(theme="ggplot")) == first

@@ -26,6 +26,7 @@ from chartfn.drawing.spec_renderer import (
     series_x,
 )
 from chartfn.models.chart_spec import ChartSpec
+from chartfn.models.formula_chart import FormulaChart, cut_poles, visible_limits
 
 LINE_WIDTH = 1.5  # points, as on the Figure path
 POINT_RADIUS = 1.5  # lone points on a line (markersize 3)
@@ -70,6 +71,31 @@ def plan(spec: ChartSpec, width: int, height: int, dpi: float, style: Style) -> 
     if spec.kind == "histogram":
         return _histogram(spec, base, colors, names)
     return _xy(spec, base, colors, names)
+
+
+def plan_formulas(chart: FormulaChart, width: int, height: int, dpi: float, style: Style) -> Chart:
+    """``/plot``: the curves in the theme's colour cycle, x over the requested range and y over
+    the visible limits (poles cut, as on the Figure path)."""
+    curves = chart.curves()
+    low, high = visible_limits(curves)
+    cut = [cut_poles(curve, low, high) for curve in curves]
+    colors = [style.cycle[i % len(style.cycle)] for i in range(len(cut))]
+    x_scale, y_scale = Scale(float(chart.x0), float(chart.x1)), Scale(float(low), float(high))
+    entries = tuple(
+        LegendEntry(flat(curve.label), color, "line")
+        for curve, color in zip(cut, colors, strict=True)
+    )
+    request = Request(width, height, dpi, style, flat(chart.title), flat(chart.x_label),
+                      flat(chart.y_label), entries if chart.shows_legend else (), Axis(x_scale),
+                      Axis(y_scale))  # fmt: skip
+
+    def draw(canvas: Canvas, layout: Layout) -> list[Label]:
+        to_x, to_y = _mappers(x_scale, y_scale, layout.plot)
+        for curve, color in zip(cut, colors, strict=True):
+            canvas.stroke(np.stack([to_x(curve.x), to_y(curve.y)], axis=1), color, LINE_WIDTH)
+        return []
+
+    return Chart(request, draw)
 
 
 def _with(base: Request, spec: ChartSpec, entries: list[LegendEntry], x: Axis, y: Axis) -> Request:

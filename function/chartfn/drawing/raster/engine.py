@@ -10,44 +10,71 @@ from chartfn.drawing.encoding import encode_figure, encode_raster
 from chartfn.drawing.figures import new_figure
 from chartfn.drawing.matplotlib_runtime import Artist, RendererAgg, RendererBase, to_rgba
 from chartfn.drawing.raster.canvas import Canvas
-from chartfn.drawing.raster.charts import LINE_WIDTH, SCATTER_RADIUS, Chart, plan
+from chartfn.drawing.raster.charts import (
+    LINE_WIDTH,
+    SCATTER_RADIUS,
+    Chart,
+    plan,
+    plan_formulas,
+)
 from chartfn.drawing.raster.layout import Label, Layout, layout
 from chartfn.drawing.raster.style import RGBA, Style, style_of
 from chartfn.drawing.themes import themed
 from chartfn.models.chart_spec import ChartSpec
+from chartfn.models.formula_chart import FormulaChart
 from chartfn.models.line_chart import Frame
 from chartfn.models.output_options import RASTER_FORMATS, OutputOptions
 
 
 def render_spec(spec: ChartSpec, options: OutputOptions) -> bytes:
     """``spec`` in ``options``' size, theme and format."""
+    return _render(spec, options)
+
+
+def render_formulas(chart: FormulaChart, options: OutputOptions) -> bytes:
+    """``/plot``'s curves in ``options``' size, theme and format."""
+    return _render(chart, options)
+
+
+def _frame_args(frame: Frame) -> tuple[int, int, float]:
+    return frame.width_px, frame.height_px, frame.dpi
+
+
+def _render(what: ChartSpec | FormulaChart, options: OutputOptions) -> bytes:
     frame = options.frame
     with themed(frame.theme):
-        chart, placed = prepare(spec, frame)
-        if options.format in RASTER_FORMATS:
-            renderer = RendererAgg(frame.width_px, frame.height_px, frame.dpi)
-            paint(Canvas(renderer, 1.0), chart, placed, background=_background(frame))
-            rgba = np.asarray(renderer.buffer_rgba())
-        else:
+        chart = plan_chart(what, frame)
+        placed = layout(chart.request)
+        if options.format not in RASTER_FORMATS:
             figure, canvas = new_figure(frame)
             figure.add_artist(_ChartArtist(chart, placed, frame))
             return encode_figure(figure, canvas, options)
+        renderer = RendererAgg(frame.width_px, frame.height_px, frame.dpi)
+        paint(Canvas(renderer, 1.0), chart, placed, background=_background(frame))
+        rgba = np.asarray(renderer.buffer_rgba())
     return encode_raster(rgba, options)
 
 
-def prepare(spec: ChartSpec, frame: Frame) -> tuple[Chart, Layout]:
+def prepare(spec: ChartSpec | FormulaChart, frame: Frame) -> tuple[Chart, Layout]:
     """The chart's plan and layout; call inside ``themed(frame.theme)``."""
-    style = style_of(frame.theme)
-    chart = plan(spec, frame.width_px, frame.height_px, frame.dpi, style)
+    chart = plan_chart(spec, frame)
     return chart, layout(chart.request)
 
 
-def drawn_texts(spec: ChartSpec, frame: Frame) -> list[Label]:
+def drawn_texts(chart: ChartSpec | FormulaChart, frame: Frame) -> list[Label]:
     """Every text the chart draws, with its box (for tests: all must lie on the canvas)."""
     with themed(frame.theme):
-        chart, placed = prepare(spec, frame)
+        planned = plan_chart(chart, frame)
         renderer = RendererAgg(frame.width_px, frame.height_px, frame.dpi)
-        return paint(Canvas(renderer, 1.0), chart, placed, background=None)
+        return paint(Canvas(renderer, 1.0), planned, layout(planned.request), background=None)
+
+
+def plan_chart(chart: ChartSpec | FormulaChart, frame: Frame) -> Chart:
+    """A spec's or /plot's plan; call inside ``themed(frame.theme)``."""
+    style = style_of(frame.theme)
+    if isinstance(chart, FormulaChart):
+        return plan_formulas(chart, *_frame_args(frame), style)
+    return plan(chart, *_frame_args(frame), style)
 
 
 def _background(frame: Frame) -> RGBA | None:

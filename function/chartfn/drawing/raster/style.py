@@ -42,6 +42,7 @@ class Style:
     legend_alpha: float
     font_family: tuple[str, ...]
     sans_serif: tuple[str, ...]
+    cycle: tuple[RGBA, ...]  # the theme's line colours (/plot's curves take them in turn)
 
     def font(self, size: float, weight: str = "normal") -> FontProperties:
         return _font(self.font_family, self.sans_serif, size, weight)
@@ -126,4 +127,5 @@ def style_of(theme: str) -> Style:
             legend_alpha=float(p["legend.framealpha"]),
             font_family=families,
             sans_serif=tuple(p["font.sans-serif"]),
+            cycle=tuple(to_rgba(c) for c in p["axes.prop_cycle"].by_key()["color"]),
         )
