@@ -7,11 +7,13 @@ which goes first; PNG encoding is included on both. Prints medians and the ratio
 size. A report, not a test: nothing asserts a timing.
 
     .venv/bin/python benchmarks/engine.py [--rounds 25]
+    .venv/bin/python benchmarks/engine.py --memory   # RSS after 1 / 1000 / 3000 engine charts
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import time
@@ -81,10 +83,42 @@ def specs(round_: int) -> dict[str, dict[str, Any]]:
     }
 
 
+def rss_mb() -> float:
+    """Resident set size now (Linux)."""
+    with open("/proc/self/statm") as statm:
+        pages = int(statm.read().split()[1])
+    return pages * os.sysconf("SC_PAGE_SIZE") / 1e6
+
+
+def memory(count: int = 3000) -> None:
+    """Distinct charts over every kind, theme, format and several sizes (titles and values new
+    each time, so the engine's text caches fill up to their bounds): RSS at 1, 1000 and 3000."""
+    themes = ["light", "dark", "ggplot", "bmh", "fivethirtyeight", "grayscale", "solarized"]
+    sizes = [(800, 400, 1.0), (1000, 600, 1.0), (400, 300, 2.0), (300, 200, 1.0)]
+    formats = ["png", "png", "png", "webp", "svg"]
+    marks: dict[int, float] = {}
+    for index in range(1, count + 1):
+        kinds = specs(index)
+        name = list(kinds)[index % len(kinds)]
+        width, height, scale = sizes[index % len(sizes)]
+        options = OutputOptions(width=width, height=height, scale=scale,
+                                theme=themes[index % len(themes)],
+                                format=formats[index % len(formats)])  # fmt: skip
+        render_spec(ChartSpec.model_validate(kinds[name]), options)
+        if index in (1, 1000, 2000, count):
+            marks[index] = rss_mb()
+    print(" / ".join(f"{n}: {mb:.1f} MB" for n, mb in marks.items()),
+          f"| growth 1000 -> {count}: {marks[count] - marks[1000]:+.1f} MB")  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=25)
+    parser.add_argument("--memory", action="store_true")
     args = parser.parse_args()
+    if args.memory:
+        memory()
+        return
     sizes = [(800, 400), (1000, 600)]
     print("| chart | size | Figure path (median) | engine (median) | speed-up |")
     print("|---|---|---|---|---|")
