@@ -22,7 +22,7 @@ from chartfn.drawing.matplotlib_runtime import (
 
 ELLIPSIS = "…"
 # Distinct strings measured per process; bounded so that user text cannot grow memory.
-MEASURE_CACHE_SIZE = 4096
+MEASURE_CACHE_SIZE = 2048
 
 
 @dataclass(frozen=True)
