@@ -10,7 +10,9 @@ size, the parts go in this order: legend, axis labels, title, tick labels.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 import numpy as np
 
@@ -116,12 +118,15 @@ def layout(request: Request) -> Layout:
         _Parts(legend=False, axis_labels=False),
         _Parts(legend=False, axis_labels=False, title=False),
     ]
+    # The rounds and attempts ask again for the ticks of the same axis length: one locator run
+    # each (kept for this layout only; nothing keyed by data outlives a chart).
+    ticks_of = cache(ticks_for)
     for parts in attempts:
-        result = _layout(request, parts)
+        result = _layout(request, parts, ticks_of)
         x0, y0, x1, y1 = result.plot
         if x1 - x0 >= MIN_PLOT_SHARE * request.width and y1 - y0 >= MIN_PLOT_SHARE * request.height:
             return result
-    return _layout(request, _Parts(False, False, False, False))
+    return _layout(request, _Parts(False, False, False, False), ticks_of)
 
 
 def _px(points: float, dpi: float) -> float:
@@ -175,7 +180,9 @@ def _height(label: Label) -> float:
     return label.box[3] - label.box[1]
 
 
-def _layout(request: Request, parts: _Parts) -> Layout:
+def _layout(
+    request: Request, parts: _Parts, ticks_of: Callable[[Scale, int], Ticks] = ticks_for
+) -> Layout:
     style, dpi = request.style, request.dpi
     width, height = float(request.width), float(request.height)
     pad = _px(OUTER_PAD, dpi)
@@ -235,10 +242,18 @@ def _layout(request: Request, parts: _Parts) -> Layout:
     for _ in range(4):
         plot_left, plot_bottom, plot_right, plot_top = plot
         y_ticks, y_width, y_offset = _y_tick_labels(
-            y_axis, plot_bottom, plot_top, tick_font, style, dpi, parts.tick_labels
+            y_axis, plot_bottom, plot_top, tick_font, style, dpi, parts.tick_labels, ticks_of
         )
         x_ticks, x_height, x_offset, overhang = _x_tick_labels(
-            x_axis, plot_left, plot_right, tick_font, style, dpi, parts.tick_labels, height
+            x_axis,
+            plot_left,
+            plot_right,
+            tick_font,
+            style,
+            dpi,
+            parts.tick_labels,
+            height,
+            ticks_of,
         )
         y_extra = tick_line if y_offset else 0.0
         x_extra = tick_line if x_offset else 0.0
@@ -258,10 +273,18 @@ def _layout(request: Request, parts: _Parts) -> Layout:
     else:
         plot_left, plot_bottom, plot_right, plot_top = plot
         y_ticks, _, y_offset = _y_tick_labels(
-            y_axis, plot_bottom, plot_top, tick_font, style, dpi, parts.tick_labels
+            y_axis, plot_bottom, plot_top, tick_font, style, dpi, parts.tick_labels, ticks_of
         )
         x_ticks, _, x_offset, _ = _x_tick_labels(
-            x_axis, plot_left, plot_right, tick_font, style, dpi, parts.tick_labels, height
+            x_axis,
+            plot_left,
+            plot_right,
+            tick_font,
+            style,
+            dpi,
+            parts.tick_labels,
+            height,
+            ticks_of,
         )
     # Tick labels were placed against 0: move them next to the plot's edges.
     y_ticks = [(p, None if lbl is None else _shift(lbl, plot[0] - tick_gap)) for p, lbl in y_ticks]
@@ -325,10 +348,11 @@ def _y_tick_labels(
     style: Style,
     dpi: float,
     show: bool,
+    ticks_of: Callable[[Scale, int], Ticks] = ticks_for,
 ) -> tuple[list[tuple[float, Label | None]], float, str]:
     length = max(1.0, top - bottom)
     size = _px(style.tick_label_size, dpi)
-    ticks = ticks_for(axis.scale, tick_count(length, size, vertical=True))
+    ticks = ticks_of(axis.scale, tick_count(length, size, vertical=True))
     positions = bottom + axis.scale.fraction(np.asarray(ticks.values)) * (top - bottom)
     if not show:
         return [(float(p), None) for p in positions], 0.0, ""
@@ -352,12 +376,13 @@ def _x_tick_labels(
     dpi: float,
     show: bool,
     canvas_height: float,
+    ticks_of: Callable[[Scale, int], Ticks] = ticks_for,
 ) -> tuple[list[tuple[float, Label | None]], float, str, tuple[float, float]]:
     length = max(1.0, right - left)
     if axis.categories is not None:
         return _category_labels(axis, left, right, font, style, dpi, show, canvas_height)
     size = _px(style.tick_label_size, dpi)
-    ticks: Ticks = ticks_for(axis.scale, tick_count(length, size, vertical=False))
+    ticks: Ticks = ticks_of(axis.scale, tick_count(length, size, vertical=False))
     positions = left + axis.scale.fraction(np.asarray(ticks.values)) * (right - left)
     if not show:
         return [(float(p), None) for p in positions], 0.0, "", (0.0, 0.0)
