@@ -421,12 +421,12 @@ def _category_labels(
     placed: list[tuple[float, Label | None]] = []
     if widest <= slot * 0.95:
         tallest = 0.0
-        overhang = [0.0, 0.0]
         for position, text in zip(positions, axis.categories, strict=True):
             label = _horizontal(text, 0.0, 0.0, font, style.tick_label_color, dpi)
             placed.append((position, _shift(label, position - _width(label) / 2)))
             tallest = max(tallest, _height(label))
-        return placed, tallest, "", (overhang[0], overhang[1])
+        # Centred in their slots, horizontal labels never pass the plot's edges.
+        return placed, tallest, "", (0.0, 0.0)
     # Upright labels, every step-th one where the slots are narrower than a line of text.
     step = max(1, math.ceil(line * CATEGORY_SPACING / slot)) if slot > 0 else count
     limit = MAX_UPRIGHT_LABEL_SHARE * canvas_height
@@ -493,10 +493,9 @@ def _legend(
         if not rows[-1]:
             rows.pop()
     placed: list[PlacedEntry] = []
-    width_used = 0.0
     for row_index, row in enumerate(rows):
         total = sum(w for _, _, w in row) + entry_gap * (len(row) - 1)
-        # A row may overflow only when entry gaps pushed it over: trim it back to the width.
+        # Rows were filled to at most the inner width, so centring keeps them on the canvas.
         x = pad + max(0.0, (inner_width - total) / 2)
         row_top = top - row_index * row_height
         for entry, text, entry_width in row:
@@ -513,6 +512,5 @@ def _legend(
             rect = (x, middle - half, x + swatch, middle + half)
             placed.append(PlacedEntry(entry, rect, label))
             x += entry_width + entry_gap
-        width_used = max(width_used, total)
     box_bottom = top - len(rows) * row_height
     return placed, (pad, box_bottom, pad + inner_width, top)
