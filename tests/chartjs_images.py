@@ -32,7 +32,9 @@ def assert_chart(
     assert image.format == "PNG", image.format
     assert image.size == size
     rgba = np.asarray(image.convert("RGBA"))
-    opaque = rgba[rgba[..., 3] > 0][:, :3]
+    # Shades count with their alpha: on a transparent canvas anti-aliased text is one colour at
+    # many opacities, and crisp (snapped) bars add no blended colours of their own.
+    opaque = rgba[rgba[..., 3] > 0]
     assert len(opaque) > 0.01 * size[0] * size[1], "the image is (nearly) empty"
-    assert len(np.unique(opaque.reshape(-1, 3), axis=0)) > 20, "the image is flat, not a chart"
+    assert len(np.unique(opaque.reshape(-1, 4), axis=0)) > 20, "the image is flat, not a chart"
     assert colour_share(data, rgb) > 0.01, f"the dataset colour {rgb} is not drawn"

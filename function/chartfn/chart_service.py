@@ -11,7 +11,6 @@ import hashlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from chartfn.drawing.figures import render_figure
 from chartfn.drawing.line_renderer import RendererPool, render_line_chart
 from chartfn.image_cache import ImageCache
 from chartfn.models.output_options import OutputOptions
@@ -57,11 +56,11 @@ class ChartService:
         return render_line_chart(chart.line_chart(), options)
 
     def render_formulas(self, chart: FormulaChart, options: OutputOptions) -> bytes:
-        from chartfn.drawing.formula_renderer import draw_formula_chart
+        from chartfn.drawing.raster.engine import render_formulas
 
-        return render_figure(lambda figure: draw_formula_chart(figure, chart), options)
+        return render_formulas(chart, options)
 
     def render_spec(self, spec: ChartSpec, options: OutputOptions) -> bytes:
-        from chartfn.drawing.spec_renderer import draw_spec
+        from chartfn.drawing.raster.engine import render_spec
 
-        return render_figure(lambda figure: draw_spec(figure, spec), options, with_axes=False)
+        return render_spec(spec, options)

@@ -12,8 +12,7 @@ from support import REPO_ROOT
 
 # Modules a /sin request never needs: other routes load them with their first request.
 LOADED_ON_FIRST_USE = (
-    "chartfn.drawing.formula_renderer",
-    "chartfn.drawing.spec_renderer",
+    "chartfn.drawing.raster.engine",
     "chartfn.models.colors",
     "chartfn.http.quickchart_answers",
     "chartfn.chartjs.sandbox",
@@ -72,8 +71,8 @@ def test_an_on_demand_cold_start_imports_only_what_sin_needs() -> None:
     assert steps["import"] == steps["sin"] == []
     assert steps["openapi_ready"] is False
     # the watcher does see them once their routes are asked for
-    assert "chartfn.drawing.formula_renderer" in steps["plot"]  # type: ignore[operator]
-    assert "chartfn.drawing.spec_renderer" in steps["chart"]  # type: ignore[operator]
+    assert "chartfn.drawing.raster.engine" in steps["plot"]  # type: ignore[operator]
+    assert "chartfn.models.colors" not in steps["plot"]  # type: ignore[operator]
     assert "mpl_toolkits.mplot3d" not in steps["chart"]  # type: ignore[operator]
 
 

@@ -63,14 +63,25 @@ with warnings.catch_warnings():
     from matplotlib import (
         font_manager,
         rc_context,
+        rcParams,
         style,
+        ticker,
     )
+    from matplotlib.artist import Artist
     from matplotlib.axes import Axes
+    from matplotlib.backend_bases import RendererBase
     from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
-    from matplotlib.colors import is_color_like
+    from matplotlib.backends.backend_agg import (
+        get_hinting_flag as backend_agg_hinting_flag,
+    )
+    from matplotlib.colors import is_color_like, to_rgba
     from matplotlib.figure import Figure
+    from matplotlib.font_manager import FontProperties, get_font
+    from matplotlib.ft2font import FT2Font
+    from matplotlib.path import Path
     from matplotlib.text import Text
     from matplotlib.ticker import Locator
+    from matplotlib.transforms import Affine2D, Bbox
 
 # The rest of the package takes matplotlib from here, so nothing can import it before the set-up
 # above has run (a test checks that no other module imports matplotlib directly).
@@ -94,13 +105,25 @@ __all__ = [
     "CJK_FONT_FAMILY",
     "FONT_MANAGER",
     "MATPLOTLIB_DATA_DIR",
+    "Affine2D",
+    "Artist",
     "Axes",
+    "Bbox",
+    "FT2Font",
     "Figure",
     "FigureCanvasAgg",
+    "FontProperties",
     "Locator",
+    "Path",
     "RendererAgg",
+    "RendererBase",
     "Text",
+    "backend_agg_hinting_flag",
+    "get_font",
     "is_color_like",
+    "rcParams",
     "rc_context",
     "style_library",
+    "ticker",
+    "to_rgba",
 ]

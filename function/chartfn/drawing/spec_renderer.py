@@ -22,7 +22,17 @@ import numpy.typing as npt
 from chartfn.drawing.matplotlib_runtime import Figure
 from chartfn.models.chart_spec import MAX_BINS, ChartSpec, Series
 
-__all__ = ["AXES_RECT", "DEFAULT_COLORS", "PIE_RECT", "draw_spec"]
+__all__ = [
+    "AXES_RECT",
+    "DEFAULT_COLORS",
+    "PIE_RECT",
+    "bin_edges",
+    "draw_spec",
+    "has_isolated_points",
+    "series_color",
+    "series_values",
+    "series_x",
+]
 
 FloatArray = npt.NDArray[np.float64]
 # matplotlib's Axes class: only chartfn.drawing.matplotlib_runtime may import matplotlib, and
@@ -57,7 +67,7 @@ def draw_spec(figure: Figure, spec: ChartSpec) -> None:
     """Draw ``spec`` onto ``figure``, which must be empty."""
     if figure.axes:
         raise ValueError("draw_spec needs an empty figure")
-    colors = [_series_color(s, i) for i, s in enumerate(spec.series)]
+    colors = [series_color(s, i) for i, s in enumerate(spec.series)]
     labels = [
         s.name if s.name is not None else f"series {i + 1}" for i, s in enumerate(spec.series)
     ]
@@ -94,16 +104,16 @@ def draw_spec(figure: Figure, spec: ChartSpec) -> None:
         _literal_legend(axes.legend(handles, labels, loc=where, fontsize="small"))
 
 
-def _series_color(series: Series, index: int) -> str:
+def series_color(series: Series, index: int) -> str:
     return series.color if series.color is not None else DEFAULT_COLORS[index % len(DEFAULT_COLORS)]
 
 
-def _values(values: Sequence[float | None]) -> FloatArray:
+def series_values(values: Sequence[float | None]) -> FloatArray:
     """The values as float64, ``None`` (a gap) as NaN, which matplotlib leaves undrawn."""
     return np.array([math.nan if v is None else v for v in values], dtype=np.float64)
 
 
-def _x_of(series: Series) -> FloatArray:
+def series_x(series: Series) -> FloatArray:
     if series.x is None:
         return np.arange(len(series.y), dtype=np.float64)
     return np.asarray(series.x, dtype=np.float64)
@@ -119,7 +129,7 @@ def _draw_xy(axes: Axes, spec: ChartSpec, colors: list[str]) -> list[object]:
     handles: list[object] = []
     base: FloatArray | None = None
     for series, color in zip(spec.series, colors, strict=True):
-        x, y = _x_of(series), _values(series.y)
+        x, y = series_x(series), series_values(series.y)
         if spec.kind == "scatter":
             handles.append(axes.scatter(x, y, s=16, color=color, zorder=2))
             continue
@@ -132,13 +142,13 @@ def _draw_xy(axes: Axes, spec: ChartSpec, colors: list[str]) -> list[object]:
                 base = bottom + np.nan_to_num(y, nan=0.0)
             y = top
         # A lone point (between gaps or in a one-value series) has no segment to draw.
-        marker = "o" if _has_isolated_points(y) else ""
+        marker = "o" if has_isolated_points(y) else ""
         (line,) = axes.plot(x, y, color=color, linewidth=1.5, marker=marker, markersize=3)
         handles.append(line)
     return handles
 
 
-def _has_isolated_points(y: FloatArray) -> bool:
+def has_isolated_points(y: FloatArray) -> bool:
     present = ~np.isnan(y)
     padded = np.concatenate(([False], present, [False]))
     return bool(np.any(present & ~padded[:-2] & ~padded[2:]))
@@ -154,7 +164,7 @@ def _draw_bars(axes: Axes, spec: ChartSpec, colors: list[str]) -> list[object]:
         above = np.zeros(count)
         below = np.zeros(count)
         for series, color in zip(spec.series, colors, strict=True):
-            values = _values(series.y)
+            values = series_values(series.y)
             bottom = np.where(values >= 0, above, below)
             handles.append(axes.bar(positions, values, BAR_GROUP_WIDTH, bottom=bottom, color=color))
             above = above + np.where(values >= 0, values, 0.0)
@@ -163,7 +173,9 @@ def _draw_bars(axes: Axes, spec: ChartSpec, colors: list[str]) -> list[object]:
         width = BAR_GROUP_WIDTH / len(spec.series)
         for index, (series, color) in enumerate(zip(spec.series, colors, strict=True)):
             offset = (index - (len(spec.series) - 1) / 2) * width
-            handles.append(axes.bar(positions + offset, _values(series.y), width, color=color))
+            handles.append(
+                axes.bar(positions + offset, series_values(series.y), width, color=color)
+            )
     labels = spec.categories if spec.categories is not None else [str(i) for i in range(count)]
     # Past a dozen categories horizontal labels run into each other.
     rotation = 90 if count > 12 else 0
@@ -173,8 +185,8 @@ def _draw_bars(axes: Axes, spec: ChartSpec, colors: list[str]) -> list[object]:
 
 
 def _draw_histogram(axes: Axes, spec: ChartSpec, colors: list[str]) -> list[object]:
-    samples = [_values(s.y) for s in spec.series]
-    edges = _bin_edges(np.concatenate(samples), spec.bins, log=spec.x_log)
+    samples = [series_values(s.y) for s in spec.series]
+    edges = bin_edges(np.concatenate(samples), spec.bins, log=spec.x_log)
     if spec.stacked and len(samples) > 1:
         _, _, patches = axes.hist(
             samples, bins=edges, stacked=True, histtype="stepfilled", color=colors
@@ -191,7 +203,7 @@ def _draw_histogram(axes: Axes, spec: ChartSpec, colors: list[str]) -> list[obje
     return handles
 
 
-def _bin_edges(samples: FloatArray, bins: int | None, *, log: bool) -> FloatArray:
+def bin_edges(samples: FloatArray, bins: int | None, *, log: bool) -> FloatArray:
     """Strictly increasing edges shared by every series, so overlaid bars line up."""
     low, high = float(samples.min()), float(samples.max())
     count = bins if bins is not None else _auto_bin_count(np.log10(samples) if log else samples)
@@ -232,7 +244,7 @@ def _auto_bin_count(samples: FloatArray) -> int:
 def _draw_pie(figure: Figure, spec: ChartSpec) -> None:
     axes = figure.add_axes(PIE_RECT)
     axes.set_aspect("equal")
-    values = _values(spec.series[0].y)
+    values = series_values(spec.series[0].y)
     labels = (
         spec.categories if spec.categories is not None else [str(i) for i in range(len(values))]
     )

@@ -1,0 +1,384 @@
+"""Per-kind drawers: a ``ChartSpec`` → what the layout needs to know, and the data drawn into
+the plot rectangle the layout gives back. Data colours, gaps, stacking and bins follow the
+Figure path (``spec_renderer``), whose helpers they share."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from chartfn.drawing.matplotlib_runtime import Affine2D, FontProperties, Path, to_rgba
+from chartfn.drawing.raster.canvas import Canvas, Rect
+from chartfn.drawing.raster.layout import Axis, Label, Layout, LegendEntry, Request
+from chartfn.drawing.raster.style import RGBA, Style
+from chartfn.drawing.raster.text import line_extent, measure, shorten
+from chartfn.drawing.raster.ticks import Scale, autoscale
+from chartfn.drawing.spec_renderer import (
+    BAR_GROUP_WIDTH,
+    DEFAULT_COLORS,
+    bin_edges,
+    has_isolated_points,
+    series_color,
+    series_values,
+    series_x,
+)
+from chartfn.models.chart_spec import ChartSpec
+from chartfn.models.formula_chart import FormulaChart, cut_poles, visible_limits
+
+LINE_WIDTH = 1.5  # points, as on the Figure path
+POINT_RADIUS = 1.5  # lone points on a line (markersize 3)
+# scatter's s=16 is a 4-point circle with a 1-point edge in its own colour
+SCATTER_RADIUS = 2.5
+AREA_ALPHA = 0.35
+OVERLAY_ALPHA = 0.5
+PIE_LABEL_DISTANCE = 1.1
+PIE_PERCENT_DISTANCE = 0.6
+# Fractions past the view are clamped to this, so a bar far off-scale stays a sane path.
+_FAR = 4.0
+
+# Draws the data into the layout's plot; returns the texts it drew (pie labels), if any.
+DrawData = Callable[[Canvas, Layout], list[Label]]
+
+
+@dataclass(frozen=True)
+class Chart:
+    request: Request
+    draw_data: DrawData
+    grid_x: bool = True
+    grid_y: bool = True
+
+
+def flat(text: str) -> str:
+    """One line of text: the engine lays out single lines, so newlines and tabs are spaces."""
+    return text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ").replace("\t", " ")
+
+
+def plan(spec: ChartSpec, width: int, height: int, dpi: float, style: Style) -> Chart:
+    colors = [to_rgba(series_color(s, i)) for i, s in enumerate(spec.series)]
+    names = [
+        flat(s.name) if s.name is not None else f"series {i + 1}" for i, s in enumerate(spec.series)
+    ]
+    base = Request(
+        width, height, dpi, style, flat(spec.title), flat(spec.x_label), flat(spec.y_label)
+    )
+    if spec.kind == "pie":
+        return _pie(spec, base)
+    if spec.kind == "bar":
+        return _bars(spec, base, colors, names)
+    if spec.kind == "histogram":
+        return _histogram(spec, base, colors, names)
+    return _xy(spec, base, colors, names)
+
+
+def plan_formulas(chart: FormulaChart, width: int, height: int, dpi: float, style: Style) -> Chart:
+    """``/plot``: the curves in the theme's colour cycle, x over the requested range and y over
+    the visible limits (poles cut, as on the Figure path)."""
+    curves = chart.curves()
+    low, high = visible_limits(curves)
+    cut = [cut_poles(curve, low, high) for curve in curves]
+    colors = [style.cycle[i % len(style.cycle)] for i in range(len(cut))]
+    x_scale, y_scale = Scale(float(chart.x0), float(chart.x1)), Scale(float(low), float(high))
+    entries = tuple(
+        LegendEntry(flat(curve.label), color, "line")
+        for curve, color in zip(cut, colors, strict=True)
+    )
+    request = Request(width, height, dpi, style, flat(chart.title), flat(chart.x_label),
+                      flat(chart.y_label), entries if chart.shows_legend else (), Axis(x_scale),
+                      Axis(y_scale))  # fmt: skip
+
+    def draw(canvas: Canvas, layout: Layout) -> list[Label]:
+        to_x, to_y = _mappers(x_scale, y_scale, layout.plot)
+        for curve, color in zip(cut, colors, strict=True):
+            canvas.stroke(np.stack([to_x(curve.x), to_y(curve.y)], axis=1), color, LINE_WIDTH)
+        return []
+
+    return Chart(request, draw)
+
+
+def _with(base: Request, spec: ChartSpec, entries: list[LegendEntry], x: Axis, y: Axis) -> Request:
+    return Request(
+        base.width,
+        base.height,
+        base.dpi,
+        base.style,
+        base.title,
+        base.x_label,
+        base.y_label,
+        tuple(entries) if spec.show_legend else (),
+        x,
+        y,
+    )
+
+
+def _limits(scale: Scale, limits: tuple[float, float] | None) -> Scale:
+    return scale if limits is None else Scale(float(limits[0]), float(limits[1]), scale.log)
+
+
+def _finite_range(arrays: list[np.ndarray], *, positive: bool = False) -> tuple[float, float]:
+    values = np.concatenate([a.ravel() for a in arrays]) if arrays else np.zeros(0)
+    keep = np.isfinite(values)
+    if positive:
+        keep &= values > 0
+    values = values[keep]
+    if values.size == 0:
+        return (1.0, 10.0) if positive else (0.0, 1.0)
+    return float(values.min()), float(values.max())
+
+
+def _mapper(scale: Scale, start: float, length: float) -> Callable[[np.ndarray], np.ndarray]:
+    def to_pixels(values: np.ndarray) -> np.ndarray:
+        fraction = scale.fraction(np.asarray(values, dtype=np.float64))
+        return start + np.clip(fraction, -_FAR, _FAR) * length
+
+    return to_pixels
+
+
+def _mappers(x: Scale, y: Scale, plot: Rect) -> tuple[Callable[..., np.ndarray], ...]:
+    x0, y0, x1, y1 = plot
+    return _mapper(x, x0, x1 - x0), _mapper(y, y0, y1 - y0)
+
+
+def _bars(spec: ChartSpec, base: Request, colors: list[RGBA], names: list[str]) -> Chart:
+    count = len(spec.series[0].y)
+    positions = np.arange(count, dtype=np.float64)
+    boxes: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []  # left,right,bot,top
+    if spec.stacked:
+        above, below = np.zeros(count), np.zeros(count)
+        for series in spec.series:
+            values = series_values(series.y)
+            bottom = np.where(values >= 0, above, below)
+            half = BAR_GROUP_WIDTH / 2
+            boxes.append((positions - half, positions + half, bottom, bottom + values))
+            above = above + np.where(values >= 0, values, 0.0)
+            below = below + np.where(values < 0, values, 0.0)
+    else:
+        width = BAR_GROUP_WIDTH / len(spec.series)
+        for index, series in enumerate(spec.series):
+            middle = positions + (index - (len(spec.series) - 1) / 2) * width
+            values = series_values(series.y)
+            boxes.append((middle - width / 2, middle + width / 2, np.zeros(count), values))
+    if spec.y_log:
+        low, high = _finite_range([b[3] for b in boxes], positive=True)
+        y_scale = autoscale(low, high, log=True)
+    else:
+        low, high = _finite_range([b[2] for b in boxes] + [b[3] for b in boxes])
+        y_scale = autoscale(min(low, 0.0), max(high, 0.0), sticky=(0.0,))
+    y_scale = _limits(y_scale, spec.y_limits)
+    x_scale = Scale(-0.5, count - 0.5)
+    categories = spec.categories if spec.categories is not None else [str(i) for i in range(count)]
+    entries = [LegendEntry(n, c, "box") for n, c in zip(names, colors, strict=True)]
+    request = _with(
+        base, spec, entries, Axis(x_scale, tuple(flat(c) for c in categories)), Axis(y_scale)
+    )
+
+    def draw(canvas: Canvas, layout: Layout) -> list[Label]:
+        to_x, to_y = _mappers(x_scale, y_scale, layout.plot)
+        for (left, right, bottom, top), color in zip(boxes, colors, strict=True):
+            if spec.y_log:
+                bottom = np.where(bottom > 0, bottom, y_scale.low * 1e-3)
+            rects = np.stack([to_x(left), to_y(bottom), to_x(right), to_y(top)], axis=1)
+            canvas.fill_rects(rects[np.all(np.isfinite(rects), axis=1)], color)
+        return []
+
+    return Chart(request, draw, grid_x=False)
+
+
+def _histogram(spec: ChartSpec, base: Request, colors: list[RGBA], names: list[str]) -> Chart:
+    samples = [series_values(s.y) for s in spec.series]
+    edges = bin_edges(np.concatenate(samples), spec.bins, log=spec.x_log)
+    counts = [np.histogram(s, bins=edges)[0].astype(np.float64) for s in samples]
+    stacked = spec.stacked and len(samples) > 1
+    bottoms: list[np.ndarray] = []
+    running = np.zeros(len(edges) - 1)
+    for values in counts:
+        bottoms.append(running.copy() if stacked else np.zeros_like(running))
+        if stacked:
+            running = running + values
+    tops = [b + c for b, c in zip(bottoms, counts, strict=True)]
+    x_scale = _limits(autoscale(float(edges[0]), float(edges[-1]), log=spec.x_log), spec.x_limits)
+    if spec.y_log:
+        low, high = _finite_range(tops, positive=True)
+        y_scale = autoscale(low, high, log=True)
+    else:
+        y_scale = autoscale(0.0, max(1.0, float(max(t.max() for t in tops))), sticky=(0.0,))
+    y_scale = _limits(y_scale, spec.y_limits)
+    alpha = 1.0 if stacked or len(samples) == 1 else OVERLAY_ALPHA
+    faded = [(c[0], c[1], c[2], c[3] * alpha) for c in colors]
+    entries = [LegendEntry(n, c, "box") for n, c in zip(names, faded, strict=True)]
+    request = _with(base, spec, entries, Axis(x_scale), Axis(y_scale))
+
+    def draw(canvas: Canvas, layout: Layout) -> list[Label]:
+        to_x, to_y = _mappers(x_scale, y_scale, layout.plot)
+        left, right = to_x(edges[:-1]), to_x(edges[1:])
+        for bottom, top, color in zip(bottoms, tops, faded, strict=True):
+            if spec.y_log:
+                bottom = np.where(bottom > 0, bottom, y_scale.low * 1e-3)
+            keep = top > bottom
+            rects = np.stack([left, to_y(bottom), right, to_y(top)], axis=1)[keep]
+            # Bins side by side fill one shape, as histtype="stepfilled" draws it: no snapping,
+            # so no hairline seams between them.
+            canvas.fill_rects(rects[np.all(np.isfinite(rects), axis=1)], color, snap=False)
+        return []
+
+    return Chart(request, draw, grid_x=False)
+
+
+def _xy(spec: ChartSpec, base: Request, colors: list[RGBA], names: list[str]) -> Chart:
+    xs = [series_x(s) for s in spec.series]
+    ys = [series_values(s.y) for s in spec.series]
+    fills: list[tuple[np.ndarray, np.ndarray]] = []
+    if spec.kind == "area":
+        below: np.ndarray | None = None
+        stacked_ys = []
+        for y in ys:
+            bottom = np.zeros_like(y) if below is None else below
+            top = bottom + y
+            fills.append((bottom, top))
+            if spec.stacked:
+                below = bottom + np.nan_to_num(y, nan=0.0)
+            stacked_ys.append(top)
+        ys = stacked_ys
+    x_low, x_high = _finite_range(xs, positive=spec.x_log)
+    x_scale = _limits(autoscale(x_low, x_high, log=spec.x_log), spec.x_limits)
+    y_arrays = ys + [b for b, _ in fills]
+    y_low, y_high = _finite_range(y_arrays, positive=spec.y_log)
+    sticky = (0.0,) if spec.kind == "area" else ()
+    y_scale = _limits(autoscale(y_low, y_high, log=spec.y_log, sticky=sticky), spec.y_limits)
+    swatch = {"scatter": "marker", "area": "box", "line": "line"}[spec.kind]
+    entry_colors = (
+        colors if spec.kind != "area" else [(c[0], c[1], c[2], c[3] * AREA_ALPHA) for c in colors]
+    )
+    entries = [LegendEntry(n, c, swatch) for n, c in zip(names, entry_colors, strict=True)]
+    request = _with(base, spec, entries, Axis(x_scale), Axis(y_scale))
+
+    def draw(canvas: Canvas, layout: Layout) -> list[Label]:
+        to_x, to_y = _mappers(x_scale, y_scale, layout.plot)
+        for index, (x, y, color) in enumerate(zip(xs, ys, colors, strict=True)):
+            px = to_x(x)
+            if spec.kind == "scatter":
+                points = np.stack([px, to_y(y)], axis=1)
+                canvas.markers(points[np.all(np.isfinite(points), axis=1)], SCATTER_RADIUS, color)
+                continue
+            if fills:
+                bottom, top = fills[index]
+                fill = (color[0], color[1], color[2], color[3] * AREA_ALPHA)
+                for run in _runs(~np.isnan(top)):
+                    outline = np.concatenate(
+                        [
+                            np.stack([px[run], to_y(top[run])], axis=1),
+                            np.stack([px[run][::-1], to_y(bottom[run][::-1])], axis=1),
+                        ]
+                    )
+                    canvas.fill_polygon(outline, fill)
+            points = np.stack([px, to_y(y)], axis=1)
+            canvas.stroke(points, color, LINE_WIDTH)
+            if has_isolated_points(y):
+                lone = points[_isolated(y)]
+                canvas.markers(lone, POINT_RADIUS, color)
+        return []
+
+    return Chart(request, draw)
+
+
+def _runs(present: np.ndarray) -> list[slice]:
+    """Slices of consecutive True values (an area breaks at gaps like its line)."""
+    padded = np.concatenate(([False], present, [False]))
+    changes = np.flatnonzero(padded[1:] != padded[:-1])
+    return [slice(int(a), int(b)) for a, b in zip(changes[::2], changes[1::2], strict=True)]
+
+
+def _isolated(y: np.ndarray) -> np.ndarray:
+    present = ~np.isnan(y)
+    padded = np.concatenate(([False], present, [False]))
+    return present & ~padded[:-2] & ~padded[2:]
+
+
+def _pie(spec: ChartSpec, base: Request) -> Chart:
+    values = np.nan_to_num(series_values(spec.series[0].y), nan=0.0)
+    count = len(values)
+    labels = (
+        [flat(c) for c in spec.categories]
+        if spec.categories is not None
+        else [str(i) for i in range(count)]
+    )
+    colors = [to_rgba(DEFAULT_COLORS[i % len(DEFAULT_COLORS)]) for i in range(count)]
+    entries = [LegendEntry(n, c, "box") for n, c in zip(labels, colors, strict=True)]
+    request = Request(
+        base.width,
+        base.height,
+        base.dpi,
+        base.style,
+        base.title,
+        "",
+        "",
+        tuple(entries) if spec.show_legend else (),
+    )
+    total = float(values.sum())
+    spans = 360.0 * values / total
+    ends = 90.0 - np.concatenate(([0.0], np.cumsum(spans)))  # clockwise from 12 o'clock
+
+    def draw(canvas: Canvas, layout: Layout) -> list[Label]:
+        style, dpi = base.style, base.dpi
+        font = style.font(style.tick_label_size)
+        line = line_extent(font, dpi).height
+        x0, y0, x1, y1 = layout.plot
+        cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+        radius = max(1.0, min(((y1 - y0) / 2 - line) / PIE_LABEL_DISTANCE, (x1 - x0) / 2 / 1.6))
+        for index in range(count):
+            if spans[index] <= 0:
+                continue
+            wedge = Path.wedge(float(ends[index + 1]), float(ends[index]))
+            placed = wedge.transformed(Affine2D().scale(radius).translate(cx, cy))
+            canvas.fill_path(placed, colors[index])
+        drawn: list[Label | None] = []
+        for index in range(count):
+            middle = math.radians((ends[index] + ends[index + 1]) / 2)
+            cos, sin = math.cos(middle), math.sin(middle)
+            lx, ly = cx + PIE_LABEL_DISTANCE * radius * cos, cy + PIE_LABEL_DISTANCE * radius * sin
+            room = (base.width - lx if cos >= 0 else lx) - 2
+            text = shorten(labels[index], font, dpi, room)
+            drawn.append(
+                _centred_text(canvas, text, lx, ly, font, style.text_color, dpi, left=cos >= 0)
+            )
+            share = 100.0 * values[index] / total
+            if share >= 1:
+                px = cx + PIE_PERCENT_DISTANCE * radius * cos
+                py = cy + PIE_PERCENT_DISTANCE * radius * sin
+                drawn.append(
+                    _centred_text(canvas, f"{share:.1f}%", px, py, font, style.text_color, dpi)
+                )
+        return [label for label in drawn if label is not None]
+
+    return Chart(request, draw)
+
+
+def _centred_text(
+    canvas: Canvas,
+    text: str,
+    x: float,
+    y: float,
+    font: FontProperties,
+    color: RGBA,
+    dpi: float,
+    *,
+    left: bool | None = None,
+) -> Label | None:
+    """``text`` centred vertically on ``y``; starting at, ending at or centred on ``x``. Left
+    out (None) where it would leave the canvas, as a percentage on a pie too small for it."""
+    if not text:
+        return None
+    extent = measure(text, font, dpi)
+    line = line_extent(font, dpi)
+    height = max(extent.height, line.height)
+    descent = max(extent.descent, line.descent)
+    baseline = y - height / 2 + descent
+    start = x if left else (x - extent.width if left is False else x - extent.width / 2)
+    box = (start, baseline - descent, start + extent.width, baseline - descent + height)
+    canvas_width, canvas_height = canvas.size
+    if box[0] < 0 or box[1] < 0 or box[2] > canvas_width or box[3] > canvas_height:
+        return None
+    canvas.text(start, baseline, text, font, color)
+    return Label(text, start, baseline, font, color, box)

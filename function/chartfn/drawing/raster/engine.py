@@ -1,0 +1,193 @@
+"""A chart spec drawn by the engine: onto a fresh Agg renderer for PNG, WebP and JPEG, or, as
+an artist in an otherwise empty Figure, onto matplotlib's SVG and PDF renderers. Both formats
+take the same layout and the same renderer calls, so they agree by construction."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from chartfn.drawing.encoding import encode_figure, encode_raster
+from chartfn.drawing.figures import new_figure
+from chartfn.drawing.matplotlib_runtime import Artist, RendererAgg, RendererBase, to_rgba
+from chartfn.drawing.raster.canvas import Canvas
+from chartfn.drawing.raster.charts import (
+    LINE_WIDTH,
+    SCATTER_RADIUS,
+    Chart,
+    plan,
+    plan_formulas,
+)
+from chartfn.drawing.raster.layout import Label, Layout, layout
+from chartfn.drawing.raster.style import RGBA, Style, style_of
+from chartfn.drawing.themes import themed
+from chartfn.models.chart_spec import ChartSpec
+from chartfn.models.formula_chart import FormulaChart
+from chartfn.models.line_chart import Frame
+from chartfn.models.output_options import RASTER_FORMATS, OutputOptions
+
+
+def render_spec(spec: ChartSpec, options: OutputOptions) -> bytes:
+    """``spec`` in ``options``' size, theme and format."""
+    return _render(spec, options)
+
+
+def render_formulas(chart: FormulaChart, options: OutputOptions) -> bytes:
+    """``/plot``'s curves in ``options``' size, theme and format."""
+    return _render(chart, options)
+
+
+def _frame_args(frame: Frame) -> tuple[int, int, float]:
+    return frame.width_px, frame.height_px, frame.dpi
+
+
+def _render(what: ChartSpec | FormulaChart, options: OutputOptions) -> bytes:
+    frame = options.frame
+    with themed(frame.theme):
+        chart = plan_chart(what, frame)
+        placed = layout(chart.request)
+        if options.format not in RASTER_FORMATS:
+            figure, canvas = new_figure(frame)
+            figure.add_artist(_ChartArtist(chart, placed, frame))
+            return encode_figure(figure, canvas, options)
+        renderer = RendererAgg(frame.width_px, frame.height_px, frame.dpi)
+        paint(Canvas(renderer, 1.0), chart, placed, background=_background(frame))
+        rgba = np.asarray(renderer.buffer_rgba())
+    return encode_raster(rgba, options)
+
+
+def prepare(spec: ChartSpec | FormulaChart, frame: Frame) -> tuple[Chart, Layout]:
+    """The chart's plan and layout; call inside ``themed(frame.theme)``."""
+    chart = plan_chart(spec, frame)
+    return chart, layout(chart.request)
+
+
+def drawn_texts(chart: ChartSpec | FormulaChart, frame: Frame) -> list[Label]:
+    """Every text the chart draws, with its box (for tests: all must lie on the canvas)."""
+    with themed(frame.theme):
+        planned = plan_chart(chart, frame)
+        renderer = RendererAgg(frame.width_px, frame.height_px, frame.dpi)
+        return paint(Canvas(renderer, 1.0), planned, layout(planned.request), background=None)
+
+
+def plan_chart(chart: ChartSpec | FormulaChart, frame: Frame) -> Chart:
+    """A spec's or /plot's plan; call inside ``themed(frame.theme)``."""
+    style = style_of(frame.theme)
+    if isinstance(chart, FormulaChart):
+        return plan_formulas(chart, *_frame_args(frame), style)
+    return plan(chart, *_frame_args(frame), style)
+
+
+def _background(frame: Frame) -> RGBA | None:
+    if frame.background == "transparent":
+        return None
+    if frame.background is None:
+        return style_of(frame.theme).figure_color
+    from chartfn.models.colors import parse_css_color
+
+    return to_rgba(parse_css_color(frame.background))
+
+
+class _ChartArtist(Artist):
+    """The engine's drawing as one artist, for the vector renderers savefig makes."""
+
+    def __init__(self, chart: Chart, placed: Layout, frame: Frame) -> None:
+        super().__init__()
+        self.chart, self.placed, self.frame = chart, placed, frame
+
+    def draw(self, renderer: RendererBase) -> None:
+        unit = renderer.get_canvas_width_height()[0] / self.frame.width_px
+        paint(Canvas(renderer, unit), self.chart, self.placed, background=None)
+
+
+def paint(canvas: Canvas, chart: Chart, placed: Layout, *, background: RGBA | None) -> list[Label]:
+    """Draw the chart; returns every text drawn. The figure's background (None: leave it)
+    first, then the plot's face, grid, data, frame, ticks, texts and legend."""
+    style = chart.request.style
+    width, height = chart.request.width, chart.request.height
+    if background is not None and background[3] > 0:
+        canvas.fill_rects(np.array([[0.0, 0.0, width, height]]), background)
+    has_axes = chart.request.x_axis is not None
+    if has_axes:
+        canvas.fill_rects(np.array([placed.plot]), style.axes_color)
+        _grid(canvas, chart, placed, style)
+        canvas.clip_to(placed.plot)
+    texts = chart.draw_data(canvas, placed)
+    canvas.clip_to(None)
+    if has_axes:
+        _frame(canvas, placed, style)
+    for label in placed.texts():
+        canvas.text(
+            label.x,
+            label.y,
+            label.text,
+            label.font,
+            label.color,
+            angle=label.angle,
+            math=label.math,
+        )
+    _legend_swatches(canvas, placed)
+    return placed.texts() + texts
+
+
+def _grid(canvas: Canvas, chart: Chart, placed: Layout, style: Style) -> None:
+    x0, y0, x1, y1 = placed.plot
+    segments: list[list[float]] = []
+    if chart.grid_x:
+        for x, _ in placed.x_ticks:
+            segments += [[x, y0], [x, y1]]
+    if chart.grid_y:
+        for y, _ in placed.y_ticks:
+            segments += [[x0, y], [x1, y]]
+    if segments:
+        canvas.clip_to(placed.plot)
+        canvas.stroke(
+            np.array(segments),
+            style.grid_color,
+            style.grid_width,
+            dashes=style.grid_dashes,
+            segments=True,
+            snap=True,
+        )
+        canvas.clip_to(None)
+
+
+def _frame(canvas: Canvas, placed: Layout, style: Style) -> None:
+    x0, y0, x1, y1 = placed.plot
+    if style.edge_width > 0:
+        edges = [[x0, y0], [x1, y0], [x1, y0], [x1, y1], [x1, y1], [x0, y1], [x0, y1], [x0, y0]]
+        canvas.stroke(
+            np.array(edges, dtype=np.float64),
+            style.edge_color,
+            style.edge_width,
+            segments=True,
+            snap=True,
+        )
+    length = style.tick_length * canvas_dpi_scale(canvas, placed)
+    if length <= 0 or style.tick_width <= 0:
+        return
+    sign = 1.0 if style.ticks_inward else -1.0
+    marks: list[list[float]] = []
+    for x, _ in placed.x_ticks:
+        marks += [[x, y0], [x, y0 + sign * length]]
+    for y, _ in placed.y_ticks:
+        marks += [[x0, y], [x0 + sign * length, y]]
+    if marks:
+        canvas.stroke(np.array(marks), style.tick_color, style.tick_width, segments=True, snap=True)
+
+
+def canvas_dpi_scale(canvas: Canvas, placed: Layout) -> float:
+    """Frame pixels per point."""
+    return canvas.renderer.points_to_pixels(1.0) / canvas.unit
+
+
+def _legend_swatches(canvas: Canvas, placed: Layout) -> None:
+    for entry in placed.legend:
+        x0, y0, x1, y1 = entry.swatch_rect
+        color = entry.entry.color
+        if entry.entry.swatch == "box":
+            canvas.fill_rects(np.array([entry.swatch_rect]), color)
+        elif entry.entry.swatch == "line":
+            middle = (y0 + y1) / 2
+            canvas.stroke(np.array([[x0, middle], [x1, middle]]), color, LINE_WIDTH)
+        else:
+            canvas.markers(np.array([[(x0 + x1) / 2, (y0 + y1) / 2]]), SCATTER_RADIUS * 1.5, color)

@@ -1,0 +1,516 @@
+"""Where everything goes: the plot rectangle from the measured title, legend, axis labels and
+tick labels, so that every text lies on the canvas whatever the values, sizes and strings.
+
+Text that cannot fit is shortened with an ellipsis (titles, axis labels, legend entries,
+category labels); tick values are never shortened (a cut number would lie), they are thinned
+or, on a canvas too small for any, left out. When the plot would be squeezed below a usable
+size, the parts go in this order: legend, axis labels, title, tick labels.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from functools import cache
+
+import numpy as np
+
+from chartfn.drawing.matplotlib_runtime import FontProperties
+from chartfn.drawing.raster.canvas import Rect
+from chartfn.drawing.raster.style import RGBA, Style
+from chartfn.drawing.raster.text import line_extent, measure, shorten
+from chartfn.drawing.raster.ticks import Scale, Ticks, tick_count, ticks_for
+
+# Gaps in points.
+OUTER_PAD = 5.0
+LEGEND_GAP = 4.0
+SWATCH = 14.0  # legend swatch length
+SWATCH_GAP = 4.0
+ENTRY_GAP = 10.0
+# The plot keeps at least this share of each side before parts are dropped.
+MIN_PLOT_SHARE = 0.3
+# Legend rows take at most this share of the height; category labels turned upright at most
+# this share.
+MAX_LEGEND_SHARE = 0.35
+MAX_UPRIGHT_LABEL_SHARE = 0.3
+# Category labels closer than this many line heights are thinned out.
+CATEGORY_SPACING = 1.2
+
+
+@dataclass(frozen=True)
+class Label:
+    """One drawn text: baseline start, angle (0 or 90), font, colour, and the box it covers."""
+
+    text: str
+    x: float
+    y: float
+    font: FontProperties
+    color: RGBA
+    box: Rect
+    angle: float = 0.0
+    math: bool = False
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    label: str
+    color: RGBA
+    swatch: str  # "box", "line" or "marker"
+
+
+@dataclass(frozen=True)
+class PlacedEntry:
+    entry: LegendEntry
+    swatch_rect: Rect
+    label: Label
+
+
+@dataclass(frozen=True)
+class Axis:
+    """What an axis shows: a numeric scale, or categories at 0 … n-1 (scale -0.5 … n-0.5)."""
+
+    scale: Scale
+    categories: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
+class Request:
+    width: int
+    height: int
+    dpi: float
+    style: Style
+    title: str = ""
+    x_label: str = ""
+    y_label: str = ""
+    legend: tuple[LegendEntry, ...] = ()
+    x_axis: Axis | None = None  # None (with y_axis None): no axes, a pie
+    y_axis: Axis | None = None
+
+
+@dataclass
+class Layout:
+    plot: Rect
+    x_ticks: list[tuple[float, Label | None]] = field(default_factory=list)  # pixel x, label
+    y_ticks: list[tuple[float, Label | None]] = field(default_factory=list)
+    labels: list[Label] = field(default_factory=list)  # title, axis labels, offsets
+    legend: list[PlacedEntry] = field(default_factory=list)
+    legend_box: Rect | None = None
+
+    def texts(self) -> list[Label]:
+        ticks = [label for _, label in self.x_ticks + self.y_ticks if label is not None]
+        return self.labels + ticks + [placed.label for placed in self.legend]
+
+
+@dataclass(frozen=True)
+class _Parts:
+    legend: bool = True
+    axis_labels: bool = True
+    title: bool = True
+    tick_labels: bool = True
+
+
+def layout(request: Request) -> Layout:
+    """The layout with as many parts as leave the plot a usable size."""
+    attempts = [
+        _Parts(),
+        _Parts(legend=False),
+        _Parts(legend=False, axis_labels=False),
+        _Parts(legend=False, axis_labels=False, title=False),
+    ]
+    # The rounds and attempts ask again for the ticks of the same axis length: one locator run
+    # each (kept for this layout only; nothing keyed by data outlives a chart).
+    ticks_of = cache(ticks_for)
+    for parts in attempts:
+        result = _layout(request, parts, ticks_of)
+        x0, y0, x1, y1 = result.plot
+        if x1 - x0 >= MIN_PLOT_SHARE * request.width and y1 - y0 >= MIN_PLOT_SHARE * request.height:
+            return result
+    return _layout(request, _Parts(False, False, False, False), ticks_of)
+
+
+def _px(points: float, dpi: float) -> float:
+    return points * dpi / 72.0
+
+
+def _horizontal(
+    text: str,
+    x: float,
+    top: float,
+    font: FontProperties,
+    color: RGBA,
+    dpi: float,
+    *,
+    math: bool = False,
+) -> Label:
+    """A label whose box starts at ``x`` and hangs from ``top``."""
+    extent = measure(text, font, dpi, math)
+    line = line_extent(font, dpi)
+    height = max(extent.height, line.height)
+    descent = max(extent.descent, line.descent)
+    baseline = top - (height - descent)
+    box = (x, baseline - descent, x + extent.width, top)
+    return Label(text, x, baseline, font, color, box, 0.0, math)
+
+
+def _upright(
+    text: str, right: float, bottom: float, font: FontProperties, color: RGBA, dpi: float
+) -> Label:
+    """A label turned 90° (reading upwards) whose box ends at ``right`` and starts at
+    ``bottom``."""
+    extent = measure(text, font, dpi)
+    line = line_extent(font, dpi)
+    height = max(extent.height, line.height)
+    descent = max(extent.descent, line.descent)
+    baseline_x = right - descent
+    box = (right - height, bottom, right, bottom + extent.width)
+    return Label(text, baseline_x, bottom, font, color, box, 90.0)
+
+
+def _shift(label: Label, dx: float = 0.0, dy: float = 0.0) -> Label:
+    x0, y0, x1, y1 = label.box
+    return replace(label, x=label.x + dx, y=label.y + dy, box=(x0 + dx, y0 + dy, x1 + dx, y1 + dy))
+
+
+def _width(label: Label) -> float:
+    return label.box[2] - label.box[0]
+
+
+def _height(label: Label) -> float:
+    return label.box[3] - label.box[1]
+
+
+def _layout(
+    request: Request, parts: _Parts, ticks_of: Callable[[Scale, int], Ticks] = ticks_for
+) -> Layout:
+    style, dpi = request.style, request.dpi
+    width, height = float(request.width), float(request.height)
+    pad = _px(OUTER_PAD, dpi)
+    inner_width = max(0.0, width - 2 * pad)
+    left, right, bottom, top = pad, width - pad, pad, height - pad
+    labels: list[Label] = []
+
+    if parts.title and request.title:
+        font = style.font(style.title_size)
+        text = shorten(request.title, font, dpi, inner_width)
+        if text:
+            title = _horizontal(text, 0.0, top, font, style.text_color, dpi)
+            labels.append(title)  # centred once the plot's width is known
+            top -= _height(title) + _px(style.title_pad, dpi)
+
+    legend: list[PlacedEntry] = []
+    legend_box: Rect | None = None
+    if parts.legend and request.legend:
+        legend, legend_box = _legend(request, pad, top, inner_width, top - bottom)
+        if legend_box is not None:
+            top = legend_box[1] - _px(LEGEND_GAP, dpi)
+
+    has_axes = request.x_axis is not None and request.y_axis is not None
+    if not has_axes:
+        return Layout(
+            _centre_title((left, bottom, right, top), labels, width, pad),
+            [],
+            [],
+            labels,
+            legend,
+            legend_box,
+        )
+
+    label_font = style.font(style.label_size)
+    label_line = line_extent(label_font, dpi).height
+    label_pad = _px(style.label_pad, dpi)
+    x_title = y_title = ""
+    if parts.axis_labels:
+        x_title = shorten(request.x_label, label_font, dpi, inner_width)
+        if x_title:
+            bottom += label_line + label_pad
+        y_title = shorten(request.y_label, label_font, dpi, max(0.0, top - bottom))
+        if y_title:
+            left += label_line + label_pad
+
+    tick_font = style.font(style.tick_label_size)
+    tick_line = line_extent(tick_font, dpi).height
+    tick_out = 0.0 if style.ticks_inward else _px(style.tick_length, dpi)
+    tick_gap = tick_out + _px(style.tick_pad, dpi)
+    assert request.x_axis is not None
+    assert request.y_axis is not None
+    x_axis, y_axis = request.x_axis, request.y_axis
+
+    # The tick labels' sizes depend on the plot's size (how many ticks fit) and the plot's size
+    # on theirs: a few rounds settle it (the counts change in steps of whole ticks).
+    plot = (left, bottom, right, top)
+    for _ in range(4):
+        plot_left, plot_bottom, plot_right, plot_top = plot
+        y_ticks, y_width, y_offset = _y_tick_labels(
+            y_axis, plot_bottom, plot_top, tick_font, style, dpi, parts.tick_labels, ticks_of
+        )
+        x_ticks, x_height, x_offset, overhang = _x_tick_labels(
+            x_axis,
+            plot_left,
+            plot_right,
+            tick_font,
+            style,
+            dpi,
+            parts.tick_labels,
+            height,
+            ticks_of,
+        )
+        y_extra = tick_line if y_offset else 0.0
+        x_extra = tick_line if x_offset else 0.0
+        new_left = max(left + y_width + (tick_gap if y_width else 0.0), pad + overhang[0])
+        new_right = min(right, width - pad - overhang[1])
+        new_bottom = bottom + x_height + (tick_gap if x_height else 0.0) + x_extra
+        new_top = top - y_extra
+        new_plot = (
+            new_left,
+            new_bottom,
+            max(new_left + 1, new_right),
+            max(new_bottom + 1, new_top),
+        )
+        if all(abs(a - b) < 0.01 for a, b in zip(new_plot, plot, strict=True)):
+            break
+        plot = new_plot
+    else:
+        plot_left, plot_bottom, plot_right, plot_top = plot
+        y_ticks, _, y_offset = _y_tick_labels(
+            y_axis, plot_bottom, plot_top, tick_font, style, dpi, parts.tick_labels, ticks_of
+        )
+        x_ticks, _, x_offset, _ = _x_tick_labels(
+            x_axis,
+            plot_left,
+            plot_right,
+            tick_font,
+            style,
+            dpi,
+            parts.tick_labels,
+            height,
+            ticks_of,
+        )
+    # Tick labels were placed against 0: move them next to the plot's edges.
+    y_ticks = [(p, None if lbl is None else _shift(lbl, plot[0] - tick_gap)) for p, lbl in y_ticks]
+    x_ticks = [
+        (p, None if lbl is None else _shift(lbl, 0.0, plot[1] - tick_gap)) for p, lbl in x_ticks
+    ]
+    # Last guard: a tick label that would still leave the canvas is left out.
+    y_ticks = [(p, lbl if lbl and _inside(lbl.box, width, height) else None) for p, lbl in y_ticks]
+    x_ticks = [(p, lbl if lbl and _inside(lbl.box, width, height) else None) for p, lbl in x_ticks]
+    plot_left, plot_bottom, plot_right, plot_top = plot
+    offsets = []
+    if y_offset:
+        offsets.append(
+            _horizontal(
+                y_offset, plot_left, plot_top + y_extra, tick_font, style.tick_label_color, dpi
+            )
+        )
+    if x_offset:
+        label = _horizontal(
+            x_offset, 0.0, plot_bottom - tick_gap - x_height, tick_font, style.tick_label_color, dpi
+        )
+        offsets.append(_shift(label, plot_right - _width(label)))
+    labels.extend(o for o in offsets if _inside(o.box, width, height))
+
+    if x_title:
+        label = _horizontal(x_title, 0.0, pad + label_line, label_font, style.label_color, dpi)
+        centre = (plot_left + plot_right) / 2
+        x = min(max(pad, centre - _width(label) / 2), width - pad - _width(label))
+        labels.append(_shift(label, x))
+    if y_title:
+        y_title = shorten(request.y_label, label_font, dpi, max(0.0, height - 2 * pad))
+        label = _upright(y_title, pad + label_line, 0.0, label_font, style.label_color, dpi)
+        centre = (plot_bottom + plot_top) / 2
+        length = label.box[3] - label.box[1]
+        y = min(max(pad, centre - length / 2), height - pad - length)
+        labels.append(_shift(label, 0.0, y))
+    result = Layout(plot, x_ticks, y_ticks, labels, legend, legend_box)
+    _centre_title(plot, labels, width, pad)
+    return result
+
+
+def _centre_title(plot: Rect, labels: list[Label], width: float, pad: float) -> Rect:
+    """Centre the title (the first label, placed at x=0) over the plot, within the canvas."""
+    if labels and labels[0].box[0] == 0.0 and labels[0].angle == 0.0:
+        title = labels[0]
+        centre = (plot[0] + plot[2]) / 2
+        x = min(max(pad, centre - _width(title) / 2), width - pad - _width(title))
+        labels[0] = _shift(title, x)
+    return plot
+
+
+def _inside(box: Rect, width: float, height: float) -> bool:
+    return box[0] >= 0 and box[1] >= 0 and box[2] <= width and box[3] <= height
+
+
+def _y_tick_labels(
+    axis: Axis,
+    bottom: float,
+    top: float,
+    font: FontProperties,
+    style: Style,
+    dpi: float,
+    show: bool,
+    ticks_of: Callable[[Scale, int], Ticks] = ticks_for,
+) -> tuple[list[tuple[float, Label | None]], float, str]:
+    length = max(1.0, top - bottom)
+    size = _px(style.tick_label_size, dpi)
+    ticks = ticks_of(axis.scale, tick_count(length, size, vertical=True))
+    positions = bottom + axis.scale.fraction(np.asarray(ticks.values)) * (top - bottom)
+    if not show:
+        return [(float(p), None) for p in positions], 0.0, ""
+    placed: list[tuple[float, Label | None]] = []
+    widest = 0.0
+    for position, text in zip(positions, ticks.labels, strict=True):
+        label = _horizontal(text, 0.0, 0.0, font, style.tick_label_color, dpi, math=ticks.math)
+        middle = (label.box[1] + label.box[3]) / 2
+        # Right-aligned against the ticks: the x shift comes when the plot's left is known.
+        placed.append((float(position), _shift(label, -_width(label), position - middle)))
+        widest = max(widest, _width(label))
+    return placed, widest, ticks.offset
+
+
+def _x_tick_labels(
+    axis: Axis,
+    left: float,
+    right: float,
+    font: FontProperties,
+    style: Style,
+    dpi: float,
+    show: bool,
+    canvas_height: float,
+    ticks_of: Callable[[Scale, int], Ticks] = ticks_for,
+) -> tuple[list[tuple[float, Label | None]], float, str, tuple[float, float]]:
+    length = max(1.0, right - left)
+    if axis.categories is not None:
+        return _category_labels(axis, left, right, font, style, dpi, show, canvas_height)
+    size = _px(style.tick_label_size, dpi)
+    ticks: Ticks = ticks_of(axis.scale, tick_count(length, size, vertical=False))
+    positions = left + axis.scale.fraction(np.asarray(ticks.values)) * (right - left)
+    if not show:
+        return [(float(p), None) for p in positions], 0.0, "", (0.0, 0.0)
+    placed: list[tuple[float, Label | None]] = []
+    tallest = 0.0
+    overhang_left = overhang_right = 0.0
+    for position, text in zip(positions, ticks.labels, strict=True):
+        label = _horizontal(text, 0.0, 0.0, font, style.tick_label_color, dpi, math=ticks.math)
+        half = _width(label) / 2
+        placed.append((float(position), _shift(label, position - half)))
+        tallest = max(tallest, _height(label))
+        # How far the plot's edges must move in for this label to stay on the canvas.
+        overhang_left = max(overhang_left, half - (position - left))
+        overhang_right = max(overhang_right, half - (right - position))
+    return placed, tallest, ticks.offset, (max(0.0, overhang_left), max(0.0, overhang_right))
+
+
+def _category_labels(
+    axis: Axis,
+    left: float,
+    right: float,
+    font: FontProperties,
+    style: Style,
+    dpi: float,
+    show: bool,
+    canvas_height: float,
+) -> tuple[list[tuple[float, Label | None]], float, str, tuple[float, float]]:
+    assert axis.categories is not None
+    count = len(axis.categories)
+    slot = (right - left) / max(count, 1)
+    positions = [left + (i + 0.5) * slot for i in range(count)]
+    if not show:
+        return [(p, None) for p in positions], 0.0, "", (0.0, 0.0)
+    line = line_extent(font, dpi).height
+    widest = max((measure(c, font, dpi).width for c in axis.categories), default=0.0)
+    placed: list[tuple[float, Label | None]] = []
+    if widest <= slot * 0.95:
+        tallest = 0.0
+        for position, text in zip(positions, axis.categories, strict=True):
+            label = _horizontal(text, 0.0, 0.0, font, style.tick_label_color, dpi)
+            placed.append((position, _shift(label, position - _width(label) / 2)))
+            tallest = max(tallest, _height(label))
+        # Centred in their slots, horizontal labels never pass the plot's edges.
+        return placed, tallest, "", (0.0, 0.0)
+    # Upright labels, every step-th one where the slots are narrower than a line of text.
+    step = max(1, math.ceil(line * CATEGORY_SPACING / slot)) if slot > 0 else count
+    limit = MAX_UPRIGHT_LABEL_SHARE * canvas_height
+    longest = 0.0
+    for index, (position, category) in enumerate(zip(positions, axis.categories, strict=True)):
+        if index % step:
+            placed.append((position, None))
+            continue
+        text = shorten(category, font, dpi, limit)
+        label = _upright(text, 0.0, 0.0, font, style.tick_label_color, dpi)
+        length = label.box[3] - label.box[1]
+        # Reads upwards ending just under the axis; centred on its tick.
+        placed.append((position, _shift(label, position + _width(label) / 2, -length)))
+        longest = max(longest, length)
+    return placed, longest, "", (0.0, 0.0)
+
+
+def _legend(
+    request: Request, pad: float, top: float, inner_width: float, available_height: float
+) -> tuple[list[PlacedEntry], Rect | None]:
+    """Entries in rows under the title, centred, as many rows as the share allows."""
+    style, dpi = request.style, request.dpi
+    font = style.font(style.legend_size)
+    line = line_extent(font, dpi)
+    row_height = line.height * 1.25
+    swatch = _px(SWATCH, dpi)
+    swatch_gap = _px(SWATCH_GAP, dpi)
+    entry_gap = _px(ENTRY_GAP, dpi)
+    max_text = inner_width - swatch - swatch_gap
+    if max_text <= 0:
+        return [], None
+    max_rows = math.floor(MAX_LEGEND_SHARE * available_height / row_height)
+    if max_rows < 1:
+        return [], None
+    rows: list[list[tuple[LegendEntry, str, float]]] = [[]]
+    row_width = 0.0
+    dropped = 0
+    for index, entry in enumerate(request.legend):
+        text = shorten(entry.label, font, dpi, max_text)
+        if not text:
+            continue  # not even an ellipsis fits beside the swatch
+        entry_width = swatch + swatch_gap + measure(text, font, dpi).width
+        needed = entry_width + (entry_gap if rows[-1] else 0.0)
+        if rows[-1] and row_width + needed > inner_width:
+            if len(rows) == max_rows:
+                dropped = len(request.legend) - index
+                break
+            rows.append([])
+            row_width, needed = 0.0, entry_width
+        rows[-1].append((entry, text, entry_width))
+        row_width += needed
+    if dropped:
+        # Say that entries are missing rather than drop them silently: the last entry's label
+        # ends in an ellipsis that counts them.
+        entry, _, _ = rows[-1].pop()
+        others = sum(w for _, _, w in rows[-1]) + entry_gap * len(rows[-1])
+        suffix = f" (+{dropped + 1})"
+        room = min(max_text, inner_width - others - swatch - swatch_gap)
+        room -= measure(suffix, font, dpi).width
+        label = shorten(entry.label, font, dpi, room) if room > 0 else ""
+        if label:
+            more = label + f" (+{dropped})"
+            rows[-1].append((entry, more, swatch + swatch_gap + measure(more, font, dpi).width))
+        if not rows[-1]:
+            rows.pop()
+    placed: list[PlacedEntry] = []
+    for row_index, row in enumerate(rows):
+        total = sum(w for _, _, w in row) + entry_gap * (len(row) - 1)
+        # Rows were filled to at most the inner width, so centring keeps them on the canvas.
+        x = pad + max(0.0, (inner_width - total) / 2)
+        row_top = top - row_index * row_height
+        for entry, text, entry_width in row:
+            label = _horizontal(
+                text,
+                x + swatch + swatch_gap,
+                row_top - (row_height - line.height) / 2,
+                font,
+                style.text_color,
+                dpi,
+            )
+            middle = (label.box[1] + label.box[3]) / 2
+            half = min(swatch, line.height) * 0.35
+            rect = (x, middle - half, x + swatch, middle + half)
+            placed.append(PlacedEntry(entry, rect, label))
+            x += entry_width + entry_gap
+    box_bottom = top - len(rows) * row_height
+    return placed, (pad, box_bottom, pad + inner_width, top)

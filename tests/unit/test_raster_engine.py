@@ -1,0 +1,328 @@
+"""The raster engine (``chartfn.drawing.raster``): every kind draws, any valid spec renders,
+every text stays on the canvas, nothing leaks from one chart into the next, and the Figure-hosted
+path (what SVG and PDF use) paints what the direct Agg path paints."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from PIL import Image
+from test_spec_renderer import SPECS, valid_specs
+
+from chartfn.drawing.figures import new_figure, release_pixels
+from chartfn.drawing.raster import canvas as canvas_module
+from chartfn.drawing.raster import engine, glyphs
+from chartfn.drawing.raster.style import style_of
+from chartfn.drawing.raster.text import ELLIPSIS
+from chartfn.drawing.themes import THEMES, themed
+from chartfn.models.chart_spec import ChartSpec
+from chartfn.models.formula_chart import FormulaChart
+from chartfn.models.output_options import OutputOptions
+
+LONG = "Quarterly revenue of every regional subsidiary, adjusted " * 4  # 228 characters
+TITLE = LONG[:200]
+
+
+def spec_of(data: dict[str, Any]) -> ChartSpec:
+    return ChartSpec.model_validate(data)
+
+
+def pixels(data: bytes) -> np.ndarray:
+    return np.asarray(Image.open(io.BytesIO(data)).convert("RGB"))
+
+
+def render(data: dict[str, Any], **options: Any) -> bytes:
+    return engine.render_spec(spec_of(data), OutputOptions(**options))
+
+
+# --- every kind draws ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", list(SPECS))
+def test_each_kind_draws_its_data_in_its_colours(kind: str) -> None:
+    image = pixels(render(SPECS[kind], width=400, height=250))
+    assert image.shape == (250, 400, 3)
+    # tab10's first colour (the first series / first slice) covers a real area
+    blue = np.all(np.abs(image.astype(int) - (31, 119, 180)) <= 2, axis=2)
+    assert np.count_nonzero(blue) > 150, kind
+
+
+def test_a_series_colour_is_used() -> None:
+    image = pixels(render({"kind": "bar", "series": [{"y": [3, 4], "color": "#00ff00"}]}))
+    assert np.count_nonzero(np.all(image == (0, 255, 0), axis=2)) > 2_000
+
+
+def test_stacked_bars_stack_and_grouped_sit_side_by_side() -> None:
+    data = {"kind": "bar", "categories": ["a"], "series": [{"y": [2]}, {"y": [3]}], "legend": False}
+    grouped, stacked = pixels(render(data)), pixels(render({**data, "stacked": True}))
+    blue = (31, 119, 180)
+    orange = (255, 127, 14)
+
+    def columns(image: np.ndarray, color: tuple[int, int, int]) -> set[int]:
+        return set(np.flatnonzero(np.any(np.all(image == color, axis=2), axis=0)).tolist())
+
+    assert not columns(grouped, blue) & columns(grouped, orange)  # side by side
+    assert columns(stacked, blue) == columns(stacked, orange)  # one above the other
+
+
+def test_different_kinds_and_themes_give_different_images() -> None:
+    images = {render(data) for data in SPECS.values()}
+    assert len(images) == len(SPECS)
+    themed_images = {render(SPECS["bar"], theme=theme) for theme in THEMES}
+    assert len(themed_images) == len(THEMES)
+
+
+def test_dollar_signs_are_drawn_literally() -> None:
+    render({"kind": "bar", "categories": ["$x^{", "b"], "title": "$$$\\", "y_label": "$x_",
+            "series": [{"y": [1, 2], "name": "$\\frac{"}, {"y": [2, 1]}]})  # fmt: skip
+
+
+EDGE_CASES = [
+    {"kind": "histogram", "series": [{"y": [5, 5, 5]}]},
+    {"kind": "histogram", "series": [{"y": [1e100, 1e100]}], "bins": 200},
+    {"kind": "histogram", "series": [{"y": [1, 1 + 2e-16]}], "bins": 200},
+    {"kind": "histogram", "series": [{"y": [0.0] * 999 + [1e100]}]},
+    {"kind": "histogram", "series": [{"y": [3.0]}], "x_log": True},
+    {"kind": "histogram", "series": [{"y": [5e-324, 5e-324]}], "x_log": True},
+    {"kind": "histogram", "series": [{"y": [5e-324, 1e-323]}], "x_log": True, "bins": 200},
+    {"kind": "line", "series": [{"y": [-1e100, 1e100, 5e-324]}]},
+    {"kind": "line", "series": [{"y": [1, None, 2, None, 3]}]},
+    {"kind": "area", "stacked": True, "series": [{"y": [1e100] * 3}] * 20},
+    {"kind": "bar", "stacked": True, "series": [{"y": [-1e100, 1e100]}] * 20},
+    {"kind": "pie", "series": [{"y": [1e100, 5e-324, 0]}]},
+    {"kind": "scatter", "series": [{"y": [1, 2]}], "y_limits": [0, 5e-324]},
+    {"kind": "line", "series": [{"y": [1e-300, 1e100], "x": [1e-300, 1e-299]}], "x_log": True},
+    {"kind": "bar", "series": [{"y": [float(i + 1) for i in range(100)]}], "y_log": True},
+]
+
+
+@pytest.mark.parametrize("data", EDGE_CASES)
+def test_edge_cases_render(data: dict[str, Any]) -> None:
+    assert render(data).startswith(b"\x89PNG")
+
+
+@pytest.mark.filterwarnings("ignore:Glyph .* missing from font")
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(valid_specs())
+def test_every_valid_spec_renders(data: dict[str, Any]) -> None:
+    assert render(data, width=300, height=200).startswith(b"\x89PNG")
+
+
+# --- every text on the canvas -------------------------------------------------------------------
+
+MANY = [f"category number {i} with a long name" for i in range(100)]
+HARD_CASES: dict[str, dict[str, Any]] = {
+    "long title bar": {**SPECS["bar"], "title": TITLE, "x_label": TITLE, "y_label": TITLE},
+    "many categories": {"kind": "bar", "categories": MANY,
+                        "series": [{"y": [float(i) for i in range(100)]}]},
+    "long legends": {"kind": "line", "title": TITLE,
+                     "series": [{"name": f"{i} {LONG[:95]}", "y": [i, i + 1]} for i in range(20)]},
+    "extreme values": {"kind": "line", "series": [{"y": [-1e100, 1e100, 5e-324]}], "title": "x"},
+    "tiny values": {"kind": "scatter", "series": [{"y": [1e-100, 3e-100], "x": [1e-9, 2e-9]}]},
+    "log axes": {"kind": "scatter", "x_log": True, "y_log": True,
+                 "series": [{"y": [1e-100, 1e100], "x": [1e-50, 1e60]}], "title": TITLE},
+    "big offset": {"kind": "line", "series": [{"y": [1e6 + 0.001, 1e6 + 0.002]}]},
+    "pie labels": {"kind": "pie", "categories": [LONG[:100], "b", LONG[:60], "d"],
+                   "series": [{"y": [1, 2, 3, 4]}], "legend": True, "title": TITLE},
+    "stacked histogram": {"kind": "histogram", "stacked": True, "title": TITLE,
+                          "series": [{"name": LONG[:90], "y": [1, 2, 2, 3]}] * 20},
+    "cjk": {"kind": "bar", "title": "正弦函數 数 ひらがな 한국어 " * 8,
+            "categories": ["数", "數"], "series": [{"y": [1, 2], "name": "한국어"}]},
+}  # fmt: skip
+SIZES = [(50, 50, 1.0), (50, 3000, 1.0), (3000, 50, 1.0), (800, 400, 1.0), (500, 300, 2.0),
+         (120, 80, 0.5)]  # fmt: skip
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: "x".join(map(str, s)))
+@pytest.mark.parametrize("case", list(HARD_CASES))
+def test_every_text_lies_inside_the_image(case: str, size: tuple[int, int, float]) -> None:
+    width, height, scale = size
+    frame = OutputOptions(width=width, height=height, scale=scale).frame
+    texts = engine.drawn_texts(spec_of(HARD_CASES[case]), frame)
+    for label in texts:
+        x0, y0, x1, y1 = label.box
+        assert x0 >= -0.5 and y0 >= -0.5, (label.text, label.box)
+        assert x1 <= frame.width_px + 0.5 and y1 <= frame.height_px + 0.5, (label.text, label.box)
+        assert label.text.strip(), "an empty text is not drawn"
+
+
+@pytest.mark.parametrize("theme", ["light", "fivethirtyeight"])
+def test_ink_stays_inside_the_boxes_the_layout_gave(theme: str) -> None:
+    """The boxes are what was measured; the pixels drawn must agree with them. A chart of texts
+    alone on a transparent canvas has ink only inside the text boxes (2 px of anti-aliasing)."""
+    frame = OutputOptions(width=400, height=300, theme=theme).frame
+    spec = spec_of({**HARD_CASES["long title bar"], "legend": True})
+    with themed(frame.theme):
+        _, placed = engine.prepare(spec, frame)
+        renderer = engine.RendererAgg(frame.width_px, frame.height_px, frame.dpi)
+        canvas = engine.Canvas(renderer, 1.0)
+        for label in placed.texts():
+            canvas.text(label.x, label.y, label.text, label.font, label.color,
+                        angle=label.angle, math=label.math)  # fmt: skip
+        alpha = np.asarray(renderer.buffer_rgba())[:, :, 3]
+    covered = np.zeros_like(alpha, dtype=bool)
+    for label in placed.texts():
+        x0, y0, x1, y1 = label.box
+        top, bottom = frame.height_px - y1, frame.height_px - y0  # rows count downwards
+        covered[max(0, int(top) - 2) : int(bottom) + 3, max(0, int(x0) - 2) : int(x1) + 3] = True
+    assert np.count_nonzero(alpha) > 2_000
+    assert not np.any(alpha[~covered]), "ink outside every text box"
+
+
+def test_a_title_that_cannot_fit_ends_in_an_ellipsis() -> None:
+    frame = OutputOptions(width=120, height=200).frame
+    texts = engine.drawn_texts(spec_of({**SPECS["line"], "title": TITLE}), frame)
+    (title,) = [t for t in texts if t.text.startswith("Quarterly")]
+    assert title.text.endswith(ELLIPSIS) and len(title.text) < 30
+
+
+def test_dropped_legend_entries_are_counted() -> None:
+    frame = OutputOptions(width=300, height=200).frame
+    texts = [t.text for t in engine.drawn_texts(spec_of(HARD_CASES["long legends"]), frame)]
+    assert any("(+" in t or t.endswith(ELLIPSIS) for t in texts)
+
+
+# --- no leakage ---------------------------------------------------------------------------------
+
+LEAK_OPTIONS = [
+    {"theme": "light"},
+    {"theme": "grayscale", "background": "transparent"},
+    {"theme": "dark", "format": "webp"},
+    {"theme": "ggplot", "width": 300, "height": 700, "scale": 2},
+    {"theme": "solarized", "format": "svg"},
+    {"theme": "bmh", "format": "pdf", "background": "transparent"},
+    {"theme": "seaborn", "format": "jpeg", "background": "#123456"},
+]
+
+
+@pytest.mark.parametrize("options", LEAK_OPTIONS, ids=lambda o: "-".join(map(str, o.values())))
+def test_a_chart_after_others_is_the_chart_rendered_first(options: dict[str, Any]) -> None:
+    """Each kind rendered, then every kind in every other theme, format and size, then the
+    first again: the same bytes (nothing kept per kind, size or theme changes a chart)."""
+    first = {kind: render({**data, "title": f"leak {kind}"}, **options)
+             for kind, data in SPECS.items()}  # fmt: skip
+    for other in LEAK_OPTIONS:
+        if other is not options:
+            for data in SPECS.values():
+                render({**data, "title": "other", "y_label": "ylabel"}, **other)
+    for kind, data in SPECS.items():
+        assert render({**data, "title": f"leak {kind}"}, **options) == first[kind], kind
+
+
+# --- the Figure-hosted path (SVG, PDF) paints what the Agg path paints --------------------------
+
+
+def _through_figure(spec: ChartSpec | FormulaChart, options: OutputOptions) -> np.ndarray:
+    """The chart as SVG and PDF get it (an artist in a Figure), drawn by the Figure's Agg canvas."""
+    frame = options.frame
+    with themed(frame.theme):
+        chart, placed = engine.prepare(spec, frame)
+        figure, canvas = new_figure(frame)
+        figure.add_artist(engine._ChartArtist(chart, placed, frame))
+        canvas.draw()
+        rgba = np.array(canvas.buffer_rgba())
+        release_pixels(canvas)
+    return rgba[:, :, :3]
+
+
+@pytest.mark.parametrize("theme", list(THEMES))
+@pytest.mark.parametrize("kind", list(SPECS))
+@pytest.mark.parametrize("size", [(400, 250, 1.0), (1000, 600, 1.0)], ids=["small", "large"])
+def test_the_figure_path_agrees_with_the_agg_path(
+    kind: str, theme: str, size: tuple[int, int, float]
+) -> None:
+    width, height, scale = size
+    options = OutputOptions(width=width, height=height, scale=scale, theme=theme)
+    data = {**SPECS[kind], "title": "agree", "x_label": "x", "y_label": "y"}
+    direct = pixels(render(data, width=width, height=height, scale=scale, theme=theme))
+    hosted = _through_figure(spec_of(data), options)
+    assert direct.shape == hosted.shape
+    assert np.array_equal(direct, hosted)
+
+
+def test_vector_formats_come_from_the_engine() -> None:
+    svg = render({**SPECS["bar"], "title": "vector"}, format="svg")
+    pdf = render({**SPECS["bar"], "title": "vector"}, format="pdf")
+    assert svg.startswith(b"<?xml") and b"#1f77b4" in svg
+    assert pdf.startswith(b"%PDF")
+    assert render({**SPECS["bar"], "title": "vector"}, format="svg") == svg
+
+
+# --- rasterised text kept between charts --------------------------------------------------------
+
+
+def test_kept_text_gives_the_pixels_of_a_fresh_render(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = {**SPECS["bar"], "title": "kept text", "y_label": "units"}
+    warm = render(data)  # its strings are now kept
+    assert render(data) == warm
+    monkeypatch.setattr(canvas_module, "STAMPS", glyphs.StampCache())
+    assert render(data) == warm  # rendered from nothing again
+
+
+def test_kept_text_is_bounded_by_bytes() -> None:
+    cache = glyphs.StampCache(budget=50_000)
+    font = style_of("light").font(10.0)
+    for i in range(400):
+        cache.get(f"label number {i}", font, 100.0, 0.0, False)
+    assert 0 < cache.size <= 50_000
+    assert cache.size == sum(glyphs._cost(s) for s in cache._stamps.values())
+    assert len(cache) < 400
+
+
+# --- /plot through the engine -------------------------------------------------------------------
+
+
+def formulas(*fs: str, **kwargs: Any) -> FormulaChart:
+    arguments: dict[str, Any] = {
+        "labels": [],
+        "x0": 0.0,
+        "x1": 10.0,
+        "samples": 500,
+        "title": "",
+        "x_label": "x",
+        "y_label": "y",
+        "legend": None,
+    }
+    arguments.update(kwargs)
+    return FormulaChart.parse(list(fs), **arguments)  # fmt: skip
+
+
+def test_plot_curves_take_the_theme_colour_cycle() -> None:
+    image = pixels(engine.render_formulas(formulas("sin(x)", "cos(x)"), OutputOptions()))
+    for rgb in [(31, 119, 180), (255, 127, 14)]:  # light's cycle starts with tab10
+        assert np.count_nonzero(np.all(image == rgb, axis=2)) > 300
+    dark = pixels(engine.render_formulas(formulas("sin(x)"), OutputOptions(theme="dark")))
+    assert np.count_nonzero(np.all(np.abs(dark.astype(int) - (141, 211, 199)) <= 2, axis=2)) > 300
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: "x".join(map(str, s)))
+def test_plot_texts_lie_inside_the_image(size: tuple[int, int, float]) -> None:
+    width, height, scale = size
+    frame = OutputOptions(width=width, height=height, scale=scale).frame
+    chart = formulas(*["tan(x)", "x^9", "1/x", "log(x)"], labels=[LONG[:200]] * 4, title=TITLE,
+                     x_label=TITLE, y_label=TITLE, x0=-1e6, x1=1e6)  # fmt: skip
+    for label in engine.drawn_texts(chart, frame):
+        x0, y0, x1, y1 = label.box
+        assert x0 >= -0.5 and y0 >= -0.5, (label.text, label.box)
+        assert x1 <= frame.width_px + 0.5 and y1 <= frame.height_px + 0.5, (label.text, label.box)
+
+
+@pytest.mark.parametrize("theme", list(THEMES))
+def test_plot_figure_path_agrees_with_the_agg_path(theme: str) -> None:
+    chart = formulas("sin(x)*exp(-x/5)", "cos(x)", title="agree", legend=True)
+    options = OutputOptions(width=500, height=300, theme=theme)
+    direct = pixels(engine.render_formulas(chart, options))
+    assert np.array_equal(direct, _through_figure(chart, options))
+
+
+def test_plot_after_spec_charts_is_the_plot_rendered_first() -> None:
+    chart = formulas("sin(x)", "x/3", title="leak plot", legend=True)
+    first = engine.render_formulas(chart, OutputOptions(theme="ggplot"))
+    for options in LEAK_OPTIONS:
+        for data in SPECS.values():
+            render(data, **options)
+    assert engine.render_formulas(chart, OutputOptions(theme="ggplot")) == first
