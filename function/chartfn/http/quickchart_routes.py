@@ -43,7 +43,8 @@ def install_quickchart(app: FastAPI) -> None:
 
 
 def _document_lazily(app: FastAPI) -> None:
-    """QuickChart's parameters join the OpenAPI document when it is first asked for."""
+    """QuickChart's parameters, and the rules of chartfn's that FastAPI cannot derive, join
+    the OpenAPI document when it is first asked for (their imports stay off the cold start)."""
     generate = app.openapi
     done = False
 
@@ -51,9 +52,11 @@ def _document_lazily(app: FastAPI) -> None:
         nonlocal done
         schema = generate()
         if not done:
+            from chartfn.http.openapi_rules import state_parameter_rules
             from chartfn.http.quickchart_openapi import add_quickchart
 
             add_quickchart(schema)
+            state_parameter_rules(schema)
             done = True
         return schema
 
