@@ -54,8 +54,8 @@ RULES = {
         Rule("pixel_budget", "width × height × scale² relates three parameters"),
         Rule("transparent_not_jpeg", "JPEG has no alpha: background and format relate"),
         Rule("image_size", "an image's bytes are known only once it is drawn (413)"),
-        Rule("spec_or_config", "exactly one of spec and c/chart: OpenAPI parameters cannot "
-             "say one-of"),
+        Rule("spec_or_config", "exactly one of spec and a non-empty c/chart: OpenAPI "
+             "parameters cannot say one-of"),
         Rule("spec_cross_field", "chart spec rules across fields (per kind, paired lengths, "
              "pie sums, log axes, low < high, points in all), beyond a JSON Schema"),
         Rule("series_all_gaps", "a series needs one number among its nulls: JSON Schema's "
@@ -63,6 +63,8 @@ RULES = {
              "10,000-item arrays"),
         Rule("spec_text_length", "a spec's JSON text must fit a URL: its length is that of "
              "the serialisation, which a JSON Schema of the object cannot bound"),
+        Rule("config_encoding", "encoding=base64 says how c is written: it relates two "
+             "parameters"),
         Rule("chartjs_config", "what a Chart.js config (JSON or JavaScript) draws: a "
              "program's data, beyond a JSON Schema (the chartjs-config format generates "
              "drawable ones)"),
@@ -194,8 +196,13 @@ def _quickchart_rules(case: Any) -> set[str] | None:
             parameters, pixel_budget=case.operation.app.state.settings.pixel_budget
         )
     except RequestError as error:
-        pixels = "pixels; this deployment draws at most" in str(error)
-        return {"pixel_budget"} if pixels or "less than one pixel" in str(error) else None
+        message = str(error)
+        if "the chart config is missing" in message:  # c= (empty) in a query: no config
+            return {"spec_or_config"}
+        if "encoding=base64 was given" in message:
+            return {"config_encoding"}
+        pixels = "pixels; this deployment draws at most" in message
+        return {"pixel_budget"} if pixels or "less than one pixel" in message else None
     try:
         prepare(request)
     except (ConfigError, TranslationError):

@@ -172,3 +172,13 @@ def test_the_json_body_names_its_config_once() -> None:
     assert body.is_valid({"c": config}) and body.is_valid({"chart": config, "w": 10})
     assert not body.is_valid({"w": 10})  # no config
     assert not body.is_valid({"chart": config, "spec": {}})  # a spec too: 400
+
+
+@pytest.mark.anyio
+async def test_a_version_that_is_no_text_or_number_is_refused(http: httpx.AsyncClient) -> None:
+    """The document says a string or a number; an object was read as its text "{}" before."""
+    config = json.dumps({"type": "bar", "data": {"labels": ["a"], "datasets": [{"data": [1]}]}})
+    body = {"chart": config, "width": 60, "height": 40, "version": {}}
+    response = await http.post("/chart", json=body)
+    assert response.status_code == 400
+    assert "version" in response.headers["x-quickchart-error"]

@@ -7,6 +7,7 @@ parameters: they are added here to the generated document, with which set wins.
 
 from __future__ import annotations
 
+import copy
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -59,10 +60,12 @@ class QuickChartBody(BaseModel):
     )
     backgroundColor: ColorText | None = Field(None, description="Any CSS colour; `bkg`.")
     format: FormatName | None = Field(None, description="Default png; `f`.")
-    version: str | None = Field(None, max_length=40, description="Chart.js version; `v`.")
+    version: str | float | None = Field(
+        None, description="Chart.js version, read by its first character; `v`."
+    )
     encoding: Literal["url", "base64"] | None = None
-    key: str | None = Field(
-        None, max_length=200, description="Where the deployment signs: its secret authorises."
+    key: Any = Field(
+        None, description="Where the deployment signs: its secret authorises (else ignored)."
     )
 
 
@@ -72,7 +75,7 @@ def _parameters() -> list[dict[str, Any]]:
             "name": name,
             "in": "query",
             "required": False,
-            "schema": schema,
+            "schema": schema if name in ("c", "chart") else or_empty(schema),
             "description": description,
         }
 
@@ -80,7 +83,7 @@ def _parameters() -> list[dict[str, Any]]:
     side = {"type": "integer", "minimum": 1, "maximum": MAX_SIDE}
     ratio = RATIO
     color = {"type": "string", "pattern": CSS_COLOR_PATTERN, "maxLength": 100}
-    text = {"type": "string", "maxLength": 200}
+    text = {"type": "string"}  # read by no one: any text
     return [
         query("c", config, "QuickChart: the Chart.js config, JSON or JavaScript (`+` is a space)."),
         query("chart", config, "QuickChart: the same as `c`."),
@@ -89,8 +92,10 @@ def _parameters() -> list[dict[str, Any]]:
         query("devicePixelRatio", ratio, "QuickChart: pixels per CSS pixel (default 2)."),
         query("bkg", color, "QuickChart: background, any CSS colour (default transparent)."),
         query("backgroundColor", color, "QuickChart: the same as `bkg` (wins over it)."),
-        query("v", {"type": "string", "maxLength": 40}, "QuickChart: Chart.js version (2.9.4)."),
-        query("version", {"type": "string", "maxLength": 40}, "QuickChart: the same as `v`."),
+        query(
+            "v", {"type": "string"}, "QuickChart: Chart.js version (2.9.4), its first character."
+        ),
+        query("version", {"type": "string"}, "QuickChart: the same as `v`."),
         query("f", {"type": "string", "enum": list(FormatName.__args__)}, "QuickChart: format."),  # type: ignore[attr-defined]
         query(
             "encoding",
@@ -115,7 +120,6 @@ RATIO = {
 CONFIG_FORMAT = "chartjs-config"
 CONFIG_TEXT = {
     "type": "string",
-    "minLength": 1,  # an empty config counts as none: "the chart config is missing"
     "maxLength": MAX_CONFIG_CHARS,
     "format": CONFIG_FORMAT,
 }
@@ -131,10 +135,15 @@ RENDER_ID = {
 }
 
 
+def or_empty(schema: dict[str, Any]) -> dict[str, Any]:
+    """QuickChart reads its parameters as `a || b`: an empty value is one not given."""
+    return {"anyOf": [schema, {"type": "string", "maxLength": 0}]}
+
+
 def _body_schemas() -> tuple[dict[str, Any], dict[str, Any]]:
     """QuickChartBody as JSON and as a form. A body names its config as ``chart`` or ``c``
-    (``c`` wins), may use every alias the query takes, and cannot carry a chartfn ``spec``
-    too. A form's values are text: no objects, no nulls."""
+    (``c`` wins) and cannot carry a chartfn ``spec`` too. A form's values are text: no objects,
+    no nulls."""
     body = QuickChartBody.model_json_schema(ref_template="#/components/schemas/{model}")
     properties = body["properties"]
     properties["chart"]["anyOf"][0] = CONFIG_TEXT
@@ -143,19 +152,36 @@ def _body_schemas() -> tuple[dict[str, Any], dict[str, Any]]:
         properties[alias] = {**properties[name], "description": f"The same as `{name}`."}
     properties["sig"] = {"type": "string", "maxLength": 64, "description": "QuickChart's sig."}
     body.pop("required", None)
-    body["anyOf"] = [{"required": ["chart"]}, {"required": ["c"]}]
+    # an empty config counts as none (QuickChart's `c || chart`): one of them holds something
+    body["anyOf"] = [
+        {"required": [name], "properties": {name: {"not": {"const": ""}}}}
+        for name in ("chart", "c")
+    ]
     body["not"] = {"required": ["spec"]}
     form = {**body, "properties": {}}
     for name, schema in properties.items():
         branches = schema.get("anyOf", [schema])
         plain = [b for b in branches if b.get("type") not in ("null", "object")]
+        text_only = [b if {"type", "anyOf"} & b.keys() else {"type": "string"} for b in plain]
         described = {k: v for k, v in schema.items() if k in ("description", "title")}
-        form["properties"][name] = {**plain[0], **described} if len(plain) == 1 else schema
+        chosen = text_only[0] if len(text_only) == 1 else {"anyOf": text_only}
+        form["properties"][name] = {**chosen, **described}
+    # copies: the branches above are shared with each other and with module constants
+    body["properties"] = copy.deepcopy(properties)
+    form["properties"] = copy.deepcopy(form["properties"])
+    for name, schema in [*body["properties"].items(), *form["properties"].items()]:
+        if name not in ("chart", "c", "key") and "anyOf" in schema:
+            schema["anyOf"].append({"type": "string", "maxLength": 0})
+        elif name not in ("chart", "c", "key"):
+            kept = {k: v for k, v in schema.items() if k in ("description", "title")}
+            branch = {k: v for k, v in schema.items() if k not in kept}
+            schema.clear()
+            schema.update(or_empty(branch), **kept)
     return body, form
 
 
-_BODY_ALIASES = {"c": "chart", "w": "width", "h": "height", "bkg": "backgroundColor",
-                 "v": "version", "f": "format"}  # fmt: skip
+# The other short names (w, h, bkg, v, f) work in bodies too; declared once, in the query.
+_BODY_ALIASES = {"c": "chart"}
 
 
 def _image_content() -> dict[str, Any]:
