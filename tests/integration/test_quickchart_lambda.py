@@ -82,6 +82,7 @@ from chartfn.lambda_handler import handler
 from support import REPO_ROOT, LambdaContext, load_event
 heavy = ("chartfn.chartjs.config", "chartfn.chartjs.translate", "chartfn.models.colors",
          "chartfn.http.quickchart_answers", "chartfn.http.quickchart_openapi",
+         "chartfn.http.openapi_rules",
          "chartfn.chartjs.sandbox")
 before = sorted(m for m in heavy if m in sys.modules)
 handler(load_event("rest_api_sin"), LambdaContext())

@@ -234,7 +234,9 @@ def _background(parameters: Mapping[str, Any], output_format: str) -> str:
 
 
 def _version(parameters: Mapping[str, Any]) -> int:
-    _, value = _first(parameters, "version")
+    alias, value = _first(parameters, "version")
+    if value is not None and (isinstance(value, bool) or not isinstance(value, str | int | float)):
+        raise RequestError(alias, f"{alias}={_shown(value)} is not a version such as 2.9.4 or 4")
     # QuickChart picks the library by the first character only: "4…", "3…", else 2
     first = str(value).strip()[:1] if value is not None else ""
     return {"4": 4, "3": 3}.get(first, 2)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -27,7 +28,13 @@ from chartfn.chartjs.render_id import (
     encode_render_id,
     render_url,
 )
-from chartfn.chartjs.request import RequestError, parse_request
+from chartfn.chartjs.request import (
+    DEFAULT_DEVICE_PIXEL_RATIO,
+    DEFAULT_HEIGHT,
+    DEFAULT_WIDTH,
+    RequestError,
+    parse_request,
+)
 from chartfn.chartjs.translate import TranslationError
 from chartfn.drawing.error_image import render_error_image
 from chartfn.http.errors import error_body
@@ -123,6 +130,9 @@ def lenient_output(parameters: Mapping[str, Any], pixel_budget: int) -> ChartJsO
         return output_for(parse_request(kept, pixel_budget=pixel_budget))
     except RequestError:  # valid one by one, too many pixels together
         fallback = {k: v for k, v in kept.items() if k in ("c", "f", "format")}
+        # a deployment's budget may be below even QuickChart's default size (1000×600 pixels)
+        fits = math.sqrt(pixel_budget / (DEFAULT_WIDTH * DEFAULT_HEIGHT))
+        fallback["devicePixelRatio"] = min(DEFAULT_DEVICE_PIXEL_RATIO, math.floor(fits * 100) / 100)
         return output_for(parse_request(fallback, pixel_budget=pixel_budget))
 
 

@@ -7,10 +7,12 @@ parameters: they are added here to the generated document, with which set wins.
 
 from __future__ import annotations
 
+import copy
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from chartfn.chartjs.render_id import MAX_URL_CHARS
 from chartfn.chartjs.request import (
     DEFAULT_HEIGHT,
     DEFAULT_WIDTH,
@@ -22,7 +24,7 @@ from chartfn.chartjs.request import (
 from chartfn.models.colors import CSS_COLOR_PATTERN
 from chartfn.models.output_options import MEDIA_TYPES
 
-__all__ = ["QuickChartBody", "add_quickchart"]
+__all__ = ["CONFIG_FORMAT", "RENDER_ID_FORMAT", "QuickChartBody", "add_quickchart"]
 
 WHICH_WINS = (
     "Two parameter sets. A request that names `c` or `chart` (in the query, or in a JSON or "
@@ -58,10 +60,12 @@ class QuickChartBody(BaseModel):
     )
     backgroundColor: ColorText | None = Field(None, description="Any CSS colour; `bkg`.")
     format: FormatName | None = Field(None, description="Default png; `f`.")
-    version: str | None = Field(None, max_length=40, description="Chart.js version; `v`.")
+    version: str | float | None = Field(
+        None, description="Chart.js version, read by its first character; `v`."
+    )
     encoding: Literal["url", "base64"] | None = None
-    key: str | None = Field(
-        None, max_length=200, description="Where the deployment signs: its secret authorises."
+    key: Any = Field(
+        None, description="Where the deployment signs: its secret authorises (else ignored)."
     )
 
 
@@ -71,24 +75,15 @@ def _parameters() -> list[dict[str, Any]]:
             "name": name,
             "in": "query",
             "required": False,
-            "schema": schema,
+            "schema": schema if name in ("c", "chart") else or_empty(schema),
             "description": description,
         }
 
-    config = {"type": "string", "maxLength": MAX_CONFIG_CHARS}
+    config = CONFIG_TEXT
     side = {"type": "integer", "minimum": 1, "maximum": MAX_SIDE}
-    ratio = {
-        "anyOf": [
-            {
-                "type": "number",
-                "minimum": MIN_DEVICE_PIXEL_RATIO,
-                "maximum": MAX_DEVICE_PIXEL_RATIO,
-            },
-            {"type": "number", "enum": [0]},
-        ]
-    }
+    ratio = RATIO
     color = {"type": "string", "pattern": CSS_COLOR_PATTERN, "maxLength": 100}
-    text = {"type": "string", "maxLength": 200}
+    text = {"type": "string"}  # read by no one: any text
     return [
         query("c", config, "QuickChart: the Chart.js config, JSON or JavaScript (`+` is a space)."),
         query("chart", config, "QuickChart: the same as `c`."),
@@ -97,8 +92,10 @@ def _parameters() -> list[dict[str, Any]]:
         query("devicePixelRatio", ratio, "QuickChart: pixels per CSS pixel (default 2)."),
         query("bkg", color, "QuickChart: background, any CSS colour (default transparent)."),
         query("backgroundColor", color, "QuickChart: the same as `bkg` (wins over it)."),
-        query("v", {"type": "string", "maxLength": 40}, "QuickChart: Chart.js version (2.9.4)."),
-        query("version", {"type": "string", "maxLength": 40}, "QuickChart: the same as `v`."),
+        query(
+            "v", {"type": "string"}, "QuickChart: Chart.js version (2.9.4), its first character."
+        ),
+        query("version", {"type": "string"}, "QuickChart: the same as `v`."),
         query("f", {"type": "string", "enum": list(FormatName.__args__)}, "QuickChart: format."),  # type: ignore[attr-defined]
         query(
             "encoding",
@@ -110,6 +107,81 @@ def _parameters() -> list[dict[str, Any]]:
         query("ref", text, "QuickChart: ignored."),
         query("accountId", text, "QuickChart: ignored."),
     ]
+
+
+RATIO = {
+    "anyOf": [
+        {"type": "number", "minimum": MIN_DEVICE_PIXEL_RATIO, "maximum": MAX_DEVICE_PIXEL_RATIO},
+        {"type": "number", "enum": [0]},  # 0: the default
+    ]
+}
+#: A custom string format: a Chart.js config as text (JSON or a JavaScript literal); which
+#: texts are configs no JSON Schema can say.
+CONFIG_FORMAT = "chartjs-config"
+CONFIG_TEXT = {
+    "type": "string",
+    "maxLength": MAX_CONFIG_CHARS,
+    "format": CONFIG_FORMAT,
+}
+#: A custom string format: what POST /chart/create hands out after /chart/render/.
+RENDER_ID_FORMAT = "render-id"
+RENDER_ID = {
+    "type": "string",
+    "minLength": 1,
+    "maxLength": MAX_URL_CHARS,
+    # URL-safe base64 of the deflated request; where the deployment signs, "." and its MAC
+    "pattern": "^[A-Za-z0-9_-]+(?:[.][A-Za-z0-9_-]+)?$",
+    "format": RENDER_ID_FORMAT,
+}
+
+
+def or_empty(schema: dict[str, Any]) -> dict[str, Any]:
+    """QuickChart reads its parameters as `a || b`: an empty value is one not given."""
+    return {"anyOf": [schema, {"type": "string", "maxLength": 0}]}
+
+
+def _body_schemas() -> tuple[dict[str, Any], dict[str, Any]]:
+    """QuickChartBody as JSON and as a form. A body names its config as ``chart`` or ``c``
+    (``c`` wins) and cannot carry a chartfn ``spec`` too. A form's values are text: no objects,
+    no nulls."""
+    body = QuickChartBody.model_json_schema(ref_template="#/components/schemas/{model}")
+    properties = body["properties"]
+    properties["chart"]["anyOf"][0] = CONFIG_TEXT
+    properties["devicePixelRatio"]["anyOf"][0] = RATIO
+    for alias, name in _BODY_ALIASES.items():
+        properties[alias] = {**properties[name], "description": f"The same as `{name}`."}
+    properties["sig"] = {"type": "string", "maxLength": 64, "description": "QuickChart's sig."}
+    body.pop("required", None)
+    # an empty config counts as none (QuickChart's `c || chart`): one of them holds something
+    body["anyOf"] = [
+        {"required": [name], "properties": {name: {"not": {"const": ""}}}}
+        for name in ("chart", "c")
+    ]
+    body["not"] = {"required": ["spec"]}
+    form = {**body, "properties": {}}
+    for name, schema in properties.items():
+        branches = schema.get("anyOf", [schema])
+        plain = [b for b in branches if b.get("type") not in ("null", "object")]
+        text_only = [b if {"type", "anyOf"} & b.keys() else {"type": "string"} for b in plain]
+        described = {k: v for k, v in schema.items() if k in ("description", "title")}
+        chosen = text_only[0] if len(text_only) == 1 else {"anyOf": text_only}
+        form["properties"][name] = {**chosen, **described}
+    # copies: the branches above are shared with each other and with module constants
+    body["properties"] = copy.deepcopy(properties)
+    form["properties"] = copy.deepcopy(form["properties"])
+    for name, schema in [*body["properties"].items(), *form["properties"].items()]:
+        if name not in ("chart", "c", "key") and "anyOf" in schema:
+            schema["anyOf"].append({"type": "string", "maxLength": 0})
+        elif name not in ("chart", "c", "key"):
+            kept = {k: v for k, v in schema.items() if k in ("description", "title")}
+            branch = {k: v for k, v in schema.items() if k not in kept}
+            schema.clear()
+            schema.update(or_empty(branch), **kept)
+    return body, form
+
+
+# The other short names (w, h, bkg, v, f) work in bodies too; declared once, in the query.
+_BODY_ALIASES = {"c": "chart"}
 
 
 def _image_content() -> dict[str, Any]:
@@ -145,9 +217,7 @@ CREATE_RESULT = {
 
 def add_quickchart(schema: dict[str, Any]) -> None:
     schemas = schema.setdefault("components", {}).setdefault("schemas", {})
-    schemas["QuickChartBody"] = QuickChartBody.model_json_schema(
-        ref_template="#/components/schemas/{model}"
-    )
+    schemas["QuickChartBody"], schemas["QuickChartForm"] = _body_schemas()
     paths = schema["paths"]
     get = paths["/chart"]["get"]
     get["description"] = WHICH_WINS
@@ -163,17 +233,24 @@ def add_quickchart(schema: dict[str, Any]) -> None:
     content["application/json"]["schema"] = {
         "anyOf": [content["application/json"]["schema"], body_ref]
     }
-    content["application/x-www-form-urlencoded"] = {"schema": body_ref}
+    form_ref = {"$ref": "#/components/schemas/QuickChartForm"}
+    content["application/x-www-form-urlencoded"] = {"schema": form_ref}
     for operation in (get, post):
         responses = operation["responses"]
         responses["400"] = _quickchart_error("A QuickChart request that cannot be drawn.")
         responses["403"].setdefault("content", {}).update(_image_content())
         responses["200"].setdefault("headers", {}).update(WARNING_HEADER)
+    create_body = paths["/chart/create"]["post"]["requestBody"]["content"]
+    create_body["application/x-www-form-urlencoded"]["schema"] = form_ref
     create = paths["/chart/create"]["post"]["responses"]
     create["200"]["content"] = {"application/json": {"schema": CREATE_RESULT}}
     for status in ("400", "403", "413"):
         create[status]["content"] = {"application/json": {}}
-    render = paths["/chart/render/{render_id}"]["get"]["responses"]
+    render_operation = paths["/chart/render/{render_id}"]["get"]
+    for parameter in render_operation["parameters"]:
+        if parameter["name"] == "render_id":
+            parameter["schema"] = RENDER_ID
+    render = render_operation["responses"]
     render["200"] = {
         "description": "The chart, as the id's request asks.",
         "content": _image_content(),

@@ -43,7 +43,8 @@ def install_quickchart(app: FastAPI) -> None:
 
 
 def _document_lazily(app: FastAPI) -> None:
-    """QuickChart's parameters join the OpenAPI document when it is first asked for."""
+    """QuickChart's parameters, and the rules of chartfn's that FastAPI cannot derive, join
+    the OpenAPI document when it is first asked for (their imports stay off the cold start)."""
     generate = app.openapi
     done = False
 
@@ -51,9 +52,11 @@ def _document_lazily(app: FastAPI) -> None:
         nonlocal done
         schema = generate()
         if not done:
+            from chartfn.http.openapi_rules import state_parameter_rules
             from chartfn.http.quickchart_openapi import add_quickchart
 
             add_quickchart(schema)
+            state_parameter_rules(schema)
             done = True
         return schema
 
@@ -168,9 +171,23 @@ async def quickchart_chart(
             "spec a chartfn chart spec; send one of them",
             parameters,
         )
+    if (problem := sig_problem(parameters)) is not None:
+        return await quickchart_error(request, 400, problem, parameters)
     if not authorised(request, parameters, body):
         return await quickchart_error(request, 403, FORBIDDEN_MESSAGE, parameters)
     return await answer(request, parameters)
+
+
+MAX_SIG_CHARS = 64  # hex of HMAC-SHA256, as the spec routes' sig parameter
+
+
+def sig_problem(parameters: Mapping[str, Any]) -> str | None:
+    """What is wrong with a ``sig`` before any signing is looked at: the document bounds it
+    alike on every route, signing deployment or not."""
+    sig = parameters.get("sig")
+    if sig is None or (isinstance(sig, str) and len(sig) <= MAX_SIG_CHARS):
+        return None
+    return f"sig is at most {MAX_SIG_CHARS} characters (hex HMAC-SHA256)"
 
 
 FORBIDDEN_MESSAGE = (
@@ -236,6 +253,8 @@ async def create_render_url(request: Request) -> Response:
         **first_values(request.query_params.multi_items()),
         **body_parameters(body, request.headers),
     }
+    if (problem := sig_problem(parameters)) is not None:
+        return create_error(400, "invalid_chart", problem)
     if not authorised(request, parameters, body):
         return create_error(403, "forbidden", FORBIDDEN_MESSAGE)
     return await create(request, parameters, public_base_url(request))

@@ -31,6 +31,7 @@ from chartfn.models.chart_spec import (
 from chartfn.models.formula_chart import MAX_CURVES, SAMPLES, X0, X1, FormulaChart
 from chartfn.models.output_options import (
     HEIGHT,
+    MAX_BACKGROUND_CHARS,
     MEDIA_TYPES,
     SCALE,
     THEME_NAMES,
@@ -115,7 +116,11 @@ async def requested_output(
     ] = None,
     background: Annotated[
         str | None,
-        Query(max_length=40, description="transparent, a colour name or #rrggbb[aa]."),
+        Query(
+            max_length=MAX_BACKGROUND_CHARS,
+            description="transparent or a CSS colour: a name, #rgb[a], #rrggbb[aa], rgb(), "
+            "rgba(), hsl(), hsla() (not for jpeg: transparent).",
+        ),
     ] = None,
     theme: Annotated[ThemeName, Query(description="A matplotlib style.")] = "light",
     errors: Annotated[

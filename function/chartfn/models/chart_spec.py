@@ -165,12 +165,42 @@ def _check_color(value: str) -> str:
     )
 
 
+def _case_free(word: str) -> str:
+    return "".join(f"[{c.upper()}{c}]" if c.isalpha() else re.escape(c) for c in word)
+
+
+# What the OpenAPI document says of these values: the same rules as the validators above, as
+# JSON Schema (`json_schema_extra` only documents: the validators keep their own messages).
+# ECMA-262 and Python read the patterns alike.
+NUMBER_SCHEMA = {"minimum": -MAX_ABS_VALUE, "maximum": MAX_ABS_VALUE}
+TEXT_PATTERN = r"^[^\x00-\x08\x0B-\x1F\x7F-\x9F]*$"  # Cc but newline and tab
+_COLOR_WORDS = sorted(COLOR_NAMES | {"grey", "tab:grey"})
+COLOR_PATTERN = (
+    "^(?:#(?:[0-9A-Fa-f]{3}|[0-9A-Fa-f]{6}|[0-9A-Fa-f]{8})|"
+    + "|".join(_case_free(word) for word in _COLOR_WORDS)
+    + ")$"
+)
+
 # Strict: JSON numbers only ("1", true are errors, not coerced), so every spelling of a spec that
 # validates means one chart.
-Number = Annotated[float, Field(strict=True), AfterValidator(_check_number)]
-Text = Annotated[str, Field(strict=True, max_length=MAX_TEXT), AfterValidator(_check_text)]
-Name = Annotated[str, Field(strict=True, max_length=MAX_NAME), AfterValidator(_check_text)]
-Color = Annotated[str, Field(strict=True), AfterValidator(_check_color)]
+Number = Annotated[
+    float, Field(strict=True, json_schema_extra=NUMBER_SCHEMA), AfterValidator(_check_number)
+]
+Text = Annotated[
+    str,
+    Field(strict=True, max_length=MAX_TEXT, json_schema_extra={"pattern": TEXT_PATTERN}),
+    AfterValidator(_check_text),
+]
+Name = Annotated[
+    str,
+    Field(strict=True, max_length=MAX_NAME, json_schema_extra={"pattern": TEXT_PATTERN}),
+    AfterValidator(_check_text),
+]
+Color = Annotated[
+    str,
+    Field(strict=True, json_schema_extra={"pattern": COLOR_PATTERN}),
+    AfterValidator(_check_color),
+]
 Limits = tuple[Number, Number]
 
 
@@ -296,7 +326,7 @@ class ChartSpec(_Frozen):
                         errors.append(
                             _error(
                                 (*here, "y", position),
-                                "finite_number",
+                                "gap_not_allowed",
                                 f"null (a gap) is only allowed in line and area charts, "
                                 f"not in {kind}: give a number",
                                 value,

@@ -52,6 +52,7 @@ import numpy as np
 import numpy.typing as npt
 
 __all__ = [
+    "FORMULA_CHARACTERS_PATTERN",
     "MAX_EXPONENT",
     "MAX_FORMULA_LENGTH",
     "MAX_NESTING_DEPTH",
@@ -86,6 +87,19 @@ _BINOPS: dict[str, _Ufunc] = {
 }  # fmt: skip
 # pow(a, b) is parsed straight into the ^ operator so both spellings share a canonical form.
 _NAMES = ("x", *_CONSTANTS, *_FUNCS1, "ln", *_FUNCS2, "pow")
+
+
+def _characters_pattern() -> str:
+    """A regular expression (ECMA-262 and Python alike) for an OpenAPI ``pattern``: the
+    characters a formula can hold, at least one of them not whitespace. The grammar itself is
+    no regular language (parentheses nest), so a text that matches may still be refused; one
+    that does not match never parses: only letters of the names and ``E`` of exponents pass."""
+    letters = "".join(sorted({c for c in "".join(_NAMES) if c.isalpha()} | {"E"}))
+    token = f"0-9{letters}+*/^(),.\\-"
+    return f"^[ \\t\\r\\n]*[{token}][ \\t\\r\\n{token}]*$"
+
+
+FORMULA_CHARACTERS_PATTERN = _characters_pattern()
 
 _PLUS_HINT = (
     "a literal '+' in a URL query arrives as a space, so send '+' as %2B "

@@ -30,6 +30,9 @@ PIXEL_BUDGET = 9_000_000
 # Lambda's response limit is 6 MB (6,291,456 bytes) for the whole JSON payload, and base64
 # adds a third: images above this are refused with 413 rather than failing in the runtime.
 MAX_IMAGE_BYTES = 4_500_000
+# The longest CSS colour text taken as a background: room for spaced-out rgba()/hsla() forms
+# (the grammar is chartfn.models.colors), short enough to keep logs and cache keys small.
+MAX_BACKGROUND_CHARS = 64
 # The themes offered (chartfn.drawing.themes maps each to a matplotlib style).
 THEME_NAMES = (
     "light", "dark", "ggplot", "bmh", "fivethirtyeight", "grayscale", "solarized", "seaborn",
@@ -87,12 +90,14 @@ class OutputOptions:
                     "background", background, "is not possible in JPEG", "png, webp, svg or pdf"
                 )
             return
-        if len(background) > 40 or not _is_css_color(background):
+        if len(background) > MAX_BACKGROUND_CHARS or not _is_css_color(background):
+            from chartfn.models.colors import COLOR_ALLOWED  # see _is_css_color
+
             raise ParameterError(
                 "background",
                 background,
                 "is not a colour",
-                "transparent, a colour name (white, black, …) or hex (#rrggbb, #rrggbbaa)",
+                f"{COLOR_ALLOWED}; at most {MAX_BACKGROUND_CHARS} characters",
             )
 
     @property
