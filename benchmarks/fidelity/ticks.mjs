@@ -106,6 +106,8 @@ function recorder(major) {
       const horizontal = s.isHorizontal();
       state.horizontal = horizontal;
       state.length = horizontal ? s.width : s.height;
+      // every layout pass builds ticks; Chart.js 4 keeps the min/max of earlier passes
+      state.passes = [...(state.passes || []), state.length];
       state.ticks = major === 2 ? s.ticks.slice() : s.ticks.map((t) => t.value);
       state.min = s.min;
       state.max = s.max;
@@ -129,11 +131,8 @@ function draw(major, config, width, height) {
 }
 
 const cases = [];
-let counter = 0;
-function pick(list) {
-  counter += 1;
-  return list[counter % list.length];
-}
+// sizes and fonts cycle through the runs, independently of each other
+let runs = 0;
 
 function run(kind, major, data, options, callback) {
   const opts = optionsFor(major, options);
@@ -141,8 +140,9 @@ function run(kind, major, data, options, callback) {
   // Chart.js 2 has no cap on stepSize's tick count (4 stops at 1000): it would run out of memory
   const step = opts.stepSize || opts.fixedStepSize;
   if (major === 2 && step && (Math.abs(data[1]) + Math.abs(data[0])) / step > 1000) return;
-  const [width, height] = pick(SIZES);
-  const fontSize = pick(FONT_SIZES);
+  runs += 1;
+  const [width, height] = SIZES[runs % SIZES.length];
+  const fontSize = FONT_SIZES[(runs * 3) % FONT_SIZES.length];
   const axes = {};
   let config;
   if (kind === 'category') {

@@ -323,10 +323,16 @@ def _min_max_v4(
 
 
 def linear_ticks_v4(
-    data_min: float | None, data_max: float | None, options: NumericOptions, axis: Axis
+    data_min: float | None,
+    data_max: float | None,
+    options: NumericOptions,
+    axis: Axis,
+    carry: Ticks | None = None,
 ) -> Ticks:
     """Chart.js 4's linear scale: determineDataLimits, handleTickRangeOptions, grace,
-    buildTicks."""
+    buildTicks. ``carry``: what the previous layout pass built, if any (Chart.js 4 computes the
+    data limits once per update and each pass widens the scale's min/max to its ticks, so the
+    last pass starts from the earlier ones')."""
     low, high = _min_max_v4(data_min, data_max, options)
     low = low if math.isfinite(low) else 0.0
     high = high if math.isfinite(high) else 1.0
@@ -342,6 +348,8 @@ def linear_ticks_v4(
         if not options.begin_at_zero:
             low = low if min_defined else low - offset
     range_min, range_max = _grace(low, high, options.grace, options.begin_at_zero)
+    if carry is not None:
+        low, high = carry.min, carry.max
 
     step = options.step_size
     limit = options.max_ticks_limit
@@ -558,9 +566,11 @@ def log_ticks_v4(
     has_zero: bool,
     options: NumericOptions,
     axis: Axis,
+    carry: Ticks | None = None,
 ) -> Ticks:
     """Chart.js 4's logarithmic scale (zeros and negatives are not data, as Chart.js parses
-    them; a zero among the data moves the axis min down a decade)."""
+    them; a zero among the data moves the axis min down a decade). ``carry`` as for
+    ``linear_ticks_v4``: here the earlier passes' min/max also move the ticks."""
     del axis  # Chart.js 4 spaces log ticks by decade, whatever the axis length
     parsed_min = options.min if options.min is not None and options.min > 0 else None
     parsed_max = options.max if options.max is not None and options.max > 0 else None
@@ -595,6 +605,8 @@ def log_ticks_v4(
         high = high if max_defined else _change_exponent(low or 0.0, 1)
     low = low or 0.0
     high = high or 0.0
+    if carry is not None:
+        low, high = carry.min, carry.max
 
     values, significands = _generate_log_v4(low, high, parsed_min, parsed_max)
     if options.bounds == "ticks":
@@ -730,7 +742,7 @@ def category_ticks_v4(
             high = float(len(names) - 1)
     values: list[float] = []
     value = low
-    while value <= high and len(values) < MAX_TICKS:
+    while value <= high:  # as many as the labels: the config's size bounds them
         values.append(value)
         value += 1
     return Ticks(values=tuple(values), min=low, max=high, labels=tuple(names))
