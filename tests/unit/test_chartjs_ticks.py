@@ -61,24 +61,16 @@ def compute(case: dict[str, Any]) -> Ticks:
 
 
 def compute_pass(case: dict[str, Any], axis: Axis, carry: Ticks | None) -> Ticks:
-    version, data = case["version"], case["data"]
-    scale = scale_config(case)
-    if case["kind"] == "category":
-        if version == 2:
-            return chartjs_ticks.category_ticks_v2(data, scale)
-        return chartjs_ticks.category_ticks_v4(data, scale, 0, len(data) - 1)
-    options = chartjs_ticks.numeric_options(scale, version)
-    values = [data[0], (data[0] + data[1]) / 2, data[1]]  # the chart's three points
-    if case["kind"] == "linear":
-        if version == 2:
-            return chartjs_ticks.linear_ticks_v2(min(values), max(values), options, axis)
-        return chartjs_ticks.linear_ticks_v4(min(values), max(values), options, axis, carry)
-    positive = [v for v in values if v > 0]
-    low, high = min(positive, default=None), max(positive, default=None)
-    zero = any(v == 0 for v in values)
-    if version == 2:
-        return chartjs_ticks.log_ticks_v2(low, high, zero, options, axis)
-    return chartjs_ticks.log_ticks_v4(low, high, zero, options, axis, carry)
+    data = case["data"]
+    if case["kind"] == "category":  # the chart's labels; its data points index all of them
+        indexes = list(range(len(data)))
+        return chartjs_ticks.scale_ticks(
+            "category", case["version"], scale_config(case), indexes, axis, labels=data
+        )
+    points = [data[0], (data[0] + data[1]) / 2, data[1]]  # the chart's three points
+    return chartjs_ticks.scale_ticks(
+        kind_of(case), case["version"], scale_config(case), points, axis, carry=carry
+    )
 
 
 def same(a: Any, b: Any) -> bool:
@@ -256,7 +248,7 @@ def test_js_number_text_matches_javascript() -> None:
         "0",
         "0.30000000000000004",
     ]
-    assert js_numbers.js_round(-2.5) == -2 and js_numbers.js_round(0.49999999999999994) == 0
+    assert [js_numbers.js_round(x) for x in (0.5, 2.5, -2.5, 0.49999999999999994)] == [1, 3, -2, 0]
     assert js_numbers.pow10(-4) == 9.999999999999999e-05  # V8, not 1e-4
     assert js_numbers.decimal_places(1e-320) == 400  # Chart.js loops forever; we stop
 
@@ -284,7 +276,9 @@ def test_intl_format_matches_node_for_en_us_fraction_digits_and_notation() -> No
 
 # --- properties --------------------------------------------------------------------------------
 
-finite = st.floats(min_value=-1e12, max_value=1e12, allow_nan=False, allow_infinity=False)
+# data as charts have it: zero, or magnitudes from 1e-6 to 1e12 (subnormal ranges are below)
+magnitudes = st.floats(min_value=1e-6, max_value=1e12)
+finite = st.one_of(st.just(0.0), magnitudes, magnitudes.map(lambda x: -x))
 lengths = st.floats(min_value=20, max_value=3000)
 
 
@@ -338,3 +332,24 @@ def test_step_sizes_that_would_make_millions_of_ticks_stop_at_the_cap() -> None:
     for build in (chartjs_ticks.linear_ticks_v2, chartjs_ticks.linear_ticks_v4):
         ticks = build(0, 1e12, NumericOptions(step_size=0.5), axis)
         assert len(ticks.values) <= chartjs_ticks.MAX_TICKS
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    a=st.floats(allow_nan=False, allow_infinity=False),
+    b=st.floats(allow_nan=False, allow_infinity=False),
+    kind=st.sampled_from(["linear", "logarithmic"]),
+    version=st.sampled_from([2, 4]),
+    step=st.one_of(st.none(), st.floats(min_value=1e-300, max_value=1e300)),
+)
+def test_any_finite_data_gives_bounded_ticks_and_labels_never_an_exception(
+    a: float, b: float, kind: str, version: int, step: float | None
+) -> None:
+    """Subnormal, huge and opposite-extreme data (where Chart.js divides by zero or
+    overflows) still give a short list of ticks and labels, not an exception or a hang."""
+    scale: dict[str, Any] = {"ticks": {"stepSize": step}} if step else {}
+    axis = Axis(length=500, horizontal=False)
+    ticks = chartjs_ticks.scale_ticks(kind, version, scale, [a, b], axis)
+    assert 1 <= len(ticks.values) <= chartjs_ticks.MAX_TICKS
+    labels = tick_labels.default_labels(kind, version, ticks)
+    assert len(labels) == len(ticks.values)

@@ -12,7 +12,10 @@ through these.
 from __future__ import annotations
 
 import math
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
+
+# Exact digits of any double: up to 1,074 after the point (5e-324) or 309 before it.
+DECIMAL_DIGITS = 1200
 
 # V8's Math.pow(10, n) where it differs from the correctly rounded 10.0 ** n (node 20, V8 11.3,
 # every integer n from -330 to 310 compared; Chart.js 4 runs on the same ieee754::pow).
@@ -168,7 +171,8 @@ def to_fixed(x: float, digits: int) -> str:
     if not math.isfinite(x) or abs(x) >= 1e21:
         return to_string(x)
     quantum = Decimal(1).scaleb(-digits)
-    rounded = Decimal(abs(x)).quantize(quantum, rounding=ROUND_HALF_UP)
+    with localcontext(prec=DECIMAL_DIGITS):
+        rounded = Decimal(abs(x)).quantize(quantum, rounding=ROUND_HALF_UP)
     text = f"{rounded:f}"
     return ("-" if x < 0 else "") + text
 
@@ -186,15 +190,13 @@ def to_exponential(x: float, digits: int | None = None) -> str:
         mantissa = shortest[0] + ("." + shortest[1:] if len(shortest) > 1 else "")
         exponent = n - 1
     else:
-        exact = Decimal(abs(x))
-        exponent = exact.adjusted()
-        scaled = exact.scaleb(-exponent).quantize(
-            Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP
-        )
-        if scaled >= 10:
-            exponent += 1
-            scaled = exact.scaleb(-exponent).quantize(
-                Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP
-            )
+        with localcontext(prec=DECIMAL_DIGITS):
+            exact = Decimal(abs(x))
+            exponent = exact.adjusted()
+            quantum = Decimal(1).scaleb(-digits)
+            scaled = exact.scaleb(-exponent).quantize(quantum, rounding=ROUND_HALF_UP)
+            if scaled >= 10:
+                exponent += 1
+                scaled = exact.scaleb(-exponent).quantize(quantum, rounding=ROUND_HALF_UP)
         mantissa = f"{scaled:f}"
     return sign_text + mantissa + "e" + ("+" if exponent >= 0 else "-") + str(abs(exponent))

@@ -13,10 +13,18 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import Any
 
-from chartfn.chartjs.js_numbers import js_floor, log10, pow10, to_exponential, to_fixed, to_string
+from chartfn.chartjs.js_numbers import (
+    DECIMAL_DIGITS,
+    js_floor,
+    log10,
+    pow10,
+    to_exponential,
+    to_fixed,
+    to_string,
+)
 from chartfn.chartjs.ticks import Ticks
 
 
@@ -130,7 +138,8 @@ def intl_format(
 
 
 def _round(number: Decimal, places: int) -> Decimal:
-    return number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    with localcontext(prec=DECIMAL_DIGITS):
+        return number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
 def _fraction_text(number: Decimal, min_fraction: int) -> str:
@@ -146,6 +155,14 @@ def _fraction_text(number: Decimal, min_fraction: int) -> str:
 def default_labels(kind: str, version: int, ticks: Ticks) -> list[Any]:
     """The labels Chart.js ``version`` writes for ``ticks`` of a ``kind`` ('linear',
     'logarithmic', 'category') scale without a callback, in the ticks' order."""
+    try:
+        return _default_labels(kind, version, ticks)
+    except (ArithmeticError, ValueError):
+        # ticks from subnormal or overflowing ranges, where Chart.js would write NaN digits
+        return [js_text(v) for v in ticks.values]
+
+
+def _default_labels(kind: str, version: int, ticks: Ticks) -> list[Any]:
     values = list(ticks.values)
     if kind == "category":
         if version == 2:

@@ -19,8 +19,9 @@ ticks; Chart.js 2 has no cap and runs out of memory on ``stepSize: 0.5`` over 1e
 
 from __future__ import annotations
 
+import functools
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,6 +40,23 @@ from chartfn.chartjs.js_numbers import (
 
 MAX_TICKS = 1000
 _MIN_SPACING = 1e-14
+
+
+def _js_arithmetic[F: Callable[..., Ticks]](build: F) -> F:
+    """Where JavaScript divides by zero and carries on with Infinity or NaN (a data range of
+    subnormal numbers, 5e-324 wide), Python raises: such a scale gets its two data ends as
+    ticks instead of Chart.js's NaN ticks, never an exception."""
+
+    @functools.wraps(build)
+    def guarded(*args: Any, **kwargs: Any) -> Ticks:
+        try:
+            return build(*args, **kwargs)
+        except (ZeroDivisionError, OverflowError, ValueError):
+            low, high = (a if isinstance(a, float | int) else 0.0 for a in args[:2])
+            low, high = (low if math.isfinite(low) else 0.0), (high if math.isfinite(high) else 1.0)
+            return Ticks(values=(float(low), float(high)), min=float(low), max=float(high))
+
+    return guarded  # type: ignore[return-value]
 
 
 @dataclass(frozen=True)
@@ -147,6 +165,7 @@ def numeric_options(scale: Mapping[str, Any], version: int) -> NumericOptions:
 # --- linear, Chart.js 2.9.4 --------------------------------------------------------------------
 
 
+@_js_arithmetic
 def linear_ticks_v2(
     data_min: float | None, data_max: float | None, options: NumericOptions, axis: Axis
 ) -> Ticks:
@@ -322,6 +341,7 @@ def _min_max_v4(
     return low, high
 
 
+@_js_arithmetic
 def linear_ticks_v4(
     data_min: float | None,
     data_max: float | None,
@@ -487,6 +507,7 @@ def _non_negative(value: float | None) -> float | None:
     return value if value is not None and value >= 0 else None
 
 
+@_js_arithmetic
 def log_ticks_v2(
     positive_min: float | None,
     positive_max: float | None,
@@ -560,6 +581,7 @@ def _change_exponent(value: float, by: float) -> float:
     return pow10(_log10_floor(value) + by)
 
 
+@_js_arithmetic
 def log_ticks_v4(
     positive_min: float | None,
     positive_max: float | None,
@@ -768,3 +790,44 @@ def _parse_category(labels: list[Any], raw: Any) -> float | None:
             return math.nan
     top = len(labels) - 1
     return float(max(0, min(js_round(float(index)), top)))
+
+
+# --- one entry point ---------------------------------------------------------------------------
+
+
+def scale_ticks(
+    kind: str,
+    version: int,
+    scale: Mapping[str, Any],
+    values: Sequence[Any],
+    axis: Axis,
+    *,
+    labels: Sequence[Any] = (),
+    carry: Ticks | None = None,
+) -> Ticks:
+    """The ticks of a ``kind`` ('linear', 'logarithmic', 'category') scale of Chart.js
+    ``version`` (2; 3 and 4 as 4) with options ``scale`` (the config's scale object), over the
+    data ``values`` it shows (stacks already summed; None and non-numbers are gaps). A category
+    scale takes the chart's ``labels`` and reads ``values`` as the data's indexes."""
+    if kind == "category":
+        if version == 2:
+            return category_ticks_v2(labels, scale)
+        indexes = [v for v in (_number(x) for x in values) if v is not None]
+        return category_ticks_v4(
+            labels, scale, min(indexes, default=None), max(indexes, default=None)
+        )
+    numbers = [v for v in (_number(x) for x in values if not isinstance(x, str)) if v is not None]
+    options = numeric_options(scale, version)
+    if kind == "logarithmic":
+        positive = [v for v in numbers if v > 0]
+        low, high = min(positive, default=None), max(positive, default=None)
+        zero = any(v == 0 for v in numbers)
+        if version == 2:
+            return log_ticks_v2(low, high, zero, options, axis)
+        return log_ticks_v4(low, high, zero, options, axis, carry)
+    if kind != "linear":
+        raise ValueError(f"no Chart.js ticks for a {kind!r} scale here")
+    low, high = min(numbers, default=None), max(numbers, default=None)
+    if version == 2:
+        return linear_ticks_v2(low, high, options, axis)
+    return linear_ticks_v4(low, high, options, axis, carry)
