@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+import time
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,8 @@ from hypothesis import strategies as st
 
 from chartfn.chartjs import callbacks, js_numbers, tick_labels
 from chartfn.chartjs import ticks as chartjs_ticks
-from chartfn.chartjs.config import ConfigError, parse_config
+from chartfn.chartjs.config import ConfigError, Shared, parse_config
+from chartfn.chartjs.sandbox import SandboxLimits, SandboxPool
 from chartfn.chartjs.ticks import Axis, NumericOptions, Ticks
 
 HERE = Path(__file__).parent
@@ -353,3 +355,51 @@ def test_any_finite_data_gives_bounded_ticks_and_labels_never_an_exception(
     assert 1 <= len(ticks.values) <= chartjs_ticks.MAX_TICKS
     labels = tick_labels.default_labels(kind, version, ticks)
     assert len(labels) == len(ticks.values)
+
+
+def test_a_callback_batch_stops_at_the_sandbox_budget() -> None:
+    """Given a tick callback that loops forever, when its batch runs, then ConfigError naming
+    the path and the budget, within the budget (the hang guard is generous), and the pool keeps
+    serving."""
+    pool = SandboxPool(threads=1, limits=SandboxLimits(time_budget=0.2))
+    ticks = Ticks(values=(0.0, 1.0, 2.0), min=0.0, max=2.0)
+    try:
+        with parse_config("{cb: (v) => { while (true) {} }}", pool=pool) as config:
+            started = time.monotonic()
+            with pytest.raises(ConfigError, match=r"ticks\.callback: .*time budget"):
+                callbacks.tick_callback_labels(
+                    config,
+                    config.config["cb"],
+                    ticks,
+                    version=4,
+                    kind="linear",
+                    scale_id="y",
+                    scale_path=("options", "scales", "y"),
+                )
+            assert time.monotonic() - started < 30  # a hang guard, not a speed check
+        with parse_config("{cb: (v, i, t) => v + i + t.length}", pool=pool) as config:
+            assert config.call_each(config.config["cb"], [[1, 2, Shared(0)]], None, [[7]]) == [4]
+    finally:
+        pool.close()
+
+
+def test_one_this_and_one_ticks_array_for_every_call_as_in_chartjs() -> None:
+    """Chart.js passes the same scale and the same ticks array to each call: state a callback
+    keeps on them carries over from tick to tick."""
+    ticks = Ticks(values=(0.0, 1.0, 2.0), min=0.0, max=2.0)
+    text = """{cb: function (v, i, t) {
+      this.n = (this.n || 0) + 1;
+      t.seen = (t.seen || 0) + 1;
+      return this.n + '/' + t.seen;
+    }}"""
+    with parse_config(text) as config:
+        labels = callbacks.tick_callback_labels(
+            config,
+            config.config["cb"],
+            ticks,
+            version=4,
+            kind="linear",
+            scale_id="y",
+            scale_path=("options", "scales", "y"),
+        )
+    assert labels == ["1/1", "2/2", "3/3"]
