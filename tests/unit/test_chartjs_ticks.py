@@ -403,3 +403,59 @@ def test_one_this_and_one_ticks_array_for_every_call_as_in_chartjs() -> None:
             scale_path=("options", "scales", "y"),
         )
     assert labels == ["1/1", "2/2", "3/3"]
+
+
+option_numbers = st.one_of(
+    st.none(),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.integers(min_value=-5, max_value=5),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    data=st.lists(st.one_of(st.none(), st.floats(allow_nan=False)), max_size=4),
+    low=option_numbers,
+    high=option_numbers,
+    suggested=option_numbers,
+    step=option_numbers,
+    precision=option_numbers,
+    count=option_numbers,
+    limit=option_numbers,
+    grace=st.one_of(st.none(), st.just("10%"), st.just("x%"), option_numbers),
+    begin_at_zero=st.booleans(),
+    kind=st.sampled_from(["linear", "logarithmic"]),
+    version=st.sampled_from([2, 4]),
+    length=st.floats(min_value=0, max_value=5000),
+)
+def test_any_options_give_bounded_ticks_never_an_exception(
+    data: list[float | None],
+    low: float | None,
+    high: float | None,
+    suggested: float | None,
+    step: float | None,
+    precision: float | None,
+    count: float | None,
+    limit: float | None,
+    grace: Any,
+    begin_at_zero: bool,
+    kind: str,
+    version: int,
+    length: float,
+) -> None:
+    """Contradictory bounds (min above max), negative or zero steps and counts, absurd
+    precisions: whatever a config says, a bounded list of ticks and labels comes back."""
+    ticks_options = {"stepSize": step, "precision": precision, "count": count}
+    ticks_options["maxTicksLimit"] = limit
+    if version == 2:
+        scale: dict[str, Any] = {
+            "ticks": {**ticks_options, "min": low, "max": high, "suggestedMin": suggested}
+        }
+        scale["ticks"]["beginAtZero"] = begin_at_zero
+    else:
+        scale = {"min": low, "max": high, "suggestedMax": suggested, "grace": grace}
+        scale.update(beginAtZero=begin_at_zero, ticks=ticks_options)
+    axis = Axis(length=length, horizontal=length > 2500)
+    ticks = chartjs_ticks.scale_ticks(kind, version, scale, data, axis)
+    assert 1 <= len(ticks.values) <= chartjs_ticks.MAX_TICKS
+    assert len(tick_labels.default_labels(kind, version, ticks)) == len(ticks.values)
