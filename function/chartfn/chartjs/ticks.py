@@ -110,7 +110,7 @@ class Ticks:
 # --- reading options ---------------------------------------------------------------------------
 
 
-def _number(value: Any) -> float | None:
+def option_number(value: Any) -> float | None:
     """A config value as Chart.js reads a number option (``+raw``): None if not finite."""
     if isinstance(value, bool) or value is None:
         return None
@@ -133,29 +133,29 @@ def numeric_options(scale: Mapping[str, Any], version: int) -> NumericOptions:
     ticks = ticks if isinstance(ticks, Mapping) else {}
     if version == 2:
         return NumericOptions(
-            min=_number(ticks.get("min")),
-            max=_number(ticks.get("max")),
-            suggested_min=_number(ticks.get("suggestedMin")),
-            suggested_max=_number(ticks.get("suggestedMax")),
+            min=option_number(ticks.get("min")),
+            max=option_number(ticks.get("max")),
+            suggested_min=option_number(ticks.get("suggestedMin")),
+            suggested_max=option_number(ticks.get("suggestedMax")),
             begin_at_zero=bool(ticks.get("beginAtZero")),
-            step_size=_number(ticks.get("stepSize")),
-            fixed_step_size=_number(ticks.get("fixedStepSize")),
-            precision=_number(ticks.get("precision")),
-            max_ticks_limit=_number(ticks.get("maxTicksLimit")),
+            step_size=option_number(ticks.get("stepSize")),
+            fixed_step_size=option_number(ticks.get("fixedStepSize")),
+            precision=option_number(ticks.get("precision")),
+            max_ticks_limit=option_number(ticks.get("maxTicksLimit")),
             reverse=bool(ticks.get("reverse")),
         )
     grace = scale.get("grace")
     return NumericOptions(
-        min=_number(scale.get("min")),
-        max=_number(scale.get("max")),
-        suggested_min=_number(scale.get("suggestedMin")),
-        suggested_max=_number(scale.get("suggestedMax")),
+        min=option_number(scale.get("min")),
+        max=option_number(scale.get("max")),
+        suggested_min=option_number(scale.get("suggestedMin")),
+        suggested_max=option_number(scale.get("suggestedMax")),
         begin_at_zero=bool(scale.get("beginAtZero")),
-        step_size=_number(ticks.get("stepSize")),
-        precision=_number(ticks.get("precision")),
-        max_ticks_limit=_number(ticks.get("maxTicksLimit")),
-        count=_number(ticks.get("count")),
-        grace=grace if isinstance(grace, str) else _number(grace),
+        step_size=option_number(ticks.get("stepSize")),
+        precision=option_number(ticks.get("precision")),
+        max_ticks_limit=option_number(ticks.get("maxTicksLimit")),
+        count=option_number(ticks.get("count")),
+        grace=grace if isinstance(grace, str) else option_number(grace),
         bounds="data" if scale.get("bounds") == "data" else "ticks",
         include_bounds=ticks.get("includeBounds") is not False,
         reverse=bool(scale.get("reverse")),
@@ -287,7 +287,7 @@ def _grace(
         if text.endswith("%"):
             change = _parse_float(text) / 100 * ((high - low) / 2)
         else:
-            change = _number(text) if _number(text) is not None else math.nan
+            change = option_number(text) if option_number(text) is not None else math.nan
     else:
         change = grace
 
@@ -779,13 +779,13 @@ def _parse_category(labels: list[Any], raw: Any) -> float | None:
             labels.append(raw)
             index: Any = len(labels) - 1
         else:
-            number = _number(raw) if not isinstance(raw, str) else None
+            number = option_number(raw) if not isinstance(raw, str) else None
             if number is None:
                 return None
             index = number
     else:
         last = len(labels) - 1 - _index_of(labels[::-1], raw)
-        index = first if first == last else _number(raw)
+        index = first if first == last else option_number(raw)
         if index is None:
             return math.nan
     top = len(labels) - 1
@@ -812,11 +812,12 @@ def scale_ticks(
     if kind == "category":
         if version == 2:
             return category_ticks_v2(labels, scale)
-        indexes = [v for v in (_number(x) for x in values) if v is not None]
+        indexes = [v for v in (option_number(x) for x in values) if v is not None]
         return category_ticks_v4(
             labels, scale, min(indexes, default=None), max(indexes, default=None)
         )
-    numbers = [v for v in (_number(x) for x in values if not isinstance(x, str)) if v is not None]
+    # both versions read a string as a number (`+raw`), as option_number does
+    numbers = [v for v in (option_number(x) for x in values) if v is not None]
     options = numeric_options(scale, version)
     if kind == "logarithmic":
         positive = [v for v in numbers if v > 0]
