@@ -459,3 +459,15 @@ def test_any_options_give_bounded_ticks_never_an_exception(
     ticks = chartjs_ticks.scale_ticks(kind, version, scale, data, axis)
     assert 1 <= len(ticks.values) <= chartjs_ticks.MAX_TICKS
     assert len(tick_labels.default_labels(kind, version, ticks)) == len(ticks.values)
+
+
+def test_the_tick_callback_is_found_under_the_name_each_version_reads() -> None:
+    text = "{a: {ticks: {userCallback: () => 1, callback: () => 2}}, b: {ticks: {callback: 3}}}"
+    with parse_config(text) as config:
+        both = config.config["a"]
+        v2 = callbacks.tick_callback_of(both, 2)
+        v4 = callbacks.tick_callback_of(both, 4)
+        assert v2 is not None and config.call(v2) == 1
+        assert v4 is not None and config.call(v4) == 2
+        assert callbacks.tick_callback_of(config.config["b"], 4) is None
+        assert callbacks.tick_callback_of({}, 2) is None

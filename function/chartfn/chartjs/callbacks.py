@@ -45,6 +45,19 @@ MAX_CALLS = 50_000
 Label = str | list[str] | None
 
 
+def tick_callback_of(scale: Any, version: int) -> JsFunction | None:
+    """The scale's tick callback: Chart.js 2 prefers ``ticks.userCallback`` (its old name) to
+    ``ticks.callback``; 3/4 read ``ticks.callback`` only. None if it is not a function."""
+    ticks = scale.get("ticks") if isinstance(scale, dict) else None
+    if not isinstance(ticks, dict):
+        return None
+    names = ("userCallback", "callback") if version == 2 else ("callback",)
+    for name in names:
+        if isinstance(ticks.get(name), JsFunction):
+            return ticks[name]
+    return None
+
+
 def label_text(result: Any) -> Label:
     """A callback's result as Chart.js draws it: null/undefined hide the label, an array is
     lines, anything else its text."""
