@@ -39,6 +39,10 @@ const LINEAR_OPTIONS = [
   { v4: { count: 4 } }, { v4: { grace: '10%' } }, { v4: { grace: 2, beginAtZero: true } },
   { v4: { bounds: 'data' } }, { v4: { ticks: { includeBounds: false }, min: 0.5, max: 9.7 } },
   { v4: { min: -3, max: 7, ticks: { count: 6 } } }, { v2: { fixedStepSize: 5 } },
+  { v2: { lineHeight: 2 } }, { v2: { lineHeight: '20px', fontSize: 16 } },
+  { v4: { ticks: { font: { lineHeight: '20px' } } } },
+  { v4: { ticks: { font: { size: 16, lineHeight: 2 } } } },
+  { v4: { ticks: { minRotation: 30 } } }, { v4: { ticks: { minRotation: 90 } } },
 ];
 const LOG_DATA = [
   [1, 1000], [0.5, 20], [3, 3], [0, 100], [0.001, 10000], [7, 9000], [50, 51], [1, 10],
@@ -89,8 +93,8 @@ function scaleOptions(major, type, options, fontSize, recorder, callback) {
     else if (major === 2 || !V4_SCALE_KEYS.has(key)) ticks[key] = value;
     else scale[key] = value;
   }
-  if (major === 2) ticks.fontSize = fontSize;
-  else ticks.font = { size: fontSize };
+  if (major === 2) ticks.fontSize = ticks.fontSize ?? fontSize;
+  else ticks.font = { size: fontSize, ...(ticks.font || {}) };
   if (callback) ticks.callback = new Function(`return (${callback})`)();
   scale.ticks = ticks;
   scale.afterBuildTicks = (s) => recorder.built(s);

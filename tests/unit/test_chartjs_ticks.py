@@ -44,22 +44,36 @@ def scale_config(case: dict[str, Any]) -> dict[str, Any]:
     return scale
 
 
+def scale_with_font(case: dict[str, Any]) -> dict[str, Any]:
+    """The scale object as ticks.mjs gave it to Chart.js: the case's tick font size added."""
+    scale = scale_config(case)
+    ticks = dict(scale["ticks"])
+    if case["version"] == 2:
+        ticks.setdefault("fontSize", case["fontSize"])
+    else:
+        ticks["font"] = {"size": case["fontSize"], **ticks.get("font", {})}
+    return {**scale, "ticks": ticks}
+
+
+def axis_of(case: dict[str, Any], length: float) -> Axis:
+    return chartjs_ticks.tick_axis(
+        scale_with_font(case), case["version"], length, case["horizontal"]
+    )
+
+
 def kind_of(case: dict[str, Any]) -> str:
     return {"log": "logarithmic"}.get(case["kind"], case["kind"])
 
 
 def compute(case: dict[str, Any]) -> Ticks:
-    version = case["version"]
-    axis = Axis(length=case["length"], horizontal=case["horizontal"], font_size=case["fontSize"])
-    if version == 4 and case["kind"] != "category":
+    if case["version"] == 4 and case["kind"] != "category":
         # Chart.js 4 widens min/max over its layout passes: replay them, each from the last
         result = None
         for length in case["passes"]:
-            pass_axis = Axis(length=length, horizontal=axis.horizontal, font_size=axis.font_size)
-            result = compute_pass(case, pass_axis, result)
+            result = compute_pass(case, axis_of(case, length), result)
         assert result is not None
         return result
-    return compute_pass(case, axis, None)
+    return compute_pass(case, axis_of(case, case["length"]), None)
 
 
 def compute_pass(case: dict[str, Any], axis: Axis, carry: Ticks | None) -> Ticks:

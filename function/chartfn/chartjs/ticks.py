@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -66,12 +67,62 @@ class Axis:
     length: float  # CSS px along the axis: the scale's width (horizontal) or height
     horizontal: bool
     font_size: float = 12.0
-    line_height: float = 1.2  # times font_size, Chart.js's default
+    line_height: float | str = 1.2  # CSS-like: 1.2 (times the size), '20px', '150%', '2em'
     min_rotation: float = 0.0  # degrees, ticks.minRotation (v4 counts it)
 
     @property
     def line_height_px(self) -> float:
-        return self.font_size * self.line_height
+        return to_line_height(self.line_height, self.font_size)
+
+
+_LINE_HEIGHT = re.compile(r"(normal|(\d+(?:\.\d+)?)(px|em|%)?)")
+
+
+def to_line_height(value: Any, size: float) -> float:
+    """Chart.js's ``toLineHeight`` (both versions): a line height in px for a font size."""
+    text = to_string(float(value)) if isinstance(value, int | float) else str(value)
+    matched = _LINE_HEIGHT.fullmatch(text)
+    if not matched or matched.group(1) == "normal":
+        return size * 1.2
+    number = float(matched.group(2))
+    if matched.group(3) == "px":
+        return number
+    if matched.group(3) == "%":
+        number /= 100
+    return size * number
+
+
+def tick_axis(scale: Mapping[str, Any], version: int, length: float, horizontal: bool) -> Axis:
+    """The ``Axis`` of a scale object: its tick font (v2 ``ticks.fontSize``/``lineHeight``,
+    v4 ``ticks.font.size``/``lineHeight``, 12 px and 1.2 by default) and v4's
+    ``ticks.minRotation``."""
+    ticks = scale.get("ticks")
+    ticks = ticks if isinstance(ticks, Mapping) else {}
+    if version == 2:
+        size = option_number(ticks.get("fontSize"))
+        line_height = ticks.get("lineHeight", 1.2)
+        rotation = 0.0
+    else:
+        font = ticks.get("font")
+        font = font if isinstance(font, Mapping) else {}
+        raw = font.get("size")
+        size = float(_parse_int(raw)) if isinstance(raw, str) else option_number(raw)
+        line_height = font.get("lineHeight", 1.2)
+        rotation = option_number(ticks.get("minRotation")) or 0.0
+    if line_height is None or isinstance(line_height, bool):
+        line_height = 1.2
+    return Axis(
+        length=length,
+        horizontal=horizontal,
+        font_size=size if size is not None and math.isfinite(size) else 12.0,
+        line_height=line_height if isinstance(line_height, int | float | str) else 1.2,
+        min_rotation=rotation,
+    )
+
+
+def _parse_int(text: str) -> float:
+    matched = re.match(r"\s*([+-]?\d+)", text)
+    return float(matched.group(1)) if matched else math.nan
 
 
 @dataclass(frozen=True)
