@@ -92,6 +92,13 @@ class Scale:
     properties: dict[str, Any] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class Shared:
+    """In a row of ``EvaluatedConfig.call_each``: the ``index``-th shared value."""
+
+    index: int
+
+
 ChartConfig = dict[str, Any]
 
 
@@ -135,6 +142,42 @@ class EvaluatedConfig:
         )
         with self._lock:
             return _decode(payload, nonce, self._sources)
+
+    def call_each(
+        self,
+        fn: JsFunction,
+        rows: Sequence[Sequence[Any]],
+        this: Any = None,
+        shared: Sequence[Any] = (),
+    ) -> list[Any]:
+        """``call`` for many argument lists in one round trip (``this`` is one object for all
+        of them, as Chart.js calls a tick callback). ``Shared(k)`` in a row stands for
+        ``shared[k]``, built once in the sandbox and passed to every call as the same object."""
+        what = f"the callback {_clip(fn.source, 60)!r}"
+        if (
+            self._session is None
+            or not 0 <= fn.ref < len(self._sources)
+            or self._sources[fn.ref] != fn.source
+        ):
+            raise ConfigError(f"{what} is not a function of this config")
+        nonce = self._session.nonce
+        batch = {
+            "shared": [_to_js(v, nonce, self._sources) for v in shared],
+            "rows": [[_to_js(a, nonce, self._sources) for a in row] for row in rows],
+        }
+        payload = self._session.call(
+            fn.ref,
+            json.dumps(batch, allow_nan=False),
+            json.dumps(_to_js(this, nonce, self._sources), allow_nan=False),
+            _TREE_LIMITS,
+            what,
+            op="each",
+        )
+        with self._lock:
+            results = _decode(payload, nonce, self._sources)
+        if not isinstance(results, list) or len(results) != len(rows):
+            raise ConfigError("the sandbox gave an answer that is not a list of results")
+        return results
 
     def memory(self) -> dict[str, int]:
         """The sandbox context's memory accounting ({} for a JSON config, which has none)."""
@@ -368,6 +411,8 @@ def _to_js(value: Any, nonce: str, sources: list[str], depth: int = 0) -> Any:
         return {nonce: ["fn", value.ref]}
     if isinstance(value, ConfigRef):
         return {nonce: ["config", list(value.path)]}
+    if isinstance(value, Shared):
+        return {nonce: ["shared", value.index]}
     if isinstance(value, Scale):
         spec = {
             "labels": None if value.labels is None else _to_js(list(value.labels), nonce, sources),

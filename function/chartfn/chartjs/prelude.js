@@ -464,6 +464,7 @@
         return node;
       }
       if (marker[0] === 'scale') return makeScale(revive(marker[1], state));
+      if (marker[0] === 'shared') return state.shared[marker[1]];
     }
     for (const key of ownKeys(value)) value[key] = revive(value[key], state);
     return value;
@@ -488,7 +489,8 @@
   let state = null;
 
   // dispatch('parse', text, nonce, limitsJSON) / dispatch('call', ref, argsJSON, thisJSON,
-  // limitsJSON): always a string, as answer() and failure() make it.
+  // limitsJSON) / dispatch('each', ref, batchJSON, thisJSON, limitsJSON) with batch
+  // {shared: [...], rows: [[args...], ...]}: always a string, as answer() and failure() make it.
   return function dispatch(op, a, b, c, d) {
     try {
       if (op === 'parse') {
@@ -531,6 +533,27 @@
           return failure('thrown', describe(e));
         }
         return answer(result, state, limits);
+      }
+      if (op === 'each') {
+        // one callback over many argument lists (a tick callback per tick): values marked
+        // shared are revived once and passed as the same object to every call, as Chart.js
+        // passes one ticks array, and the whole batch is one round trip
+        const limits = parseJSON(d);
+        const fn = state.fns[a];
+        const batch = parseJSON(b);
+        state.shared = revive(batch.shared, state);
+        const self = revive(parseJSON(c), state);
+        const rows = revive(batch.rows, state);
+        state.shared = null;
+        const results = nullArray();
+        for (let i = 0; i < rows.length; i += 1) {
+          try {
+            results[i] = apply(fn, self, rows[i]);
+          } catch (e) {
+            return failure('thrown', describe(e));
+          }
+        }
+        return answer(results, state, limits);
       }
       return failure('internal', 'unknown operation');
     } catch (e) {

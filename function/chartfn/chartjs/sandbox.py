@@ -156,11 +156,13 @@ class _Worker:
             outcome.handle = self._next_handle
         return outcome
 
-    def task_call(self, handle: int, ref: int, args: str, this: str, tree_limits: str) -> _Outcome:
+    def task_call(
+        self, handle: int, ref: int, args: str, this: str, tree_limits: str, op: str = "call"
+    ) -> _Outcome:
         context = self._contexts.get(handle)
         if context is None:
             return _Outcome(kind="closed", message="this config was closed")
-        outcome = _run_dispatch(context, ("call", ref, args, this, tree_limits))
+        outcome = _run_dispatch(context, (op, ref, args, this, tree_limits))
         context.cpu_used += outcome.cpu_seconds
         return outcome
 
@@ -304,15 +306,24 @@ class Session:
     def nonce(self) -> str:
         return self._pool.nonce
 
-    def call(self, ref: int, args_json: str, this_json: str, tree_limits: str, what: str) -> str:
-        """The callback's result as the prelude's answer text; ConfigError when it fails."""
+    def call(
+        self,
+        ref: int,
+        args_json: str,
+        this_json: str,
+        tree_limits: str,
+        what: str,
+        op: str = "call",
+    ) -> str:
+        """The callback's result as the prelude's answer text; ConfigError when it fails.
+        ``op`` 'each': ``args_json`` is a batch of argument lists, the answer their results."""
         with self._lock:
             if self._handle is None:
                 raise ConfigError(f"{what} cannot run: its config was closed")
             outcome = self._pool.run(
                 self._worker,
                 _Worker.task_call,
-                (self._handle, ref, args_json, this_json, tree_limits),
+                (self._handle, ref, args_json, this_json, tree_limits, op),
             )
         if outcome.kind is not None:
             raise _error(outcome, self._pool.limits, what)
