@@ -20,8 +20,10 @@ from chartfn.drawing.raster.text import TextRenderer, face_of, hinting_flag, mea
 
 # What stamps may hold, in bytes (one a pixel, plus the entry's own objects): a couple of
 # thousand tick labels, category names and titles, the strings that do come back. Measured:
-# a budget of 8 MB still let RSS grow 7 MB between charts 1000 and 3000 while it filled.
-CACHE_BYTES = 2 * 1024 * 1024
+# a budget of 8 MB still let RSS grow 7 MB between charts 1000 and 3000 while it filled, and
+# 2 MB let a cold uvicorn's RSS grow 5.1-5.4 MB from request 1000 to 3000 of the load test
+# (two render threads, each filling its own malloc arena); 1 MB: +2.0 MB.
+CACHE_BYTES = 1024 * 1024
 ENTRY_OVERHEAD = 400
 # Room around the measured box on the scratch canvas: hinting and anti-aliasing reach past it.
 MARGIN = 4
