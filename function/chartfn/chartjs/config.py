@@ -121,10 +121,9 @@ class EvaluatedConfig:
         self._sources = sources if sources is not None else []
         self._lock = threading.Lock()
 
-    def call(self, fn: JsFunction, args: Sequence[Any] = (), this: Any = None) -> Any:
-        """Call one of this config's functions with ``args`` and ``this`` (JSON-like values,
-        ``JsFunction``, ``ConfigRef`` or ``Scale``); its result as a tree value (``None`` for
-        undefined). ConfigError if it throws, runs out of its budget or is not of this config."""
+    def _own_callback(self, fn: JsFunction) -> str:
+        """How errors name ``fn``; ConfigError unless it is a function of this config (a tree
+        from another config, or a forged reference, must not reach another session's code)."""
         what = f"the callback {_clip(fn.source, 60)!r}"
         if (
             self._session is None
@@ -132,6 +131,13 @@ class EvaluatedConfig:
             or self._sources[fn.ref] != fn.source
         ):
             raise ConfigError(f"{what} is not a function of this config")
+        return what
+
+    def call(self, fn: JsFunction, args: Sequence[Any] = (), this: Any = None) -> Any:
+        """Call one of this config's functions with ``args`` and ``this`` (JSON-like values,
+        ``JsFunction``, ``ConfigRef`` or ``Scale``); its result as a tree value (``None`` for
+        undefined). ConfigError if it throws, runs out of its budget or is not of this config."""
+        what = self._own_callback(fn)
         nonce = self._session.nonce
         payload = self._session.call(
             fn.ref,
@@ -153,13 +159,7 @@ class EvaluatedConfig:
         """``call`` for many argument lists in one round trip (``this`` is one object for all
         of them, as Chart.js calls a tick callback). ``Shared(k)`` in a row stands for
         ``shared[k]``, built once in the sandbox and passed to every call as the same object."""
-        what = f"the callback {_clip(fn.source, 60)!r}"
-        if (
-            self._session is None
-            or not 0 <= fn.ref < len(self._sources)
-            or self._sources[fn.ref] != fn.source
-        ):
-            raise ConfigError(f"{what} is not a function of this config")
+        what = self._own_callback(fn)
         nonce = self._session.nonce
         batch = {
             "shared": [_to_js(v, nonce, self._sources) for v in shared],
