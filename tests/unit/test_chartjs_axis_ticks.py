@@ -176,3 +176,12 @@ def test_the_number_of_ticks_stays_bounded() -> None:
         assert len(chart.ticks.y(500.0).values) <= 1000
     finally:
         chart.close()
+
+
+def test_more_ticks_than_fit_are_thinned_so_labels_do_not_overlap() -> None:
+    script = bar([0, 10**6 + next(_fresh)], "{y: {ticks: {stepSize: 1000}}}")
+    layout = placed(script, "4")
+    labels = [label for _, label in layout.y_ticks if label is not None]
+    assert 5 <= len(labels) < 100  # of Chart.js's 1000 ticks
+    boxes = sorted((label.box[1], label.box[3]) for label in labels)
+    assert all(low >= high for (_, high), (low, _) in itertools.pairwise(boxes))

@@ -171,6 +171,26 @@ def _axis_ticks(
     return scale, Ticks(values, texts, "", math=False), shown
 
 
+def _auto_skip(
+    ticks: Ticks, shown: tuple[bool, ...], length: float, room: float
+) -> tuple[Ticks, tuple[bool, ...]]:
+    """Every step-th of more provided ticks than the axis has room for (``room`` px each),
+    from the first, as Chart.js's autoSkip thins them (the skipped ones lose their grid line
+    too): a config may ask for up to 1000 ticks."""
+    count = len(ticks.values)
+    step = max(1, math.ceil(count * room / length)) if length > 0 else max(count, 1)
+    if step == 1:
+        return ticks, shown
+    kept = range(0, count, step)
+    thinned = Ticks(
+        tuple(ticks.values[i] for i in kept),
+        tuple(ticks.labels[i] for i in kept),
+        ticks.offset,
+        ticks.math,
+    )
+    return thinned, tuple(shown[i] for i in kept)
+
+
 def _px(points: float, dpi: float) -> float:
     return points * dpi / 72.0
 
@@ -413,6 +433,9 @@ def _y_tick_labels(
     length = max(1.0, top - bottom)
     size = _px(style.tick_label_size, dpi)
     scale, ticks, shown = _axis_ticks(axis, length, size, True, ticks_of)
+    if axis.provider is not None:
+        room = line_extent(font, dpi).height * CATEGORY_SPACING
+        ticks, shown = _auto_skip(ticks, shown, length, room)
     positions = bottom + scale.fraction(np.asarray(ticks.values)) * (top - bottom)
     if not show:
         return [(float(p), None) for p in positions], 0.0, ""
@@ -446,6 +469,9 @@ def _x_tick_labels(
         return _category_labels(axis, left, right, font, style, dpi, show, canvas_height)
     size = _px(style.tick_label_size, dpi)
     scale, ticks, shown = _axis_ticks(axis, length, size, False, ticks_of)
+    if axis.provider is not None:
+        widest = max((measure(text, font, dpi).width for text in ticks.labels), default=0.0)
+        ticks, shown = _auto_skip(ticks, shown, length, widest + line_extent(font, dpi).height)
     positions = left + scale.fraction(np.asarray(ticks.values)) * (right - left)
     if not show:
         return [(float(p), None) for p in positions], 0.0, "", (0.0, 0.0)
