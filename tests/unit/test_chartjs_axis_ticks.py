@@ -101,14 +101,37 @@ def test_without_a_callback_the_value_axis_has_chartjs_default_labels() -> None:
     assert ticks.min == 0  # Chart.js 4's bars start their value axis at zero
 
 
-def test_a_null_label_drops_the_tick_in_chartjs_4_and_only_the_label_in_2() -> None:
-    callback = "(v, i) => i % 2 ? null : 'n' + v"
-    values = [0, 40 + next(_fresh)]
-    v4 = placed(bar(values, f"{{y: {{ticks: {{callback: {callback}}}}}}}"), "4")
-    v2 = placed(bar(values, f"{{yAxes: [{{ticks: {{callback: {callback}}}}}]}}"), "2")
-    assert None not in texts(v4.y_ticks)
-    assert all(text.startswith("n") for text in texts(v4.y_ticks) if text)
-    assert None in texts(v2.y_ticks)
+@pytest.mark.parametrize(
+    ("version", "scales"),
+    [
+        ("4", "{y: {ticks: {callback: (v, i) => i % 2 ? null : 'n' + v}}}"),
+        ("2", "{yAxes: [{ticks: {callback: (v, i) => i % 2 ? undefined : 'n' + v}}]}"),
+    ],
+)
+def test_a_tick_whose_label_is_null_is_not_drawn(version: str, scales: str) -> None:
+    # Chart.js 4 drops it; 2.9 keeps it in the scale but draws no label and no grid line
+    layout = placed(bar([0, 40 + next(_fresh)], scales), version)
+    shown = texts(layout.y_ticks)
+    assert len(shown) >= 2
+    assert all(text is not None and text.startswith("n") for text in shown)
+
+
+def test_labelled_ticks_are_thinned_unless_autoskip_is_off() -> None:
+    # QuickChart's documentation example labels-3, with data no other test draws
+    callback = "callback: (val) => [0, 10, 26, 40].includes(val) ? val : undefined"
+    values = [5 + next(_fresh) % 3, 60, 70, 40]
+    labels = "['Q1', 'Q2', 'Q3', 'Q4']"
+    sparse = bar(
+        values,
+        f"{{yAxes: [{{ticks: {{stepSize: 1, autoSkip: false, beginAtZero: true, {callback}}}}}]}}",
+        labels,
+    )
+    assert texts(placed(sparse, "2").y_ticks) == ["40", "26", "10", "0"]  # v2 lists y top first
+    dense = "{yAxes: [{ticks: {stepSize: 1, beginAtZero: true%s}}]}"
+    every = placed(bar(values, dense % ", autoSkip: false", labels), "2")
+    thinned = placed(bar(values, dense % "", labels), "2")
+    assert len(texts(every.y_ticks)) == 71
+    assert 5 <= len(texts(thinned.y_ticks)) < 71
 
 
 @pytest.mark.parametrize(

@@ -129,6 +129,8 @@ def _provider(
 ) -> TickProvider:
     callback = tick_callback_of(scale.options, version)
     reverse = numeric_options(scale.options, version).reverse
+    tick_options = scale.options.get("ticks")
+    auto_skip = not (isinstance(tick_options, Mapping) and tick_options.get("autoSkip") is False)
 
     def ticks_for_length(length_px: float) -> AxisTicks:
         # Chart.js lays out in CSS pixels; the engine's lengths are device pixels.
@@ -147,13 +149,18 @@ def _provider(
                 scale_path=scale.path,
             )
         )
-        shown = visible_ticks(ticks, [_as_label(label) for label in labels], version)
+        # Chart.js 4 drops a tick whose label is null or undefined; 2.9 keeps it in the
+        # scale but draws neither its label nor its grid line (core.scale.js, #4635): the
+        # same drawing.
+        pairs = visible_ticks(ticks, [_as_label(label) for label in labels], version)
+        shown = [(value, label) for value, label in pairs if label is not None]
         low, high = float(ticks.min), float(ticks.max)
         return AxisTicks(
             values=[float(value) for value, _ in shown],
             labels=[_one_line(label) for _, label in shown],
             low=high if reverse else low,
             high=low if reverse else high,
+            auto_skip=auto_skip,
         )
 
     return ticks_for_length

@@ -16,6 +16,8 @@ class AxisTicks(NamedTuple):
     labels: Sequence[str | None]
     low: float
     high: float
+    # False: draw every tick even where labels overlap (Chart.js's ``ticks.autoSkip: false``)
+    auto_skip: bool = True
 
 
 # The axis' ticks for its length in device pixels; called again as the layout settles the

@@ -171,6 +171,10 @@ def _axis_ticks(
     return scale, Ticks(values, texts, "", math=False), shown
 
 
+def _skips(axis: Axis, length: float) -> bool:
+    return axis.provider is not None and axis.provider(length).auto_skip
+
+
 def _auto_skip(
     ticks: Ticks, shown: tuple[bool, ...], length: float, room: float
 ) -> tuple[Ticks, tuple[bool, ...]]:
@@ -433,7 +437,7 @@ def _y_tick_labels(
     length = max(1.0, top - bottom)
     size = _px(style.tick_label_size, dpi)
     scale, ticks, shown = _axis_ticks(axis, length, size, True, ticks_of)
-    if axis.provider is not None:
+    if _skips(axis, length):
         room = line_extent(font, dpi).height * CATEGORY_SPACING
         ticks, shown = _auto_skip(ticks, shown, length, room)
     positions = bottom + scale.fraction(np.asarray(ticks.values)) * (top - bottom)
@@ -469,7 +473,7 @@ def _x_tick_labels(
         return _category_labels(axis, left, right, font, style, dpi, show, canvas_height)
     size = _px(style.tick_label_size, dpi)
     scale, ticks, shown = _axis_ticks(axis, length, size, False, ticks_of)
-    if axis.provider is not None:
+    if _skips(axis, length):
         widest = max((measure(text, font, dpi).width for text in ticks.labels), default=0.0)
         ticks, shown = _auto_skip(ticks, shown, length, widest + line_extent(font, dpi).height)
     positions = left + scale.fraction(np.asarray(ticks.values)) * (right - left)
