@@ -17,12 +17,14 @@ from chartfn.models.output_options import OutputOptions
 from chartfn.models.sine import SineChart
 
 if TYPE_CHECKING:
+    from chartfn.models.axis_ticks import TickProviders
     from chartfn.models.chart_spec import ChartSpec
     from chartfn.models.formula_chart import FormulaChart
 
 # Bump when a change alters the pixels of an existing URL: it is part of every ETag, so caches
 # that revalidate fetch the new image instead of being told their old copy is current.
-RENDER_VERSION = "2"
+# "3": Chart.js configs' value axes show Chart.js's tick values, ends and labels.
+RENDER_VERSION = "3"
 
 
 def etag_for(canonical_request: str) -> str:
@@ -60,7 +62,9 @@ class ChartService:
 
         return render_formulas(chart, options)
 
-    def render_spec(self, spec: ChartSpec, options: OutputOptions) -> bytes:
+    def render_spec(
+        self, spec: ChartSpec, options: OutputOptions, ticks: TickProviders | None = None
+    ) -> bytes:
         from chartfn.drawing.raster.engine import render_spec
 
-        return render_spec(spec, options)
+        return render_spec(spec, options, ticks)

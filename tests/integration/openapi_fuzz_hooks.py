@@ -204,7 +204,7 @@ def _quickchart_rules(case: Any) -> set[str] | None:
         pixels = "pixels; this deployment draws at most" in message
         return {"pixel_budget"} if pixels or "less than one pixel" in message else None
     try:
-        prepare(request)
+        prepare(request).close()
     except (ConfigError, TranslationError):
         return {"chartjs_config"}
     return None

@@ -82,16 +82,23 @@ def test_python_get_bytes_and_to_file(server: str, tmp_path: Path) -> None:
     assert_chart(target.read_bytes(), (800, 480))
 
 
-def test_python_configs_with_functions_render_and_name_them(server: str) -> None:
+def test_python_configs_with_functions_render_and_run_tick_callbacks(server: str) -> None:
     chart = python_client(server, "with a callback")
     assert isinstance(chart.config, dict)
+    plain = httpx.get(chart.get_url())
     chart.config["options"]["scales"] = {
         "yAxes": [{"ticks": {"callback": QuickChartFunction("(value) => value + ' users'")}}]
+    }
+    chart.config["options"]["tooltips"] = {
+        "callbacks": {"label": QuickChartFunction("(item) => 'not drawn'")}
     }
     response = httpx.get(chart.get_url())
     assert response.status_code == 200, response.headers.get("x-quickchart-error")
     assert_chart(response.content, (400, 240))
-    assert "ticks.callback" in response.headers["x-chart-warning"]
+    # the tick callback is run (its labels are drawn), the tooltip's still named as not run
+    warning = response.headers["x-chart-warning"]
+    assert "ticks.callback" not in warning and "tooltips.callbacks.label" in warning
+    assert response.content != plain.content
     assert_chart(chart.get_bytes(), (400, 240))
 
 

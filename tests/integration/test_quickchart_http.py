@@ -442,20 +442,77 @@ async def test_the_dataset_colour_is_what_is_drawn(uncached: httpx.AsyncClient) 
     assert colour_share(green.content, (20, 200, 20)) > 0.01
 
 
-async def test_javascript_configs_render_and_their_functions_are_named(
+async def test_javascript_configs_render_and_their_functions_not_run_are_named(
     uncached: httpx.AsyncClient,
 ) -> None:
     n = next(_fresh)
     script = (
         "{type: 'bar', data: {labels: ['a', 'b', 'c'], datasets: [{label: 'JS', "
         f"data: [1, 2, 3].map(v => v * {n}), backgroundColor: '#ff6384'}}]}}, "
-        "options: {scales: {yAxes: [{ticks: {callback: (value) => value + '%'}}]}}};"
+        "options: {scales: {yAxes: [{ticks: {callback: (value) => value + '%'}}]}, "
+        "tooltips: {callbacks: {label: (item) => 'x'}}}};"
     )
     response = await uncached.get(f"/chart?{query({'c': script, 'w': 300, 'h': 200})}")
     assert response.status_code == 200, response.headers.get("x-quickchart-error")
     assert_chart(response.content, (600, 400))
     warning = unquote(response.headers["x-chart-warning"])
-    assert "not run yet" in warning and "options.scales.yAxes[0].ticks.callback" in warning
+    assert "not run yet" in warning and "options.tooltips.callbacks.label" in warning
+    # the tick callback is run now (test_tick_callbacks_change_the_drawn_axis)
+    assert "ticks.callback" not in warning
+
+
+@pytest.mark.parametrize(
+    ("version", "with_callback", "without_callback"),
+    [
+        ("2", "{yAxes: [{ticks: {callback: (v) => '$' + v}}]}", "{yAxes: [{ticks: {}}]}"),
+        ("4", "{y: {ticks: {callback: (v) => '$' + v}}}", "{y: {ticks: {}}}"),
+    ],
+)
+async def test_tick_callbacks_change_the_drawn_axis(
+    uncached: httpx.AsyncClient, version: str, with_callback: str, without_callback: str
+) -> None:
+    n = next(_fresh)
+
+    def script(scales: str) -> str:
+        return (
+            "{type: 'bar', data: {labels: ['a', 'b', 'c'], "
+            f"datasets: [{{data: [3, 7, {12 + n}], backgroundColor: '#ff6384'}}]}}, "
+            f"options: {{scales: {scales}}}}}"
+        )
+
+    answers = [
+        await uncached.get(
+            f"/chart?{query({'c': script(scales), 'v': version, 'w': 300, 'h': 200})}"
+        )
+        for scales in (with_callback, without_callback)
+    ]
+    for response in answers:
+        assert response.status_code == 200, response.headers.get("x-quickchart-error")
+        assert_chart(response.content, (600, 400))
+        assert "x-chart-warning" not in response.headers
+    assert decoded(answers[0].content).tobytes() != decoded(answers[1].content).tobytes()
+
+
+@pytest.mark.parametrize(
+    ("version", "scales", "path"),
+    [
+        ("4", "{y: {ticks: {callback: () => { throw new Error('no'); }}}}", "options.scales.y"),
+        ("2", "{yAxes: [{ticks: {callback: () => null.x}}]}", "options.scales.yAxes[0]"),
+    ],
+)
+async def test_a_throwing_tick_callback_is_a_400_naming_it(
+    uncached: httpx.AsyncClient, version: str, scales: str, path: str
+) -> None:
+    script = (
+        "{type: 'bar', data: {labels: ['a'], datasets: [{data: [1]}]}, "
+        f"options: {{scales: {scales}}}}}"
+    )
+    response = await uncached.get(f"/chart?{query({'c': script, 'v': version})}")
+    assert response.status_code == 400
+    assert unquote(response.headers["x-quickchart-error"]).startswith(f"{path}.ticks.callback: ")
+    created = await uncached.post("/chart/create", json={"chart": script, "version": version})
+    assert created.status_code == 400
+    assert f"{path}.ticks.callback" in created.json()["message"]
 
 
 async def test_hostile_javascript_is_a_400_and_the_next_chart_still_renders(

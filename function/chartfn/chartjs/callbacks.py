@@ -32,6 +32,7 @@ from chartfn.chartjs.config import (
     JsFunction,
     Scale,
     Shared,
+    _child,
 )
 from chartfn.chartjs.js_numbers import js_floor, log10, pow10
 from chartfn.chartjs.tick_labels import js_text
@@ -56,6 +57,14 @@ def tick_callback_of(scale: Any, version: int) -> JsFunction | None:
         if isinstance(ticks.get(name), JsFunction):
             return ticks[name]
     return None
+
+
+def option_path(parts: Sequence[str | int]) -> str:
+    """A config path as the warnings and other errors spell it: ``options.scales.yAxes[0]``."""
+    path = ""
+    for part in parts:
+        path = _child(path, part)
+    return path
 
 
 def label_text(result: Any) -> Label:
@@ -108,7 +117,7 @@ def tick_callback_labels(
     (2, or 3/4) calling it. ``scale_path`` locates the scale's options in the config
     (``("options", "scales", "y")``, ``("options", "scales", "yAxes", 0)``) for ``this.options``;
     ``kind`` is 'linear', 'logarithmic' or 'category'."""
-    path = ".".join(str(p) for p in (*scale_path, "ticks", "callback"))
+    path = option_path((*scale_path, "ticks", "callback"))
     values = list(ticks.values)
     _check_count(len(values), path, "ticks")
     properties = {

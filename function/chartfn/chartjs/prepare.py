@@ -6,11 +6,18 @@ Runs on a render thread: parsing JavaScript configs may take up to the sandbox's
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from chartfn.chartjs.config import canonical_config, config_from_object, parse_config
+from chartfn.chartjs.axis_ticks import config_ticks
+from chartfn.chartjs.config import (
+    EvaluatedConfig,
+    canonical_config,
+    config_from_object,
+    parse_config,
+)
 from chartfn.chartjs.request import QuickChartRequest
-from chartfn.chartjs.translate import translate
+from chartfn.chartjs.translate import NOT_RUN_PREFIX, translate
+from chartfn.models.axis_ticks import TickProviders
 from chartfn.models.chart_spec import ChartSpec
 
 __all__ = ["PreparedChart", "prepare"]
@@ -23,23 +30,70 @@ class PreparedChart:
     #: The same for every spelling of one chart (JSON, JavaScript, base64, a POSTed object):
     #: the normalised config and the Chart.js version, not the text that was sent.
     key: str
+    #: The config's own ticks for the engine's axes (Chart.js's values, labels, callbacks).
+    ticks: TickProviders = field(default_factory=TickProviders)
+    #: Open while the tick callbacks may still be called (until the chart is drawn).
+    config: EvaluatedConfig | None = None
+
+    def close(self) -> None:
+        """Free the config's sandbox context once the chart is drawn (or not needed)."""
+        if self.config is not None:
+            self.config.close()
 
 
 def prepare(request: QuickChartRequest) -> PreparedChart:
-    """Raises ``ConfigError`` (unreadable config) or ``TranslationError`` (not drawable)."""
+    """Raises ``ConfigError`` (unreadable config, a tick callback that throws) or
+    ``TranslationError`` (not drawable). Close the result when its chart is drawn."""
     # a POSTed object never goes through text (nor the engine)
     evaluated = (
         config_from_object(request.chart)
         if isinstance(request.chart, dict)
         else parse_config(request.chart)
     )
-    with evaluated:
+    keep_open = False
+    try:
         config = evaluated.config
         translation = translate(config, request.version)
         canonical = canonical_config(config)
+        ticks = config_ticks(
+            evaluated, translation.spec, request.version, request.device_pixel_ratio
+        )
+        if ticks.run_callback_paths:
+            _try_callbacks(ticks.providers, request)
+            keep_open = True
+    finally:
+        if not keep_open:
+            evaluated.close()
     digest = hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()
     return PreparedChart(
-        spec=translation.spec,
-        warnings=translation.warnings,
+        spec=ticks.spec,
+        warnings=_without_run(translation.warnings, ticks.run_callback_paths),
         key=f"/chart?chartjs={request.version}&config={digest}",
+        ticks=ticks.providers,
+        config=evaluated if keep_open else None,
     )
+
+
+def _try_callbacks(providers: TickProviders, request: QuickChartRequest) -> None:
+    """Call the tick callbacks once now, at about the axes' drawn length, so that one that
+    throws is a 400 naming it before anything is drawn (and /chart/create refuses it too)."""
+    ratio = request.device_pixel_ratio
+    if providers.y is not None:
+        providers.y(request.height * ratio)
+    if providers.x is not None:
+        providers.x(request.width * ratio)
+
+
+def _without_run(warnings: tuple[str, ...], run: tuple[str, ...]) -> tuple[str, ...]:
+    """The warnings, with the functions now run taken off the "not run" list."""
+    if not run:
+        return warnings
+    kept: list[str] = []
+    for warning in warnings:
+        if warning.startswith(NOT_RUN_PREFIX):
+            paths = [p for p in warning.removeprefix(NOT_RUN_PREFIX).split(", ") if p not in run]
+            if not paths:
+                continue
+            warning = NOT_RUN_PREFIX + ", ".join(paths)
+        kept.append(warning)
+    return tuple(kept)

@@ -74,6 +74,8 @@ _UNDRAWN_PLUGINS = (
 )
 # Plugins that fill datasets from a service by URL: chartfn fetches nothing.
 _DATA_SOURCE_PLUGINS = ("googleSheets", "airtable")
+# The warning that lists the config's functions not run (prepare takes off those it runs).
+NOT_RUN_PREFIX = "JavaScript functions are not run yet: "
 _NUMBER_ALLOWED = "a number, a numeric string, null, or {x, y} with numbers"
 
 
@@ -137,7 +139,7 @@ def translate(config: ChartConfig, version: int = 2) -> Translation:
         warnings.append("plugins are not drawn yet: " + ", ".join(plugins))
     functions = function_paths(config)
     if functions:
-        warnings.append("JavaScript functions are not run yet: " + ", ".join(functions))
+        warnings.append(NOT_RUN_PREFIX + ", ".join(functions))
     try:
         spec = ChartSpec.model_validate(fields)
     except ValidationError as exc:

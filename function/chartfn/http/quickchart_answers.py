@@ -74,15 +74,19 @@ async def answer(request: Request, parameters: Mapping[str, Any]) -> Response:
             request,
             RequestedOutput(options, negotiated=False),
             prepared.key,
-            lambda: service.render_spec(prepared.spec, options),
+            lambda: service.render_spec(prepared.spec, options, prepared.ticks),
         )
     except ImageTooLarge as exc:
         return await quickchart_error(request, 413, str(exc), parameters)
+    except ConfigError as exc:  # a tick callback that throws at the length the layout chose
+        return await quickchart_error(request, 400, str(exc), parameters)
     except Exception as exc:  # a drawing failure must still answer (README: never a 500)
         logger.exception("a translated Chart.js config failed to draw")
         return await quickchart_error(
             request, 400, f"the chart could not be drawn: {exc}", parameters
         )
+    finally:
+        prepared.close()
     return with_warnings(response, prepared)
 
 
@@ -142,7 +146,7 @@ async def create(request: Request, parameters: Mapping[str, Any], base_url: str)
     threads: RenderThreads = request.app.state.render_threads
     try:
         chart_request = parse_request(parameters, pixel_budget=settings.pixel_budget)
-        await threads.run(lambda: prepare(chart_request))
+        (await threads.run(lambda: prepare(chart_request))).close()
         url = render_url(base_url, encode_render_id(chart_request, settings.signing_secret))
     except RenderUrlTooLong as exc:
         return create_error(413, "too_large", str(exc))

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from chartfn.drawing.matplotlib_runtime import Affine2D, FontProperties, Path, to_rgba
-from chartfn.drawing.raster.canvas import Canvas, Rect
+from chartfn.drawing.raster.canvas import Canvas
 from chartfn.drawing.raster.layout import Axis, Label, Layout, LegendEntry, Request
 from chartfn.drawing.raster.style import RGBA, Style
 from chartfn.drawing.raster.text import line_extent, measure, shorten
@@ -90,7 +90,7 @@ def plan_formulas(chart: FormulaChart, width: int, height: int, dpi: float, styl
                       Axis(y_scale))  # fmt: skip
 
     def draw(canvas: Canvas, layout: Layout) -> list[Label]:
-        to_x, to_y = _mappers(x_scale, y_scale, layout.plot)
+        to_x, to_y = _mappers(x_scale, y_scale, layout)
         for curve, color in zip(cut, colors, strict=True):
             canvas.stroke(np.stack([to_x(curve.x), to_y(curve.y)], axis=1), color, LINE_WIDTH)
         return []
@@ -136,8 +136,10 @@ def _mapper(scale: Scale, start: float, length: float) -> Callable[[np.ndarray],
     return to_pixels
 
 
-def _mappers(x: Scale, y: Scale, plot: Rect) -> tuple[Callable[..., np.ndarray], ...]:
-    x0, y0, x1, y1 = plot
+def _mappers(x: Scale, y: Scale, layout: Layout) -> tuple[Callable[..., np.ndarray], ...]:
+    """Data to pixels on the layout's scales where a tick provider chose them, else on ours."""
+    x0, y0, x1, y1 = layout.plot
+    x, y = layout.x_scale or x, layout.y_scale or y
     return _mapper(x, x0, x1 - x0), _mapper(y, y0, y1 - y0)
 
 
@@ -175,10 +177,10 @@ def _bars(spec: ChartSpec, base: Request, colors: list[RGBA], names: list[str]) 
     )
 
     def draw(canvas: Canvas, layout: Layout) -> list[Label]:
-        to_x, to_y = _mappers(x_scale, y_scale, layout.plot)
+        to_x, to_y = _mappers(x_scale, y_scale, layout)
         for (left, right, bottom, top), color in zip(boxes, colors, strict=True):
             if spec.y_log:
-                bottom = np.where(bottom > 0, bottom, y_scale.low * 1e-3)
+                bottom = np.where(bottom > 0, bottom, (layout.y_scale or y_scale).low * 1e-3)
             rects = np.stack([to_x(left), to_y(bottom), to_x(right), to_y(top)], axis=1)
             canvas.fill_rects(rects[np.all(np.isfinite(rects), axis=1)], color)
         return []
@@ -211,11 +213,11 @@ def _histogram(spec: ChartSpec, base: Request, colors: list[RGBA], names: list[s
     request = _with(base, spec, entries, Axis(x_scale), Axis(y_scale))
 
     def draw(canvas: Canvas, layout: Layout) -> list[Label]:
-        to_x, to_y = _mappers(x_scale, y_scale, layout.plot)
+        to_x, to_y = _mappers(x_scale, y_scale, layout)
         left, right = to_x(edges[:-1]), to_x(edges[1:])
         for bottom, top, color in zip(bottoms, tops, faded, strict=True):
             if spec.y_log:
-                bottom = np.where(bottom > 0, bottom, y_scale.low * 1e-3)
+                bottom = np.where(bottom > 0, bottom, (layout.y_scale or y_scale).low * 1e-3)
             keep = top > bottom
             rects = np.stack([left, to_y(bottom), right, to_y(top)], axis=1)[keep]
             # Bins side by side fill one shape, as histtype="stepfilled" draws it: no snapping,
@@ -255,7 +257,7 @@ def _xy(spec: ChartSpec, base: Request, colors: list[RGBA], names: list[str]) ->
     request = _with(base, spec, entries, Axis(x_scale), Axis(y_scale))
 
     def draw(canvas: Canvas, layout: Layout) -> list[Label]:
-        to_x, to_y = _mappers(x_scale, y_scale, layout.plot)
+        to_x, to_y = _mappers(x_scale, y_scale, layout)
         for index, (x, y, color) in enumerate(zip(xs, ys, colors, strict=True)):
             px = to_x(x)
             if spec.kind == "scatter":

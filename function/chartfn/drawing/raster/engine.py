@@ -4,6 +4,8 @@ take the same layout and the same renderer calls, so they agree by construction.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from chartfn.drawing.encoding import encode_figure, encode_raster
@@ -20,15 +22,19 @@ from chartfn.drawing.raster.charts import (
 from chartfn.drawing.raster.layout import Label, Layout, layout
 from chartfn.drawing.raster.style import RGBA, Style, style_of
 from chartfn.drawing.themes import themed
+from chartfn.models.axis_ticks import TickProviders
 from chartfn.models.chart_spec import ChartSpec
 from chartfn.models.formula_chart import FormulaChart
 from chartfn.models.line_chart import Frame
 from chartfn.models.output_options import RASTER_FORMATS, OutputOptions
 
 
-def render_spec(spec: ChartSpec, options: OutputOptions) -> bytes:
-    """``spec`` in ``options``' size, theme and format."""
-    return _render(spec, options)
+def render_spec(
+    spec: ChartSpec, options: OutputOptions, ticks: TickProviders | None = None
+) -> bytes:
+    """``spec`` in ``options``' size, theme and format; ``ticks``: the numeric axes' ticks
+    and ends from outside (a Chart.js config's), else the engine's own."""
+    return _render(spec, options, ticks)
 
 
 def render_formulas(chart: FormulaChart, options: OutputOptions) -> bytes:
@@ -40,10 +46,12 @@ def _frame_args(frame: Frame) -> tuple[int, int, float]:
     return frame.width_px, frame.height_px, frame.dpi
 
 
-def _render(what: ChartSpec | FormulaChart, options: OutputOptions) -> bytes:
+def _render(
+    what: ChartSpec | FormulaChart, options: OutputOptions, ticks: TickProviders | None = None
+) -> bytes:
     frame = options.frame
     with themed(frame.theme):
-        chart = plan_chart(what, frame)
+        chart = with_tick_providers(plan_chart(what, frame), ticks)
         placed = layout(chart.request)
         if options.format not in RASTER_FORMATS:
             figure, canvas = new_figure(frame)
@@ -55,10 +63,25 @@ def _render(what: ChartSpec | FormulaChart, options: OutputOptions) -> bytes:
     return encode_raster(rgba, options)
 
 
-def prepare(spec: ChartSpec | FormulaChart, frame: Frame) -> tuple[Chart, Layout]:
+def prepare(
+    spec: ChartSpec | FormulaChart, frame: Frame, ticks: TickProviders | None = None
+) -> tuple[Chart, Layout]:
     """The chart's plan and layout; call inside ``themed(frame.theme)``."""
-    chart = plan_chart(spec, frame)
+    chart = with_tick_providers(plan_chart(spec, frame), ticks)
     return chart, layout(chart.request)
+
+
+def with_tick_providers(chart: Chart, ticks: TickProviders | None) -> Chart:
+    """The chart with ``ticks``' providers on its numeric axes (category axes keep theirs)."""
+    request = chart.request
+    if ticks is None or request.x_axis is None or request.y_axis is None:
+        return chart
+    x_axis, y_axis = request.x_axis, request.y_axis
+    if ticks.x is not None and x_axis.categories is None:
+        x_axis = replace(x_axis, provider=ticks.x)
+    if ticks.y is not None and y_axis.categories is None:
+        y_axis = replace(y_axis, provider=ticks.y)
+    return replace(chart, request=replace(request, x_axis=x_axis, y_axis=y_axis))
 
 
 def drawn_texts(chart: ChartSpec | FormulaChart, frame: Frame) -> list[Label]:

@@ -21,6 +21,7 @@ from chartfn.drawing.raster.canvas import Rect
 from chartfn.drawing.raster.style import RGBA, Style
 from chartfn.drawing.raster.text import line_extent, measure, shorten
 from chartfn.drawing.raster.ticks import Scale, Ticks, tick_count, ticks_for
+from chartfn.models.axis_ticks import TickProvider
 
 # Gaps in points.
 OUTER_PAD = 5.0
@@ -68,10 +69,13 @@ class PlacedEntry:
 
 @dataclass(frozen=True)
 class Axis:
-    """What an axis shows: a numeric scale, or categories at 0 … n-1 (scale -0.5 … n-0.5)."""
+    """What an axis shows: a numeric scale, or categories at 0 … n-1 (scale -0.5 … n-0.5).
+    A numeric axis with ``provider`` takes its ticks and its ends from it instead of from
+    ``scale`` (whose ``log`` still holds)."""
 
     scale: Scale
     categories: tuple[str, ...] | None = None
+    provider: TickProvider | None = None
 
 
 @dataclass(frozen=True)
@@ -96,6 +100,10 @@ class Layout:
     labels: list[Label] = field(default_factory=list)  # title, axis labels, offsets
     legend: list[PlacedEntry] = field(default_factory=list)
     legend_box: Rect | None = None
+    # The axes' scales when a tick provider chose their ends (None: the request's): the data
+    # is drawn against these.
+    x_scale: Scale | None = None
+    y_scale: Scale | None = None
 
     def texts(self) -> list[Label]:
         ticks = [label for _, label in self.x_ticks + self.y_ticks if label is not None]
@@ -121,12 +129,70 @@ def layout(request: Request) -> Layout:
     # The rounds and attempts ask again for the ticks of the same axis length: one locator run
     # each (kept for this layout only; nothing keyed by data outlives a chart).
     ticks_of = cache(ticks_for)
+    request = _cached_providers(request)
     for parts in attempts:
         result = _layout(request, parts, ticks_of)
         x0, y0, x1, y1 = result.plot
         if x1 - x0 >= MIN_PLOT_SHARE * request.width and y1 - y0 >= MIN_PLOT_SHARE * request.height:
             return result
     return _layout(request, _Parts(False, False, False, False), ticks_of)
+
+
+def _cached_providers(request: Request) -> Request:
+    """The request with each tick provider asked once per axis length (a provider may run a
+    config's callbacks; the rounds and attempts ask again for the same lengths)."""
+    axes = {}
+    for name in ("x_axis", "y_axis"):
+        axis = getattr(request, name)
+        if axis is not None and axis.provider is not None:
+            axes[name] = replace(axis, provider=cache(axis.provider))
+    return replace(request, **axes) if axes else request
+
+
+def _provided_scale(axis: Axis, length: float) -> Scale | None:
+    if axis.provider is None or axis.categories is not None:
+        return None
+    ticks = axis.provider(length)
+    return Scale(float(ticks.low), float(ticks.high), axis.scale.log)
+
+
+def _axis_ticks(
+    axis: Axis, length: float, size: float, vertical: bool, ticks_of: Callable[[Scale, int], Ticks]
+) -> tuple[Scale, Ticks, tuple[bool, ...]]:
+    """The axis' scale, its ticks, and which ticks have a label."""
+    if axis.provider is None:
+        ticks = ticks_of(axis.scale, tick_count(length, size, vertical=vertical))
+        return axis.scale, ticks, (True,) * len(ticks.values)
+    provided = axis.provider(length)
+    scale = Scale(float(provided.low), float(provided.high), axis.scale.log)
+    values = tuple(float(v) for v in provided.values)
+    texts = tuple("" if label is None else label for label in provided.labels)
+    shown = tuple(label is not None for label in provided.labels)
+    return scale, Ticks(values, texts, "", math=False), shown
+
+
+def _skips(axis: Axis, length: float) -> bool:
+    return axis.provider is not None and axis.provider(length).auto_skip
+
+
+def _auto_skip(
+    ticks: Ticks, shown: tuple[bool, ...], length: float, room: float
+) -> tuple[Ticks, tuple[bool, ...]]:
+    """Every step-th of more provided ticks than the axis has room for (``room`` px each),
+    from the first, as Chart.js's autoSkip thins them (the skipped ones lose their grid line
+    too): a config may ask for up to 1000 ticks."""
+    count = len(ticks.values)
+    step = max(1, math.ceil(count * room / length)) if length > 0 else max(count, 1)
+    if step == 1:
+        return ticks, shown
+    kept = range(0, count, step)
+    thinned = Ticks(
+        tuple(ticks.values[i] for i in kept),
+        tuple(ticks.labels[i] for i in kept),
+        ticks.offset,
+        ticks.math,
+    )
+    return thinned, tuple(shown[i] for i in kept)
 
 
 def _px(points: float, dpi: float) -> float:
@@ -260,7 +326,7 @@ def _layout(
         new_left = max(left + y_width + (tick_gap if y_width else 0.0), pad + overhang[0])
         new_right = min(right, width - pad - overhang[1])
         new_bottom = bottom + x_height + (tick_gap if x_height else 0.0) + x_extra
-        new_top = top - y_extra
+        new_top = top - y_extra - _top_overhang(y_axis, y_ticks, plot_top)
         new_plot = (
             new_left,
             new_bottom,
@@ -321,9 +387,27 @@ def _layout(
         length = label.box[3] - label.box[1]
         y = min(max(pad, centre - length / 2), height - pad - length)
         labels.append(_shift(label, 0.0, y))
-    result = Layout(plot, x_ticks, y_ticks, labels, legend, legend_box)
+    result = Layout(
+        plot,
+        x_ticks,
+        y_ticks,
+        labels,
+        legend,
+        legend_box,
+        x_scale=_provided_scale(x_axis, max(1.0, plot_right - plot_left)),
+        y_scale=_provided_scale(y_axis, max(1.0, plot_top - plot_bottom)),
+    )
     _centre_title(plot, labels, width, pad)
     return result
+
+
+def _top_overhang(axis: Axis, ticks: list[tuple[float, Label | None]], top: float) -> float:
+    """How far provided tick labels reach above the plot: a provided axis ends on a tick (as
+    Chart.js's do), whose label the plot's top must leave room for. The engine's own ticks
+    keep their margin and their layout."""
+    if axis.provider is None:
+        return 0.0
+    return max([0.0, *(lbl.box[3] - top for _, lbl in ticks if lbl is not None)])
 
 
 def _centre_title(plot: Rect, labels: list[Label], width: float, pad: float) -> Rect:
@@ -352,13 +436,19 @@ def _y_tick_labels(
 ) -> tuple[list[tuple[float, Label | None]], float, str]:
     length = max(1.0, top - bottom)
     size = _px(style.tick_label_size, dpi)
-    ticks = ticks_of(axis.scale, tick_count(length, size, vertical=True))
-    positions = bottom + axis.scale.fraction(np.asarray(ticks.values)) * (top - bottom)
+    scale, ticks, shown = _axis_ticks(axis, length, size, True, ticks_of)
+    if _skips(axis, length):
+        room = line_extent(font, dpi).height * CATEGORY_SPACING
+        ticks, shown = _auto_skip(ticks, shown, length, room)
+    positions = bottom + scale.fraction(np.asarray(ticks.values)) * (top - bottom)
     if not show:
         return [(float(p), None) for p in positions], 0.0, ""
     placed: list[tuple[float, Label | None]] = []
     widest = 0.0
-    for position, text in zip(positions, ticks.labels, strict=True):
+    for position, text, has_label in zip(positions, ticks.labels, shown, strict=True):
+        if not has_label:
+            placed.append((float(position), None))
+            continue
         label = _horizontal(text, 0.0, 0.0, font, style.tick_label_color, dpi, math=ticks.math)
         middle = (label.box[1] + label.box[3]) / 2
         # Right-aligned against the ticks: the x shift comes when the plot's left is known.
@@ -382,14 +472,20 @@ def _x_tick_labels(
     if axis.categories is not None:
         return _category_labels(axis, left, right, font, style, dpi, show, canvas_height)
     size = _px(style.tick_label_size, dpi)
-    ticks: Ticks = ticks_of(axis.scale, tick_count(length, size, vertical=False))
-    positions = left + axis.scale.fraction(np.asarray(ticks.values)) * (right - left)
+    scale, ticks, shown = _axis_ticks(axis, length, size, False, ticks_of)
+    if _skips(axis, length):
+        widest = max((measure(text, font, dpi).width for text in ticks.labels), default=0.0)
+        ticks, shown = _auto_skip(ticks, shown, length, widest + line_extent(font, dpi).height)
+    positions = left + scale.fraction(np.asarray(ticks.values)) * (right - left)
     if not show:
         return [(float(p), None) for p in positions], 0.0, "", (0.0, 0.0)
     placed: list[tuple[float, Label | None]] = []
     tallest = 0.0
     overhang_left = overhang_right = 0.0
-    for position, text in zip(positions, ticks.labels, strict=True):
+    for position, text, has_label in zip(positions, ticks.labels, shown, strict=True):
+        if not has_label:
+            placed.append((float(position), None))
+            continue
         label = _horizontal(text, 0.0, 0.0, font, style.tick_label_color, dpi, math=ticks.math)
         half = _width(label) / 2
         placed.append((float(position), _shift(label, position - half)))

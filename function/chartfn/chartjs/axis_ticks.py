@@ -1,0 +1,214 @@
+"""A Chart.js config's own ticks for the engine's axes: Chart.js's tick values, axis ends and
+labels (``chartjs.ticks``, ``tick_labels``) for the axis length the engine's layout gives,
+with the config's ``ticks.callback`` run on them (``chartjs.callbacks``), and its category
+labels through a callback on the category axis.
+
+Only axes that the translation draws as Chart.js has them get a provider: the value axis of a
+vertical bar, line or scatter chart and a scatter chart's x axis. Those callbacks are the
+ones run (``run_callback_paths``); any other function of the config is still named as not
+run. The config's sandbox must stay open while the chart is drawn (the provider calls it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from chartfn.chartjs.callbacks import (
+    Label,
+    option_path,
+    tick_callback_labels,
+    tick_callback_of,
+    visible_ticks,
+)
+from chartfn.chartjs.config import EvaluatedConfig
+from chartfn.chartjs.scales import ScaleRef, find_scale, value_range
+from chartfn.chartjs.tick_labels import default_labels, js_text
+from chartfn.chartjs.ticks import numeric_options, scale_ticks, tick_axis
+from chartfn.models.axis_ticks import AxisTicks, TickProvider, TickProviders
+from chartfn.models.chart_spec import MAX_NAME, ChartSpec
+
+__all__ = ["ConfigTicks", "config_ticks"]
+
+_NUMERIC = ("linear", "logarithmic")
+
+
+@dataclass(frozen=True)
+class ConfigTicks:
+    """The providers for the engine, the spec with its categories relabelled by a category
+    axis' callback, and the config paths of the callbacks these run."""
+
+    providers: TickProviders
+    spec: ChartSpec
+    run_callback_paths: tuple[str, ...]
+
+
+def _path(scale: ScaleRef) -> str:
+    return option_path((*scale.path, "ticks", "callback"))
+
+
+def _one_line(label: Label) -> str | None:
+    """A label as the engine draws it: one line (a list's lines side by side), bounded."""
+    if label is None:
+        return None
+    text = " ".join(label) if isinstance(label, list) else label
+    text = text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
+    return text if len(text) <= MAX_NAME else text[: MAX_NAME - 1] + "…"
+
+
+def _draws_chartjs_axes(config: Mapping[str, Any], spec: ChartSpec) -> bool:
+    """Vertical bar, line and scatter charts: their axes are Chart.js's x and y. Stand-ins
+    (horizontalBar, sparkline, bubble) and ``indexAxis: 'y'`` keep the engine's ticks."""
+    options = config.get("options")
+    horizontal = isinstance(options, Mapping) and options.get("indexAxis") == "y"
+    return (
+        config.get("type") in ("bar", "line", "scatter")
+        and not horizontal
+        and spec.kind
+        in (
+            "bar",
+            "line",
+            "scatter",
+        )
+    )
+
+
+def config_ticks(
+    evaluated: EvaluatedConfig, spec: ChartSpec, version: int, device_pixel_ratio: float
+) -> ConfigTicks:
+    config = evaluated.config
+    if not isinstance(config, dict) or not _draws_chartjs_axes(config, spec):
+        return ConfigTicks(TickProviders(), spec, ())
+    run: list[str] = []
+    y_provider = None
+    y_scale = find_scale(config, "y", version)
+    if (
+        y_scale is not None
+        and y_scale.kind in _NUMERIC
+        and ((y_scale.kind == "logarithmic") == spec.y_log)
+    ):
+        series = [list(s.y) for s in spec.series]
+        low, high = value_range(series, spec.kind == "bar" and spec.stacked, version)
+        values = [v for v in (low, high) if v is not None]
+        y_provider = _provider(evaluated, y_scale, version, values, False, device_pixel_ratio)
+        if tick_callback_of(y_scale.options, version) is not None:
+            run.append(_path(y_scale))
+    x_provider = None
+    x_scale = find_scale(config, "x", version)
+    if (
+        x_scale is not None
+        and spec.kind == "scatter"
+        and x_scale.kind in _NUMERIC
+        and ((x_scale.kind == "logarithmic") == spec.x_log)
+    ):
+        xs = [x for s in spec.series for x in (s.x or ())]
+        values = [min(xs), max(xs)] if xs else []
+        x_provider = _provider(evaluated, x_scale, version, values, True, device_pixel_ratio)
+        if tick_callback_of(x_scale.options, version) is not None:
+            run.append(_path(x_scale))
+    if (
+        x_scale is not None
+        and spec.kind == "bar"
+        and x_scale.kind == "category"
+        and spec.categories is not None
+        and tick_callback_of(x_scale.options, version) is not None
+    ):
+        spec = _relabelled(evaluated, spec, x_scale, version)
+        run.append(_path(x_scale))
+    return ConfigTicks(TickProviders(x=x_provider, y=y_provider), spec, tuple(run))
+
+
+def _provider(
+    evaluated: EvaluatedConfig,
+    scale: ScaleRef,
+    version: int,
+    values: Sequence[float],
+    horizontal: bool,
+    device_pixel_ratio: float,
+) -> TickProvider:
+    callback = tick_callback_of(scale.options, version)
+    reverse = numeric_options(scale.options, version).reverse
+    tick_options = scale.options.get("ticks")
+    auto_skip = not (isinstance(tick_options, Mapping) and tick_options.get("autoSkip") is False)
+
+    def ticks_for_length(length_px: float) -> AxisTicks:
+        # Chart.js lays out in CSS pixels; the engine's lengths are device pixels.
+        axis = tick_axis(scale.options, version, length_px / device_pixel_ratio, horizontal)
+        ticks = scale_ticks(scale.kind, version, scale.options, values, axis)
+        labels: Sequence[Label] = (
+            default_labels(scale.kind, version, ticks)
+            if callback is None
+            else tick_callback_labels(
+                evaluated,
+                callback,
+                ticks,
+                version=version,
+                kind=scale.kind,
+                scale_id=scale.scale_id,
+                scale_path=scale.path,
+            )
+        )
+        # Chart.js 4 drops a tick whose label is null or undefined; 2.9 keeps it in the
+        # scale but draws neither its label nor its grid line (core.scale.js, #4635): the
+        # same drawing.
+        pairs = visible_ticks(ticks, [_as_label(label) for label in labels], version)
+        shown = [(value, label) for value, label in pairs if label is not None]
+        low, high = float(ticks.min), float(ticks.max)
+        return AxisTicks(
+            values=[float(value) for value, _ in shown],
+            labels=[_one_line(label) for _, label in shown],
+            low=high if reverse else low,
+            high=low if reverse else high,
+            auto_skip=auto_skip,
+        )
+
+    return ticks_for_length
+
+
+def _as_label(value: Any) -> Label:
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, list):
+        return [item if isinstance(item, str) else js_text(item) for item in value]
+    return js_text(value)
+
+
+def _relabelled(
+    evaluated: EvaluatedConfig, spec: ChartSpec, scale: ScaleRef, version: int
+) -> ChartSpec:
+    """The categories a callback on the category axis gives (Chart.js 2 passes each label,
+    4 each index; a null label leaves the category unlabelled)."""
+    callback = tick_callback_of(scale.options, version)
+    assert callback is not None
+    assert spec.categories is not None
+    config = evaluated.config
+    data = config.get("data") if isinstance(config.get("data"), dict) else {}
+    raw = data.get("labels") if isinstance(data, dict) else None
+    labels = list(raw) if isinstance(raw, list) else list(spec.categories)
+    count = len(spec.categories)
+    indexes = list(range(count))
+    ticks = scale_ticks(
+        "category",
+        version,
+        scale.options,
+        indexes,
+        tick_axis(scale.options, version, 1, True),
+        labels=labels,
+    )
+    texts = tick_callback_labels(
+        evaluated,
+        callback,
+        ticks,
+        version=version,
+        kind="category",
+        scale_id=scale.scale_id,
+        scale_path=scale.path,
+    )
+    first = int(ticks.min)
+    categories = list(spec.categories)
+    for offset, text in enumerate(texts):
+        index = first + offset
+        if 0 <= index < count:
+            categories[index] = _one_line(text) or ""
+    return spec.model_copy(update={"categories": categories})

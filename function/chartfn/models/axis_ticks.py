@@ -1,0 +1,33 @@
+"""Ticks an axis gets from outside the engine (a Chart.js config's own tick values and labels),
+as plain data and callables, so that drawing needs to know nothing of where they come from."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+
+class AxisTicks(NamedTuple):
+    """An axis' ticks for one axis length: values, their labels (None: a tick drawn without a
+    label), and the axis' ends, which the data is drawn against too."""
+
+    values: Sequence[float]
+    labels: Sequence[str | None]
+    low: float
+    high: float
+    # False: draw every tick even where labels overlap (Chart.js's ``ticks.autoSkip: false``)
+    auto_skip: bool = True
+
+
+# The axis' ticks for its length in device pixels; called again as the layout settles the
+# plot's size, so it should be cheap for a length it has seen.
+TickProvider = Callable[[float], AxisTicks]
+
+
+@dataclass(frozen=True)
+class TickProviders:
+    """Providers for a chart's axes; None: the engine's own ticks."""
+
+    x: TickProvider | None = None
+    y: TickProvider | None = None
