@@ -118,6 +118,18 @@ class _Parts:
     tick_labels: bool = True
 
 
+# y ticks, y label width, y offset text; x ticks, x label height, x offset text, x overhang
+_TickLabels = tuple[
+    list[tuple[float, "Label | None"]],
+    float,
+    str,
+    list[tuple[float, "Label | None"]],
+    float,
+    str,
+    tuple[float, float],
+]
+
+
 def layout(request: Request) -> Layout:
     """The layout with as many parts as leave the plot a usable size."""
     attempts = [
@@ -304,8 +316,7 @@ def _layout(
 
     # The tick labels' sizes depend on the plot's size (how many ticks fit) and the plot's size
     # on theirs: a few rounds settle it (the counts change in steps of whole ticks).
-    plot = (left, bottom, right, top)
-    for _ in range(4):
+    def tick_labels_at(plot: tuple[float, float, float, float]) -> _TickLabels:
         plot_left, plot_bottom, plot_right, plot_top = plot
         y_ticks, y_width, y_offset = _y_tick_labels(
             y_axis, plot_bottom, plot_top, tick_font, style, dpi, parts.tick_labels, ticks_of
@@ -321,12 +332,18 @@ def _layout(
             height,
             ticks_of,
         )
+        return y_ticks, y_width, y_offset, x_ticks, x_height, x_offset, overhang
+
+    plot = (left, bottom, right, top)
+    for _ in range(4):
+        measured = tick_labels_at(plot)
+        y_ticks, y_width, y_offset, x_ticks, x_height, x_offset, overhang = measured
         y_extra = tick_line if y_offset else 0.0
         x_extra = tick_line if x_offset else 0.0
         new_left = max(left + y_width + (tick_gap if y_width else 0.0), pad + overhang[0])
         new_right = min(right, width - pad - overhang[1])
         new_bottom = bottom + x_height + (tick_gap if x_height else 0.0) + x_extra
-        new_top = top - y_extra - _top_overhang(y_axis, y_ticks, plot_top)
+        new_top = top - y_extra - _top_overhang(y_axis, y_ticks, plot[3])
         new_plot = (
             new_left,
             new_bottom,
@@ -337,21 +354,8 @@ def _layout(
             break
         plot = new_plot
     else:
-        plot_left, plot_bottom, plot_right, plot_top = plot
-        y_ticks, _, y_offset = _y_tick_labels(
-            y_axis, plot_bottom, plot_top, tick_font, style, dpi, parts.tick_labels, ticks_of
-        )
-        x_ticks, _, x_offset, _ = _x_tick_labels(
-            x_axis,
-            plot_left,
-            plot_right,
-            tick_font,
-            style,
-            dpi,
-            parts.tick_labels,
-            height,
-            ticks_of,
-        )
+        y_ticks, _, y_offset, x_ticks, _, x_offset, _ = tick_labels_at(plot)
+    plot_left, plot_bottom, plot_right, plot_top = plot
     # Tick labels were placed against 0: move them next to the plot's edges.
     y_ticks = [(p, None if lbl is None else _shift(lbl, plot[0] - tick_gap)) for p, lbl in y_ticks]
     x_ticks = [
