@@ -17,7 +17,6 @@ import argparse
 import json
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
 from dataclasses import dataclass
@@ -28,7 +27,7 @@ import peers_cold
 import peers_latency
 from peers_report import as_json, markdown
 from peers_servers import PEERS_DIR, chartfn_server, node_binary, peers_server
-from report import Machine
+from report import Machine, emit
 from run import runtime_python, step
 from workload import SEED, median
 
@@ -140,13 +139,7 @@ def main() -> None:
     )
     document = as_json(series, cold, machine, plan.mode, elapsed)
     document["notes"] = notes
-    if args.out:
-        args.out.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
-    if args.json:
-        print(table, file=sys.stderr)
-        print(json.dumps(document, indent=2))
-    else:
-        print(table)
+    emit(table, document, args.out, args.json)
 
 
 if __name__ == "__main__":

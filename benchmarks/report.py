@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import platform
+import sys
 from dataclasses import asdict, dataclass, field
 from importlib import metadata
+from pathlib import Path
 from typing import Any, Literal
 
 Result = Literal["PASS", "FAIL", "info"]
@@ -101,3 +104,15 @@ def as_json(
         "rows": [asdict(r) for r in rows],
         "notes": notes,
     }
+
+
+def emit(table: str, document: dict[str, Any], out: Path | None, as_json_output: bool) -> None:
+    """Print a run's markdown table (to stderr when the JSON goes to stdout) and write the JSON
+    to ``out`` if asked."""
+    if out:
+        out.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+    if as_json_output:
+        print(table, file=sys.stderr)
+        print(json.dumps(document, indent=2))
+    else:
+        print(table)

@@ -12,7 +12,6 @@ asserts a timing, rows only report PASS/FAIL against their targets.
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import subprocess
 import sys
@@ -27,7 +26,7 @@ import cold_start
 import latency
 import memory
 import size
-from report import Machine, Row, as_json, markdown
+from report import Machine, Row, as_json, emit, markdown
 from workload import SEED, chart_pairs
 
 PYTHON_ENV = Path(__file__).resolve().parents[1] / "scripts" / "python_env.sh"
@@ -162,13 +161,7 @@ def main() -> None:
 
     table = "\n".join([markdown(rows), "", machine.line(), *(f"- {n}" for n in notes)])
     document = as_json(rows, machine, plan.mode, notes, elapsed)
-    if args.out:
-        args.out.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
-    if args.json:
-        print(table, file=sys.stderr)
-        print(json.dumps(document, indent=2))
-    else:
-        print(table)
+    emit(table, document, args.out, args.json)
 
 
 if __name__ == "__main__":
