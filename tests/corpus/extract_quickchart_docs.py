@@ -1,9 +1,10 @@
 """Extract every Chart.js config from QuickChart's documentation into ``quickchart_docs.json``.
 
-Usage (the docs repository as a bare git directory, e.g. from the search tool's fetch):
+Usage (the docs repository as a bare git directory, e.g. ``git clone --bare`` of
+typpo/quickchart-docs):
 
     .venv/bin/python tests/corpus/extract_quickchart_docs.py \
-        --git-dir /work/.mirror/typpo+quickchart-docs/repo [--out tests/corpus/quickchart_docs.json]
+        --git-dir PATH/TO/quickchart-docs.git [--out tests/corpus/quickchart_docs.json]
 
 Three places in the docs hold a config, and all three are read:
 
