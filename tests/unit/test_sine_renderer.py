@@ -18,6 +18,7 @@ from chartfn.drawing.sine_renderer import (
     plan_sine,
 )
 from chartfn.drawing.themes import THEMES, themed
+from chartfn.models.line_chart import LineChart
 from chartfn.models.output_options import OutputOptions
 from chartfn.models.sine import SineChart
 from support import fresh_amplitudes, pixels, png_size
@@ -47,12 +48,15 @@ def test_a_chart_after_others_is_the_chart_rendered_fresh(options: dict[str, Any
     a = SineChart(amplitude, 2).line_chart()
     fresh = no_layers().render(a, OutputOptions(**options))
     shared = SineRenderer()
-    same_limits = SineChart(amplitude * 0.999, 5).line_chart()
-    shared.render(same_limits, OutputOptions(**options))
+    other_limits = SineChart(amplitude * 7.3, 3).line_chart()
+    shared.render(other_limits, OutputOptions(**options))  # first: its layer is kept first
     for other in LEAK_OPTIONS:
-        shared.render(SineChart(amplitude * 7.3, 3).line_chart(), OutputOptions(**other))
-    shared.render(same_limits, OutputOptions(**options))
+        shared.render(other_limits, OutputOptions(**other))
+    shared.render(SineChart(amplitude * 0.999, 5).line_chart(), OutputOptions(**options))
     assert shared.render(a, OutputOptions(**options)) == fresh
+    assert shared.render(other_limits, OutputOptions(**options)) == no_layers().render(
+        other_limits, OutputOptions(**options)
+    )
 
 
 def test_nearby_amplitudes_share_a_kept_layer_and_it_equals_a_fresh_paint() -> None:
@@ -158,4 +162,15 @@ def test_raster_pixels_are_the_renderers_own_buffer_encoded() -> None:
     frame = OutputOptions().frame
     assert encode_raster(no_layers().draw(chart, frame), OutputOptions()) == no_layers().render(
         chart, OutputOptions()
+    )
+
+
+def test_a_kept_layer_is_not_reused_for_other_axis_labels() -> None:
+    """Same limits, same ticks, another y label: a layer of its own."""
+    chart = SineChart(2, 3).line_chart()
+    relabelled = LineChart(chart.x, chart.y, chart.title, "x", "volts")
+    shared, frame = SineRenderer(), OutputOptions().frame
+    shared.draw(chart, frame)
+    np.testing.assert_array_equal(
+        shared.draw(relabelled, frame), no_layers().draw(relabelled, frame)
     )
