@@ -59,6 +59,9 @@ matplotlib.get_cachedir = _bundled_data_dir
 # cold start, and no chart here is 3-D. A None entry in sys.modules makes that import fail, which
 # matplotlib tolerates by design (it warns and leaves the projection out); the warning is noise.
 sys.modules.setdefault("mpl_toolkits.mplot3d", None)  # type: ignore[arg-type]
+# Process-wide: matplotlib.figure loads on first use (``__getattr__`` below), and whichever
+# code imports it first, ours or a library's, would otherwise print the warning.
+warnings.filterwarnings("ignore", message="Unable to import Axes3D", category=UserWarning)
 with warnings.catch_warnings():
     warnings.filterwarnings("ignore", message="Unable to import Axes3D", category=UserWarning)
     from matplotlib import (
@@ -93,10 +96,9 @@ def __getattr__(name: str) -> object:
     need. Only SVG, PDF and the Figure-based renderers import them."""
     if name not in ("Figure", "Axes"):
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message="Unable to import Axes3D", category=UserWarning)
-        from matplotlib.axes import Axes
-        from matplotlib.figure import Figure
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
     globals().update(Figure=Figure, Axes=Axes)
     return globals()[name]
 
