@@ -96,9 +96,10 @@ def __getattr__(name: str) -> object:
     need. Only SVG, PDF and the Figure-based renderers import them."""
     if name not in ("Figure", "Axes"):
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from matplotlib.axes import Axes
-    from matplotlib.figure import Figure
-
+    with warnings.catch_warnings():  # also where a caller (pytest) has reset the filters
+        warnings.filterwarnings("ignore", message="Unable to import Axes3D", category=UserWarning)
+        from matplotlib.axes import Axes
+        from matplotlib.figure import Figure
     globals().update(Figure=Figure, Axes=Axes)
     return globals()[name]
 
