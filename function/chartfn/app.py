@@ -9,7 +9,7 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from chartfn import __version__
 from chartfn.chart_service import ChartService
-from chartfn.drawing.line_renderer import RendererPool
+from chartfn.drawing.sine_renderer import SineRenderer
 from chartfn.http.asgi_middleware import ApiGatewayStage, HeadAsGet, LegalHeaders
 from chartfn.http.errors import install_error_handlers
 from chartfn.http.playground import router as playground_router
@@ -31,9 +31,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     current = settings if settings is not None else Settings.from_environment()
     app = FastAPI(title="chartfn", version=__version__, description=DESCRIPTION)
     app.state.settings = current
-    app.state.chart_service = ChartService(
-        ImageCache(current.cache_max_bytes), RendererPool(max_renderers=current.max_renderers)
-    )
+    app.state.chart_service = ChartService(ImageCache(current.cache_max_bytes), SineRenderer())
     app.state.render_threads = RenderThreads(current.max_renderers, inline=current.render_inline)
     configure_logging(current.log_level)
     if not current.render_inline:

@@ -11,7 +11,7 @@ import hashlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from chartfn.drawing.line_renderer import RendererPool, render_line_chart
+from chartfn.drawing.sine_renderer import SineRenderer
 from chartfn.image_cache import ImageCache
 from chartfn.models.output_options import OutputOptions
 from chartfn.models.sine import SineChart
@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 # Bump when a change alters the pixels of an existing URL: it is part of every ETag, so caches
 # that revalidate fetch the new image instead of being told their old copy is current.
 # "3": Chart.js configs' value axes show Chart.js's tick values, ends and labels.
-RENDER_VERSION = "3"
+# "4": /sin drawn by the raster engine (its layout, fonts and line placement), not by a Figure.
+RENDER_VERSION = "4"
 
 
 def etag_for(canonical_request: str) -> str:
@@ -40,9 +41,9 @@ def canonical_request(path_and_query: str, options: OutputOptions) -> str:
 
 
 class ChartService:
-    def __init__(self, cache: ImageCache, renderers: RendererPool) -> None:
+    def __init__(self, cache: ImageCache, sine: SineRenderer) -> None:
         self.cache = cache
-        self.renderers = renderers
+        self.sine = sine
 
     def cached(self, key: str) -> bytes | None:
         return self.cache.get(key)
@@ -53,9 +54,7 @@ class ChartService:
         return content
 
     def render_sine(self, chart: SineChart, options: OutputOptions) -> bytes:
-        if self.renderers.serves(options):
-            return self.renderers.render(chart.line_chart(), options)
-        return render_line_chart(chart.line_chart(), options)
+        return self.sine.render(chart.line_chart(), options)
 
     def render_formulas(self, chart: FormulaChart, options: OutputOptions) -> bytes:
         from chartfn.drawing.raster.engine import render_formulas

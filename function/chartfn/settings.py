@@ -17,7 +17,7 @@ class Settings:
     cache_max_bytes: int = DEFAULT_MAX_BYTES
     #: ``Cache-Control: max-age`` of chart responses, in seconds.
     cache_max_age_s: int = 7 * 24 * 3600
-    #: Threads that render, and figures kept per look for them (Lambda: one request at a time).
+    #: Threads that render (Lambda: one request at a time).
     max_renderers: int = 2
     #: Render on the event loop's thread instead of the thread pool. Right on Lambda, where an
     #: instance serves one request at a time: the hop costs ~0.5 ms a chart and spreads

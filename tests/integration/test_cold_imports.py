@@ -10,8 +10,11 @@ import sys
 
 from support import REPO_ROOT
 
-# Modules a /sin request never needs: other routes load them with their first request.
+# Modules a /sin request never needs: other routes load them with their first request. /sin
+# is painted by the raster engine straight onto Agg, without matplotlib's Figure and Axes.
 LOADED_ON_FIRST_USE = (
+    "matplotlib.figure",
+    "matplotlib.axes",
     "chartfn.drawing.raster.engine",
     "chartfn.models.colors",
     "chartfn.http.quickchart_answers",

@@ -140,10 +140,7 @@ def test_a_snapstart_init_draws_a_chart_before_the_snapshot() -> None:
 
     from support import REPO_ROOT
 
-    code = (
-        "import chartfn.lambda_handler as h; "
-        "print(len(h.app.state.chart_service.renderers._backgrounds))"
-    )
+    code = "import chartfn.lambda_handler as h; print(len(h.app.state.chart_service.sine.layers))"
     runs = {}
     for kind in ("on-demand", "snap-start"):
         result = subprocess.run(

@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 from chartfn.chart_service import RENDER_VERSION
-from chartfn.drawing.line_renderer import render_reference_png
+from chartfn.drawing.sine_renderer import SineRenderer, StaticLayers
+from chartfn.models.output_options import OutputOptions
 from chartfn.models.sine import SineChart
 from support import pixels
 
@@ -25,7 +26,9 @@ CHARTS = [(1, 1), (2, 3), (0.5, 3), (-4.25, 0.75), (1e6, 100), (0, 1)]
 
 
 def pixel_digest(amplitude: float, frequency: float) -> str:
-    png = render_reference_png(SineChart(amplitude, frequency).line_chart())
+    # painted from scratch: no kept layer, whatever the process drew before
+    renderer = SineRenderer(StaticLayers(max_bytes=0))
+    png = renderer.render(SineChart(amplitude, frequency).line_chart(), OutputOptions())
     return hashlib.sha256(pixels(png).astype("uint8").tobytes()).hexdigest()
 
 

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import io
+from typing import TYPE_CHECKING
 
 import numpy as np
 from PIL import Image
 
-from chartfn.drawing.matplotlib_runtime import Figure, FigureCanvasAgg
 from chartfn.drawing.png import encode_png
 from chartfn.models.output_options import OutputOptions, check_size
+
+if TYPE_CHECKING:
+    # Rasters are encoded without importing matplotlib.figure (a cold /sin never needs it).
+    from chartfn.drawing.matplotlib_runtime import Figure, FigureCanvasAgg
 
 JPEG_QUALITY = 90
 WEBP_QUALITY = 90

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import contextlib
 import textwrap
+from typing import TYPE_CHECKING
 
-from chartfn.drawing.figures import render_figure
-from chartfn.drawing.matplotlib_runtime import Figure
 from chartfn.models.output_options import OutputOptions
 from chartfn.models.parameters import ParameterError
+
+if TYPE_CHECKING:
+    from chartfn.drawing.matplotlib_runtime import Figure
 
 ERROR_COLOUR = "#b00020"
 
@@ -40,6 +42,9 @@ def lenient_options(query: dict[str, str]) -> OutputOptions:
 
 
 def render_error_image(status: int, message: str, options: OutputOptions) -> bytes:
+    # The Figure machinery loads with the first error image, not with every cold start.
+    from chartfn.drawing.figures import render_figure
+
     def draw(figure: Figure) -> None:
         width_chars = max(20, int(options.width / 7.5))
         body = "\n".join(textwrap.wrap(message, width_chars)[:12])

@@ -7,7 +7,7 @@ from chartfn.models.formula_chart import FormulaChart, cut_poles, visible_limits
 
 
 def draw_formula_chart(figure: Figure, chart: FormulaChart) -> None:
-    """Draw onto an empty figure from ``line_renderer.build_figure``."""
+    """Draw onto an empty figure from ``figures.build_figure``."""
     axes = figure.axes[0]
     curves = chart.curves()
     low, high = visible_limits(curves)

@@ -28,6 +28,7 @@ import os
 import sys
 import warnings
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 MATPLOTLIB_DATA_DIR = Path(__file__).resolve().with_name("matplotlib_data")
 MATPLOTLIBRC = MATPLOTLIB_DATA_DIR / "matplotlibrc"
@@ -58,6 +59,9 @@ matplotlib.get_cachedir = _bundled_data_dir
 # cold start, and no chart here is 3-D. A None entry in sys.modules makes that import fail, which
 # matplotlib tolerates by design (it warns and leaves the projection out); the warning is noise.
 sys.modules.setdefault("mpl_toolkits.mplot3d", None)  # type: ignore[arg-type]
+# Process-wide: matplotlib.figure loads on first use (``__getattr__`` below), and whichever
+# code imports it first, ours or a library's, would otherwise print the warning.
+warnings.filterwarnings("ignore", message="Unable to import Axes3D", category=UserWarning)
 with warnings.catch_warnings():
     warnings.filterwarnings("ignore", message="Unable to import Axes3D", category=UserWarning)
     from matplotlib import (
@@ -68,20 +72,37 @@ with warnings.catch_warnings():
         ticker,
     )
     from matplotlib.artist import Artist
-    from matplotlib.axes import Axes
     from matplotlib.backend_bases import RendererBase
     from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
     from matplotlib.backends.backend_agg import (
         get_hinting_flag as backend_agg_hinting_flag,
     )
     from matplotlib.colors import is_color_like, to_rgba
-    from matplotlib.figure import Figure
     from matplotlib.font_manager import FontProperties, get_font
     from matplotlib.ft2font import FT2Font
     from matplotlib.path import Path
     from matplotlib.text import Text
     from matplotlib.ticker import Locator
     from matplotlib.transforms import Affine2D, Bbox
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+
+def __getattr__(name: str) -> object:
+    """``Figure`` and ``Axes`` on first use: the raster engine draws without them, and their
+    modules (with the artists they pull in) are a good part of a cold start that /sin does not
+    need. Only SVG, PDF and the Figure-based renderers import them."""
+    if name not in ("Figure", "Axes"):
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    with warnings.catch_warnings():  # also where a caller (pytest) has reset the filters
+        warnings.filterwarnings("ignore", message="Unable to import Axes3D", category=UserWarning)
+        from matplotlib.axes import Axes
+        from matplotlib.figure import Figure
+    globals().update(Figure=Figure, Axes=Axes)
+    return globals()[name]
+
 
 # The rest of the package takes matplotlib from here, so nothing can import it before the set-up
 # above has run (a test checks that no other module imports matplotlib directly).

@@ -10,7 +10,7 @@ import numpy as np
 
 from chartfn.drawing.encoding import encode_figure, encode_raster
 from chartfn.drawing.figures import new_figure
-from chartfn.drawing.matplotlib_runtime import Artist, RendererAgg, RendererBase, to_rgba
+from chartfn.drawing.matplotlib_runtime import Artist, RendererAgg, RendererBase
 from chartfn.drawing.raster.canvas import Canvas
 from chartfn.drawing.raster.charts import (
     LINE_WIDTH,
@@ -19,8 +19,9 @@ from chartfn.drawing.raster.charts import (
     plan,
     plan_formulas,
 )
+from chartfn.drawing.raster.layers import background_color, draw_frame, draw_grid
 from chartfn.drawing.raster.layout import Label, Layout, layout
-from chartfn.drawing.raster.style import RGBA, Style, style_of
+from chartfn.drawing.raster.style import RGBA, style_of
 from chartfn.drawing.themes import themed
 from chartfn.models.axis_ticks import TickProviders
 from chartfn.models.chart_spec import ChartSpec
@@ -58,7 +59,7 @@ def _render(
             figure.add_artist(_ChartArtist(chart, placed, frame))
             return encode_figure(figure, canvas, options)
         renderer = RendererAgg(frame.width_px, frame.height_px, frame.dpi)
-        paint(Canvas(renderer, 1.0), chart, placed, background=_background(frame))
+        paint(Canvas(renderer, 1.0), chart, placed, background=background_color(frame))
         rgba = np.asarray(renderer.buffer_rgba())
     return encode_raster(rgba, options)
 
@@ -100,16 +101,6 @@ def plan_chart(chart: ChartSpec | FormulaChart, frame: Frame) -> Chart:
     return plan(chart, *_frame_args(frame), style)
 
 
-def _background(frame: Frame) -> RGBA | None:
-    if frame.background == "transparent":
-        return None
-    if frame.background is None:
-        return style_of(frame.theme).figure_color
-    from chartfn.models.colors import parse_css_color
-
-    return to_rgba(parse_css_color(frame.background))
-
-
 class _ChartArtist(Artist):
     """The engine's drawing as one artist, for the vector renderers savefig makes."""
 
@@ -132,12 +123,12 @@ def paint(canvas: Canvas, chart: Chart, placed: Layout, *, background: RGBA | No
     has_axes = chart.request.x_axis is not None
     if has_axes:
         canvas.fill_rects(np.array([placed.plot]), style.axes_color)
-        _grid(canvas, chart, placed, style)
+        draw_grid(canvas, placed, style, along_x=chart.grid_x, along_y=chart.grid_y)
         canvas.clip_to(placed.plot)
     texts = chart.draw_data(canvas, placed)
     canvas.clip_to(None)
     if has_axes:
-        _frame(canvas, placed, style)
+        draw_frame(canvas, placed, style)
     for label in placed.texts():
         canvas.text(
             label.x,
@@ -150,57 +141,6 @@ def paint(canvas: Canvas, chart: Chart, placed: Layout, *, background: RGBA | No
         )
     _legend_swatches(canvas, placed)
     return placed.texts() + texts
-
-
-def _grid(canvas: Canvas, chart: Chart, placed: Layout, style: Style) -> None:
-    x0, y0, x1, y1 = placed.plot
-    segments: list[list[float]] = []
-    if chart.grid_x:
-        for x, _ in placed.x_ticks:
-            segments += [[x, y0], [x, y1]]
-    if chart.grid_y:
-        for y, _ in placed.y_ticks:
-            segments += [[x0, y], [x1, y]]
-    if segments:
-        canvas.clip_to(placed.plot)
-        canvas.stroke(
-            np.array(segments),
-            style.grid_color,
-            style.grid_width,
-            dashes=style.grid_dashes,
-            segments=True,
-            snap=True,
-        )
-        canvas.clip_to(None)
-
-
-def _frame(canvas: Canvas, placed: Layout, style: Style) -> None:
-    x0, y0, x1, y1 = placed.plot
-    if style.edge_width > 0:
-        edges = [[x0, y0], [x1, y0], [x1, y0], [x1, y1], [x1, y1], [x0, y1], [x0, y1], [x0, y0]]
-        canvas.stroke(
-            np.array(edges, dtype=np.float64),
-            style.edge_color,
-            style.edge_width,
-            segments=True,
-            snap=True,
-        )
-    length = style.tick_length * canvas_dpi_scale(canvas, placed)
-    if length <= 0 or style.tick_width <= 0:
-        return
-    sign = 1.0 if style.ticks_inward else -1.0
-    marks: list[list[float]] = []
-    for x, _ in placed.x_ticks:
-        marks += [[x, y0], [x, y0 + sign * length]]
-    for y, _ in placed.y_ticks:
-        marks += [[x0, y], [x0 + sign * length, y]]
-    if marks:
-        canvas.stroke(np.array(marks), style.tick_color, style.tick_width, segments=True, snap=True)
-
-
-def canvas_dpi_scale(canvas: Canvas, placed: Layout) -> float:
-    """Frame pixels per point."""
-    return canvas.renderer.points_to_pixels(1.0) / canvas.unit
 
 
 def _legend_swatches(canvas: Canvas, placed: Layout) -> None:

@@ -104,6 +104,8 @@ class Layout:
     # is drawn against these.
     x_scale: Scale | None = None
     y_scale: Scale | None = None
+    # The title among ``labels``, if one was placed: /sin draws it apart from the kept layer.
+    title: Label | None = None
 
     def texts(self) -> list[Label]:
         ticks = [label for _, label in self.x_ticks + self.y_ticks if label is not None]
@@ -267,6 +269,7 @@ def _layout(
     inner_width = max(0.0, width - 2 * pad)
     left, right, bottom, top = pad, width - pad, pad, height - pad
     labels: list[Label] = []
+    title_placed = False
 
     if parts.title and request.title:
         font = style.font(style.title_size)
@@ -274,6 +277,7 @@ def _layout(
         if text:
             title = _horizontal(text, 0.0, top, font, style.text_color, dpi)
             labels.append(title)  # centred once the plot's width is known
+            title_placed = True
             top -= _height(title) + _px(style.title_pad, dpi)
 
     legend: list[PlacedEntry] = []
@@ -292,6 +296,7 @@ def _layout(
             labels,
             legend,
             legend_box,
+            title=labels[0] if title_placed else None,
         )
 
     label_font = style.font(style.label_size)
@@ -402,6 +407,7 @@ def _layout(
         y_scale=_provided_scale(y_axis, max(1.0, plot_top - plot_bottom)),
     )
     _centre_title(plot, labels, width, pad)
+    result.title = labels[0] if title_placed else None
     return result
 
 
