@@ -7,7 +7,9 @@ For every corpus config that Chart.js rendered (``out/chartjs.json``), chartfn d
 same size (its own pipeline in process, no cache), ``checks.named_checks`` compares the two
 and ``checks.pixel_difference`` states how far apart the pixels are. Writes
 ``docs/fidelity/<name>.jpg`` (Chart.js left, chartfn right, half size, JPEG, to keep the folder
-small), ``docs/fidelity/results.json`` and ``docs/fidelity/index.md`` (the table). Not part of
+small), ``docs/fidelity/results.json``, ``docs/fidelity/index.md`` (the table) and, for the
+``PINNED`` charts, what Chart.js drew and which checks pass, for the unit test that keeps them
+passing (``tests/unit/chartjs_fidelity_cases.json``). Not part of
 the test command: it needs Node and Chart.js's output.
 """
 
@@ -19,11 +21,24 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from checks import REPO, named_checks, on_white, ours, pixel_difference
+from checks import REPO, named_checks, on_white, ours, pinned, pixel_difference
 from PIL import Image, ImageDraw
 
 CORPORA = ("quickchart_docs.json", "edge_cases.json")
 CHECKS = ("colours", "extents", "ticks", "title", "legend")
+# Charts whose passing checks tests/unit/test_chartjs_fidelity.py pins (no Node needed there):
+# v2 and v3 bars, tick callbacks, a title, a doughnut's slices, numeric strings.
+PINNED = (
+    "chart-types-1",
+    "chart-types-5",
+    "custom-tick-format-2",
+    "custom-tick-format-4",
+    "chart-title-1",
+    "grid-lines-2",
+    "numeric-strings",
+    "legend-false-v3",
+)
+FIXTURE = REPO / "tests" / "unit" / "chartjs_fidelity_cases.json"
 GAP = 8
 JPEG_QUALITY = 70
 
@@ -73,6 +88,7 @@ def main() -> None:
     statuses = json.loads((source / "chartjs.json").read_text(encoding="utf-8"))
     geometries = json.loads((source / "geometry.json").read_text(encoding="utf-8"))
     results: dict[str, Any] = {}
+    fixture: list[dict[str, Any]] = []
     for corpus in CORPORA:
         examples = json.loads((REPO / "tests" / "corpus" / corpus).read_text("utf-8"))["examples"]
         for example in examples:
@@ -88,6 +104,10 @@ def main() -> None:
                 _compose(real, None, f"{name}: chartfn refused: {error}", docs / f"{name}.jpg")
                 continue
             checks = named_checks(geometries[name], real, mine, example["config"])
+            if name in PINNED:
+                passing = [c for c in CHECKS if checks[c] is not None and checks[c]["ok"]]
+                geometry = pinned(geometries[name], real, example["config"])
+                fixture.append({"example": example, "geometry": geometry, "passing": passing})
             difference = pixel_difference(real, mine.image)
             results[name] = {"chartjs": "ok", "chartfn": "ok", "checks": checks, **difference}
             caption = f"{name}: Chart.js left, chartfn right; " + ", ".join(
@@ -96,6 +116,11 @@ def main() -> None:
             _compose(real, mine.image, caption, docs / f"{name}.jpg")
     (docs / "results.json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
     (docs / "index.md").write_text(_index(results), encoding="utf-8")
+    FIXTURE.write_text(
+        json.dumps({"width": args.width, "height": args.height, "cases": fixture}, indent=None)
+        + "\n",
+        encoding="utf-8",
+    )
     drawn = [r for r in results.values() if r.get("chartfn") == "ok"]
     print(f"{len(results)} configs, {len(drawn)} drawn by both -> {docs}")
 
