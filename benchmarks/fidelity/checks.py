@@ -42,7 +42,7 @@ from chartfn.chartjs.request import parse_request  # noqa: E402
 from chartfn.drawing.raster import engine  # noqa: E402
 from chartfn.drawing.themes import themed  # noqa: E402
 
-COLOUR_TOLERANCE = 48  # 0-255, largest channel: antialiasing and alpha blending differ a little
+COLOUR_TOLERANCE = 24  # 0-255, largest channel: blending differs a little; tab10's blue is 47 off
 SEARCH = 3  # pixels around the probe
 EXTENT_TOLERANCE = 0.02  # of the plot area's length (bars) or of the full turn (slices)
 PLACE_TOLERANCE = 0.05  # of the canvas width and height

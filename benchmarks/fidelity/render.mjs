@@ -138,6 +138,17 @@ async function render(example) {
 // arc angles, point centres) with the colour it filled them with.
 const box = (b) => (b && b.width > 0 && b.height > 0
   ? { left: b.left, top: b.top, right: b.left + b.width, bottom: b.top + b.height } : null);
+// the legend's entries (Chart.js 2's legend box can be taller than what it draws)
+function entries(legend) {
+  const hits = legend.legendHitBoxes || [];
+  if (!hits.length) return box(legend);
+  return {
+    left: Math.min(...hits.map((h) => h.left)),
+    top: Math.min(...hits.map((h) => h.top)),
+    right: Math.max(...hits.map((h) => h.left + h.width)),
+    bottom: Math.max(...hits.map((h) => h.top + h.height)),
+  };
+}
 const colour = (c) => (typeof c === 'string' ? c : null);
 
 function geometry(chart, major) {
@@ -180,7 +191,7 @@ function geometry(chart, major) {
     type: chart.config.type,
     chartArea: { ...chart.chartArea },
     title: chart.titleBlock && chart.titleBlock.options.display ? box(chart.titleBlock) : null,
-    legend: chart.legend && chart.legend.options.display ? box(chart.legend) : null,
+    legend: chart.legend && chart.legend.options.display ? entries(chart.legend) : null,
     scales,
     datasets,
   };
