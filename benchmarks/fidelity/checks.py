@@ -10,7 +10,8 @@ keeps the layout beside the pixels. ``named_checks`` compares them:
   difference) of Chart.js's colour there, within ``SEARCH`` pixels.
 - ``extents``: bars measured in chartfn's pixels (in its own colour) from that centre along
   the value axis, both ends, as shares of each one's own plot area, within 2 % of Chart.js's;
-  slices measured along their middle radius, both edge angles within 2 % of the full turn.
+  slices measured around chartfn's own pie centre near its rim, both edge angles within 2 %
+  of the full turn.
 - ``ticks``: the tick labels of each cartesian axis, as lists, equal (after the minus sign
   and thousands-separator spellings are made alike).
 - ``title`` / ``legend``: present in both or neither, and the box centres within
@@ -45,6 +46,7 @@ from chartfn.drawing.themes import themed  # noqa: E402
 COLOUR_TOLERANCE = 24  # 0-255, largest channel: blending differs a little; tab10's blue is 47 off
 SEARCH = 3  # pixels around the probe
 EXTENT_TOLERANCE = 0.02  # of the plot area's length (bars) or of the full turn (slices)
+RIM = 0.85  # slices are measured at this share of the way from inner to outer radius
 PLACE_TOLERANCE = 0.05  # of the canvas width and height
 DIFFERENT = 64  # a pixel "differs" when a channel differs by more than this
 PIXEL_BUDGET = 10_000_000
@@ -205,23 +207,38 @@ def _bar_error(
     )
 
 
-def _slice_error(ours: np.ndarray, element: dict[str, Any], probe: tuple[float, float]) -> float:
+def _slice_error(mine: Ours, element: dict[str, Any]) -> float:
     """The larger error of the two edge angles, as a share of the full turn, measured in
-    chartfn's own colour at the slice's middle."""
-    colour = _pixel(ours, *probe)
-    if colour is None:
-        return 1.0
-    radius = (element["innerRadius"] + element["outerRadius"]) / 2
+    chartfn's own colour along an arc near its rim (its pie is centred in its plot area and
+    sized by its own labels, not Chart.js's)."""
+    plot = mine.plot
+    cx, cy = (plot["left"] + plot["right"]) / 2, (plot["top"] + plot["bottom"]) / 2
     middle = (element["startAngle"] + element["endAngle"]) / 2
+    cos, sin = math.cos(middle), math.sin(middle)
+    inner = outer = 0
+    for distance in range(1, max(mine.image.shape)):
+        colour = _pixel(mine.image, cx + distance * cos, cy + distance * sin)
+        if colour is None:
+            break
+        if (colour >= 250).all():
+            if outer:
+                break
+            continue
+        inner = inner or distance
+        outer = distance
+    if not outer:
+        return 1.0
+    # near the rim: the percentages chartfn writes at mid radius would cut the scan short
+    radius = inner + RIM * (outer - inner)
+    colour = _pixel(mine.image, cx + radius * cos, cy + radius * sin)
     step = math.radians(0.25)
     edges = []
     for direction in (-1, 1):
         angle = middle
         for _ in range(int(2 * math.pi / step)):
             following = angle + direction * step
-            x = element["x"] + radius * math.cos(following)
-            y = element["y"] + radius * math.sin(following)
-            if not _same(ours, round(y), round(x), colour):
+            x, y = cx + radius * math.cos(following), cy + radius * math.sin(following)
+            if not _same(mine.image, round(y), round(x), colour):
                 break
             angle = following
         edges.append(angle)
@@ -271,7 +288,7 @@ def named_checks(
             probes += 1
             matched += int(_near(mine.image, *probe, colour, SEARCH))
             if "startAngle" in element and dataset["kind"] in ("pie", "doughnut"):
-                slice_errors.append(_slice_error(mine.image, element, probe))
+                slice_errors.append(_slice_error(mine, element))
             elif "base" in element and "width" in element and dataset["kind"] == "bar":
                 error = _bar_error(mine, element, probe, horizontal, area)
                 bar_errors.append(1.0 if error is None else error)
