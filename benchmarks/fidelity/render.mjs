@@ -4,7 +4,8 @@
 //
 //   cd benchmarks/fidelity && npm ci && node render.mjs [--out out] [--width 500 --height 300]
 //
-// Writes out/<name>.chartjs.png and out/chartjs.json ({name: "ok" | error text}). Not part of
+// Writes out/<name>.chartjs.png, out/chartjs.json ({name: "ok" | error text}) and
+// out/geometry.json (where Chart.js put the chart area, title, legend, ticks and data). Not part of
 // the test command. QuickChart's own plugins (datalabels, annotation, outlabels, doughnutlabel,
 // colorschemes, gauges, violin, sankey, progressBar) are not installed: what they draw is
 // missing here too, and their chart types fail as "not a registered controller". The config
@@ -125,14 +126,80 @@ async function render(example) {
   }
   const chart = major === 2 ? new Chart2(context, config) : new Chart4(context, config);
   try {
+    geometries[example.name] = geometry(chart, major);
     return await canvas.encode('png');
   } finally {
     chart.destroy();
   }
 }
 
+// Where Chart.js put things, for checks.py's named checks: the chart area, title and legend
+// boxes, each scale's ticks (value, label, pixel) and each dataset's elements (bar ends,
+// arc angles, point centres) with the colour it filled them with.
+const box = (b) => (b && b.width > 0 && b.height > 0
+  ? { left: b.left, top: b.top, right: b.left + b.width, bottom: b.top + b.height } : null);
+// the legend's entries (Chart.js 2's legend box can be taller than what it draws)
+function entries(legend) {
+  const hits = legend.legendHitBoxes || [];
+  if (!hits.length) return box(legend);
+  return {
+    left: Math.min(...hits.map((h) => h.left)),
+    top: Math.min(...hits.map((h) => h.top)),
+    right: Math.max(...hits.map((h) => h.left + h.width)),
+    bottom: Math.max(...hits.map((h) => h.top + h.height)),
+  };
+}
+const colour = (c) => (typeof c === 'string' ? c : null);
+
+function geometry(chart, major) {
+  const scales = {};
+  for (const [id, scale] of Object.entries(chart.scales || {})) {
+    const options = scale.options || {};
+    if (options.display === false) continue;
+    const ticks = major === 2 ? (scale._ticksToDraw || scale._ticks || []) : scale.ticks;
+    scales[id] = {
+      axis: scale.isHorizontal() ? 'x' : 'y',
+      type: scale.type || options.type,
+      ticks: ticks.map((tick, i) => ({
+        value: typeof tick.value === 'number' ? tick.value : null,
+        label: Array.isArray(tick.label) ? tick.label.join(' ') : String(tick.label ?? ''),
+        pixel: scale.getPixelForTick(major === 2 ? ticks.indexOf(tick) : i),
+      })),
+    };
+  }
+  const datasets = chart.data.datasets.map((dataset, index) => {
+    const meta = chart.getDatasetMeta(index);
+    const kind = meta.type || chart.config.type;
+    const elements = (meta.hidden ? [] : meta.data).map((element, j) => {
+      const m = major === 2 ? element._model : element;
+      const fill = major === 2 ? m.backgroundColor : element.options && element.options.backgroundColor;
+      const line = major === 2 ? m.borderColor : element.options && element.options.borderColor;
+      const out = { x: m.x, y: m.y, fill: colour(fill), line: colour(line) };
+      if (m.base !== undefined) out.base = m.base;
+      if (m.width !== undefined) out.width = m.width;
+      if (m.height !== undefined) out.height = m.height;
+      if (m.startAngle !== undefined) {
+        Object.assign(out, { startAngle: m.startAngle, endAngle: m.endAngle,
+          outerRadius: m.outerRadius, innerRadius: m.innerRadius });
+      }
+      if (m.skip) out.skip = true;
+      return out;
+    });
+    return { kind, label: dataset.label ?? null, elements };
+  });
+  return {
+    type: chart.config.type,
+    chartArea: { ...chart.chartArea },
+    title: chart.titleBlock && chart.titleBlock.options.display ? box(chart.titleBlock) : null,
+    legend: chart.legend && chart.legend.options.display ? entries(chart.legend) : null,
+    scales,
+    datasets,
+  };
+}
+
 fs.mkdirSync(outDir, { recursive: true });
 const results = {};
+const geometries = {};
 for (const file of ['quickchart_docs.json', 'edge_cases.json']) {
   const { examples } = JSON.parse(fs.readFileSync(path.join(corpusDir, file), 'utf8'));
   for (const example of examples) {
@@ -145,6 +212,7 @@ for (const file of ['quickchart_docs.json', 'edge_cases.json']) {
   }
 }
 fs.writeFileSync(path.join(outDir, 'chartjs.json'), JSON.stringify(results, null, 1));
+fs.writeFileSync(path.join(outDir, 'geometry.json'), JSON.stringify(geometries));
 const failed = Object.entries(results).filter(([, r]) => r !== 'ok');
 console.log(`${Object.keys(results).length - failed.length} rendered, ${failed.length} failed -> ${outDir}`);
 for (const [name, reason] of failed) console.log(`  ${name}: ${reason}`);

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -222,4 +223,103 @@ def test_behind_a_stage_prefix_every_url_keeps_it(
     page.fill("#amplitude", "nan")
     settle(page, "error")
     assert "must be a finite number" in page.text_content("#amplitude-error")
+    assert page.problems == []
+
+
+def png_size(url: str) -> tuple[int, int]:
+    with urllib.request.urlopen(url, timeout=GUARD_MS / 1000) as response:
+        assert response.headers["Content-Type"] == "image/png"
+        data = response.read()
+    assert data.startswith(b"\x89PNG\r\n\x1a\n")
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
+def query_of(url: str) -> dict[str, str]:
+    return dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(url).query, strict_parsing=True))
+
+
+def quickchart_error(url: str) -> str:
+    """The message QuickChart's protocol puts in X-quickchart-error (the body is an image)."""
+    try:
+        urllib.request.urlopen(url, timeout=GUARD_MS / 1000)
+    except urllib.error.HTTPError as error:
+        return urllib.parse.unquote(error.headers["X-quickchart-error"])
+    raise AssertionError(f"{url} did not fail")
+
+
+def test_a_chart_js_config_shows_its_chart_and_quickchart_s_url(page: Any, server: str) -> None:
+    open_page(page, server)
+    page.check("input[name=endpoint][value=chartjs]")
+    settle(page)
+    # the example: JavaScript, not JSON, sent as typed for the server's sandbox
+    url = page.input_value("#out-url")
+    assert url.startswith(f"{server}/chart?c=")
+    assert query_of(url) == {
+        "c": page.input_value("#config"),
+        "w": "800",
+        "h": "400",
+        "devicePixelRatio": "1",
+    }
+    assert natural_size(page) == (800, 400)
+    assert page.is_disabled("#theme")
+    # a pasted JSON config for Chart.js 4, at QuickChart's own size and a retina scale
+    config = {
+        "type": "line",
+        "data": {"labels": ["a", "b", "c"], "datasets": [{"label": "v4", "data": [3, 1, 2]}]},
+    }
+    page.fill("#config", json.dumps(config, indent=2))
+    page.select_option("#chartjs-version", "4")
+    page.fill("#width", "500")
+    page.fill("#height", "300")
+    page.fill("#scale", "2")
+    settle(page)
+    assert natural_size(page) == (1000, 600)
+    url = page.input_value("#out-url")
+    assert query_of(url) == {
+        "c": json.dumps(config, separators=(",", ":")),  # JSON goes compact
+        "v": "4",
+        "w": "500",
+        "h": "300",
+        "devicePixelRatio": "2",
+    }
+    # the URL to copy is the chart the page shows
+    assert image_state(page)["url"] == url.removeprefix(f"{server}/")
+    assert png_size(url) == (1000, 600)
+    assert page.problems == []
+
+
+def test_a_chart_js_config_error_is_shown_readably(page: Any, server: str) -> None:
+    open_page(page, server, "#chartjs")
+    settle(page)
+    good = image_state(page)
+    page.fill("#config", "{type: 'bars', data: {datasets: [{data: [1]}]}}")
+    settle(page, "error")
+    message = quickchart_error(page.input_value("#out-url"))
+    assert "bars" in message
+    assert page.text_content("#config-error") == message
+    assert page.get_attribute("#config", "aria-invalid") == "true"
+    assert image_state(page) == good  # the last good chart stays
+    # a JavaScript syntax error is named too, and fixing the config clears it
+    page.fill("#config", "{type: 'bar', data: {datasets: [{data: [1, 2,]}]")
+    settle(page, "error")
+    assert page.text_content("#config-error") != ""
+    page.fill("#config", "{type: 'bar', data: {datasets: [{data: [1, 2]}]}}")
+    settle(page)
+    assert page.text_content("#config-error") == ""
+    assert page.get_attribute("#config", "aria-invalid") is None
+    assert page.problems == []
+
+
+def test_a_long_chart_js_config_goes_by_post_to_a_render_url(page: Any, server: str) -> None:
+    open_page(page, server, "#chartjs")
+    settle(page)
+    values = [round(1000 + i * 0.123456, 6) for i in range(600)]  # > 4000 characters
+    config = {"type": "line", "data": {"datasets": [{"label": "long", "data": values}]}}
+    page.fill("#config", json.dumps(config))
+    settle(page)
+    url = page.input_value("#out-url")
+    assert url.startswith(f"{server}/chart/render/")
+    assert len(url) < len(json.dumps(config))
+    assert natural_size(page) == (800, 400)
+    assert png_size(url) == (800, 400)
     assert page.problems == []

@@ -209,7 +209,7 @@ def test_functions_are_named_in_the_warnings_not_dropped() -> None:
     [warning] = [w for w in translation.warnings if "functions" in w]
     assert "options.scales.yAxes[0].ticks.callback" in warning
     assert "data.datasets[0].backgroundColor" in warning
-    assert translation.spec.series[0].color is None
+    assert translation.spec.series[0].color == "#4e79a7"  # not run: QuickChart's default
 
 
 def test_control_characters_in_text_are_drawn_as_spaces() -> None:
@@ -360,3 +360,19 @@ def test_configured_plugins_that_are_not_drawn_are_named() -> None:
         "options.plugins.colorschemes, data.datasets[1].datalabels"
     )
     assert not [w for w in translate(bar()).warnings if "plugins" in w]
+
+
+@pytest.mark.parametrize("kind", ["bar", "line", "scatter"])
+def test_v2_datasets_without_colours_take_quickchart_s_tableau10_by_index(kind: str) -> None:
+    datasets: list[dict[str, Any]] = [
+        {"label": "a", "data": [1, 2]},
+        {"label": "b", "data": [2, 3], "backgroundColor": "red", "borderColor": "red"},
+        {"label": "c", "data": [3, 4], "hidden": True},
+        {"label": "d", "data": [4, 5]},
+    ]
+    config = {"type": kind, "data": {"labels": ["x", "y"], "datasets": datasets}}
+    colours = [series.color for series in translate(config, 2).spec.series]
+    # the hidden dataset keeps its place in the palette, as colorschemes counts it
+    assert colours == ["#4e79a7", "#ff0000", "#76b7b2"]
+    # v3/v4 requests: Chart.js's own default, not QuickChart's v2 plugin
+    assert translate(config, 4).spec.series[0].color is None

@@ -79,6 +79,21 @@ NOT_RUN_PREFIX = "JavaScript functions are not run yet: "
 _NUMBER_ALLOWED = "a number, a numeric string, null, or {x, y} with numbers"
 
 
+# chartjs-plugin-colorschemes' tableau.Tableau10, by dataset index (QuickChart's v2 default)
+TABLEAU10 = (
+    "#4E79A7",
+    "#F28E2B",
+    "#E15759",
+    "#76B7B2",
+    "#59A14F",
+    "#EDC948",
+    "#B07AA1",
+    "#FF9DA7",
+    "#9C755F",
+    "#BAB0AC",
+)
+
+
 class TranslationError(ValueError):
     """A config this translation cannot draw; ``path`` is where in the config (``data.datasets[0]
     .data[3]``)."""
@@ -116,6 +131,11 @@ def translate(config: ChartConfig, version: int = 2) -> Translation:
     options = _mapping(config.get("options"), "options")
     labels = _labels(data.get("labels"))
     datasets = _datasets(data, kind, labels, warnings, _data_source(options))
+    if version == 2 and kind not in ("pie", "doughnut"):
+        # QuickChart's colorschemes plugin colours v2 datasets that name no colour
+        for dataset in datasets:
+            if dataset.color is None:
+                dataset.color = TABLEAU10[dataset.index % len(TABLEAU10)]
     fields: dict[str, Any] = {
         "title": _title(options, version),
         "legend": _legend(options, version, kind, datasets)

@@ -33,6 +33,23 @@
     pie: { kind: "pie", categories: ["a", "b", "c"], series: [{ y: [3, 2, 1] }] },
   };
 
+  // A Chart.js config as QuickChart's docs write them: JavaScript, not only JSON.
+  const CHARTJS_EXAMPLE = `{
+  type: 'bar',
+  data: {
+    labels: ['Q1', 'Q2', 'Q3', 'Q4'],
+    datasets: [
+      { label: 'Users', data: [50, 60, 70, 180] },
+      { label: 'Revenue', data: [100, 200, 300, 400] },
+    ],
+  },
+  options: { title: { display: true, text: 'Users and revenue' } },
+}`;
+  // Longer GET URLs are not safe everywhere (proxies, API Gateway): such configs are POSTed to
+  // chart/create, whose short render URL is both fetched and offered to copy.
+  const MAX_GET_URL = 4000;
+  const ERROR_HEADER = "X-quickchart-error";
+
   const $ = (id) => document.getElementById(id);
   const form = $("controls");
   const img = $("chart");
@@ -71,6 +88,43 @@
     const encode = (text) =>
       encodeURIComponent(text).replace(/%2F/g, "/").replace(/%2C/g, ",").replace(/%3A/g, ":");
     return [...params].map(([name, value]) => `${encode(name)}=${encode(value)}`).join("&");
+  }
+
+  // QuickChart's parameters for the Chart.js config mode. The size and scale are always sent:
+  // QuickChart's defaults (500×300, devicePixelRatio 2) are not the form's.
+  function chartjsParameters() {
+    const text = $("config").value.trim();
+    let config = text;
+    try {
+      config = JSON.stringify(JSON.parse(text));
+    } catch {
+      // JavaScript (or a typo): sent as typed, the server's sandbox reads it or names the error
+    }
+    const parameters = { c: config };
+    if ($("chartjs-version").value !== "2") parameters.v = $("chartjs-version").value;
+    parameters.w = $("width").value.trim();
+    parameters.h = $("height").value.trim();
+    parameters.devicePixelRatio = $("scale").value.trim() || "1";
+    if ($("format").value !== "png") parameters.f = $("format").value;
+    if ($("background").value.trim() !== "") parameters.bkg = $("background").value.trim();
+    return parameters;
+  }
+
+  // What to fetch: {path} for a GET, or {body} (JSON) for a config too long for a URL.
+  function chartRequest() {
+    if (endpoint() !== "chartjs") return { path: chartPath() };
+    const parameters = chartjsParameters();
+    const query = queryString(Object.entries(parameters));
+    const path = `chart?${query}`;
+    if (new URL(path, document.baseURI).href.length <= MAX_GET_URL) {
+      return { path, fragment: `chartjs?${query}` };
+    }
+    const body = { chart: parameters.c, width: parameters.w, height: parameters.h };
+    for (const [from, to] of [["v", "version"], ["devicePixelRatio", "devicePixelRatio"],
+      ["f", "format"], ["bkg", "backgroundColor"]]) {
+      if (parameters[from] !== undefined) body[to] = parameters[from];
+    }
+    return { body: JSON.stringify(body), fragment: `chartjs?${query}` };
   }
 
   // The chart's URL relative to the base, e.g. "sin?amplitude=2&frequency=3".
@@ -151,7 +205,47 @@
     status.textContent = `Error ${httpStatus}: the last good chart is still shown.`;
   }
 
-  function updateSnippets(path) {
+  // QuickChart's error message: in a header (the body is the message drawn as an image)
+  function chartjsMessage(response, body) {
+    const header = response.headers.get(ERROR_HEADER);
+    if (header) {
+      try {
+        return decodeURIComponent(header);
+      } catch {
+        return header;
+      }
+    }
+    return body?.error || body?.message || `The server answered ${response.status}.`;
+  }
+
+  function showChartjsError(message, httpStatus) {
+    clearErrors();
+    $("config-error").textContent = message;
+    $("config").setAttribute("aria-invalid", "true");
+    status.textContent = `Error ${httpStatus}: the last good chart is still shown.`;
+  }
+
+  // A long config: chart/create checks it and gives a short render URL, fetched like any other.
+  async function createdPath(request, signal) {
+    const response = await fetch("chart/create", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: request.body,
+      signal,
+    });
+    let body = null;
+    try {
+      body = await response.json();
+    } catch {
+      // not JSON: the status says enough
+    }
+    if (!response.ok || !body?.url) return { error: chartjsMessage(response, body), response };
+    const url = new URL(body.url, document.baseURI);
+    // fetched from this page's origin, whatever public host the URL names
+    return { path: new URL(`${url.pathname}${url.search}`, location.origin).href, url: url.href };
+  }
+
+  function updateSnippets(path, fragment = path) {
     const url = new URL(path, document.baseURI).href;
     const alt = "chart";
     const attr = url.replace(/&/g, "&amp;").replace(/"/g, "&quot;");
@@ -159,13 +253,14 @@
     $("out-html").value = `<img src="${attr}" alt="${alt}">`;
     $("out-markdown").value = `![${alt}](${url.replace(/\(/g, "%28").replace(/\)/g, "%29")})`;
     // the page's own URL remembers the chart, so a reload or a shared link shows it again
-    history.replaceState(null, "", `${location.pathname}${location.search}#${path}`);
+    history.replaceState(null, "", `${location.pathname}${location.search}#${fragment}`);
   }
 
   async function render() {
-    const path = chartPath();
+    const request = chartRequest();
+    let path = request.path;
     const mine = ++sequence;
-    updateSnippets(path);
+    if (path) updateSnippets(path, request.fragment);
     if (inFlight) inFlight.abort();
     inFlight = new AbortController();
     document.body.dataset.state = "loading";
@@ -173,6 +268,17 @@
     let response;
     let blob;
     try {
+      if (request.body) {
+        const created = await createdPath(request, inFlight.signal);
+        if (mine !== sequence) return;
+        if (created.error) {
+          showChartjsError(created.error, created.response.status);
+          document.body.dataset.state = "error";
+          return;
+        }
+        path = created.path;
+        updateSnippets(created.url, request.fragment);
+      }
       response = await fetch(path, { signal: inFlight.signal });
       blob = await response.blob();
     } catch (error) {
@@ -184,6 +290,11 @@
       return;
     }
     if (mine !== sequence) return;
+    if (!response.ok && endpoint() === "chartjs") {
+      showChartjsError(chartjsMessage(response, null), response.status);
+      document.body.dataset.state = "error";
+      return;
+    }
     if (!response.ok) {
       let body = null;
       try {
@@ -247,6 +358,8 @@
     for (const set of form.querySelectorAll("fieldset[data-endpoint]")) {
       set.hidden = set.dataset.endpoint !== which;
     }
+    // a Chart.js config brings its own look: no theme
+    $("theme").disabled = which === "chartjs";
   }
 
   function renumberFormulas() {
@@ -303,6 +416,15 @@
       const labels = params.getAll("label");
       params.getAll("f").forEach((f, i) => addFormula(f, labels[i] ?? ""));
     }
+    if (which === "chartjs") {
+      if (params.has("c")) $("config").value = params.get("c");
+      $("chartjs-version").value = params.get("v") ?? "2";
+      $("width").value = params.get("w") ?? OUTPUT_DEFAULTS.width;
+      $("height").value = params.get("h") ?? OUTPUT_DEFAULTS.height;
+      $("scale").value = params.get("devicePixelRatio") ?? OUTPUT_DEFAULTS.scale;
+      $("format").value = params.get("f") ?? OUTPUT_DEFAULTS.format;
+      if (params.has("bkg")) $("background").value = params.get("bkg");
+    }
     if (which === "chart" && params.has("spec")) {
       const raw = params.get("spec");
       let text = raw;
@@ -333,6 +455,7 @@
 
   addFormula("sin(x)*exp(-x/5)", "damped sine");
   setSpec(PRESETS.bar);
+  $("config").value = CHARTJS_EXAMPLE;
   if (location.hash.length > 1) restore(location.hash.slice(1));
   showEndpointFields();
 

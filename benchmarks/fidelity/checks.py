@@ -1,0 +1,358 @@
+"""The named fidelity checks: chartfn's image and layout against where Chart.js put things.
+
+``render.mjs`` records Chart.js's geometry (``geometry.json``: chart area, title and legend
+boxes, each scale's ticks, each dataset's elements and fill colours); ``ours`` renders the same
+config through chartfn's own pipeline (parse, translate, tick providers, layout, raster) and
+keeps the layout beside the pixels. ``named_checks`` compares them:
+
+- ``colours``: at every data element's centre in Chart.js's image (bar middle, slice middle at
+  half radius, point), chartfn's image has a pixel within ``COLOUR_TOLERANCE`` (largest channel
+  difference) of Chart.js's colour there, within ``SEARCH`` pixels.
+- ``extents``: bars measured in chartfn's pixels (in its own colour) from that centre along
+  the value axis, both ends, as shares of each one's own plot area, within 2 % of Chart.js's;
+  slices measured around chartfn's own pie centre near its rim, both edge angles within 2 %
+  of the full turn.
+- ``ticks``: the tick labels of each cartesian axis, as lists, equal (after the minus sign
+  and thousands-separator spellings are made alike).
+- ``title`` / ``legend``: present in both or neither, and the box centres within
+  ``PLACE_TOLERANCE`` of the canvas size of each other.
+
+Plus the pixel-difference figures (``pixel_difference``): mean absolute difference of all RGB
+channels (0-255) over the canvas, both on white, and the share of pixels whose largest channel
+difference exceeds ``DIFFERENT``. A check is ``None`` when the chart has nothing it applies to.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from PIL import Image
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO / "function"))
+
+from chartfn.chartjs.output import output_for  # noqa: E402
+from chartfn.chartjs.prepare import prepare  # noqa: E402
+from chartfn.chartjs.request import parse_request  # noqa: E402
+from chartfn.drawing.raster import engine  # noqa: E402
+from chartfn.drawing.themes import themed  # noqa: E402
+
+COLOUR_TOLERANCE = 24  # 0-255, largest channel: blending differs a little; tab10's blue is 47 off
+SEARCH = 3  # pixels around the probe
+EXTENT_TOLERANCE = 0.02  # of the plot area's length (bars) or of the full turn (slices)
+RIM = 0.85  # slices are measured at this share of the way from inner to outer radius
+PLACE_TOLERANCE = 0.05  # of the canvas width and height
+DIFFERENT = 64  # a pixel "differs" when a channel differs by more than this
+PIXEL_BUDGET = 10_000_000
+
+
+@dataclass
+class Ours:
+    """chartfn's image (RGB on white, rows top-down) and where its layout put things, in
+    image pixels with y downwards as Chart.js's."""
+
+    image: np.ndarray
+    plot: dict[str, float]
+    x_ticks: list[str]  # left to right
+    y_ticks: list[str]  # top to bottom, as Chart.js lists them
+    title: dict[str, float] | None
+    legend: dict[str, float] | None
+
+
+def on_white(png: bytes) -> np.ndarray:
+    with Image.open(io.BytesIO(png)) as image:
+        rgba = image.convert("RGBA")
+    white = Image.new("RGBA", rgba.size, "white")
+    return np.asarray(Image.alpha_composite(white, rgba).convert("RGB")).astype(np.int16)
+
+
+def ours(example: dict[str, Any], width: int, height: int) -> Ours:
+    """The example drawn by chartfn at ``width`` × ``height``, devicePixelRatio 1."""
+    parameters: dict[str, Any] = {
+        "c": example["config"],
+        "w": width,
+        "h": height,
+        "devicePixelRatio": 1,
+    }
+    if "version" in example:
+        parameters["v"] = example["version"]
+    if "backgroundColor" in example:
+        parameters["bkg"] = example["backgroundColor"]
+    request = parse_request(parameters, pixel_budget=PIXEL_BUDGET)
+    prepared = prepare(request)
+    try:
+        options = output_for(request)
+        png = engine.render_spec(prepared.spec, options, prepared.ticks)
+        with themed(options.frame.theme):
+            _, placed = engine.prepare(prepared.spec, options.frame, prepared.ticks)
+    finally:
+        prepared.close()
+
+    def box(rect: tuple[float, float, float, float]) -> dict[str, float]:
+        x0, y0, x1, y1 = rect
+        return {"left": x0, "right": x1, "top": height - y1, "bottom": height - y0}
+
+    title_text = prepared.spec.title or ""
+    title_boxes = [label.box for label in placed.labels if title_text and label.text in title_text]
+    title = None
+    if title_boxes:
+        title = box(
+            (
+                min(b[0] for b in title_boxes),
+                min(b[1] for b in title_boxes),
+                max(b[2] for b in title_boxes),
+                max(b[3] for b in title_boxes),
+            )
+        )
+    return Ours(
+        image=on_white(png),
+        plot=box(placed.plot),
+        x_ticks=[label.text for _, label in sorted(placed.x_ticks, key=_first) if label],
+        y_ticks=[label.text for _, label in sorted(placed.y_ticks, key=_first)[::-1] if label],
+        title=title,
+        legend=box(placed.legend_box) if placed.legend_box and placed.legend else None,
+    )
+
+
+def _first(pair: tuple[float, Any]) -> float:
+    return pair[0]
+
+
+def _pixel(image: np.ndarray, x: float, y: float) -> np.ndarray | None:
+    row, column = round(y), round(x)
+    if not (0 <= row < image.shape[0] and 0 <= column < image.shape[1]):
+        return None
+    return image[row, column]
+
+
+def _near(image: np.ndarray, x: float, y: float, colour: np.ndarray, reach: int) -> bool:
+    row, column = round(y), round(x)
+    window = image[
+        max(row - reach, 0) : row + reach + 1, max(column - reach, 0) : column + reach + 1
+    ]
+    if window.size == 0:
+        return False
+    return bool((np.abs(window - colour).max(axis=2) <= COLOUR_TOLERANCE).any())
+
+
+def _probe(element: dict[str, Any], horizontal: bool) -> tuple[float, float] | None:
+    if element.get("skip") or element.get("x") is None or element.get("y") is None:
+        return None
+    if "startAngle" in element:
+        middle = (element["startAngle"] + element["endAngle"]) / 2
+        radius = (element["innerRadius"] + element["outerRadius"]) / 2
+        return element["x"] + radius * math.cos(middle), element["y"] + radius * math.sin(middle)
+    if "base" in element and "width" in element:
+        if horizontal:
+            return (element["x"] + element["base"]) / 2, element["y"]
+        return element["x"], (element["y"] + element["base"]) / 2
+    return element["x"], element["y"]
+
+
+def _is_horizontal(geometry: dict[str, Any], config_text: str) -> bool:
+    return geometry["type"] == "horizontalBar" or "indexAxis" in config_text
+
+
+def _same(image: np.ndarray, row: int, column: int, colour: np.ndarray) -> bool:
+    if not (0 <= row < image.shape[0] and 0 <= column < image.shape[1]):
+        return False
+    return bool(np.abs(image[row, column] - colour).max() <= COLOUR_TOLERANCE)
+
+
+def _run(
+    image: np.ndarray, start: tuple[int, int], step: tuple[int, int], colour: np.ndarray
+) -> int:
+    """How far from ``start`` (row, column) the colour goes on in ``step``'s direction."""
+    row, column = start
+    distance = 0
+    while _same(image, row + step[0], column + step[1], colour):
+        row, column, distance = row + step[0], column + step[1], distance + 1
+    return distance
+
+
+def _bar_error(
+    mine: Ours,
+    element: dict[str, Any],
+    probe: tuple[float, float],
+    horizontal: bool,
+    area: dict[str, float],
+) -> float | None:
+    """Both bar ends, each as a share of its own plot area's length (the plot areas differ
+    with the text around them), compared; ``None`` when chartfn drew nothing there. Measured
+    in chartfn's own colour, so a colour difference is the colour check's alone."""
+    start = (round(probe[1]), round(probe[0]))
+    colour = _pixel(mine.image, *probe)
+    if colour is None or (colour >= 250).all():
+        return None
+    near, far = ("left", "right") if horizontal else ("top", "bottom")
+    step = (0, 1) if horizontal else (1, 0)
+    centre = probe[0] if horizontal else probe[1]
+    low = centre - _run(mine.image, start, (-step[0], -step[1]), colour)
+    high = centre + _run(mine.image, start, step, colour)
+    value = element["x"] if horizontal else element["y"]
+    expected = sorted((value, element["base"]))
+
+    def share(pixel: float, box: dict[str, float]) -> float:
+        return (pixel - box[near]) / max(box[far] - box[near], 1.0)
+
+    return max(
+        abs(share(low, mine.plot) - share(expected[0], area)),
+        abs(share(high, mine.plot) - share(expected[1], area)),
+    )
+
+
+def _slice_error(mine: Ours, element: dict[str, Any]) -> float:
+    """The larger error of the two edge angles, as a share of the full turn, measured in
+    chartfn's own colour along an arc near its rim (its pie is centred in its plot area and
+    sized by its own labels, not Chart.js's)."""
+    plot = mine.plot
+    cx, cy = (plot["left"] + plot["right"]) / 2, (plot["top"] + plot["bottom"]) / 2
+    middle = (element["startAngle"] + element["endAngle"]) / 2
+    cos, sin = math.cos(middle), math.sin(middle)
+    inner = outer = 0
+    for distance in range(1, max(mine.image.shape)):
+        colour = _pixel(mine.image, cx + distance * cos, cy + distance * sin)
+        if colour is None:
+            break
+        if (colour >= 250).all():
+            if outer:
+                break
+            continue
+        inner = inner or distance
+        outer = distance
+    if not outer:
+        return 1.0
+    # near the rim: the percentages chartfn writes at mid radius would cut the scan short
+    radius = inner + RIM * (outer - inner)
+    colour = _pixel(mine.image, cx + radius * cos, cy + radius * sin)
+    step = math.radians(0.25)
+    edges = []
+    for direction in (-1, 1):
+        angle = middle
+        for _ in range(int(2 * math.pi / step)):
+            following = angle + direction * step
+            x, y = cx + radius * math.cos(following), cy + radius * math.sin(following)
+            if not _same(mine.image, round(y), round(x), colour):
+                break
+            angle = following
+        edges.append(angle)
+    start, end = element["startAngle"], element["endAngle"]
+    if end - start >= 2 * math.pi - 1e-9:
+        return 0.0 if edges[1] - edges[0] >= 2 * math.pi - 2 * step else 1.0
+    return max(abs(edges[0] - start), abs(edges[1] - end)) / (2 * math.pi)
+
+
+def _normalised(label: str) -> str:
+    return label.replace("\u2212", "-").replace("\u2009", "").replace("\u202f", "").strip()
+
+
+def _place(
+    real: dict[str, float] | None, mine: dict[str, float] | None, size: tuple[int, int]
+) -> bool:
+    if real is None or mine is None:
+        return real is None and mine is None
+    width, height = size
+    real_x, real_y = (real["left"] + real["right"]) / 2, (real["top"] + real["bottom"]) / 2
+    mine_x, mine_y = (mine["left"] + mine["right"]) / 2, (mine["top"] + mine["bottom"]) / 2
+    return bool(
+        abs(real_x - mine_x) <= PLACE_TOLERANCE * width
+        and abs(real_y - mine_y) <= PLACE_TOLERANCE * height
+    )
+
+
+def named_checks(
+    geometry: dict[str, Any], real: np.ndarray | None, mine: Ours, config_text: str
+) -> dict[str, Any]:
+    """Each check: ``None`` (nothing to check), or a dict with ``ok`` and what was measured.
+    ``real``: Chart.js's image, or ``None`` when the geometry carries what was seen in it."""
+    horizontal = _is_horizontal(geometry, config_text)
+    area = geometry["chartArea"]
+    probes = matched = 0
+    bar_errors: list[float] = []
+    slice_errors: list[float] = []
+    for dataset in geometry["datasets"]:
+        for element in dataset["elements"]:
+            probe = _probe(element, horizontal)
+            if probe is None:
+                continue
+            # "seen": Chart.js's colour there, recorded in a fixture (tests without Node)
+            colour = np.array(element["seen"]) if "seen" in element else _pixel(real, *probe)
+            if colour is None or (colour >= 250).all():  # off the canvas, or nothing drawn there
+                continue
+            probes += 1
+            matched += int(_near(mine.image, *probe, colour, SEARCH))
+            if "startAngle" in element and dataset["kind"] in ("pie", "doughnut"):
+                slice_errors.append(_slice_error(mine, element))
+            elif "base" in element and "width" in element and dataset["kind"] == "bar":
+                error = _bar_error(mine, element, probe, horizontal, area)
+                bar_errors.append(1.0 if error is None else error)
+    checks: dict[str, Any] = {
+        "colours": {"ok": matched == probes, "matched": matched, "of": probes} if probes else None,
+    }
+    extents = bar_errors + slice_errors
+    checks["extents"] = (
+        {
+            "ok": bool(max(extents) <= EXTENT_TOLERANCE),
+            "worst": round(float(max(extents)), 4),
+            "of": len(extents),
+        }
+        if extents
+        else None
+    )
+    tick_checks = []
+    for axis, labels in (("x", mine.x_ticks), ("y", mine.y_ticks)):
+        scales = [s for s in geometry["scales"].values() if s["axis"] == axis and s["ticks"]]
+        if geometry["type"] in ("radar", "polarArea") or not scales:
+            continue
+        ordered = sorted(scales[0]["ticks"], key=lambda tick: tick["pixel"])  # v2 and v4 differ
+        expected = [_normalised(t["label"]) for t in ordered if t["label"] != ""]
+        got = [_normalised(label) for label in labels]
+        tick_checks.append(
+            {"axis": axis, "ok": expected == got, "chartjs": expected, "chartfn": got}
+        )
+    checks["ticks"] = (
+        {"ok": all(t["ok"] for t in tick_checks), "axes": tick_checks} if tick_checks else None
+    )
+    size = (mine.image.shape[1], mine.image.shape[0])
+    for part in ("title", "legend"):
+        theirs, mine_box = geometry[part], getattr(mine, part)
+        checks[part] = (
+            None
+            if theirs is None and mine_box is None
+            else {"ok": _place(theirs, mine_box, size), "chartjs": theirs, "chartfn": mine_box}
+        )
+    return checks
+
+
+def pinned(geometry: dict[str, Any], real: np.ndarray, config_text: str) -> dict[str, Any]:
+    """The geometry with Chart.js's colour at each probe ("seen"): enough to run
+    ``named_checks`` without Chart.js's image, as the unit test does."""
+    horizontal = _is_horizontal(geometry, config_text)
+    datasets = []
+    for dataset in geometry["datasets"]:
+        elements = []
+        for element in dataset["elements"]:
+            probe = _probe(element, horizontal)
+            colour = None if probe is None else _pixel(real, *probe)
+            if colour is not None and not (colour >= 250).all():
+                elements.append({**element, "seen": [int(c) for c in colour]})
+        datasets.append({**dataset, "elements": elements})
+    return {**geometry, "datasets": datasets}
+
+
+def pixel_difference(real: np.ndarray, mine: np.ndarray) -> dict[str, float]:
+    if mine.shape != real.shape:
+        mine = np.asarray(
+            Image.fromarray(mine.astype(np.uint8)).resize((real.shape[1], real.shape[0]))
+        ).astype(np.int16)
+    difference = np.abs(real - mine)
+    return {
+        "mean_abs": round(float(difference.mean()), 2),
+        "pct_differing": round(100 * float((difference.max(axis=2) > DIFFERENT).mean()), 2),
+    }
