@@ -14,26 +14,33 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import ValidationError
 
 from chartfn.chartjs.config import ChartConfig, JsFunction, function_paths
-from chartfn.models.chart_spec import MAX_NAME, MAX_SERIES, MAX_TEXT, ChartSpec
+from chartfn.chartjs.dataset_style import StyleError, series_style
+from chartfn.models.chart_spec import (
+    MAX_BUBBLE_RADIUS,
+    MAX_NAME,
+    MAX_SERIES,
+    MAX_TEXT,
+    ChartSpec,
+)
 from chartfn.models.colors import ColorError, parse_css_color
 from chartfn.models.numbers import shortest_form
+from chartfn.models.series_style import ChartStyles
 
 __all__ = ["SUPPORTED_TYPES", "Translation", "TranslationError", "translate"]
 
-SUPPORTED_TYPES = ("bar", "line", "scatter", "pie", "doughnut")
+SUPPORTED_TYPES = ("bar", "line", "scatter", "bubble", "pie", "doughnut")
 _TYPE_ALIASES = {"donut": "doughnut"}  # QuickChart fixes this spelling too
 # Types whose data a drawn type shows faithfully enough, with what is lost said in a warning.
 _STAND_INS = {
     "horizontalBar": ("bar", "horizontalBar is drawn as vertical bars for now"),
     "sparkline": ("line", "a sparkline is drawn as a line chart with axes for now"),
     "outlabeledPie": ("pie", "outlabeledPie is drawn as a pie without its outside labels for now"),
-    "bubble": ("scatter", "a bubble chart is drawn as a scatter chart: point radii (r) not yet"),
 }
 # Chart.js's own types and those of the plugins QuickChart bundles: real charts, not drawn yet
 # (issue 12), as opposed to a misspelling, which no engine draws.
@@ -77,6 +84,8 @@ _DATA_SOURCE_PLUGINS = ("googleSheets", "airtable")
 # The warning that lists the config's functions not run (prepare takes off those it runs).
 NOT_RUN_PREFIX = "JavaScript functions are not run yet: "
 _NUMBER_ALLOWED = "a number, a numeric string, null, or {x, y} with numbers"
+# Chart.js's elements.point.radius: a bubble's radius where a point gives no r
+_DEFAULT_BUBBLE_RADIUS = 3.0
 
 
 class TranslationError(ValueError):
@@ -92,6 +101,8 @@ class TranslationError(ValueError):
 class Translation:
     spec: ChartSpec
     warnings: tuple[str, ...] = ()
+    #: Each series' Chart.js look, in the spec's series order (``chartjs.dataset_style``).
+    styles: ChartStyles = field(default_factory=ChartStyles)
 
 
 @dataclass
@@ -101,6 +112,10 @@ class _Dataset:
     y: list[float | None]
     x: list[float] | None
     color: str | None
+    raw: dict[str, Any]  # the dataset as the config gives it, for its look
+    # where each value of y is in the dataset's data (scatter points without x are dropped)
+    positions: list[int]
+    r: list[float] | None = None  # bubble radii, CSS pixels
 
 
 def translate(config: ChartConfig, version: int = 2) -> Translation:
@@ -134,6 +149,7 @@ def translate(config: ChartConfig, version: int = 2) -> Translation:
         if scales.horizontal:
             warnings.append("indexAxis 'y' (horizontal bars) is drawn vertical for now")
     fields.update(spec_fields)
+    styles = _styles(datasets, kind, str(config.get("type")), version, options, warnings)
     plugins = _undrawn_plugins(options, data)
     if plugins:
         warnings.append("plugins are not drawn yet: " + ", ".join(plugins))
@@ -144,7 +160,36 @@ def translate(config: ChartConfig, version: int = 2) -> Translation:
         spec = ChartSpec.model_validate(fields)
     except ValidationError as exc:
         raise _config_error(exc, [d.index for d in datasets]) from None
-    return Translation(spec, tuple(warnings))
+    return Translation(spec, tuple(warnings), styles)
+
+
+def _styles(
+    datasets: list[_Dataset],
+    kind: str,
+    chart_type: str,
+    version: int,
+    options: dict[str, Any],
+    warnings: list[str],
+) -> ChartStyles:
+    looks = []
+    for dataset in datasets:
+        path = f"data.datasets[{dataset.index}]"
+        try:
+            looks.append(
+                series_style(
+                    dataset.raw,
+                    kind,
+                    chart_type,
+                    version,
+                    options,
+                    path,
+                    dataset.positions,
+                    warnings,
+                )
+            )
+        except StyleError as exc:
+            raise TranslationError(exc.path, str(exc)) from None
+    return ChartStyles(tuple(looks)) if any(looks) else ChartStyles()
 
 
 def _chart_type(config: ChartConfig) -> tuple[str, str | None]:
@@ -277,7 +322,7 @@ def _datasets(
             continue  # Chart.js takes a dataset without data as empty
         if not isinstance(values, list):
             raise TranslationError(f"{path}.data", "must be an array of values")
-        y, x = _values(values, f"{path}.data", kind, warnings)
+        y, x, r, positions = _values(values, f"{path}.data", kind, warnings)
         if all(value is None for value in y):
             continue  # Chart.js draws nothing for it either
         label = dataset.get("label")
@@ -288,6 +333,9 @@ def _datasets(
                 y=y,
                 x=x,
                 color=_dataset_color(dataset, kind, path, warnings),
+                raw=dataset,
+                positions=positions,
+                r=r if kind == "bubble" else None,
             )
         )
     if mixed:
@@ -299,17 +347,22 @@ def _datasets(
 
 def _values(
     values: list[Any], path: str, kind: str, warnings: list[str] | None = None
-) -> tuple[list[float | None], list[float] | None]:
-    """y values (None: a gap) and, for {x, y} points with numeric x, the x values."""
+) -> tuple[list[float | None], list[float] | None, list[float], list[int]]:
+    """y values (None: a gap); for {x, y} points with numeric x, the x values; a bubble's
+    radii ({x, y, r}); and where each kept value is in ``values``."""
     ys: list[float | None] = []
     xs: list[float | None] = []
+    rs: list[float] = []
     for position, value in enumerate(values):
         if isinstance(value, dict):
             xs.append(_number(value.get("x"), f"{path}[{position}].x", strict=False))
             ys.append(_number(value.get("y"), f"{path}[{position}].y"))
+            rs.append(_radius(value.get("r"), f"{path}[{position}].r", kind))
         else:
             xs.append(float(position))
             ys.append(_number(value, f"{path}[{position}]"))
+            rs.append(_DEFAULT_BUBBLE_RADIUS)
+    every = list(range(len(values)))
     has_points = any(isinstance(value, dict) for value in values)
     if not has_points or any(x is None for x in xs):
         if has_points and warnings is not None and kind in ("line", "scatter"):
@@ -318,12 +371,23 @@ def _values(
             warnings.append(
                 f"{path}: points whose x is not a number (dates, text) {placed} for now"
             )
-        if kind == "scatter" and has_points:
+        if kind in ("scatter", "bubble") and has_points:
             # points without a numeric x cannot be placed: Chart.js skips them
-            pairs = [(x, y) for x, y in zip(xs, ys, strict=True) if x is not None]
-            return [y for _, y in pairs], [x for x, _ in pairs if x is not None]
-        return ys, None
-    return ys, [x for x in xs if x is not None]
+            kept = [i for i, x in enumerate(xs) if x is not None]
+            return [ys[i] for i in kept], [xs[i] or 0.0 for i in kept], [rs[i] for i in kept], kept
+        return ys, None, rs, every
+    return ys, [x for x in xs if x is not None], rs, every
+
+
+def _radius(value: Any, path: str, kind: str) -> float:
+    """A bubble's r in CSS pixels; a negative one draws nothing (Chart.js's canvas would
+    refuse it), a huge one is bounded."""
+    if kind != "bubble":
+        return 0.0
+    radius = _number(value, path)
+    if radius is None:
+        return _DEFAULT_BUBBLE_RADIUS if value is None else 0.0
+    return min(max(radius, 0.0), MAX_BUBBLE_RADIUS)
 
 
 def _number(value: Any, path: str, *, strict: bool = True) -> float | None:
@@ -395,7 +459,8 @@ def _dataset_color(
         if isinstance(value, list):
             if not value:
                 continue
-            if kind not in ("pie", "doughnut") and len(value) > 1:
+            if kind == "line" and name == "borderColor" and len(value) > 1:
+                # bars, points and bubbles take one colour per value; a line has one
                 warnings.append(f"{path}.{name}: one colour per value is drawn as the first")
             value = value[0]
         if isinstance(value, dict):
@@ -550,6 +615,8 @@ def _fit(values: list[float | None], length: int) -> list[float]:
 def _bar(datasets: list[_Dataset], labels: list[str] | None, scales: _Scales) -> dict[str, Any]:
     length = len(labels) if labels is not None else max(len(d.y) for d in datasets)
     categories = labels if labels is not None else [str(i) for i in range(length)]
+    for dataset in datasets:
+        dataset.positions = list(range(length))
     return {
         "kind": "bar",
         "categories": categories,
@@ -584,9 +651,16 @@ def _xy(
         warnings.append("data.labels are not drawn on a line chart's x axis yet (x is the index)")
     series = []
     for dataset in datasets:
-        if kind == "scatter":
-            xy = [(x, y) for x, y in zip(_x_of(dataset), dataset.y, strict=True) if y is not None]
-            series.append({**_series(dataset, [y for _, y in xy]), "x": [x for x, _ in xy]})
+        if kind in ("scatter", "bubble"):
+            radii = dataset.r if dataset.r is not None else [0.0] * len(dataset.y)
+            kept = [i for i, y in enumerate(dataset.y) if y is not None]
+            xs = list(_x_of(dataset))
+            entry = _series(dataset, [dataset.y[i] for i in kept])
+            entry["x"] = [xs[i] for i in kept]
+            if kind == "bubble":
+                entry["r"] = [radii[i] for i in kept]
+            dataset.positions = [dataset.positions[i] for i in kept]
+            series.append(entry)
         else:
             entry = _series(dataset, dataset.y)
             if dataset.x is not None:
