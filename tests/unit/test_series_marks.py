@@ -130,3 +130,20 @@ def test_a_styled_chart_after_others_is_the_chart_rendered_first() -> None:
     render(LINE, SeriesStyle(point_radius=9, stepped="middle", point_style="star"), scale=2)
     render({"kind": "bubble", "series": [{"y": [1, 2], "x": [1, 2], "r": [4, 40]}]}, theme="dark")
     assert np.array_equal(render(LINE, look), first)
+
+
+def test_the_first_dataset_lies_on_top_as_in_chartjs() -> None:
+    data = {
+        "kind": "line",
+        "series": [{"y": [1, 1], "color": "#ff0000"}, {"y": [1, 1], "color": "#0000ff"}],
+    }
+    look = SeriesStyle(point_radius=0, line_width=6)
+    image = render(data, look, look)
+    assert count(image, RED) > 300
+    assert count(image, BLUE) < 30
+
+
+def test_bars_take_one_colour_per_value() -> None:
+    data = {"kind": "bar", "series": [{"y": [1, 2, 3], "color": "#ff0000"}]}
+    image = render(data, SeriesStyle(point_colors=("#00ff00", None, "#0000ff")))
+    assert min(count(image, GREEN), count(image, RED), count(image, BLUE)) > 1_000

@@ -4,9 +4,10 @@ with the config's ``ticks.callback`` run on them (``chartjs.callbacks``), and it
 labels through a callback on the category axis.
 
 Only axes that the translation draws as Chart.js has them get a provider: the value axis of a
-vertical bar, line or scatter chart and a scatter chart's x axis. Those callbacks are the
-ones run (``run_callback_paths``); any other function of the config is still named as not
-run. The config's sandbox must stay open while the chart is drawn (the provider calls it).
+vertical bar, line, scatter or bubble chart and a scatter or bubble chart's x axis. Those
+callbacks are the ones run (``run_callback_paths``); any other function of the config is
+still named as not run. The config's sandbox must stay open while the chart is drawn (the
+provider calls it).
 """
 
 from __future__ import annotations
@@ -63,13 +64,14 @@ def _draws_chartjs_axes(config: Mapping[str, Any], spec: ChartSpec) -> bool:
     options = config.get("options")
     horizontal = isinstance(options, Mapping) and options.get("indexAxis") == "y"
     return (
-        config.get("type") in ("bar", "line", "scatter")
+        config.get("type") in ("bar", "line", "scatter", "bubble")
         and not horizontal
         and spec.kind
         in (
             "bar",
             "line",
             "scatter",
+            "bubble",
         )
     )
 
@@ -98,7 +100,7 @@ def config_ticks(
     x_scale = find_scale(config, "x", version)
     if (
         x_scale is not None
-        and spec.kind == "scatter"
+        and spec.kind in ("scatter", "bubble")
         and x_scale.kind in _NUMERIC
         and ((x_scale.kind == "logarithmic") == spec.x_log)
     ):

@@ -295,7 +295,9 @@ def _xy(
 
     def draw(canvas: Canvas, layout: Layout) -> list[Label]:
         to_x, to_y = _mappers(x_scale, y_scale, layout)
-        for index, (x, y, color) in enumerate(zip(xs, ys, colors, strict=True)):
+        drawn = list(enumerate(zip(xs, ys, colors, strict=True)))
+        # Chart.js draws the last dataset first, so the first lies on top
+        for index, (x, y, color) in reversed(drawn) if styles.series else drawn:
             px = to_x(x)
             look = styles.of(index)
             if spec.kind == "bubble" or look is not None:
