@@ -27,6 +27,8 @@ from chartfn.chartjs.config import EvaluatedConfig
 from chartfn.chartjs.scales import ScaleRef, find_scale, value_range
 from chartfn.chartjs.tick_labels import default_labels, js_text
 from chartfn.chartjs.ticks import numeric_options, scale_ticks, tick_axis
+from chartfn.chartjs.time_axis import TimeError, time_provider
+from chartfn.chartjs.translate import TranslationError
 from chartfn.models.axis_ticks import AxisTicks, TickProvider, TickProviders
 from chartfn.models.chart_spec import MAX_NAME, ChartSpec
 
@@ -109,6 +111,13 @@ def config_ticks(
         x_provider = _provider(evaluated, x_scale, version, values, True, device_pixel_ratio)
         if tick_callback_of(x_scale.options, version) is not None:
             run.append(_path(x_scale))
+    if x_scale is not None and x_scale.kind == "time" and spec.kind != "bar":
+        times = [x for s in spec.series for x in (s.x or ())]
+        try:
+            x_provider = time_provider(x_scale.options, version, times, device_pixel_ratio)
+        except TimeError as exc:
+            where = option_path((*x_scale.path, *(("time",) if version < 3 else ())))
+            raise TranslationError(f"{where}.{exc.path.removeprefix('time.')}", str(exc)) from None
     if (
         x_scale is not None
         and spec.kind == "bar"

@@ -21,6 +21,7 @@ from pydantic import ValidationError
 
 from chartfn.chartjs.config import ChartConfig, JsFunction, function_paths
 from chartfn.chartjs.dataset_style import StyleError, series_style
+from chartfn.chartjs.time_axis import TimeError, parse_time
 from chartfn.models.chart_spec import (
     MAX_BUBBLE_RADIUS,
     MAX_NAME,
@@ -130,6 +131,13 @@ def translate(config: ChartConfig, version: int = 2) -> Translation:
     data = _mapping(config.get("data"), "data")
     options = _mapping(config.get("options"), "options")
     labels = _labels(data.get("labels"))
+    time_labels = None
+    x_axis = _Scales(options, version).x
+    if kind in ("line", "scatter", "bubble") and x_axis.get("type") == "time":
+        time_options = x_axis.get("time") if isinstance(x_axis.get("time"), dict) else {}
+        assert isinstance(time_options, dict)
+        parser = time_options.get("parser")
+        data, time_labels = _dated(data, parser if isinstance(parser, str) else None)
     datasets = _datasets(data, kind, labels, warnings, _data_source(options))
     fields: dict[str, Any] = {
         "title": _title(options, version),
@@ -143,7 +151,7 @@ def translate(config: ChartConfig, version: int = 2) -> Translation:
     elif kind == "bar":
         spec_fields = _bar(datasets, labels, scales)
     else:
-        spec_fields = _xy(kind, datasets, labels, warnings)
+        spec_fields = _xy(kind, datasets, labels, warnings, time_labels)
     if kind not in ("pie", "doughnut"):
         fields.update(scales.axis_fields(kind))
         if scales.horizontal:
@@ -644,9 +652,51 @@ def _pie(
     }
 
 
+def _dated(
+    data: dict[str, Any], parser: str | None
+) -> tuple[dict[str, Any], list[float | None] | None]:
+    """``data`` with its points' x as epoch milliseconds (a time x axis), and its labels' times."""
+    try:
+        raw_labels = data.get("labels")
+        times = (
+            [parse_time(label, f"data.labels[{i}]", parser) for i, label in enumerate(raw_labels)]
+            if isinstance(raw_labels, list)
+            else None
+        )
+        datasets = data.get("datasets")
+        if not isinstance(datasets, list):
+            return data, times
+        dated = []
+        for index, dataset in enumerate(datasets):
+            values = dataset.get("data") if isinstance(dataset, dict) else None
+            if isinstance(values, list):
+                values = [
+                    {
+                        **value,
+                        "x": parse_time(
+                            value.get("x"), f"data.datasets[{index}].data[{i}].x", parser
+                        ),
+                    }
+                    if isinstance(value, dict) and "x" in value
+                    else value
+                    for i, value in enumerate(values)
+                ]
+                dataset = {**dataset, "data": values}
+            dated.append(dataset)
+    except TimeError as exc:
+        raise TranslationError(exc.path, str(exc)) from None
+    return {**data, "datasets": dated}, times
+
+
 def _xy(
-    kind: str, datasets: list[_Dataset], labels: list[str] | None, warnings: list[str]
+    kind: str,
+    datasets: list[_Dataset],
+    labels: list[str] | None,
+    warnings: list[str],
+    time_labels: list[float | None] | None = None,
 ) -> dict[str, Any]:
+    if time_labels is not None:
+        _place_on_labels(datasets, time_labels)
     if kind == "line" and labels and any(d.x is None for d in datasets):
         warnings.append("data.labels are not drawn on a line chart's x axis yet (x is the index)")
     series = []
@@ -667,6 +717,25 @@ def _xy(
                 entry["x"] = dataset.x
             series.append(entry)
     return {"kind": kind, "series": series}
+
+
+def _place_on_labels(datasets: list[_Dataset], times: list[float | None]) -> None:
+    """Values without their own x at their label's time (a time axis); values past the labels,
+    or at a label that is null, are not drawn, as Chart.js has no time for them."""
+    for dataset in datasets:
+        if dataset.x is not None:
+            continue
+        kept = [i for i in range(min(len(dataset.y), len(times))) if times[i] is not None]
+        if not any(dataset.y[i] is not None for i in kept):
+            raise TranslationError(
+                f"data.datasets[{dataset.index}].data",
+                "no value has a time on the time axis: give data.labels times or {x, y} points",
+            )
+        dataset.x = [times[i] or 0.0 for i in kept]
+        dataset.y = [dataset.y[i] for i in kept]
+        dataset.positions = [dataset.positions[i] for i in kept]
+        if dataset.r is not None:
+            dataset.r = [dataset.r[i] for i in kept]
 
 
 def _x_of(dataset: _Dataset) -> Iterable[float]:
