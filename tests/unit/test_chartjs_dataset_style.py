@@ -121,3 +121,11 @@ def test_sizes_and_dashes_are_bounded() -> None:
     assert look.dash == (1000.0, 1.0)
     with pytest.raises(TranslationError, match="at most 16"):
         translate({"type": "line", "data": {"datasets": [{"data": [1], "borderDash": [1] * 17}]}})
+
+
+def test_a_sparkline_gets_quickcharts_thin_line_without_points() -> None:
+    look = _look("sparkline", {"data": [1, 2, 3]}, 2)
+    assert (look.line_width, look.point_radius) == (1.0, 0.0)
+    own = _look("sparkline", {"data": [1, 2]}, 2, elements={"point": {"radius": 4}})
+    # each element its own: QuickChart fills in the line, the config's points stay
+    assert (own.line_width, own.point_radius) == (1.0, 4.0)

@@ -50,6 +50,9 @@ _CHARTJS_V2_TENSION = 0.4
 _BORDER_WIDTH = 3.0
 _POINT_RADIUS = 3.0
 _POINT_BORDER_WIDTH = 1.0
+# QuickChart's sparkline: elements.line {borderWidth: 1} and elements.point {radius: 0}
+_SPARKLINE_LINE = {"borderWidth": 1}
+_SPARKLINE_POINT = {"radius": 0}
 _FILL_TARGETS: dict[Any, Fill | None] = {
     True: "origin",
     "origin": "origin",
@@ -87,8 +90,12 @@ def series_style(
         return None
     elements = options.get("elements") if isinstance(options.get("elements"), dict) else {}
     assert isinstance(elements, dict)
-    line = elements.get("line") if isinstance(elements.get("line"), dict) else {}
-    point = elements.get("point") if isinstance(elements.get("point"), dict) else {}
+    line = elements.get("line") if isinstance(elements.get("line"), dict) else None
+    point = elements.get("point") if isinstance(elements.get("point"), dict) else None
+    if chart_type == "sparkline":  # QuickChart's, where the config sets no elements of its own
+        line = line if line is not None else dict(_SPARKLINE_LINE)
+        point = point if point is not None else dict(_SPARKLINE_POINT)
+    line, point = line or {}, point or {}
     assert isinstance(line, dict)
     assert isinstance(point, dict)
 
