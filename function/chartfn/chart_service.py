@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from chartfn.models.axis_ticks import TickProviders
     from chartfn.models.chart_spec import ChartSpec
     from chartfn.models.formula_chart import FormulaChart
+    from chartfn.models.series_style import ChartStyles
 
 # Bump when a change alters the pixels of an existing URL: it is part of every ETag, so caches
 # that revalidate fetch the new image instead of being told their old copy is current.
@@ -62,8 +63,12 @@ class ChartService:
         return render_formulas(chart, options)
 
     def render_spec(
-        self, spec: ChartSpec, options: OutputOptions, ticks: TickProviders | None = None
+        self,
+        spec: ChartSpec,
+        options: OutputOptions,
+        ticks: TickProviders | None = None,
+        styles: ChartStyles | None = None,
     ) -> bytes:
         from chartfn.drawing.raster.engine import render_spec
 
-        return render_spec(spec, options, ticks)
+        return render_spec(spec, options, ticks, styles)

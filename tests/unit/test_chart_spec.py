@@ -477,3 +477,27 @@ def test_valid_specs_survive_both_url_forms_with_one_canonical_key(data: dict) -
     key = canonical_spec_key(spec)
     assert canonical_spec_key(as_json) == canonical_spec_key(as_base64) == key
     assert canonical_spec_key(parse_spec_text(key)) == key  # the key is itself a valid spec
+
+
+def test_bubble_series_need_one_radius_a_value_and_only_bubbles_take_r() -> None:
+    bubble = {"kind": "bubble", "series": [{"y": [1, 2], "x": [1, 2], "r": [3, 500]}]}
+    assert ChartSpec.model_validate(bubble).series[0].r == [3.0, 500.0]
+    for series, where in (
+        ({"y": [1, 2], "r": [3]}, ("series", 0, "r")),  # one radius short
+        ({"y": [1, 2], "r": [3, 501]}, ("series", 0, "r", 1)),  # past MAX_BUBBLE_RADIUS
+        ({"y": [1, 2], "r": [3, -1]}, ("series", 0, "r", 1)),
+        ({"y": [1, 2]}, ("series", 0, "r")),  # no radii
+    ):
+        with pytest.raises(ValidationError) as caught:
+            ChartSpec.model_validate({"kind": "bubble", "series": [series]})
+        assert caught.value.errors()[0]["loc"] == where
+    with pytest.raises(ValidationError, match="r is not for scatter charts"):
+        ChartSpec.model_validate({"kind": "scatter", "series": [{"y": [1], "r": [2]}]})
+
+
+def test_specs_without_radii_keep_their_canonical_key() -> None:
+    # r came later: an unset r is not in the key, so existing URLs keep their ETags
+    key = canonical_spec_key(ChartSpec.model_validate({"kind": "line", "series": [{"y": [1]}]}))
+    assert '"r"' not in key
+    bubble = {"kind": "bubble", "series": [{"y": [1], "r": [2]}]}
+    assert '"r":[2.0]' in canonical_spec_key(ChartSpec.model_validate(bubble))

@@ -230,7 +230,6 @@ def _one_dataset(kind: str, data: list[Any], **dataset: Any) -> dict[str, Any]:
         ("sparkline", "line", "sparkline"),
         ("horizontalBar", "bar", "horizontalBar"),
         ("outlabeledPie", "pie", "outlabeledPie"),
-        ("bubble", "scatter", "radii"),
     ],
 )
 def test_types_with_a_stand_in_are_drawn_and_say_what_is_lost(
@@ -239,9 +238,21 @@ def test_types_with_a_stand_in_are_drawn_and_say_what_is_lost(
     translation = translate(_one_dataset(kind, [{"x": 1, "y": 4, "r": 9}, {"x": "2", "y": 5}]))
     assert translation.spec.kind == drawn_as
     assert any(warning in w for w in translation.warnings), translation.warnings
-    if kind == "bubble":  # {x, y, r}: x and y placed, r said to be lost
-        assert translation.spec.series[0].x == [1.0, 2.0]
-        assert translation.spec.series[0].y == [4.0, 5.0]
+
+
+def test_a_bubble_chart_keeps_its_radii_point_by_point() -> None:
+    points = [{"x": 1, "y": 4, "r": 9}, {"x": "2", "y": 5}, {"x": 3, "y": None, "r": 2}]
+    translation = translate(_one_dataset("bubble", points))
+    series = translation.spec.series[0]
+    assert translation.spec.kind == "bubble"
+    assert (series.x, series.y, series.r) == ([1.0, 2.0], [4.0, 5.0], [9.0, 3.0])  # 3: default
+    huge = translate(
+        _one_dataset("bubble", [{"x": 1, "y": 1, "r": 1e9}, {"x": 2, "y": 1, "r": -4}])
+    )
+    assert huge.spec.series[0].r == [500.0, 0.0]
+    with pytest.raises(TranslationError) as caught:
+        translate(_one_dataset("bubble", [{"x": 1, "y": 1, "r": "big"}]))
+    assert caught.value.path == "data.datasets[0].data[0].r"
 
 
 def test_a_sparkline_has_no_legend_unless_its_config_asks_for_one() -> None:

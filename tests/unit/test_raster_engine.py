@@ -130,6 +130,9 @@ HARD_CASES: dict[str, dict[str, Any]] = {
                    "series": [{"y": [1, 2, 3, 4]}], "legend": True, "title": TITLE},
     "stacked histogram": {"kind": "histogram", "stacked": True, "title": TITLE,
                           "series": [{"name": LONG[:90], "y": [1, 2, 2, 3]}] * 20},
+    "huge bubbles": {"kind": "bubble", "title": TITLE, "x_log": True,
+                     "series": [{"name": LONG[:90], "y": [1e-100, 1e100], "x": [1e-9, 1e9],
+                                 "r": [500, 0]}] * 20},
     "cjk": {"kind": "bar", "title": "正弦函數 数 ひらがな 한국어 " * 8,
             "categories": ["数", "數"], "series": [{"y": [1, 2], "name": "한국어"}]},
 }  # fmt: skip

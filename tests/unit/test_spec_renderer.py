@@ -27,6 +27,10 @@ SAMPLES = [round(float(v), 3) for v in RNG.normal(size=300)]
 SPECS: dict[str, dict[str, Any]] = {
     "line": {"kind": "line", "series": [{"y": [1, 3, 2, 5, 4]}, {"y": [2, 1, None, 1, 3]}]},
     "scatter": {"kind": "scatter", "series": [{"y": SAMPLES[:40], "x": SAMPLES[40:80]}]},
+    "bubble": {
+        "kind": "bubble",
+        "series": [{"y": [1, 3, 2, 4], "x": [1, 2, 3, 4], "r": [5, 12, 20, 8]}],
+    },
     "bar": {
         "kind": "bar",
         "categories": ["a", "b", "c"],
@@ -258,10 +262,10 @@ def limits(draw: st.DrawFn, log: bool) -> tuple[float, float] | None:
 
 @st.composite
 def valid_specs(draw: st.DrawFn) -> dict[str, Any]:
-    kind = draw(st.sampled_from(["line", "scatter", "bar", "area", "histogram", "pie"]))
+    kind = draw(st.sampled_from(["line", "scatter", "bubble", "bar", "area", "histogram", "pie"]))
     stacked = kind in ("bar", "area", "histogram") and draw(st.booleans())
-    x_log = kind in ("line", "scatter", "area", "histogram") and draw(st.booleans())
-    y_log = kind in ("line", "scatter", "bar", "histogram") and draw(st.booleans())
+    x_log = kind in ("line", "scatter", "bubble", "area", "histogram") and draw(st.booleans())
+    y_log = kind in ("line", "scatter", "bubble", "bar", "histogram") and draw(st.booleans())
     count = 1 if kind == "pie" else draw(st.integers(1, 3))
     shared = draw(st.integers(1, 30))
     same_length = kind in ("bar", "pie") or (kind == "area" and stacked)
@@ -287,7 +291,9 @@ def valid_specs(draw: st.DrawFn) -> dict[str, Any]:
             one["color"] = draw(COLORS)
         stacked_area = kind == "area" and stacked
         uses_x = shared_uses_x if stacked_area else x_log or draw(st.booleans())
-        if kind in ("line", "scatter", "area") and uses_x:
+        if kind == "bubble":
+            one["r"] = draw(st.lists(st.floats(0, 500), min_size=length, max_size=length))
+        if kind in ("line", "scatter", "bubble", "area") and uses_x:
             one["x"] = (
                 shared_x
                 if stacked_area

@@ -4,9 +4,10 @@ with the config's ``ticks.callback`` run on them (``chartjs.callbacks``), and it
 labels through a callback on the category axis.
 
 Only axes that the translation draws as Chart.js has them get a provider: the value axis of a
-vertical bar, line or scatter chart and a scatter chart's x axis. Those callbacks are the
-ones run (``run_callback_paths``); any other function of the config is still named as not
-run. The config's sandbox must stay open while the chart is drawn (the provider calls it).
+vertical bar, line, scatter or bubble chart and a scatter or bubble chart's x axis. Those
+callbacks are the ones run (``run_callback_paths``); any other function of the config is
+still named as not run. The config's sandbox must stay open while the chart is drawn (the
+provider calls it).
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ from chartfn.chartjs.config import EvaluatedConfig
 from chartfn.chartjs.scales import ScaleRef, find_scale, value_range
 from chartfn.chartjs.tick_labels import default_labels, js_text
 from chartfn.chartjs.ticks import numeric_options, scale_ticks, tick_axis
+from chartfn.chartjs.time_axis import TimeError, time_provider
+from chartfn.chartjs.translate import TranslationError
 from chartfn.models.axis_ticks import AxisTicks, TickProvider, TickProviders
 from chartfn.models.chart_spec import MAX_NAME, ChartSpec
 
@@ -63,13 +66,14 @@ def _draws_chartjs_axes(config: Mapping[str, Any], spec: ChartSpec) -> bool:
     options = config.get("options")
     horizontal = isinstance(options, Mapping) and options.get("indexAxis") == "y"
     return (
-        config.get("type") in ("bar", "line", "scatter")
+        config.get("type") in ("bar", "line", "scatter", "bubble")
         and not horizontal
         and spec.kind
         in (
             "bar",
             "line",
             "scatter",
+            "bubble",
         )
     )
 
@@ -98,7 +102,7 @@ def config_ticks(
     x_scale = find_scale(config, "x", version)
     if (
         x_scale is not None
-        and spec.kind == "scatter"
+        and spec.kind in ("scatter", "bubble")
         and x_scale.kind in _NUMERIC
         and ((x_scale.kind == "logarithmic") == spec.x_log)
     ):
@@ -107,6 +111,13 @@ def config_ticks(
         x_provider = _provider(evaluated, x_scale, version, values, True, device_pixel_ratio)
         if tick_callback_of(x_scale.options, version) is not None:
             run.append(_path(x_scale))
+    if x_scale is not None and x_scale.kind == "time" and spec.kind != "bar":
+        times = [x for s in spec.series for x in (s.x or ())]
+        try:
+            x_provider = time_provider(x_scale.options, version, times, device_pixel_ratio)
+        except TimeError as exc:
+            where = option_path((*x_scale.path, *(("time",) if version < 3 else ())))
+            raise TranslationError(f"{where}.{exc.path.removeprefix('time.')}", str(exc)) from None
     if (
         x_scale is not None
         and spec.kind == "bar"

@@ -19,6 +19,7 @@ from chartfn.chartjs.request import QuickChartRequest
 from chartfn.chartjs.translate import NOT_RUN_PREFIX, translate
 from chartfn.models.axis_ticks import TickProviders
 from chartfn.models.chart_spec import ChartSpec
+from chartfn.models.series_style import ChartStyles
 
 __all__ = ["PreparedChart", "prepare"]
 
@@ -32,6 +33,8 @@ class PreparedChart:
     key: str
     #: The config's own ticks for the engine's axes (Chart.js's values, labels, callbacks).
     ticks: TickProviders = field(default_factory=TickProviders)
+    #: The datasets' Chart.js look (line width, curves, fills, points, per-value colours).
+    styles: ChartStyles = field(default_factory=ChartStyles)
     #: Open while the tick callbacks may still be called (until the chart is drawn).
     config: EvaluatedConfig | None = None
 
@@ -70,6 +73,7 @@ def prepare(request: QuickChartRequest) -> PreparedChart:
         warnings=_without_run(translation.warnings, ticks.run_callback_paths),
         key=f"/chart?chartjs={request.version}&config={digest}",
         ticks=ticks.providers,
+        styles=translation.styles,
         config=evaluated if keep_open else None,
     )
 

@@ -14,26 +14,34 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import ValidationError
 
 from chartfn.chartjs.config import ChartConfig, JsFunction, function_paths
-from chartfn.models.chart_spec import MAX_NAME, MAX_SERIES, MAX_TEXT, ChartSpec
+from chartfn.chartjs.dataset_style import StyleError, series_style
+from chartfn.chartjs.time_axis import TimeError, parse_time
+from chartfn.models.chart_spec import (
+    MAX_BUBBLE_RADIUS,
+    MAX_NAME,
+    MAX_SERIES,
+    MAX_TEXT,
+    ChartSpec,
+)
 from chartfn.models.colors import ColorError, parse_css_color
 from chartfn.models.numbers import shortest_form
+from chartfn.models.series_style import ChartStyles
 
 __all__ = ["SUPPORTED_TYPES", "Translation", "TranslationError", "translate"]
 
-SUPPORTED_TYPES = ("bar", "line", "scatter", "pie", "doughnut")
+SUPPORTED_TYPES = ("bar", "line", "scatter", "bubble", "pie", "doughnut")
 _TYPE_ALIASES = {"donut": "doughnut"}  # QuickChart fixes this spelling too
 # Types whose data a drawn type shows faithfully enough, with what is lost said in a warning.
 _STAND_INS = {
     "horizontalBar": ("bar", "horizontalBar is drawn as vertical bars for now"),
     "sparkline": ("line", "a sparkline is drawn as a line chart with axes for now"),
     "outlabeledPie": ("pie", "outlabeledPie is drawn as a pie without its outside labels for now"),
-    "bubble": ("scatter", "a bubble chart is drawn as a scatter chart: point radii (r) not yet"),
 }
 # Chart.js's own types and those of the plugins QuickChart bundles: real charts, not drawn yet
 # (issue 12), as opposed to a misspelling, which no engine draws.
@@ -77,6 +85,8 @@ _DATA_SOURCE_PLUGINS = ("googleSheets", "airtable")
 # The warning that lists the config's functions not run (prepare takes off those it runs).
 NOT_RUN_PREFIX = "JavaScript functions are not run yet: "
 _NUMBER_ALLOWED = "a number, a numeric string, null, or {x, y} with numbers"
+# Chart.js's elements.point.radius: a bubble's radius where a point gives no r
+_DEFAULT_BUBBLE_RADIUS = 3.0
 
 
 # chartjs-plugin-colorschemes' tableau.Tableau10, by dataset index (QuickChart's v2 default)
@@ -107,6 +117,8 @@ class TranslationError(ValueError):
 class Translation:
     spec: ChartSpec
     warnings: tuple[str, ...] = ()
+    #: Each series' Chart.js look, in the spec's series order (``chartjs.dataset_style``).
+    styles: ChartStyles = field(default_factory=ChartStyles)
 
 
 @dataclass
@@ -116,6 +128,10 @@ class _Dataset:
     y: list[float | None]
     x: list[float] | None
     color: str | None
+    raw: dict[str, Any]  # the dataset as the config gives it, for its look
+    # where each value of y is in the dataset's data (scatter points without x are dropped)
+    positions: list[int]
+    r: list[float] | None = None  # bubble radii, CSS pixels
 
 
 def translate(config: ChartConfig, version: int = 2) -> Translation:
@@ -130,6 +146,13 @@ def translate(config: ChartConfig, version: int = 2) -> Translation:
     data = _mapping(config.get("data"), "data")
     options = _mapping(config.get("options"), "options")
     labels = _labels(data.get("labels"))
+    time_labels = None
+    x_axis = _Scales(options, version).x
+    if kind in ("line", "scatter", "bubble") and x_axis.get("type") == "time":
+        time_options = x_axis.get("time") if isinstance(x_axis.get("time"), dict) else {}
+        assert isinstance(time_options, dict)
+        parser = time_options.get("parser")
+        data, time_labels = _dated(data, parser if isinstance(parser, str) else None)
     datasets = _datasets(data, kind, labels, warnings, _data_source(options))
     if version == 2 and kind not in ("pie", "doughnut"):
         # QuickChart's colorschemes plugin colours v2 datasets that name no colour
@@ -148,12 +171,13 @@ def translate(config: ChartConfig, version: int = 2) -> Translation:
     elif kind == "bar":
         spec_fields = _bar(datasets, labels, scales)
     else:
-        spec_fields = _xy(kind, datasets, labels, warnings)
+        spec_fields = _xy(kind, datasets, labels, warnings, time_labels)
     if kind not in ("pie", "doughnut"):
         fields.update(scales.axis_fields(kind))
         if scales.horizontal:
             warnings.append("indexAxis 'y' (horizontal bars) is drawn vertical for now")
     fields.update(spec_fields)
+    styles = _styles(datasets, kind, str(config.get("type")), version, options, warnings)
     plugins = _undrawn_plugins(options, data)
     if plugins:
         warnings.append("plugins are not drawn yet: " + ", ".join(plugins))
@@ -164,7 +188,36 @@ def translate(config: ChartConfig, version: int = 2) -> Translation:
         spec = ChartSpec.model_validate(fields)
     except ValidationError as exc:
         raise _config_error(exc, [d.index for d in datasets]) from None
-    return Translation(spec, tuple(warnings))
+    return Translation(spec, tuple(warnings), styles)
+
+
+def _styles(
+    datasets: list[_Dataset],
+    kind: str,
+    chart_type: str,
+    version: int,
+    options: dict[str, Any],
+    warnings: list[str],
+) -> ChartStyles:
+    looks = []
+    for dataset in datasets:
+        path = f"data.datasets[{dataset.index}]"
+        try:
+            looks.append(
+                series_style(
+                    dataset.raw,
+                    kind,
+                    chart_type,
+                    version,
+                    options,
+                    path,
+                    dataset.positions,
+                    warnings,
+                )
+            )
+        except StyleError as exc:
+            raise TranslationError(exc.path, str(exc)) from None
+    return ChartStyles(tuple(looks)) if any(looks) else ChartStyles()
 
 
 def _chart_type(config: ChartConfig) -> tuple[str, str | None]:
@@ -297,7 +350,7 @@ def _datasets(
             continue  # Chart.js takes a dataset without data as empty
         if not isinstance(values, list):
             raise TranslationError(f"{path}.data", "must be an array of values")
-        y, x = _values(values, f"{path}.data", kind, warnings)
+        y, x, r, positions = _values(values, f"{path}.data", kind, warnings)
         if all(value is None for value in y):
             continue  # Chart.js draws nothing for it either
         label = dataset.get("label")
@@ -308,6 +361,9 @@ def _datasets(
                 y=y,
                 x=x,
                 color=_dataset_color(dataset, kind, path, warnings),
+                raw=dataset,
+                positions=positions,
+                r=r if kind == "bubble" else None,
             )
         )
     if mixed:
@@ -319,17 +375,22 @@ def _datasets(
 
 def _values(
     values: list[Any], path: str, kind: str, warnings: list[str] | None = None
-) -> tuple[list[float | None], list[float] | None]:
-    """y values (None: a gap) and, for {x, y} points with numeric x, the x values."""
+) -> tuple[list[float | None], list[float] | None, list[float], list[int]]:
+    """y values (None: a gap); for {x, y} points with numeric x, the x values; a bubble's
+    radii ({x, y, r}); and where each kept value is in ``values``."""
     ys: list[float | None] = []
     xs: list[float | None] = []
+    rs: list[float] = []
     for position, value in enumerate(values):
         if isinstance(value, dict):
             xs.append(_number(value.get("x"), f"{path}[{position}].x", strict=False))
             ys.append(_number(value.get("y"), f"{path}[{position}].y"))
+            rs.append(_radius(value.get("r"), f"{path}[{position}].r", kind))
         else:
             xs.append(float(position))
             ys.append(_number(value, f"{path}[{position}]"))
+            rs.append(_DEFAULT_BUBBLE_RADIUS)
+    every = list(range(len(values)))
     has_points = any(isinstance(value, dict) for value in values)
     if not has_points or any(x is None for x in xs):
         if has_points and warnings is not None and kind in ("line", "scatter"):
@@ -338,12 +399,23 @@ def _values(
             warnings.append(
                 f"{path}: points whose x is not a number (dates, text) {placed} for now"
             )
-        if kind == "scatter" and has_points:
+        if kind in ("scatter", "bubble") and has_points:
             # points without a numeric x cannot be placed: Chart.js skips them
-            pairs = [(x, y) for x, y in zip(xs, ys, strict=True) if x is not None]
-            return [y for _, y in pairs], [x for x, _ in pairs if x is not None]
-        return ys, None
-    return ys, [x for x in xs if x is not None]
+            kept = [i for i, x in enumerate(xs) if x is not None]
+            return [ys[i] for i in kept], [xs[i] or 0.0 for i in kept], [rs[i] for i in kept], kept
+        return ys, None, rs, every
+    return ys, [x for x in xs if x is not None], rs, every
+
+
+def _radius(value: Any, path: str, kind: str) -> float:
+    """A bubble's r in CSS pixels; a negative one draws nothing (Chart.js's canvas would
+    refuse it), a huge one is bounded."""
+    if kind != "bubble":
+        return 0.0
+    radius = _number(value, path)
+    if radius is None:
+        return _DEFAULT_BUBBLE_RADIUS if value is None else 0.0
+    return min(max(radius, 0.0), MAX_BUBBLE_RADIUS)
 
 
 def _number(value: Any, path: str, *, strict: bool = True) -> float | None:
@@ -415,7 +487,8 @@ def _dataset_color(
         if isinstance(value, list):
             if not value:
                 continue
-            if kind not in ("pie", "doughnut") and len(value) > 1:
+            if kind == "line" and name == "borderColor" and len(value) > 1:
+                # bars, points and bubbles take one colour per value; a line has one
                 warnings.append(f"{path}.{name}: one colour per value is drawn as the first")
             value = value[0]
         if isinstance(value, dict):
@@ -570,6 +643,8 @@ def _fit(values: list[float | None], length: int) -> list[float]:
 def _bar(datasets: list[_Dataset], labels: list[str] | None, scales: _Scales) -> dict[str, Any]:
     length = len(labels) if labels is not None else max(len(d.y) for d in datasets)
     categories = labels if labels is not None else [str(i) for i in range(length)]
+    for dataset in datasets:
+        dataset.positions = list(range(length))
     return {
         "kind": "bar",
         "categories": categories,
@@ -597,22 +672,90 @@ def _pie(
     }
 
 
+def _dated(
+    data: dict[str, Any], parser: str | None
+) -> tuple[dict[str, Any], list[float | None] | None]:
+    """``data`` with its points' x as epoch milliseconds (a time x axis), and its labels' times."""
+    try:
+        raw_labels = data.get("labels")
+        times = (
+            [parse_time(label, f"data.labels[{i}]", parser) for i, label in enumerate(raw_labels)]
+            if isinstance(raw_labels, list)
+            else None
+        )
+        datasets = data.get("datasets")
+        if not isinstance(datasets, list):
+            return data, times
+        dated = []
+        for index, dataset in enumerate(datasets):
+            values = dataset.get("data") if isinstance(dataset, dict) else None
+            if isinstance(values, list):
+                values = [
+                    {
+                        **value,
+                        "x": parse_time(
+                            value.get("x"), f"data.datasets[{index}].data[{i}].x", parser
+                        ),
+                    }
+                    if isinstance(value, dict) and "x" in value
+                    else value
+                    for i, value in enumerate(values)
+                ]
+                dataset = {**dataset, "data": values}
+            dated.append(dataset)
+    except TimeError as exc:
+        raise TranslationError(exc.path, str(exc)) from None
+    return {**data, "datasets": dated}, times
+
+
 def _xy(
-    kind: str, datasets: list[_Dataset], labels: list[str] | None, warnings: list[str]
+    kind: str,
+    datasets: list[_Dataset],
+    labels: list[str] | None,
+    warnings: list[str],
+    time_labels: list[float | None] | None = None,
 ) -> dict[str, Any]:
+    if time_labels is not None:
+        _place_on_labels(datasets, time_labels)
     if kind == "line" and labels and any(d.x is None for d in datasets):
         warnings.append("data.labels are not drawn on a line chart's x axis yet (x is the index)")
     series = []
     for dataset in datasets:
-        if kind == "scatter":
-            xy = [(x, y) for x, y in zip(_x_of(dataset), dataset.y, strict=True) if y is not None]
-            series.append({**_series(dataset, [y for _, y in xy]), "x": [x for x, _ in xy]})
+        if kind in ("scatter", "bubble"):
+            radii = dataset.r if dataset.r is not None else [0.0] * len(dataset.y)
+            kept = [i for i, y in enumerate(dataset.y) if y is not None]
+            xs = list(_x_of(dataset))
+            entry = _series(dataset, [dataset.y[i] for i in kept])
+            entry["x"] = [xs[i] for i in kept]
+            if kind == "bubble":
+                entry["r"] = [radii[i] for i in kept]
+            dataset.positions = [dataset.positions[i] for i in kept]
+            series.append(entry)
         else:
             entry = _series(dataset, dataset.y)
             if dataset.x is not None:
                 entry["x"] = dataset.x
             series.append(entry)
     return {"kind": kind, "series": series}
+
+
+def _place_on_labels(datasets: list[_Dataset], times: list[float | None]) -> None:
+    """Values without their own x at their label's time (a time axis); values past the labels,
+    or at a label that is null, are not drawn, as Chart.js has no time for them."""
+    for dataset in datasets:
+        if dataset.x is not None:
+            continue
+        kept = [i for i in range(min(len(dataset.y), len(times))) if times[i] is not None]
+        if not any(dataset.y[i] is not None for i in kept):
+            raise TranslationError(
+                f"data.datasets[{dataset.index}].data",
+                "no value has a time on the time axis: give data.labels times or {x, y} points",
+            )
+        dataset.x = [times[i] or 0.0 for i in kept]
+        dataset.y = [dataset.y[i] for i in kept]
+        dataset.positions = [dataset.positions[i] for i in kept]
+        if dataset.r is not None:
+            dataset.r = [dataset.r[i] for i in kept]
 
 
 def _x_of(dataset: _Dataset) -> Iterable[float]:

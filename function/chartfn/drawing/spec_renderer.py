@@ -58,6 +58,7 @@ BEST_LEGEND_MAX_POINTS = 2_000
 # small interquartile range and a few far outliers.
 MAX_AUTO_BINS = 100
 BAR_GROUP_WIDTH = 0.8
+BUBBLE_POINTS_PER_RADIUS = 0.72  # a bubble's r is in CSS pixels, 1/100 inch
 # Text drawn from user input never goes through mathtext: a stray "$" would otherwise be parsed
 # (and a malformed expression would raise at draw time).
 _LITERAL = {"parse_math": False}
@@ -132,6 +133,11 @@ def _draw_xy(axes: Axes, spec: ChartSpec, colors: list[str]) -> list[object]:
         x, y = series_x(series), series_values(series.y)
         if spec.kind == "scatter":
             handles.append(axes.scatter(x, y, s=16, color=color, zorder=2))
+            continue
+        if spec.kind == "bubble":
+            # r is in CSS pixels (0.72 points); scatter's s is the marker's width squared
+            sizes = (2 * BUBBLE_POINTS_PER_RADIUS * np.asarray(series.r or [0.0] * len(y))) ** 2
+            handles.append(axes.scatter(x, y, s=sizes, color=color, zorder=2))
             continue
         if spec.kind == "area":
             bottom = np.zeros_like(y) if base is None else base

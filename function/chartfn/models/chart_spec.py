@@ -6,8 +6,9 @@ misspelt field (``"colour"``, ``"xlabel"``) is a validation error, not a setting
 
 Shape (JSON)::
 
-    {"kind": "line" | "scatter" | "bar" | "area" | "histogram" | "pie",
-     "series": [{"name": str?, "y": [number, ...], "x": [number, ...]?, "color": str?}, ...],
+    {"kind": "line" | "scatter" | "bubble" | "bar" | "area" | "histogram" | "pie",
+     "series": [{"name": str?, "y": [number, ...], "x": [number, ...]?, "r": [number, ...]?,
+                 "color": str?}, ...],
      "categories": [str, ...]?, "title": str, "x_label": str, "y_label": str,
      "x_log": bool, "y_log": bool, "legend": bool | null, "x_limits": [low, high]?,
      "y_limits": [low, high]?, "stacked": bool, "bins": int?}
@@ -23,6 +24,7 @@ Limits (module constants; a violation is a pydantic ``ValidationError`` located 
     MAX_NAME                     100  characters in a series name or a category label
     MAX_ABS_VALUE             1e+100  magnitude of any number (data and limits)
     MAX_BINS                     200  ``bins`` for histograms (1 … 200)
+    MAX_BUBBLE_RADIUS            500  a bubble's ``r`` (0 … 500)
     MAX_SPEC_TEXT             16_384  characters of a ``?spec=`` query value
     MAX_SPEC_BYTES         1_000_000  bytes of a JSON request body (the HTTP layer checks)
     =====================  =========  =================================================
@@ -34,17 +36,20 @@ Rules beyond the per-field limits:
   ``-0`` becomes ``0``.
 * ``null`` in ``y`` is a gap (the line or area breaks there) for ``line`` and ``area`` only; it is
   rejected elsewhere. A series needs at least one number.
-* ``x`` (same length as ``y``; default 0, 1, …, n-1) only for line, scatter and area. Stacked
-  areas need the same ``x`` in every series.
+* ``x`` (same length as ``y``; default 0, 1, …, n-1) only for line, scatter, bubble and area.
+  Stacked areas need the same ``x`` in every series.
+* ``bubble``: a scatter chart whose points are circles of radius ``r`` (one per value, the
+  same length as ``y``, 0 … MAX_BUBBLE_RADIUS) in CSS pixels, as Chart.js sizes them: 1/100
+  inch, so ``scale=2`` doubles them with the rest of the chart. ``r`` is for bubble only.
 * ``categories`` only for bar and pie (default labels 0, 1, …); every bar series has the same
   length, equal to ``len(categories)`` when given. Pie: exactly one series, values ≥ 0, sum > 0,
   slice colours from the default cycle (a series ``color`` is rejected).
 * ``stacked`` for bar, area and histogram; ``bins`` for histogram (whose ``y`` holds the raw
   samples, drawn along x).
-* Log axes: ``x_log`` for line, scatter, area (explicit ``x`` > 0) and histogram (samples > 0);
-  ``y_log`` for line, scatter, bar (values > 0) and histogram (counts). Not for pie, not for
-  area's y (areas fill down to 0). Limits: finite, low < high, both > 0 on a log axis; not for
-  pie, no ``x_limits`` for bar (its x is categories).
+* Log axes: ``x_log`` for line, scatter, bubble, area (explicit ``x`` > 0) and histogram
+  (samples > 0); ``y_log`` for line, scatter, bubble, bar (values > 0) and histogram
+  (counts). Not for pie, not for area's y (areas fill down to 0). Limits: finite, low < high,
+  both > 0 on a log axis; not for pie, no ``x_limits`` for bar (its x is categories).
 * ``legend``: ``null`` means automatic: shown when there is more than one series or any series
   has a name; never automatically for pie (``true`` gives a legend of the slices).
 * Colours: ``#rgb``, ``#rrggbb``, ``#rrggbbaa`` or a name from ``COLOR_NAMES`` (case-insensitive,
@@ -70,6 +75,7 @@ __all__ = [
     "COLOR_NAMES",
     "MAX_ABS_VALUE",
     "MAX_BINS",
+    "MAX_BUBBLE_RADIUS",
     "MAX_CATEGORIES",
     "MAX_NAME",
     "MAX_POINTS_PER_SERIES",
@@ -95,11 +101,13 @@ MAX_TEXT = 200
 MAX_NAME = 100
 MAX_ABS_VALUE = 1e100
 MAX_BINS = 200
+# A bubble wider than the largest image says nothing more and only costs fill time.
+MAX_BUBBLE_RADIUS = 500.0
 # Longer URLs are cut or refused by some CDNs and browsers; past this, POST the JSON instead.
 MAX_SPEC_TEXT = 16_384
 MAX_SPEC_BYTES = 1_000_000
 
-ChartKind = Literal["line", "scatter", "bar", "area", "histogram", "pie"]
+ChartKind = Literal["line", "scatter", "bubble", "bar", "area", "histogram", "pie"]
 
 # Names every matplotlib since 2.0 knows; a short list keeps the rule easy to document and
 # independent of matplotlib (which this module must not import).
@@ -115,11 +123,11 @@ _HEX_COLOR = re.compile(r"#(?:[0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8})")
 _COLOR_ALLOWED = "#rgb, #rrggbb, #rrggbbaa or one of: " + ", ".join(sorted(COLOR_NAMES))
 
 _GAP_KINDS = frozenset({"line", "area"})
-_X_KINDS = frozenset({"line", "scatter", "area"})
+_X_KINDS = frozenset({"line", "scatter", "bubble", "area"})
 _CATEGORY_KINDS = frozenset({"bar", "pie"})
 _STACK_KINDS = frozenset({"bar", "area", "histogram"})
-_X_LOG_KINDS = frozenset({"line", "scatter", "area", "histogram"})
-_Y_LOG_KINDS = frozenset({"line", "scatter", "bar", "histogram"})
+_X_LOG_KINDS = frozenset({"line", "scatter", "bubble", "area", "histogram"})
+_Y_LOG_KINDS = frozenset({"line", "scatter", "bubble", "bar", "histogram"})
 
 
 class SpecError(ValueError):
@@ -202,6 +210,11 @@ Color = Annotated[
     AfterValidator(_check_color),
 ]
 Limits = tuple[Number, Number]
+Radius = Annotated[
+    float,
+    Field(strict=True, ge=0, le=MAX_BUBBLE_RADIUS),
+    AfterValidator(_check_number),
+]
 
 
 def _error(loc: tuple[str | int, ...], kind: str, message: str, value: object) -> InitErrorDetails:
@@ -223,6 +236,7 @@ class Series(_Frozen):
     name: Name | None = None
     y: Annotated[list[Number | None], Field(min_length=1, max_length=MAX_POINTS_PER_SERIES)]
     x: Annotated[list[Number], Field(max_length=MAX_POINTS_PER_SERIES)] | None = None
+    r: Annotated[list[Radius], Field(max_length=MAX_POINTS_PER_SERIES)] | None = None
     color: Color | None = None
 
     @model_validator(mode="after")
@@ -235,6 +249,15 @@ class Series(_Frozen):
                     "length_mismatch",
                     f"x has {len(self.x)} values but y has {len(self.y)}: they must pair up",
                     len(self.x),
+                )
+            )
+        if self.r is not None and len(self.r) != len(self.y):
+            errors.append(
+                _error(
+                    ("r",),
+                    "length_mismatch",
+                    f"r has {len(self.r)} values but y has {len(self.y)}: one radius per value",
+                    len(self.r),
                 )
             )
         if all(value is None for value in self.y):
@@ -295,11 +318,13 @@ class ChartSpec(_Frozen):
         if self.bins is not None and kind != "histogram":
             errors.append(_not_for(("bins",), "bins", kind, "histogram"))
         if self.x_log and kind not in _X_LOG_KINDS:
-            errors.append(_not_for(("x_log",), "x_log", kind, "line, scatter, area, histogram"))
+            errors.append(
+                _not_for(("x_log",), "x_log", kind, "line, scatter, bubble, area, histogram")
+            )
         if self.y_log and kind not in _Y_LOG_KINDS:
             reason = " (areas fill down to 0, which a log axis cannot show)" * (kind == "area")
             errors.append(
-                _not_for(("y_log",), "y_log", kind, "line, scatter, bar, histogram", reason)
+                _not_for(("y_log",), "y_log", kind, "line, scatter, bubble, bar, histogram", reason)
             )
         if self.x_limits is not None and kind in ("bar", "pie"):
             errors.append(_not_for(("x_limits",), "x_limits", kind, "all kinds but bar and pie"))
@@ -333,7 +358,15 @@ class ChartSpec(_Frozen):
                             )
                         )
             if series.x is not None and kind not in _X_KINDS:
-                errors.append(_not_for((*here, "x"), "x", kind, "line, scatter and area"))
+                errors.append(_not_for((*here, "x"), "x", kind, "line, scatter, bubble and area"))
+            if series.r is not None and kind != "bubble":
+                errors.append(_not_for((*here, "r"), "r", kind, "bubble"))
+            if series.r is None and kind == "bubble":
+                errors.append(
+                    _error(
+                        (*here, "r"), "missing", "a bubble series needs r: one radius a value", None
+                    )
+                )
             if kind in ("bar", "pie") and len(series.y) > MAX_CATEGORIES:
                 errors.append(
                     _error(
@@ -560,8 +593,13 @@ def canonical_spec_key(spec: ChartSpec) -> str:
     """Compact JSON of every field (defaults included), keys sorted, floats in Python's
     shortest round-trip form: equal specs give equal keys however they were spelt (JSON or
     base64url, key order, ``2`` or ``2.0``, ``#F00`` or ``#ff0000``). For cache keys and ETags."""
+    document = spec.model_dump(mode="json")
+    for series in document["series"]:
+        # fields added later are left out when unset, so that existing specs keep their keys
+        if series["r"] is None:
+            del series["r"]
     return json.dumps(
-        spec.model_dump(mode="json"),
+        document,
         sort_keys=True,
         separators=(",", ":"),
         ensure_ascii=False,

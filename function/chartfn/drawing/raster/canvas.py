@@ -107,6 +107,40 @@ class Canvas:
         self.renderer.draw_path(gc, path, self.transform, None)
         gc.restore()
 
+    def stroke_path(
+        self, path: Path, color: RGBA, width: float, *, dashes: Sequence[float] | None = None
+    ) -> None:
+        """Any path (curves too) stroked ``width`` points wide, dashed in points if asked."""
+        gc = self._gc(color, width)
+        gc.set_joinstyle("miter")
+        gc.set_capstyle("butt")
+        if dashes:
+            gc.set_dashes(0, list(dashes))
+        self.renderer.draw_path(gc, path, self.transform, None)
+        gc.restore()
+
+    def marks(
+        self,
+        centers: np.ndarray,
+        shape: Path,
+        radius_pt: float,
+        face: RGBA | None,
+        edge: RGBA,
+        edge_pt: float,
+    ) -> None:
+        """``shape`` (a unit-radius path) at every centre, ``radius_pt`` points in radius,
+        filled with ``face`` (None: an open shape) and outlined ``edge_pt`` wide in ``edge``."""
+        if len(centers) == 0:
+            return
+        gc = self._gc(edge, edge_pt)
+        if edge_pt <= 0:
+            gc.set_foreground((0.0, 0.0, 0.0, 0.0), isRGBA=True)
+        radius = self.renderer.points_to_pixels(radius_pt)
+        self.renderer.draw_markers(
+            gc, shape, Affine2D().scale(radius), Path(centers), self.transform, face
+        )
+        gc.restore()
+
     def markers(self, centers: np.ndarray, radius_pt: float, color: RGBA) -> None:
         """Filled circles at ``centers``; the radius is in points, like a marker size."""
         if len(centers) == 0:

@@ -13,6 +13,7 @@ import numpy as np
 from chartfn.drawing.matplotlib_runtime import Affine2D, FontProperties, Path, to_rgba
 from chartfn.drawing.raster.canvas import Canvas
 from chartfn.drawing.raster.layout import Axis, Label, Layout, LegendEntry, Request
+from chartfn.drawing.raster.series_marks import draw_line, draw_points
 from chartfn.drawing.raster.style import RGBA, Style
 from chartfn.drawing.raster.text import line_extent, measure, shorten
 from chartfn.drawing.raster.ticks import Scale, autoscale
@@ -27,6 +28,7 @@ from chartfn.drawing.spec_renderer import (
 )
 from chartfn.models.chart_spec import ChartSpec
 from chartfn.models.formula_chart import FormulaChart, cut_poles, visible_limits
+from chartfn.models.series_style import ChartStyles, SeriesStyle
 
 LINE_WIDTH = 1.5  # points, as on the Figure path
 POINT_RADIUS = 1.5  # lone points on a line (markersize 3)
@@ -56,7 +58,15 @@ def flat(text: str) -> str:
     return text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ").replace("\t", " ")
 
 
-def plan(spec: ChartSpec, width: int, height: int, dpi: float, style: Style) -> Chart:
+def plan(
+    spec: ChartSpec,
+    width: int,
+    height: int,
+    dpi: float,
+    style: Style,
+    styles: ChartStyles | None = None,
+) -> Chart:
+    """``styles``: Chart.js's look of each series (``SeriesStyle``), where a config gives one."""
     colors = [to_rgba(series_color(s, i)) for i, s in enumerate(spec.series)]
     names = [
         flat(s.name) if s.name is not None else f"series {i + 1}" for i, s in enumerate(spec.series)
@@ -67,10 +77,10 @@ def plan(spec: ChartSpec, width: int, height: int, dpi: float, style: Style) -> 
     if spec.kind == "pie":
         return _pie(spec, base)
     if spec.kind == "bar":
-        return _bars(spec, base, colors, names)
+        return _bars(spec, base, colors, names, styles or ChartStyles())
     if spec.kind == "histogram":
         return _histogram(spec, base, colors, names)
-    return _xy(spec, base, colors, names)
+    return _xy(spec, base, colors, names, styles or ChartStyles())
 
 
 def plan_formulas(chart: FormulaChart, width: int, height: int, dpi: float, style: Style) -> Chart:
@@ -143,7 +153,9 @@ def _mappers(x: Scale, y: Scale, layout: Layout) -> tuple[Callable[..., np.ndarr
     return _mapper(x, x0, x1 - x0), _mapper(y, y0, y1 - y0)
 
 
-def _bars(spec: ChartSpec, base: Request, colors: list[RGBA], names: list[str]) -> Chart:
+def _bars(
+    spec: ChartSpec, base: Request, colors: list[RGBA], names: list[str], styles: ChartStyles
+) -> Chart:
     count = len(spec.series[0].y)
     positions = np.arange(count, dtype=np.float64)
     boxes: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []  # left,right,bot,top
@@ -178,11 +190,15 @@ def _bars(spec: ChartSpec, base: Request, colors: list[RGBA], names: list[str]) 
 
     def draw(canvas: Canvas, layout: Layout) -> list[Label]:
         to_x, to_y = _mappers(x_scale, y_scale, layout)
-        for (left, right, bottom, top), color in zip(boxes, colors, strict=True):
+        for index, ((left, right, bottom, top), color) in enumerate(
+            zip(boxes, colors, strict=True)
+        ):
             if spec.y_log:
                 bottom = np.where(bottom > 0, bottom, (layout.y_scale or y_scale).low * 1e-3)
             rects = np.stack([to_x(left), to_y(bottom), to_x(right), to_y(top)], axis=1)
-            canvas.fill_rects(rects[np.all(np.isfinite(rects), axis=1)], color)
+            drawn = np.all(np.isfinite(rects), axis=1)
+            for bar_color, chosen in _by_color(styles.of(index), color, count):
+                canvas.fill_rects(rects[drawn & chosen], bar_color)
         return []
 
     return Chart(request, draw, grid_x=False)
@@ -228,7 +244,28 @@ def _histogram(spec: ChartSpec, base: Request, colors: list[RGBA], names: list[s
     return Chart(request, draw, grid_x=False)
 
 
-def _xy(spec: ChartSpec, base: Request, colors: list[RGBA], names: list[str]) -> Chart:
+def _by_color(style: SeriesStyle | None, color: RGBA, count: int) -> list[tuple[RGBA, np.ndarray]]:
+    """Masks of the values drawn in each colour: the series' own, or one per value."""
+    if style is None or not style.point_colors:
+        return [(color, np.ones(count, dtype=bool))]
+    looks = _point_colors(style.point_colors, color, count)
+    return [(look, np.array([c == look for c in looks])) for look in dict.fromkeys(looks)]
+
+
+def _point_colors(given: tuple[str | None, ...], color: RGBA, count: int) -> list[RGBA]:
+    return [
+        to_rgba(given[i]) if i < len(given) and given[i] is not None else color
+        for i in range(count)
+    ]
+
+
+def _faded(color: RGBA, alpha: float) -> RGBA:
+    return (color[0], color[1], color[2], color[3] * alpha)
+
+
+def _xy(
+    spec: ChartSpec, base: Request, colors: list[RGBA], names: list[str], styles: ChartStyles
+) -> Chart:
     xs = [series_x(s) for s in spec.series]
     ys = [series_values(s.y) for s in spec.series]
     fills: list[tuple[np.ndarray, np.ndarray]] = []
@@ -249,7 +286,7 @@ def _xy(spec: ChartSpec, base: Request, colors: list[RGBA], names: list[str]) ->
     y_low, y_high = _finite_range(y_arrays, positive=spec.y_log)
     sticky = (0.0,) if spec.kind == "area" else ()
     y_scale = _limits(autoscale(y_low, y_high, log=spec.y_log, sticky=sticky), spec.y_limits)
-    swatch = {"scatter": "marker", "area": "box", "line": "line"}[spec.kind]
+    swatch = {"scatter": "marker", "bubble": "marker", "area": "box", "line": "line"}[spec.kind]
     entry_colors = (
         colors if spec.kind != "area" else [(c[0], c[1], c[2], c[3] * AREA_ALPHA) for c in colors]
     )
@@ -258,8 +295,14 @@ def _xy(spec: ChartSpec, base: Request, colors: list[RGBA], names: list[str]) ->
 
     def draw(canvas: Canvas, layout: Layout) -> list[Label]:
         to_x, to_y = _mappers(x_scale, y_scale, layout)
-        for index, (x, y, color) in enumerate(zip(xs, ys, colors, strict=True)):
+        drawn = list(enumerate(zip(xs, ys, colors, strict=True)))
+        # Chart.js draws the last dataset first, so the first lies on top
+        for index, (x, y, color) in reversed(drawn) if styles.series else drawn:
             px = to_x(x)
+            look = styles.of(index)
+            if spec.kind == "bubble" or look is not None:
+                _styled(canvas, layout, spec, index, px, to_y, y, look or SeriesStyle(), color)
+                continue
             if spec.kind == "scatter":
                 points = np.stack([px, to_y(y)], axis=1)
                 canvas.markers(points[np.all(np.isfinite(points), axis=1)], SCATTER_RADIUS, color)
@@ -283,6 +326,40 @@ def _xy(spec: ChartSpec, base: Request, colors: list[RGBA], names: list[str]) ->
         return []
 
     return Chart(request, draw)
+
+
+def _styled(
+    canvas: Canvas,
+    layout: Layout,
+    spec: ChartSpec,
+    index: int,
+    px: np.ndarray,
+    to_y: Callable[[np.ndarray], np.ndarray],
+    y: np.ndarray,
+    look: SeriesStyle,
+    color: RGBA,
+) -> None:
+    """A series as Chart.js draws its dataset: area, line, then points (or bubbles)."""
+    _, y0, _, y1 = layout.plot
+    py = to_y(y)
+    fill_color = to_rgba(look.fill_color) if look.fill_color else _faded(color, 0.5)
+    if spec.kind != "bubble" and (look.show_line or look.fill is not None):
+        # Chart.js's fill targets: the value 0 (kept within the axis), the axis' bottom, its top
+        bases = {"start": y0, "end": y1, "origin": float(np.clip(to_y(np.zeros(1))[0], y0, y1))}
+        base = bases.get(look.fill) if look.fill is not None else None
+        draw_line(canvas, px, py, look, color, fill_color, base, layout.plot, LINE_WIDTH)
+    count = len(px)
+    if spec.kind == "bubble":
+        series = spec.series[index]
+        radii = np.asarray(series.r if series.r is not None else [0.0] * count, dtype=np.float64)
+    elif look.point_radius is not None:
+        radii = np.full(count, look.point_radius)
+    else:
+        return
+    # a line's points are filled with its background colour, a scatter's with its own
+    faces = _point_colors(look.point_colors, fill_color if spec.kind == "line" else color, count)
+    edges = _point_colors(look.point_border_colors, color, count)
+    draw_points(canvas, px, py, radii, look, faces, edges)
 
 
 def _runs(present: np.ndarray) -> list[slice]:

@@ -28,14 +28,19 @@ from chartfn.models.chart_spec import ChartSpec
 from chartfn.models.formula_chart import FormulaChart
 from chartfn.models.line_chart import Frame
 from chartfn.models.output_options import RASTER_FORMATS, OutputOptions
+from chartfn.models.series_style import ChartStyles
 
 
 def render_spec(
-    spec: ChartSpec, options: OutputOptions, ticks: TickProviders | None = None
+    spec: ChartSpec,
+    options: OutputOptions,
+    ticks: TickProviders | None = None,
+    styles: ChartStyles | None = None,
 ) -> bytes:
     """``spec`` in ``options``' size, theme and format; ``ticks``: the numeric axes' ticks
-    and ends from outside (a Chart.js config's), else the engine's own."""
-    return _render(spec, options, ticks)
+    and ends from outside (a Chart.js config's), else the engine's own; ``styles``: a
+    Chart.js config's look of each series."""
+    return _render(spec, options, ticks, styles)
 
 
 def render_formulas(chart: FormulaChart, options: OutputOptions) -> bytes:
@@ -48,11 +53,14 @@ def _frame_args(frame: Frame) -> tuple[int, int, float]:
 
 
 def _render(
-    what: ChartSpec | FormulaChart, options: OutputOptions, ticks: TickProviders | None = None
+    what: ChartSpec | FormulaChart,
+    options: OutputOptions,
+    ticks: TickProviders | None = None,
+    styles: ChartStyles | None = None,
 ) -> bytes:
     frame = options.frame
     with themed(frame.theme):
-        chart = with_tick_providers(plan_chart(what, frame), ticks)
+        chart = with_tick_providers(plan_chart(what, frame, styles), ticks)
         placed = layout(chart.request)
         if options.format not in RASTER_FORMATS:
             figure, canvas = new_figure(frame)
@@ -65,10 +73,13 @@ def _render(
 
 
 def prepare(
-    spec: ChartSpec | FormulaChart, frame: Frame, ticks: TickProviders | None = None
+    spec: ChartSpec | FormulaChart,
+    frame: Frame,
+    ticks: TickProviders | None = None,
+    styles: ChartStyles | None = None,
 ) -> tuple[Chart, Layout]:
     """The chart's plan and layout; call inside ``themed(frame.theme)``."""
-    chart = with_tick_providers(plan_chart(spec, frame), ticks)
+    chart = with_tick_providers(plan_chart(spec, frame, styles), ticks)
     return chart, layout(chart.request)
 
 
@@ -85,20 +96,24 @@ def with_tick_providers(chart: Chart, ticks: TickProviders | None) -> Chart:
     return replace(chart, request=replace(request, x_axis=x_axis, y_axis=y_axis))
 
 
-def drawn_texts(chart: ChartSpec | FormulaChart, frame: Frame) -> list[Label]:
+def drawn_texts(
+    chart: ChartSpec | FormulaChart, frame: Frame, styles: ChartStyles | None = None
+) -> list[Label]:
     """Every text the chart draws, with its box (for tests: all must lie on the canvas)."""
     with themed(frame.theme):
-        planned = plan_chart(chart, frame)
+        planned = plan_chart(chart, frame, styles)
         renderer = RendererAgg(frame.width_px, frame.height_px, frame.dpi)
         return paint(Canvas(renderer, 1.0), planned, layout(planned.request), background=None)
 
 
-def plan_chart(chart: ChartSpec | FormulaChart, frame: Frame) -> Chart:
+def plan_chart(
+    chart: ChartSpec | FormulaChart, frame: Frame, styles: ChartStyles | None = None
+) -> Chart:
     """A spec's or /plot's plan; call inside ``themed(frame.theme)``."""
     style = style_of(frame.theme)
     if isinstance(chart, FormulaChart):
         return plan_formulas(chart, *_frame_args(frame), style)
-    return plan(chart, *_frame_args(frame), style)
+    return plan(chart, *_frame_args(frame), style, styles)
 
 
 class _ChartArtist(Artist):

@@ -1,0 +1,81 @@
+"""How a Chart.js dataset's marks look beyond its one colour: per-point colours, the line's
+width, dash, curve and steps, its fill, and its points' radius and shape.
+
+Chart.js-only decoration: it travels beside a ``ChartSpec`` (as tick providers do), so the spec
+protocol stays small and a spec drawn without it keeps its bytes. Sizes are CSS pixels, as
+Chart.js has them (the engine scales them by the device pixel ratio). Colours are ``#rrggbb`` or
+``#rrggbbaa``. No matplotlib and no HTTP here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+__all__ = [
+    "MAX_BORDER_WIDTH",
+    "MAX_DASH_LENGTH",
+    "MAX_DASH_SEGMENTS",
+    "MAX_POINT_RADIUS",
+    "POINT_STYLES",
+    "ChartStyles",
+    "Fill",
+    "PointStyle",
+    "SeriesStyle",
+    "Stepped",
+]
+
+# Bounds on what a config can make the engine stroke: wider lines, longer dash patterns or
+# bigger points than these only cost time and say nothing more.
+MAX_BORDER_WIDTH = 100.0
+MAX_POINT_RADIUS = 500.0
+MAX_DASH_SEGMENTS = 16
+MAX_DASH_LENGTH = 1000.0
+
+# Chart.js's point styles (``pointStyle``); an unknown name is drawn as a circle, as there.
+PointStyle = Literal[
+    "circle", "cross", "crossRot", "dash", "line", "rect", "rectRounded", "rectRot", "star",
+    "triangle",
+]  # fmt: skip
+POINT_STYLES: tuple[str, ...] = PointStyle.__args__  # type: ignore[attr-defined]
+# Where a line's area is filled to: the value 0, the axis' bottom, its top; None: not filled.
+Fill = Literal["origin", "start", "end"]
+# Chart.js's ``stepped``: where the step is taken between two points; None: straight/curved.
+Stepped = Literal["before", "after", "middle"]
+
+
+@dataclass(frozen=True)
+class SeriesStyle:
+    """One dataset's look; the defaults draw what the spec alone draws."""
+
+    #: One fill colour per value (bars, points, bubbles); None where the dataset's own applies.
+    point_colors: tuple[str | None, ...] = ()
+    #: One outline colour per value (points and bubbles are ringed in it).
+    point_border_colors: tuple[str | None, ...] = ()
+    #: The area's colour under a filled line (Chart.js's ``backgroundColor``).
+    fill_color: str | None = None
+    fill: Fill | None = None
+    #: Line width in CSS pixels; None: the engine's own.
+    line_width: float | None = None
+    dash: tuple[float, ...] = ()
+    #: Bézier tension between points (0: straight); ``monotone`` keeps y monotone between points.
+    tension: float = 0.0
+    monotone: bool = False
+    stepped: Stepped | None = None
+    show_line: bool = True
+    #: Whether a line runs across ``null`` values instead of breaking there.
+    span_gaps: bool = False
+    #: Point radius in CSS pixels (0: no points); None: the engine's own (lone points only).
+    point_radius: float | None = None
+    point_style: PointStyle = "circle"
+    point_border_width: float = 1.0
+
+
+@dataclass(frozen=True)
+class ChartStyles:
+    """Styles by series, in the spec's series order (a missing one: the engine's look)."""
+
+    series: tuple[SeriesStyle | None, ...] = ()
+
+    def of(self, index: int) -> SeriesStyle | None:
+        return self.series[index] if index < len(self.series) else None

@@ -1,0 +1,112 @@
+"""The time axis (``chartjs.time_axis``): the dates it reads (and refuses, at their path), and
+tick times and labels checked against Chart.js 2.9.4 with moment, run on the same data and axis
+widths (benchmarks/fidelity's node modules, TZ=UTC): the unit, the tick count and the first
+ticks' times and labels."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from chartfn.chartjs.time_axis import TimeError, format_time, parse_time, time_provider
+from chartfn.chartjs.translate import TranslationError, translate
+
+
+@pytest.mark.parametrize(
+    ("text", "parser", "expected"),
+    [
+        ("2020", None, "2020-01-01 00:00:00.000"),
+        ("2020-06", None, "2020-06-01 00:00:00.000"),
+        ("2020-06-14", None, "2020-06-14 00:00:00.000"),
+        ("2020-06-14T09:08", None, "2020-06-14 09:08:00.000"),
+        ("2020-06-14 09:08:07.25", None, "2020-06-14 09:08:07.250"),
+        ("2020-06-14T09:08:00Z", None, "2020-06-14 09:08:00.000"),
+        ("2020-06-14T09:08:00+02:00", None, "2020-06-14 07:08:00.000"),
+        ("1600000000000", None, "2020-09-13 12:26:40.000"),
+        ("06/14/2020 09:08", None, "2020-06-14 09:08:00.000"),
+        ("14.06.2020", "DD.MM.YYYY", "2020-06-14 00:00:00.000"),
+        ("1:05 pm 2020-01-02", "h:mm a YYYY-MM-DD", "2020-01-02 13:05:00.000"),
+    ],
+)
+def test_dates_read_in_utc(text: str, parser: str | None, expected: str) -> None:
+    ms = parse_time(text, "p", parser)
+    assert ms is not None
+    assert format_time(ms, "YYYY-MM-DD HH:mm:ss.SSS") == expected
+
+
+@pytest.mark.parametrize("value", ["yesterday", "2020-13-01", "2020-02-30", True, {"a": 1}, 1e20])
+def test_what_is_no_date_is_refused(value: Any) -> None:
+    with pytest.raises(TimeError):
+        parse_time(value, "p")
+    assert parse_time(None, "p") is None  # a gap
+
+
+def test_moment_formats() -> None:
+    ms = parse_time("2021-03-04T15:06:07.089Z", "p")
+    assert ms is not None
+    pattern = "[Q]Q - YYYY|MMMM Do dddd|ll|hA|h:mm:ss.SSS a|YY-M-D H:m:s"
+    assert format_time(ms, pattern) == (
+        "Q1 - 2021|March 4th Thursday|Mar 4, 2021|3PM|3:06:07.089 pm|21-3-4 15:6:7"
+    )
+
+
+# (name, x values, time options, axis width in CSS px): Chart.js 2.9.4's unit, tick count,
+# first three tick times and the first tick's label
+CHARTJS_2 = [
+    ("days", ["2020-01-01", "2020-02-01", "2020-03-15", "2020-06-01"], {}, 459.04,
+     "day", 153, [1577836800000, 1577923200000, 1578009600000], "Jan 1"),
+    ("hours", [1600000000000, "2020-09-14T12:00:00Z", 1600200000000],
+     {"unit": "hour", "displayFormats": {"hour": "HH:mm"}}, 459.04,
+     "hour", 56, [1600002000000, 1600005600000, 1600009200000], "13:00"),
+    ("months", ["2019-01-15", "2019-07-01", "2020-03-01"], {}, 460.29,
+     "month", 14, [1548979200000, 1551398400000, 1554076800000], "Feb 2019"),
+    ("years", ["2001-03-01", "2019-07-01"], {}, 464.56,
+     "year", 18, [1009843200000, 1041379200000, 1072915200000], "2002"),
+    ("minutes", ["2020-01-01T10:00:00Z", "2020-01-01T10:45:00Z"], {}, 450.81,
+     "minute", 46, [1577872800000, 1577872860000, 1577872920000], "10:00 am"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("case", CHARTJS_2, ids=[c[0] for c in CHARTJS_2])
+def test_ticks_are_chartjs_2s(case: tuple[Any, ...]) -> None:
+    _, xs, time, width, _, count, first, label = case
+    times = [parse_time(x, "x") for x in xs]
+    provider = time_provider({"type": "time", "time": time}, 2, [t for t in times if t], 1.0)
+    ticks = provider(width)
+    assert len(ticks.values) == count
+    assert list(ticks.values[:3]) == first
+    assert ticks.labels[0] == label
+    assert (ticks.low, ticks.high) == (min(times), max(times))  # bounds: 'data'
+
+
+def test_a_line_on_a_time_axis_is_placed_at_its_labels_times() -> None:
+    config = {
+        "type": "line",
+        "data": {"labels": ["2020-01-01", None, "2020-01-03"], "datasets": [{"data": [1, 2, 3]}]},
+        "options": {"scales": {"xAxes": [{"type": "time"}]}},
+    }
+    translation = translate(config, 2)
+    series = translation.spec.series[0]
+    assert series.x == [1577836800000.0, 1578009600000.0]  # the value at a null label: no time
+    assert series.y == [1.0, 3.0]
+    assert not any("labels" in w for w in translation.warnings)
+    config["data"]["labels"] = ["2020-01-01", "soon", "2020-01-03"]  # type: ignore[index]
+    with pytest.raises(TranslationError) as caught:
+        translate(config, 2)
+    assert caught.value.path == "data.labels[1]"
+
+
+def test_tick_count_is_bounded() -> None:
+    provider = time_provider({"time": {"unit": "millisecond"}}, 4, [0.0, 1e9], 1.0)
+    assert len(provider(3000).values) <= 1001
+
+
+def test_weeks_start_on_sunday_as_in_moments_english_locale() -> None:
+    # 2020-01-01 is a Wednesday: the week ticks fall on Sundays, the first inside the data's
+    # bounds on 5 January
+    low, high = parse_time("2020-01-01", "x"), parse_time("2020-02-01", "x")
+    assert low is not None
+    assert high is not None
+    ticks = time_provider({"time": {"unit": "week"}}, 2, [low, high], 1.0)(500)
+    assert ticks.labels[:2] == ["Jan 5, 2020", "Jan 12, 2020"]
