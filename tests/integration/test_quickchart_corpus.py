@@ -37,17 +37,9 @@ MAX_GET_URL = 8000
 NOT_DRAWN = "is not supported yet"  # a chart type that needs drawing work (issue 12)
 FETCHES = "chartfn fetches no URLs"  # data a plugin would fetch from Google Sheets / Airtable
 REFUSED: dict[str, str] = {
-    "chart-types-3": NOT_DRAWN,  # radar
-    "fonts-2": NOT_DRAWN,  # radar
-    "chart-types-7": NOT_DRAWN,  # polarArea
-    "patterned-backgrounds-2": NOT_DRAWN,  # polarArea
-    "polar-chart-labels-1": NOT_DRAWN,  # polarArea
-    "chart-types-10": NOT_DRAWN,  # radialGauge
     "chart-types-11": NOT_DRAWN,  # gauge
     "chart-types-12": NOT_DRAWN,  # violin
     "chart-types-14": NOT_DRAWN,  # sankey
-    "chart-types-15": NOT_DRAWN,  # progressBar
-    **{f"custom-progress-bar-{i}": NOT_DRAWN for i in range(1, 8)},  # progressBar
     "airtable-1": FETCHES,
     **{f"google-sheets-{i}": FETCHES for i in range(1, 6)},
 }

@@ -217,8 +217,8 @@ async def test_errors_are_400_images_of_the_requested_format_and_size(
     cases = [
         ({"c": "{type:'bar', data: {"}, ""),  # the parser's own words
         (
-            {"c": json.dumps({"type": "radar", "data": {"datasets": []}})},
-            "type: 'radar' is not supported",
+            {"c": json.dumps({"type": "violin", "data": {"datasets": []}})},
+            "type: 'violin' is not supported",
         ),
         ({"c": json.dumps(bar_config()), "spec": "{}"}, "cannot be combined"),
         ({"c": ""}, "the chart config is missing"),
@@ -262,10 +262,11 @@ async def test_warnings_name_what_is_not_drawn_like_chart_js(uncached: httpx.Asy
             "labels": ["a", "b"],
             "datasets": [{"data": [1, 2], "backgroundColor": ["#ff6384", "#36a2eb"]}],
         },
+        "options": {"cutout": "40px"},
     }
-    response = await uncached.get(f"/chart?{query({'c': json.dumps(config)})}")
+    response = await uncached.get(f"/chart?{query({'c': json.dumps(config), 'v': '4'})}")
     assert response.status_code == 200
-    assert "doughnut is drawn as a pie" in unquote(response.headers["x-chart-warning"])
+    assert "hole in pixels is drawn as 50%" in unquote(response.headers["x-chart-warning"])
 
 
 async def test_spec_requests_are_untouched(uncached: httpx.AsyncClient) -> None:
@@ -313,10 +314,10 @@ async def test_create_uses_the_public_url_and_the_base_path() -> None:
 async def test_create_refuses_what_cannot_be_drawn_or_cannot_fit(
     uncached: httpx.AsyncClient,
 ) -> None:
-    bad = await uncached.post("/chart/create", json={"chart": {"type": "radar"}})
+    bad = await uncached.post("/chart/create", json={"chart": {"type": "violin"}})
     assert bad.status_code == 400
     assert bad.json()["success"] is False
-    assert "radar" in unquote(bad.headers["x-quickchart-error"])
+    assert "violin" in unquote(bad.headers["x-quickchart-error"])
     generator = random.Random(7)
     noise = [round(generator.uniform(0, 1e6), 3) for _ in range(1500)]  # deflate cannot shrink it
     big = {"type": "line", "data": {"datasets": [{"data": noise}]}}

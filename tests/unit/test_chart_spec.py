@@ -443,7 +443,11 @@ JSON_VALUES = st.recursive(
     max_leaves=20,
 )
 SPEC_LIKE = st.fixed_dictionaries(
-    {"kind": st.sampled_from(["line", "scatter", "bar", "area", "histogram", "pie", "radar"])},
+    {
+        "kind": st.sampled_from(
+            ["line", "scatter", "bar", "area", "histogram", "pie", "radar", "gauge", "sankey"]
+        )
+    },
     optional={
         "series": st.lists(
             st.dictionaries(st.sampled_from(["name", "y", "x", "color", "z"]), JSON_VALUES),

@@ -128,14 +128,16 @@ def test_a_pie_takes_its_labels_and_first_dataset() -> None:
     }
     translation = translate(config)
     spec = translation.spec
-    assert (spec.kind, spec.categories, spec.series[0].y) == (
-        "pie",
+    assert (spec.kind, spec.categories, spec.series[0].y, spec.cutout) == (
+        "doughnut",
         ["x", "y", "z"],
         [1.0, 2.0, 0.0],
+        0.5,
     )
+    assert spec.slice_colors == ["#ff0000", "#008000", "#0000ff"]
     assert spec.show_legend
     joined = " | ".join(translation.warnings)
-    assert "doughnut" in joined and "first dataset" in joined and "slice colours" in joined
+    assert "first dataset" in joined and "slice colours" not in joined
 
 
 def test_donut_is_doughnut_and_hidden_datasets_are_left_out() -> None:
@@ -162,7 +164,7 @@ def test_bars_fit_the_labels() -> None:
 
 def test_unsupported_types_name_the_path_and_what_is_supported() -> None:
     with pytest.raises(TranslationError) as caught:
-        translate({"type": "radar", "data": {"datasets": [{"data": [1]}]}})
+        translate({"type": "violin", "data": {"datasets": [{"data": [1]}]}})
     assert caught.value.path == "type"
     for name in SUPPORTED_TYPES:
         assert name in str(caught.value)
@@ -265,9 +267,9 @@ def test_a_sparkline_has_no_legend_unless_its_config_asks_for_one() -> None:
 
 def test_chart_types_not_drawn_yet_differ_from_unknown_ones() -> None:
     with pytest.raises(TranslationError) as caught:
-        translate(_one_dataset("progressBar", [1]))
+        translate(_one_dataset("violin", [1]))
     assert caught.value.path == "type"
-    assert "'progressBar' is not supported yet" in str(caught.value)
+    assert "'violin' is not supported yet" in str(caught.value)
     assert "sparkline" in str(caught.value)  # the stand-ins are named among what is drawn
     with pytest.raises(TranslationError, match="'bra' is not a chart type chartfn knows"):
         translate(_one_dataset("bra", [1]))

@@ -10,8 +10,9 @@ from typing import Any
 import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PIL import Image
-from test_spec_renderer import SPECS, valid_specs
+from test_spec_renderer import SPECS, TEXT, valid_specs
 
 from chartfn.drawing.figures import new_figure, release_pixels
 from chartfn.drawing.raster import canvas as canvas_module
@@ -25,6 +26,19 @@ from chartfn.models.output_options import OutputOptions
 
 LONG = "Quarterly revenue of every regional subsidiary, adjusted " * 4  # 228 characters
 TITLE = LONG[:200]
+
+
+# The round kinds only the engine draws (the Figure path's SPECS predate them).
+ROUND_SPECS: dict[str, dict[str, Any]] = {
+    "doughnut": {"kind": "doughnut", "categories": ["a", "b", "c"], "series": [{"y": [1, 3, 2]}]},
+    "polar_area": {"kind": "polar_area", "categories": ["a", "b", "c", "d"],
+                   "series": [{"y": [4, 3, 5, 2]}]},
+    "radar": {"kind": "radar", "categories": ["a", "b", "c", "d", "e"],
+              "series": [{"name": "s", "y": [3, 5, 2, 4, 1]}, {"y": [1, 2, 3, 2, 1]}]},
+    "progress": {"kind": "progress", "series": [{"y": [60, 20]}, {"y": [100, 80]}]},
+    "gauge": {"kind": "gauge", "series": [{"y": [64]}], "cutout": 0.5},
+}  # fmt: skip
+ALL_SPECS = {**SPECS, **ROUND_SPECS}
 
 
 def spec_of(data: dict[str, Any]) -> ChartSpec:
@@ -42,9 +56,9 @@ def render(data: dict[str, Any], **options: Any) -> bytes:
 # --- every kind draws ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("kind", list(SPECS))
+@pytest.mark.parametrize("kind", list(ALL_SPECS))
 def test_each_kind_draws_its_data_in_its_colours(kind: str) -> None:
-    image = pixels(render(SPECS[kind], width=400, height=250))
+    image = pixels(render(ALL_SPECS[kind], width=400, height=250))
     assert image.shape == (250, 400, 3)
     # tab10's first colour (the first series / first slice) covers a real area
     blue = np.all(np.abs(image.astype(int) - (31, 119, 180)) <= 2, axis=2)
@@ -112,6 +126,46 @@ def test_every_valid_spec_renders(data: dict[str, Any]) -> None:
     assert render(data, width=300, height=200).startswith(b"\x89PNG")
 
 
+@st.composite
+def valid_round_specs(draw: st.DrawFn) -> dict[str, Any]:
+    kind = draw(st.sampled_from(["doughnut", "polar_area", "radar"]))
+    count = draw(st.integers(1, 30))
+    numbers = st.floats(-1e100, 1e100) if kind == "radar" else st.floats(0, 1e100)
+    element = st.one_of(st.none(), numbers) if kind == "radar" else numbers
+    series = []
+    for _ in range(1 if kind != "radar" else draw(st.integers(1, 4))):
+        y = draw(st.lists(element, min_size=count, max_size=count))
+        if all(v is None for v in y) or (kind != "radar" and not sum(y) > 0):
+            y[0] = 1.0
+        series.append({"y": y, "name": draw(st.one_of(st.none(), TEXT))})
+    data: dict[str, Any] = {"kind": kind, "series": series,
+                            "rotation": draw(st.floats(-3600, 3600)),
+                            "legend": draw(st.one_of(st.none(), st.booleans()))}  # fmt: skip
+    if kind == "doughnut":
+        data["cutout"] = draw(st.floats(0, 0.95))
+        data["circumference"] = draw(st.floats(1e-9, 360))
+    if kind == "radar":
+        count_series = len(series)
+        data["fill"] = draw(
+            st.booleans() | st.lists(st.booleans(), min_size=count_series, max_size=count_series)
+        )
+    else:
+        data["slice_colors"] = draw(st.lists(st.from_regex(r"#[0-9a-f]{6}", fullmatch=True),
+                                             min_size=1, max_size=5))  # fmt: skip
+    if kind != "doughnut" and draw(st.booleans()):
+        low, high = sorted(draw(st.lists(st.floats(-1e6, 1e6), min_size=2, max_size=2,
+                                         unique=True)))  # fmt: skip
+        data["y_limits"] = [low, high]
+    return data
+
+
+@pytest.mark.filterwarnings("ignore:Glyph .* missing from font")
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(valid_round_specs())
+def test_every_valid_round_spec_renders(data: dict[str, Any]) -> None:
+    assert render(data, width=300, height=200).startswith(b"\x89PNG")
+
+
 # --- every text on the canvas -------------------------------------------------------------------
 
 MANY = [f"category number {i} with a long name" for i in range(100)]
@@ -133,6 +187,17 @@ HARD_CASES: dict[str, dict[str, Any]] = {
     "huge bubbles": {"kind": "bubble", "title": TITLE, "x_log": True,
                      "series": [{"name": LONG[:90], "y": [1e-100, 1e100], "x": [1e-9, 1e9],
                                  "r": [500, 0]}] * 20},
+    "radar labels": {"kind": "radar", "title": TITLE, "categories": [LONG[:100], "b", LONG[:60]],
+                     "series": [{"name": LONG[:90], "y": [1e100, -1e100, 5e-324]}] * 3},
+    "polar ticks": {"kind": "polar_area", "categories": [LONG[:100], "b"], "title": TITLE,
+                    "series": [{"y": [1e-300, 1e100]}]},
+    "doughnut legend": {"kind": "doughnut", "categories": [LONG[:100], "b", LONG[:60]],
+                        "series": [{"y": [1, 2, 3]}], "rotation": 45, "circumference": 90,
+                        "cutout": 0.95, "title": TITLE},
+    "gauge values": {"kind": "gauge", "title": TITLE, "series": [{"y": [-1e100]}],
+                     "y_limits": [-1e100, 1e100]},
+    "progress values": {"kind": "progress", "title": TITLE,
+                        "series": [{"y": [1e100, -1e100, 5e-324, 0]}]},
     "cjk": {"kind": "bar", "title": "正弦函數 数 ひらがな 한국어 " * 8,
             "categories": ["数", "數"], "series": [{"y": [1, 2], "name": "한국어"}]},
 }  # fmt: skip
@@ -207,12 +272,12 @@ def test_a_chart_after_others_is_the_chart_rendered_first(options: dict[str, Any
     """Each kind rendered, then every kind in every other theme, format and size, then the
     first again: the same bytes (nothing kept per kind, size or theme changes a chart)."""
     first = {kind: render({**data, "title": f"leak {kind}"}, **options)
-             for kind, data in SPECS.items()}  # fmt: skip
+             for kind, data in ALL_SPECS.items()}  # fmt: skip
     for other in LEAK_OPTIONS:
         if other is not options:
-            for data in SPECS.values():
+            for data in ALL_SPECS.values():
                 render({**data, "title": "other", "y_label": "ylabel"}, **other)
-    for kind, data in SPECS.items():
+    for kind, data in ALL_SPECS.items():
         assert render({**data, "title": f"leak {kind}"}, **options) == first[kind], kind
 
 

@@ -24,6 +24,8 @@ from chartfn.chartjs.callbacks import (
     visible_ticks,
 )
 from chartfn.chartjs.config import EvaluatedConfig
+from chartfn.chartjs.radial_ticks import callback_path as radial_callback_path
+from chartfn.chartjs.radial_ticks import radial_provider
 from chartfn.chartjs.scales import ScaleRef, find_scale, value_range
 from chartfn.chartjs.tick_labels import default_labels, js_text
 from chartfn.chartjs.ticks import numeric_options, scale_ticks, tick_axis
@@ -82,6 +84,10 @@ def config_ticks(
     evaluated: EvaluatedConfig, spec: ChartSpec, version: int, device_pixel_ratio: float
 ) -> ConfigTicks:
     config = evaluated.config
+    if isinstance(config, dict) and spec.kind in ("polar_area", "radar"):
+        provider = radial_provider(evaluated, spec, version, device_pixel_ratio)
+        run = radial_callback_path(evaluated, version)
+        return ConfigTicks(TickProviders(r=provider), spec, (run,) if run else ())
     if not isinstance(config, dict) or not _draws_chartjs_axes(config, spec):
         return ConfigTicks(TickProviders(), spec, ())
     run: list[str] = []

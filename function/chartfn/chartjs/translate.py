@@ -1,7 +1,8 @@
 """A Chart.js config as a ``ChartSpec``: the first, partial translation.
 
 Covers what every protocol path needs to return a real chart: bar (grouped or stacked), line,
-scatter, pie and doughnut (drawn as a pie); labels, datasets (label, data, colours), title,
+scatter, pie, doughnut, polarArea, radar (``round_options`` reads their own options) and
+QuickChart's progressBar; labels, datasets (label, data, colours), title,
 legend, axis titles, logarithmic and min/max value axes, in Chart.js v2 and v3/v4 spellings.
 What is read but not drawn the way Chart.js would draw it is named in ``warnings`` (sent as
 ``X-Chart-Warning``), never silently dropped; what cannot be drawn at all is a
@@ -21,9 +22,11 @@ from pydantic import ValidationError
 
 from chartfn.chartjs.config import ChartConfig, JsFunction, function_paths
 from chartfn.chartjs.dataset_style import StyleError, series_style
+from chartfn.chartjs.round_options import round_fields
 from chartfn.chartjs.time_axis import TimeError, parse_time
 from chartfn.models.chart_spec import (
     MAX_BUBBLE_RADIUS,
+    MAX_CATEGORIES,
     MAX_NAME,
     MAX_SERIES,
     MAX_TEXT,
@@ -35,7 +38,19 @@ from chartfn.models.series_style import ChartStyles
 
 __all__ = ["SUPPORTED_TYPES", "Translation", "TranslationError", "translate"]
 
-SUPPORTED_TYPES = ("bar", "line", "scatter", "bubble", "pie", "doughnut")
+SUPPORTED_TYPES = (
+    "bar",
+    "line",
+    "scatter",
+    "bubble",
+    "pie",
+    "doughnut",
+    "polarArea",
+    "radar",
+    "progressBar",
+    "radialGauge",
+)
+_ROUND_TYPES = ("pie", "doughnut", "polarArea", "radar")
 _TYPE_ALIASES = {"donut": "doughnut"}  # QuickChart fixes this spelling too
 # Types whose data a drawn type shows faithfully enough, with what is lost said in a warning.
 _STAND_INS = {
@@ -46,11 +61,7 @@ _STAND_INS = {
 # Chart.js's own types and those of the plugins QuickChart bundles: real charts, not drawn yet
 # (issue 12), as opposed to a misspelling, which no engine draws.
 NOT_DRAWN_TYPES = (
-    "radar",
-    "polarArea",
-    "progressBar",
     "gauge",
-    "radialGauge",
     "violin",
     "horizontalViolin",
     "boxplot",
@@ -154,7 +165,7 @@ def translate(config: ChartConfig, version: int = 2) -> Translation:
         parser = time_options.get("parser")
         data, time_labels = _dated(data, parser if isinstance(parser, str) else None)
     datasets = _datasets(data, kind, labels, warnings, _data_source(options))
-    if version == 2 and kind not in ("pie", "doughnut"):
+    if version == 2 and kind not in ("pie", "doughnut", "polarArea", "radialGauge"):
         # QuickChart's colorschemes plugin colours v2 datasets that name no colour
         for dataset in datasets:
             if dataset.color is None:
@@ -166,13 +177,25 @@ def translate(config: ChartConfig, version: int = 2) -> Translation:
         and (config.get("type") != "sparkline" or isinstance(options.get("legend"), dict)),
     }
     scales = _Scales(options, version)
-    if kind in ("pie", "doughnut"):
-        spec_fields = _pie(datasets, labels, kind, warnings)
+    if kind in _ROUND_TYPES:
+        if kind == "radar":
+            datasets = _on_the_spokes(datasets, labels)
+        raw = data.get("datasets")
+        drawn = [raw[d.index] for d in datasets] if isinstance(raw, list) else []
+        spec_fields = _round(kind, datasets, drawn, labels, warnings, version)
+        spec_fields.update(round_fields(kind, options, drawn, version, warnings, TranslationError))
+    elif kind == "radialGauge":
+        spec_fields = _gauge(datasets, options, warnings)
+        fields["legend"] = _plugin(options, "legend", version).get("display") is True
+    elif kind == "progressBar":
+        spec_fields = _progress(datasets, data, options)
+        # QuickChart merges legend: {display: false} under the config's own options
+        fields["legend"] = _plugin(options, "legend", version).get("display") is True
     elif kind == "bar":
         spec_fields = _bar(datasets, labels, scales)
     else:
         spec_fields = _xy(kind, datasets, labels, warnings, time_labels)
-    if kind not in ("pie", "doughnut"):
+    if kind not in (*_ROUND_TYPES, "progressBar", "radialGauge"):
         fields.update(scales.axis_fields(kind))
         if scales.horizontal:
             warnings.append("indexAxis 'y' (horizontal bars) is drawn vertical for now")
@@ -480,14 +503,16 @@ def _dataset_color(
 ) -> str | None:
     # Lines are drawn in their border colour, bars and points filled with their background.
     order = (
-        ("borderColor", "backgroundColor") if kind == "line" else ("backgroundColor", "borderColor")
+        ("borderColor", "backgroundColor")
+        if kind in ("line", "radar")
+        else ("backgroundColor", "borderColor")
     )
     for name in order:
         value = dataset.get(name)
         if isinstance(value, list):
             if not value:
                 continue
-            if kind == "line" and name == "borderColor" and len(value) > 1:
+            if kind in ("line", "radar") and name == "borderColor" and len(value) > 1:
                 # bars, points and bubbles take one colour per value; a line has one
                 warnings.append(f"{path}.{name}: one colour per value is drawn as the first")
             value = value[0]
@@ -572,7 +597,7 @@ def _legend(options: dict[str, Any], version: int, kind: str, datasets: list[_Da
     legend = _plugin(options, "legend", version)
     if legend.get("display") is False or _switched_off(options, "legend", version):
         return False
-    if kind in ("pie", "doughnut"):
+    if kind in ("pie", "doughnut", "polarArea"):
         return True  # a pie's legend lists its labels
     # Chart.js shows a legend by default; without dataset labels it would be empty boxes
     return legend.get("display") is True or any(d.name for d in datasets)
@@ -653,16 +678,137 @@ def _bar(datasets: list[_Dataset], labels: list[str] | None, scales: _Scales) ->
     }
 
 
+def _round(
+    kind: str,
+    datasets: list[_Dataset],
+    raw: list[dict[str, Any]],
+    labels: list[str] | None,
+    warnings: list[str],
+    version: int,
+) -> dict[str, Any]:
+    """Pie, doughnut and polar area: the first dataset's slices; radar: every dataset, one
+    value per label (null: the point left out, as Chart.js does)."""
+    if kind == "radar":
+        length = len(labels) if labels is not None else max((len(d.y) for d in datasets), default=1)
+        return {
+            "categories": labels if labels is not None else [str(i) for i in range(length)],
+            "series": [_series(d, (d.y + [None] * length)[:length]) for d in datasets]
+            or [{"y": [0.0] * length}],
+        }
+    fields = _pie(datasets, labels, kind, warnings)
+    colors = _slice_colors(raw[0], f"data.datasets[{datasets[0].index}]", warnings)
+    if colors:
+        fields["slice_colors"] = colors
+    elif version == 2:  # QuickChart's colorschemes gives v2 slices Tableau 10 by value
+        fields["slice_colors"] = [color.lower() for color in TABLEAU10]
+    return fields
+
+
+def _progress(
+    datasets: list[_Dataset], data: dict[str, Any], options: dict[str, Any]
+) -> dict[str, Any]:
+    """QuickChart's progressBar: the first dataset's values over the second's totals (else
+    100 each), one bar per value (``lib/charts.js``: 1 or 2 datasets of the same length)."""
+    if len(datasets) > 2:
+        raise TranslationError(
+            "data.datasets",
+            f"a progressBar takes 1 or 2 datasets (values, totals), got {len(datasets)}",
+        )
+    length = len(datasets[0].y)
+    if len(datasets) == 2 and len(datasets[1].y) != length:
+        raise TranslationError(
+            f"data.datasets[{datasets[1].index}].data",
+            f"has {len(datasets[1].y)} totals for {length} values: a progressBar's datasets "
+            "must be as long",
+        )
+    series = [_series(datasets[0], _fit(datasets[0].y, length))]
+    if len(datasets) == 2:
+        totals: dict[str, Any] = {"y": _fit(datasets[1].y, length)}
+        raw = data["datasets"][datasets[1].index]
+        track = raw.get("backgroundColor") if isinstance(raw, dict) else None
+        if isinstance(track, str):
+            path = f"data.datasets[{datasets[1].index}].backgroundColor"
+            totals["color"] = _css_color(track, path)
+        series.append(totals)
+    fields: dict[str, Any] = {"kind": "progress", "series": series}
+    plugins = options.get("plugins")
+    labels = plugins.get("datalabels") if isinstance(plugins, dict) else None
+    if labels is False or (isinstance(labels, dict) and labels.get("display") is False):
+        fields["value_labels"] = False
+    return fields
+
+
+def _gauge(
+    datasets: list[_Dataset], options: dict[str, Any], warnings: list[str]
+) -> dict[str, Any]:
+    """QuickChart's radialGauge (chartjs-chart-radial-gauge): the first dataset's first value
+    over ``options.domain`` (default [0, 100]); ``cutoutPercentage`` (90), ``rotation``
+    (radians, −π/2: 12 o'clock), ``showValue`` and ``centerValue.displayText``."""
+    first = datasets[0]
+    fields: dict[str, Any] = {"kind": "gauge", "series": [_series(first, [first.y[0] or 0.0])]}
+    if first.color is None:  # the plugin's arc takes Chart.js's default arc colour
+        fields["series"][0]["color"] = "#0000001a"
+    domain = options.get("domain")
+    if domain is not None:
+        low = (
+            _number(domain[0], "options.domain[0]") if isinstance(domain, list) and domain else None
+        )
+        high = (
+            _number(domain[1], "options.domain[1]")
+            if isinstance(domain, list) and len(domain) > 1
+            else None
+        )
+        if low is None or high is None or not low < high:
+            raise TranslationError("options.domain", "must be [low, high] with low < high")
+        fields["y_limits"] = (low, high)
+    cutout = options.get("cutoutPercentage")
+    if isinstance(cutout, int | float) and not isinstance(cutout, bool):
+        fields["cutout"] = min(max(float(cutout) / 100, 0.0), 0.95)
+    rotation = options.get("rotation")
+    if isinstance(rotation, int | float) and not isinstance(rotation, bool):
+        degrees = math.fmod(math.degrees(rotation) + 90.0, 360.0) + 0.0
+        if degrees:
+            fields["rotation"] = degrees
+    center = options.get("centerValue")
+    if options.get("showValue") is False or (
+        isinstance(center, dict) and center.get("displayText") is False
+    ):
+        fields["value_labels"] = False
+    for name in ("trackColor", "roundedCorners", "centerArea"):
+        if name in options and options[name] is not None:
+            warnings.append(f"options.{name} of a radialGauge is not drawn yet")
+    return fields
+
+
+def _on_the_spokes(datasets: list[_Dataset], labels: list[str] | None) -> list[_Dataset]:
+    """The radar datasets with a value on one of the spokes (one per label)."""
+    if labels is None:
+        return datasets
+    return [d for d in datasets if any(v is not None for v in d.y[: len(labels)])]
+
+
+def _slice_colors(dataset: dict[str, Any], path: str, warnings: list[str]) -> list[str]:
+    """A slice chart's ``backgroundColor``: one colour, or one per slice (taken in turn)."""
+    value = dataset.get("backgroundColor")
+    items = value[:MAX_CATEGORIES] if isinstance(value, list) else [value]
+    colors = []
+    for index, item in enumerate(items):
+        where = f"{path}.backgroundColor" + (f"[{index}]" if isinstance(value, list) else "")
+        if isinstance(item, str):
+            colors.append(_css_color(item, where))
+        elif isinstance(item, dict):
+            color = _fill_color(item, where, warnings)
+            if color is not None:
+                colors.append(color)
+    return colors
+
+
 def _pie(
     datasets: list[_Dataset], labels: list[str] | None, kind: str, warnings: list[str]
 ) -> dict[str, Any]:
     first = datasets[0]
     if len(datasets) > 1:
         warnings.append(f"only the first dataset of a {kind} is drawn")
-    if kind == "doughnut":
-        warnings.append("a doughnut is drawn as a pie for now")
-    if first.color is not None:
-        warnings.append("slice colours are drawn from the default palette for now")
     length = len(labels) if labels is not None else len(first.y)
     categories = labels if labels is not None else [str(i) for i in range(length)]
     return {

@@ -31,3 +31,6 @@ class TickProviders:
 
     x: TickProvider | None = None
     y: TickProvider | None = None
+    # A radar or polar area chart's radial scale, asked with the shorter side of the chart's
+    # area in device pixels (Chart.js sizes the scale's tick count from it).
+    r: TickProvider | None = None

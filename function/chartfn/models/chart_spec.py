@@ -6,12 +6,16 @@ misspelt field (``"colour"``, ``"xlabel"``) is a validation error, not a setting
 
 Shape (JSON)::
 
-    {"kind": "line" | "scatter" | "bubble" | "bar" | "area" | "histogram" | "pie",
+    {"kind": "line" | "scatter" | "bubble" | "bar" | "area" | "histogram" | "pie"
+             | "doughnut" | "polar_area" | "radar" | "progress" | "gauge",
      "series": [{"name": str?, "y": [number, ...], "x": [number, ...]?, "r": [number, ...]?,
                  "color": str?}, ...],
      "categories": [str, ...]?, "title": str, "x_label": str, "y_label": str,
      "x_log": bool, "y_log": bool, "legend": bool | null, "x_limits": [low, high]?,
-     "y_limits": [low, high]?, "stacked": bool, "bins": int?}
+     "y_limits": [low, high]?, "stacked": bool, "bins": int?,
+     "cutout": number?, "rotation": number?, "circumference": number?,
+     "fill": bool | [bool, ...]?,
+     "slice_colors": [str, ...]?, "value_labels": bool?}
 
 Limits (module constants; a violation is a pydantic ``ValidationError`` located at the field):
 
@@ -41,9 +45,29 @@ Rules beyond the per-field limits:
 * ``bubble``: a scatter chart whose points are circles of radius ``r`` (one per value, the
   same length as ``y``, 0 … MAX_BUBBLE_RADIUS) in CSS pixels, as Chart.js sizes them: 1/100
   inch, so ``scale=2`` doubles them with the rest of the chart. ``r`` is for bubble only.
-* ``categories`` only for bar and pie (default labels 0, 1, …); every bar series has the same
-  length, equal to ``len(categories)`` when given. Pie: exactly one series, values ≥ 0, sum > 0,
-  slice colours from the default cycle (a series ``color`` is rejected).
+* ``categories`` only for bar, pie, doughnut, polar_area, radar and progress (default labels 0,
+  1, …); every bar, radar and progress series has the same length, equal to
+  ``len(categories)`` when given. Pie, doughnut and polar_area: exactly one series, values ≥ 0,
+  sum > 0, slice colours from ``slice_colors`` (taken in turn, as Chart.js 4 cycles a colour
+  array) or the default cycle (a series ``color`` is rejected).
+* Round kinds, drawn as Chart.js draws them: ``doughnut`` is a pie with a hole of ``cutout``
+  times its radius (0 … 0.95, default 0.5); ``polar_area`` gives each value an equal angle and a
+  radius by value on a radial scale (rings and tick labels); ``radar`` draws each series as a
+  polygon over one spoke per category on a radial scale (polygon grid, spoke labels), filled
+  unless ``fill`` is false (one boolean for all series, or one per series), a ``null`` value
+  leaving its point out and breaking the outline there. ``y_limits`` is the radial
+  scale's range for polar_area and radar. ``rotation`` (degrees clockwise from 12 o'clock,
+  −3600 … 3600) is where the first slice or spoke starts, for pie, doughnut, polar_area, radar
+  and gauge; ``circumference`` (degrees, more than 0 and at most 360) how much of the circle a
+  pie or doughnut sweeps.
+* ``progress`` (QuickChart's progressBar): a bar per value over a white track as long as its
+  total: the second series if given (1 or 2 series; its ``color`` fills the track, else white
+  with a border), else 100 (the values then read as %). Each value is written in its bar
+  unless ``value_labels`` is false. No legend unless asked for.
+* ``gauge`` (QuickChart's radialGauge): one series, its first value drawn as an arc over a ring
+  track for its share of ``y_limits`` (default [0, 100]), from 12 o'clock (plus ``rotation``),
+  the value rounded up written in the middle unless ``value_labels`` is false; ``cutout``
+  (default 0.9) is the hole. No legend unless asked for.
 * ``stacked`` for bar, area and histogram; ``bins`` for histogram (whose ``y`` holds the raw
   samples, drawn along x).
 * Log axes: ``x_log`` for line, scatter, bubble, area (explicit ``x`` > 0) and histogram
@@ -51,7 +75,8 @@ Rules beyond the per-field limits:
   (counts). Not for pie, not for area's y (areas fill down to 0). Limits: finite, low < high,
   both > 0 on a log axis; not for pie, no ``x_limits`` for bar (its x is categories).
 * ``legend``: ``null`` means automatic: shown when there is more than one series or any series
-  has a name; never automatically for pie (``true`` gives a legend of the slices).
+  has a name; never automatically for pie (``true`` gives a legend of the slices), always for
+  doughnut and polar_area (their slices carry no labels, as in Chart.js).
 * Colours: ``#rgb``, ``#rrggbb``, ``#rrggbbaa`` or a name from ``COLOR_NAMES`` (case-insensitive,
   ``grey`` = ``gray``), stored lower-case with hex expanded to ``#rrggbb[aa]``.
 * Text: no control characters except newline and tab, no unpaired surrogates (they would reach
@@ -107,7 +132,22 @@ MAX_BUBBLE_RADIUS = 500.0
 MAX_SPEC_TEXT = 16_384
 MAX_SPEC_BYTES = 1_000_000
 
-ChartKind = Literal["line", "scatter", "bubble", "bar", "area", "histogram", "pie"]
+ChartKind = Literal[
+    "line",
+    "scatter",
+    "bubble",
+    "bar",
+    "area",
+    "histogram",
+    "pie",
+    "doughnut",
+    "polar_area",
+    "radar",
+    "progress",
+    "gauge",
+]
+MAX_CUTOUT = 0.95  # beyond it the ring is a hairline
+MAX_ROTATION = 3600.0  # ten turns: any start angle, with room for Chart.js's radians × 180/π
 
 # Names every matplotlib since 2.0 knows; a short list keeps the rule easy to document and
 # independent of matplotlib (which this module must not import).
@@ -122,9 +162,14 @@ COLOR_NAMES: frozenset[str] = frozenset(
 _HEX_COLOR = re.compile(r"#(?:[0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8})")
 _COLOR_ALLOWED = "#rgb, #rrggbb, #rrggbbaa or one of: " + ", ".join(sorted(COLOR_NAMES))
 
-_GAP_KINDS = frozenset({"line", "area"})
+_GAP_KINDS = frozenset({"line", "area", "radar"})
 _X_KINDS = frozenset({"line", "scatter", "bubble", "area"})
-_CATEGORY_KINDS = frozenset({"bar", "pie"})
+_SLICE_KINDS = frozenset({"pie", "doughnut", "polar_area"})  # one series, a slice per value
+_RADIAL_KINDS = frozenset({"polar_area", "radar"})  # a radial value scale
+_ROUND_KINDS = _SLICE_KINDS | _RADIAL_KINDS | {"gauge"}
+_CATEGORY_KINDS = frozenset({"bar", "progress"}) | _SLICE_KINDS | _RADIAL_KINDS
+# Fields added after specs were cached by key: left out of the key while unset.
+_LATER_FIELDS = ("cutout", "rotation", "circumference", "fill", "slice_colors", "value_labels")
 _STACK_KINDS = frozenset({"bar", "area", "histogram"})
 _X_LOG_KINDS = frozenset({"line", "scatter", "bubble", "area", "histogram"})
 _Y_LOG_KINDS = frozenset({"line", "scatter", "bubble", "bar", "histogram"})
@@ -280,14 +325,28 @@ class ChartSpec(_Frozen):
     y_limits: Limits | None = None
     stacked: Annotated[bool, Field(strict=True)] = False
     bins: Annotated[int, Field(strict=True, ge=1, le=MAX_BINS)] | None = None
+    cutout: Annotated[float, Field(strict=True, ge=0, le=MAX_CUTOUT)] | None = None
+    rotation: Annotated[float, Field(strict=True, ge=-MAX_ROTATION, le=MAX_ROTATION)] | None = None
+    circumference: Annotated[float, Field(strict=True, gt=0, le=360)] | None = None
+    fill: (
+        Annotated[bool, Field(strict=True)]
+        | Annotated[list[Annotated[bool, Field(strict=True)]], Field(max_length=MAX_SERIES)]
+        | None
+    ) = None
+    value_labels: Annotated[bool, Field(strict=True)] | None = None
+    slice_colors: Annotated[list[Color], Field(min_length=1, max_length=MAX_CATEGORIES)] | None = (
+        None
+    )
 
     @property
     def show_legend(self) -> bool:
         """The legend setting with ``None`` resolved (see the module docstring)."""
         if self.legend is not None:
             return self.legend
-        if self.kind == "pie":
+        if self.kind in ("pie", "progress", "gauge"):
             return False
+        if self.kind in _SLICE_KINDS:
+            return True
         return len(self.series) > 1 or any(s.name is not None for s in self.series)
 
     @model_validator(mode="after")
@@ -312,7 +371,11 @@ class ChartSpec(_Frozen):
                 )
             )
         if self.categories is not None and kind not in _CATEGORY_KINDS:
-            errors.append(_not_for(("categories",), "categories", kind, "bar and pie"))
+            errors.append(
+                _not_for(
+                    ("categories",), "categories", kind, "bar and pie, doughnut, polar_area, radar"
+                )
+            )
         if self.stacked and kind not in _STACK_KINDS:
             errors.append(_not_for(("stacked",), "stacked", kind, "bar, area and histogram"))
         if self.bins is not None and kind != "histogram":
@@ -326,18 +389,61 @@ class ChartSpec(_Frozen):
             errors.append(
                 _not_for(("y_log",), "y_log", kind, "line, scatter, bubble, bar, histogram", reason)
             )
-        if self.x_limits is not None and kind in ("bar", "pie"):
-            errors.append(_not_for(("x_limits",), "x_limits", kind, "all kinds but bar and pie"))
-        if self.y_limits is not None and kind == "pie":
-            errors.append(_not_for(("y_limits",), "y_limits", kind, "all kinds but pie"))
-        if kind == "pie" and len(self.series) != 1:
+        if self.x_limits is not None and kind in _CATEGORY_KINDS:
+            errors.append(
+                _not_for(("x_limits",), "x_limits", kind, "line, scatter, bubble, area, histogram")
+            )
+        if self.y_limits is not None and kind in ("pie", "doughnut"):
+            errors.append(_not_for(("y_limits",), "y_limits", kind, "all kinds but pie, doughnut"))
+        if kind == "progress" and len(self.series) > 2:
+            errors.append(
+                _error(
+                    ("series",),
+                    "progress_series",
+                    f"a progress chart takes its values and, optionally, their totals: 1 or 2 "
+                    f"series, got {len(self.series)}",
+                    len(self.series),
+                )
+            )
+        if kind in (*_SLICE_KINDS, "gauge") and len(self.series) != 1:
             errors.append(
                 _error(
                     ("series",),
                     "pie_series",
-                    f"a pie takes exactly one series, got {len(self.series)}",
+                    f"a {kind} takes exactly one series, got {len(self.series)}",
                     len(self.series),
                 )
+            )
+        self._check_round_options(errors)
+
+    def _check_round_options(self, errors: list[InitErrorDetails]) -> None:
+        kind = self.kind
+        if self.cutout is not None and kind not in ("doughnut", "gauge"):
+            errors.append(_not_for(("cutout",), "cutout", kind, "doughnut and gauge"))
+        if self.rotation is not None and kind not in _ROUND_KINDS:
+            errors.append(
+                _not_for(
+                    ("rotation",), "rotation", kind, "pie, doughnut, polar_area, radar and gauge"
+                )
+            )
+        if self.circumference is not None and kind not in ("pie", "doughnut"):
+            errors.append(_not_for(("circumference",), "circumference", kind, "pie and doughnut"))
+        if self.value_labels is not None and kind not in ("progress", "gauge"):
+            errors.append(_not_for(("value_labels",), "value_labels", kind, "progress and gauge"))
+        if self.fill is not None and kind != "radar":
+            errors.append(_not_for(("fill",), "fill", kind, "radar"))
+        elif isinstance(self.fill, list) and len(self.fill) != len(self.series):
+            errors.append(
+                _error(
+                    ("fill",),
+                    "length_mismatch",
+                    f"{len(self.fill)} fill flags for {len(self.series)} series: give one each",
+                    len(self.fill),
+                )
+            )
+        if self.slice_colors is not None and kind not in _SLICE_KINDS:
+            errors.append(
+                _not_for(("slice_colors",), "slice_colors", kind, "pie, doughnut and polar_area")
             )
 
     def _check_series(self, errors: list[InitErrorDetails]) -> None:
@@ -367,7 +473,7 @@ class ChartSpec(_Frozen):
                         (*here, "r"), "missing", "a bubble series needs r: one radius a value", None
                     )
                 )
-            if kind in ("bar", "pie") and len(series.y) > MAX_CATEGORIES:
+            if kind in _CATEGORY_KINDS and len(series.y) > MAX_CATEGORIES:
                 errors.append(
                     _error(
                         (*here, "y"),
@@ -377,7 +483,7 @@ class ChartSpec(_Frozen):
                         len(series.y),
                     )
                 )
-            if kind == "bar":
+            if kind in ("bar", "radar", "progress"):
                 expected = len(self.categories) if self.categories is not None else len(first.y)
                 if len(series.y) != expected:
                     what = "categories" if self.categories is not None else "series 0"
@@ -385,12 +491,12 @@ class ChartSpec(_Frozen):
                         _error(
                             (*here, "y"),
                             "length_mismatch",
-                            f"has {len(series.y)} values but {what} has {expected}: every bar "
-                            "series needs one value per category",
+                            f"has {len(series.y)} values but {what} has {expected}: every "
+                            f"{kind} series needs one value per category",
                             len(series.y),
                         )
                     )
-            if kind == "pie":
+            if kind in _SLICE_KINDS:
                 self._check_pie(series, here, errors)
             if kind == "area" and self.stacked and index > 0 and series.x != first.x:
                 errors.append(
@@ -413,7 +519,7 @@ class ChartSpec(_Frozen):
                 )
             self._check_log_data(series, here, errors)
         if (
-            kind == "pie"
+            kind in _SLICE_KINDS
             and len(self.series) == 1
             and self.categories is not None
             and len(self.categories) != len(first.y)
@@ -435,7 +541,7 @@ class ChartSpec(_Frozen):
                 _error(
                     (*here, "color"),
                     "pie_color",
-                    "pie slices take the default colour cycle; leave color out",
+                    f"{self.kind} slices take the default colour cycle; leave color out",
                     series.color,
                 )
             )
@@ -446,13 +552,18 @@ class ChartSpec(_Frozen):
                     _error(
                         (*here, "y", position),
                         "pie_value",
-                        "pie values must be ≥ 0",
+                        f"{self.kind} values must be ≥ 0",
                         value,
                     )
                 )
         if all(v >= 0 for v in values) and not sum(values) > 0:
             errors.append(
-                _error((*here, "y"), "pie_value", "pie values must add up to more than 0", None)
+                _error(
+                    (*here, "y"),
+                    "pie_value",
+                    f"{self.kind} values must add up to more than 0",
+                    None,
+                )
             )
 
     def _check_log_data(
@@ -594,10 +705,13 @@ def canonical_spec_key(spec: ChartSpec) -> str:
     shortest round-trip form: equal specs give equal keys however they were spelt (JSON or
     base64url, key order, ``2`` or ``2.0``, ``#F00`` or ``#ff0000``). For cache keys and ETags."""
     document = spec.model_dump(mode="json")
+    # fields added later are left out when unset, so that existing specs keep their keys
     for series in document["series"]:
-        # fields added later are left out when unset, so that existing specs keep their keys
         if series["r"] is None:
             del series["r"]
+    for name in _LATER_FIELDS:
+        if document[name] is None:
+            del document[name]
     return json.dumps(
         document,
         sort_keys=True,

@@ -26,6 +26,7 @@ from chartfn.drawing.spec_renderer import (
     series_values,
     series_x,
 )
+from chartfn.models.axis_ticks import TickProvider
 from chartfn.models.chart_spec import ChartSpec
 from chartfn.models.formula_chart import FormulaChart, cut_poles, visible_limits
 from chartfn.models.series_style import ChartStyles, SeriesStyle
@@ -51,6 +52,8 @@ class Chart:
     draw_data: DrawData
     grid_x: bool = True
     grid_y: bool = True
+    # Round charts on a radial scale: the chart drawn with that scale's ticks from outside
+    with_radial_ticks: Callable[[TickProvider], Chart] | None = None
 
 
 def flat(text: str) -> str:
@@ -76,6 +79,18 @@ def plan(
     )
     if spec.kind == "pie":
         return _pie(spec, base)
+    if spec.kind in ("doughnut", "polar_area", "radar"):
+        from chartfn.drawing.raster.radial import plan_round  # it builds on this module
+
+        return plan_round(spec, base)
+    if spec.kind == "gauge":
+        from chartfn.drawing.raster.gauge import plan_gauge
+
+        return plan_gauge(spec, base)
+    if spec.kind == "progress":
+        from chartfn.drawing.raster.progress import plan_progress
+
+        return plan_progress(spec, base)
     if spec.kind == "bar":
         return _bars(spec, base, colors, names, styles or ChartStyles())
     if spec.kind == "histogram":
@@ -383,7 +398,8 @@ def _pie(spec: ChartSpec, base: Request) -> Chart:
         if spec.categories is not None
         else [str(i) for i in range(count)]
     )
-    colors = [to_rgba(DEFAULT_COLORS[i % len(DEFAULT_COLORS)]) for i in range(count)]
+    palette = spec.slice_colors or DEFAULT_COLORS
+    colors = [to_rgba(palette[i % len(palette)]) for i in range(count)]
     entries = [LegendEntry(n, c, "box") for n, c in zip(labels, colors, strict=True)]
     request = Request(
         base.width,
@@ -396,8 +412,10 @@ def _pie(spec: ChartSpec, base: Request) -> Chart:
         tuple(entries) if spec.show_legend else (),
     )
     total = float(values.sum())
-    spans = 360.0 * values / total
-    ends = 90.0 - np.concatenate(([0.0], np.cumsum(spans)))  # clockwise from 12 o'clock
+    sweep = spec.circumference if spec.circumference is not None else 360.0
+    spans = sweep * values / total
+    start = 90.0 - (spec.rotation or 0.0)
+    ends = start - np.concatenate(([0.0], np.cumsum(spans)))  # clockwise from 12 o'clock
 
     def draw(canvas: Canvas, layout: Layout) -> list[Label]:
         style, dpi = base.style, base.dpi

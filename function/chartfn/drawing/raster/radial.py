@@ -1,0 +1,538 @@
+"""Round charts on a radial value scale, as Chart.js draws them: ``doughnut`` (a pie with a
+hole), ``polar_area`` (equal angles, radius by value over circular rings) and ``radar`` (one
+spoke per category, a polygon grid, each series a polygon with its points).
+
+Angles follow Chart.js: the first slice or spoke starts at 12 o'clock (plus the spec's
+``rotation``) and the next ones follow clockwise. The radial scale's ticks come from a
+provider (a Chart.js config's own, ``chartjs.radial_ticks``) or, for a plain spec, from
+Chart.js's nice-number rule here; the centre tick gets no label and no ring, as in Chart.js.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from chartfn.drawing.matplotlib_runtime import FontProperties, to_rgba
+from chartfn.drawing.raster.canvas import Canvas
+from chartfn.drawing.raster.layout import Label, Layout, LegendEntry, Request
+from chartfn.drawing.raster.style import RGBA
+from chartfn.drawing.raster.text import line_extent, measure, shorten
+from chartfn.drawing.spec_renderer import DEFAULT_COLORS, series_values
+from chartfn.models.axis_ticks import AxisTicks, TickProvider
+from chartfn.models.chart_spec import ChartSpec
+from chartfn.models.numbers import shortest_form
+
+__all__ = [
+    "DEFAULT_CUTOUT",
+    "RadialScale",
+    "css_px",
+    "nice_ticks",
+    "own_radial_ticks",
+    "plan_round",
+    "ring_polygon",
+    "text_at",
+]
+
+if TYPE_CHECKING:
+    from chartfn.drawing.raster.charts import Chart
+
+DEFAULT_CUTOUT = 0.5  # Chart.js's doughnut: cutoutPercentage 50 / cutout '50%'
+FILL_ALPHA = 0.5  # QuickChart's colour scheme fills radar areas at half opacity
+# Chart.js's sizes are CSS pixels, one of the frame's pixels: 0.72 points at its 100 dpi.
+CSS_PX_IN_POINTS = 0.72
+LINE_WIDTH = 3 * CSS_PX_IN_POINTS  # a radar dataset's borderWidth 3
+POINT_RADIUS = 3 * CSS_PX_IN_POINTS  # its points' radius 3
+SLICE_BORDER = 2.0  # CSS px of white between slices (Chart.js's arc borderWidth 2, #fff)
+TICK_FONT_PX = 12.0  # the radial scale's tick labels
+POINT_LABEL_FONT_PX = 10.0  # a radar's spoke labels
+WHITE: RGBA = (1.0, 1.0, 1.0, 1.0)
+GRID_COLOR: RGBA = (0.0, 0.0, 0.0, 0.1)  # Chart.js's grid and angle lines: rgba(0,0,0,0.1)
+# A tick label's white backdrop (Chart.js's showLabelBackdrop, rgba(255,255,255,0.75)).
+BACKDROP: RGBA = (1.0, 1.0, 1.0, 0.75)
+BACKDROP_PAD = 2.0  # CSS px around a tick label
+POINT_LABEL_PAD = 5.0  # CSS px between a spoke's end and its label (Chart.js's padding 5)
+MAX_RADIAL_TICKS = 11  # Chart.js's default maxTicksLimit
+TICK_SPACING_EM = 16.0 / 12.0  # Chart.js: one tick per (font size + 4 px backdrop) of radius
+
+
+@dataclass(frozen=True)
+class RadialScale:
+    low: float
+    high: float
+
+    def fraction(self, values: np.ndarray) -> np.ndarray:
+        span = self.high - self.low
+        if span == 0 or not math.isfinite(span):  # reversed scales have span < 0
+            return np.zeros_like(values)
+        with np.errstate(all="ignore"):
+            return np.clip((values - self.low) / span, 0.0, 1.0)
+
+
+def own_radial_ticks(low: float, high: float, radius_px: float, label_px: float) -> AxisTicks:
+    """Ticks for a plain spec's radial scale: Chart.js's linear rule (nice step for at most one
+    tick per label height and 11 in all, ends on whole steps)."""
+    return nice_ticks(low, high, math.ceil(radius_px / (label_px * TICK_SPACING_EM)))
+
+
+def nice_ticks(low: float, high: float, max_ticks: float) -> AxisTicks:
+    """Chart.js's linear ticks over [low, high] for at most ``max_ticks`` (2 … 11) ticks."""
+    if not (math.isfinite(low) and math.isfinite(high)):
+        low, high = 0.0, 1.0
+    if low == high:
+        low, high = (low - 1.0, high + 1.0) if low != 0 else (0.0, 1.0)
+    count = int(max(2, min(MAX_RADIAL_TICKS, max_ticks)))
+    step = _nice((high - low) / (count - 1))
+    with np.errstate(all="ignore"):
+        first, last = math.floor(low / step), math.ceil(high / step)
+    if not (math.isfinite(step) and step > 0) or last - first > 1000:
+        values = [low, high]
+    else:
+        values = [index * step for index in range(first, last + 1)]
+    values = [v + 0.0 for v in values]
+    labels: list[str | None] = [shortest_form(round(v, 12)) for v in values]
+    return AxisTicks(values, labels, values[0], values[-1])
+
+
+def _nice(value: float) -> float:
+    if not value > 0 or not math.isfinite(value):
+        return 1.0
+    exponent = math.floor(math.log10(value))
+    fraction = value / 10.0**exponent
+    nice = 1.0 if fraction <= 1 else 2.0 if fraction <= 2 else 5.0 if fraction <= 5 else 10.0
+    return nice * 10.0**exponent
+
+
+def _angles(count: int, rotation: float) -> np.ndarray:
+    """Spoke angles (radians, counter-clockwise from 3 o'clock as the canvas has them)."""
+    degrees = 90.0 - rotation - 360.0 * np.arange(count) / max(count, 1)
+    return np.radians(degrees)
+
+
+def _request(base: Request, spec: ChartSpec, entries: Sequence[LegendEntry]) -> Request:
+    return Request(
+        base.width,
+        base.height,
+        base.dpi,
+        base.style,
+        base.title,
+        "",
+        "",
+        tuple(entries) if spec.show_legend else (),
+    )
+
+
+def plan_round(spec: ChartSpec, base: Request) -> Chart:
+    """The plan of a doughnut, polar_area or radar spec."""
+    count = len(spec.series[0].y)
+    labels = (
+        [_flat(c) for c in spec.categories]
+        if spec.categories is not None
+        else [str(i) for i in range(count)]
+    )
+    if spec.kind == "radar":
+        colors = [
+            to_rgba(s.color if s.color is not None else DEFAULT_COLORS[i % len(DEFAULT_COLORS)])
+            for i, s in enumerate(spec.series)
+        ]
+        names = [
+            _flat(s.name) if s.name is not None else f"series {i + 1}"
+            for i, s in enumerate(spec.series)
+        ]
+        entries = [LegendEntry(n, c, "box") for n, c in zip(names, colors, strict=True)]
+    else:
+        palette = spec.slice_colors or DEFAULT_COLORS
+        colors = [to_rgba(palette[i % len(palette)]) for i in range(count)]
+        entries = [LegendEntry(n, c, "box") for n, c in zip(labels, colors, strict=True)]
+    return _RoundChart(spec, _request(base, spec, entries), labels, colors).chart()
+
+
+def _flat(text: str) -> str:
+    return text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ").replace("\t", " ")
+
+
+@dataclass(frozen=True)
+class _RoundChart:
+    """A round chart's plan, with the radial scale's tick provider (None: its own ticks)."""
+
+    spec: ChartSpec
+    request: Request
+    labels: list[str]
+    colors: list[RGBA]
+    provider: TickProvider | None = None
+
+    def chart(self) -> Chart:
+        from chartfn.drawing.raster.charts import Chart
+
+        return Chart(
+            self.request,
+            self.draw_data,
+            grid_x=False,
+            grid_y=False,
+            with_radial_ticks=lambda provider: replace(self, provider=provider).chart(),
+        )
+
+    def draw_data(self, canvas: Canvas, layout: Layout) -> list[Label]:
+        if self.spec.kind == "doughnut":
+            return _draw_doughnut(self, canvas, layout)
+        return _draw_radial(self, canvas, layout)
+
+
+# --- doughnut ----------------------------------------------------------------------------------
+
+
+def _draw_doughnut(chart: _RoundChart, canvas: Canvas, layout: Layout) -> list[Label]:
+    """Chart.js's doughnut: the ring as large as the area allows (the part of the circle drawn
+    fills it, as getRatioAndOffset has it), slices parted by white borders, no text (the
+    legend names the slices)."""
+    from chartfn.drawing.matplotlib_runtime import Path
+
+    spec = chart.spec
+    values = np.nan_to_num(series_values(spec.series[0].y), nan=0.0)
+    total = float(values.sum())
+    sweep = spec.circumference if spec.circumference is not None else 360.0
+    spans = np.cumsum(sweep * values / total)
+    ends = 90.0 - (spec.rotation or 0.0) - np.concatenate(([0.0], spans))
+    cutout = spec.cutout if spec.cutout is not None else DEFAULT_CUTOUT
+    x0, y0, x1, y1 = layout.plot
+    border = css_px(SLICE_BORDER, chart.request.dpi)
+    left, bottom, right, top = _arc_bounds(float(ends[-1]), float(ends[0]), cutout)
+    radius = (min((x1 - x0) / (right - left), (y1 - y0) / (top - bottom)) * 2 - border) / 2
+    radius = max(1.0, radius)
+    cx = (x0 + x1) / 2 - (left + right) / 2 * radius
+    cy = (y0 + y1) / 2 - (bottom + top) / 2 * radius
+    for index in range(len(values)):
+        if values[index] <= 0:
+            continue
+        ring = ring_polygon(
+            float(ends[index + 1]), float(ends[index]), radius, radius * cutout, cx, cy
+        )
+        canvas.fill_path(Path(ring, closed=True), chart.colors[index])
+        canvas.stroke(ring, WHITE, SLICE_BORDER * CSS_PX_IN_POINTS)
+    return []
+
+
+def _arc_bounds(start: float, end: float, cutout: float) -> tuple[float, float, float, float]:
+    """The box (left, bottom, right, top) of a unit circle's ring from ``start`` to ``end``
+    degrees counter-clockwise with a hole of ``cutout``, as Chart.js's getRatioAndOffset."""
+    if end - start >= 360:
+        return (-1.0, -1.0, 1.0, 1.0)
+    corners = [
+        (scale * math.cos(math.radians(angle)), scale * math.sin(math.radians(angle)))
+        for angle in (start, end)
+        for scale in (1.0, cutout)
+    ]
+    xs, ys = [x for x, _ in corners], [y for _, y in corners]
+
+    def within(angle: float) -> bool:
+        return (angle - start) % 360 <= end - start
+
+    return (
+        -1.0 if within(180) else min(xs),
+        -1.0 if within(270) else min(ys),
+        1.0 if within(0) else max(xs),
+        1.0 if within(90) else max(ys),
+    )
+
+
+def ring_polygon(
+    start: float, end: float, outer: float, inner: float, cx: float, cy: float
+) -> np.ndarray:
+    """A ring segment around (cx, cy) from ``start`` to ``end`` degrees (counter-clockwise) as
+    a closed polygon, fine enough (a vertex a degree) to look round at any size."""
+    steps = max(2, math.ceil(abs(end - start)) + 1)
+    theta = np.radians(np.linspace(start, end, steps))
+    outside = np.stack([np.cos(theta), np.sin(theta)], axis=1) * outer
+    if inner <= 0:
+        polygon = np.concatenate([[[0.0, 0.0]], outside, [[0.0, 0.0]]])
+    else:
+        inside = np.stack([np.cos(theta[::-1]), np.sin(theta[::-1])], axis=1) * inner
+        polygon = np.concatenate([outside, inside, outside[:1]])
+    return polygon + np.array([cx, cy])
+
+
+# --- polar area and radar ----------------------------------------------------------------------
+
+
+def _value_range(spec: ChartSpec) -> tuple[float, float]:
+    values = np.concatenate([series_values(s.y) for s in spec.series])
+    values = values[np.isfinite(values)]
+    low, high = (float(values.min()), float(values.max())) if values.size else (0.0, 1.0)
+    if spec.kind == "polar_area":
+        low = min(low, 0.0)  # Chart.js's polar area begins at zero
+    if spec.y_limits is not None:
+        low, high = float(spec.y_limits[0]), float(spec.y_limits[1])
+    return low, high
+
+
+def _draw_radial(chart: _RoundChart, canvas: Canvas, layout: Layout) -> list[Label]:
+    spec, base = chart.spec, chart.request
+    style, dpi = base.style, base.dpi
+    tick_font = style.font(TICK_FONT_PX * CSS_PX_IN_POINTS)
+    label_font = style.font(POINT_LABEL_FONT_PX * CSS_PX_IN_POINTS)
+    tick_height = line_extent(tick_font, dpi).height
+    box = _chart_area(layout, canvas)
+    count = len(spec.series[0].y)
+    rotation = spec.rotation or 0.0
+    angles = _angles(count, rotation)
+    cos, sin = np.cos(angles), np.sin(angles)
+    point_labels = spec.kind == "radar"
+    label_height = line_extent(label_font, dpi).height
+    sizes = (
+        [(measure(text, label_font, dpi).width if text else 0.0, label_height)
+         for text in chart.labels]
+        if point_labels
+        else []
+    )  # fmt: skip
+    backdrop = tick_height + 2 * css_px(BACKDROP_PAD, dpi)
+    pad = css_px(POINT_LABEL_PAD, dpi)
+    cx, cy, radius = _fit(box, sizes, rotation, backdrop, pad)
+    low, high = _value_range(spec)
+    side = min(box[2] - box[0], box[3] - box[1])
+    ticks = (
+        chart.provider(side)
+        if chart.provider is not None
+        else own_radial_ticks(low, high, (side - backdrop / 2) / 2, tick_height)
+    )
+    scale = RadialScale(float(ticks.low), float(ticks.high))
+    ticks_up = scale.low <= scale.high
+    rings = [
+        (float(value), label)
+        for value, label in zip(ticks.values, ticks.labels, strict=True)
+        if math.isfinite(float(value)) and (float(value) != scale.low or not ticks_up)
+    ]
+    grid = style.grid_color if style.grid_color[3] < 1 else GRID_COLOR
+    grid_width = max(style.grid_width, 0.5)
+    # Chart.js's order: the scale (grid, tick labels), then the data, the first dataset last.
+    if spec.kind == "polar_area":
+        for value, _ in rings:
+            r = float(scale.fraction(np.array([value]))[0]) * radius
+            circle = ring_polygon(0.0, 360.0, r, 0.0, cx, cy)[1:-1]
+            canvas.stroke(np.concatenate([circle, circle[:1]]), grid, grid_width)
+    else:
+        spokes = np.stack([np.full(count, cx), np.full(count, cy), cx + radius * cos,
+                           cy + radius * sin], axis=1).reshape(-1, 2)  # fmt: skip
+        canvas.stroke(spokes, grid, grid_width, segments=True)
+        for value, _ in rings:
+            r = float(scale.fraction(np.array([value]))[0]) * radius
+            polygon = np.stack([cx + r * cos, cy + r * sin], axis=1)
+            canvas.stroke(np.concatenate([polygon, polygon[:1]]), grid, grid_width)
+    drawn: list[Label | None] = []
+    for value, label in rings:
+        if not label:
+            continue
+        r = float(scale.fraction(np.array([value]))[0]) * radius
+        drawn.append(
+            text_at(canvas, label, cx, cy + r, tick_font, style.tick_label_color, dpi,
+                     backdrop=BACKDROP)
+        )  # fmt: skip
+    if spec.kind == "polar_area":
+        _draw_polar_slices(chart, canvas, scale, angles, radius, cx, cy)
+    else:
+        _draw_radar_series(chart, canvas, scale, cos, sin, radius, cx, cy)
+    if point_labels:
+        for index, (text, c, s) in enumerate(zip(chart.labels, cos, sin, strict=True)):
+            lx, ly = cx + (radius + pad) * c, cy + (radius + pad) * s
+            # Chart.js aligns a label by its spoke's angle: centred at the top and bottom,
+            # starting at the spoke on the right, ending there on the left; above the spoke's
+            # end in the upper half, below it in the lower half.
+            degrees = (rotation + index * 360.0 / count) % 360
+            side_of = None if _at(degrees, 0) or _at(degrees, 180) else degrees < 180
+            if not (_at(degrees, 90) or _at(degrees, 270)):
+                ly += label_height / 2 if degrees < 90 or degrees > 270 else -label_height / 2
+            room = base.width - lx if side_of else lx if side_of is False else base.width
+            shown = shorten(text, label_font, dpi, max(0.0, room - 2))
+            drawn.append(text_at(canvas, shown, lx, ly, label_font, style.text_color, dpi,
+                                  left=side_of))  # fmt: skip
+    return [label for label in drawn if label is not None]
+
+
+def _at(degrees: float, target: float) -> bool:
+    return abs((degrees - target + 180) % 360 - 180) < 1e-9
+
+
+def _chart_area(layout: Layout, canvas: Canvas) -> tuple[float, float, float, float]:
+    """Chart.js's chart area: the canvas under the title and legend, with no margin at its
+    sides (the layout's plot keeps one for axes, which a radial chart has none of)."""
+    x0, y0, x1, y1 = layout.plot
+    width, height = canvas.size
+    top = y1 if layout.labels or layout.legend else height
+    return (0.0, 0.0, width, top) if x1 > x0 and y1 > y0 else (x0, y0, x1, y1)
+
+
+def _fit(
+    box: tuple[float, float, float, float],
+    sizes: list[tuple[float, float]],
+    rotation: float,
+    backdrop: float,
+    pad: float,
+) -> tuple[float, float, float]:
+    """Centre and radius as Chart.js 2.9.4's radial scale has them (``setDimensions``, then
+    ``fitWithPointLabels``: the circle shrinks and moves so that the spoke labels fit)."""
+    x0, y0, x1, y1 = box
+    width, height = x1 - x0, y1 - y0
+    padding_top = backdrop / 2
+    inner = height - padding_top
+    radius = max(1.0, min(inner, width) / 2)
+    reduce = {"l": 0.0, "r": 0.0, "t": 0.0, "b": 0.0}
+    if sizes:
+        # Screen coordinates (y down) from the box's top left, as Chart.js computes them.
+        xc, yc = width / 2, inner / 2
+        limits = {"l": 0.0, "r": width, "t": 0.0, "b": inner}
+        turned: dict[str, float] = {}
+        count = len(sizes)
+        for index, (label_width, label_height) in enumerate(sizes):
+            angle = math.radians((rotation + index * 360.0 / count) % 360)
+            x = xc + math.cos(angle - math.pi / 2) * (radius + pad)
+            y = yc + math.sin(angle - math.pi / 2) * (radius + pad)
+            degrees = math.degrees(angle) % 360
+            h_start, h_end = _limits(degrees, x, label_width, 0, 180)
+            v_start, v_end = _limits(degrees, y, label_height, 90, 270)
+            for key, value, further in (("l", h_start, h_start < limits["l"]),
+                                        ("r", h_end, h_end > limits["r"]),
+                                        ("t", v_start, v_start < limits["t"]),
+                                        ("b", v_end, v_end > limits["b"])):  # fmt: skip
+                if further:
+                    limits[key], turned[key] = value, angle
+        reduce = {
+            "l": _ratio(limits["l"], math.sin(turned.get("l", 0.0))),
+            "r": _ratio(max(limits["r"] - width, 0), math.sin(turned.get("r", 0.0))),
+            "t": _ratio(-limits["t"], math.cos(turned.get("t", 0.0))),
+            "b": _ratio(-max(limits["b"] - inner, 0), math.cos(turned.get("b", 0.0))),
+        }
+        radius = min(
+            radius - (reduce["l"] + reduce["r"]) / 2, radius - (reduce["t"] + reduce["b"]) / 2
+        )
+        radius = max(1.0, radius)
+    centre_x = ((reduce["l"] + radius) + (width - reduce["r"] - radius)) / 2
+    centre_y = ((reduce["t"] + radius) + (inner - reduce["b"] - radius)) / 2 + padding_top
+    return x0 + centre_x, y1 - centre_y, radius
+
+
+def _limits(
+    degrees: float, position: float, size: float, low: float, high: float
+) -> tuple[float, float]:
+    if _at(degrees, low) or _at(degrees, high):
+        return position - size / 2, position + size / 2
+    if degrees < low or degrees > high:
+        return position - size, position
+    return position, position + size
+
+
+def _ratio(value: float, by: float) -> float:
+    """``value / by``, 0 where JavaScript's gives Infinity or NaN (Chart.js's numberOrZero)."""
+    if by == 0:
+        return 0.0
+    quotient = value / by
+    return quotient if math.isfinite(quotient) else 0.0
+
+
+def _draw_polar_slices(
+    chart: _RoundChart,
+    canvas: Canvas,
+    scale: RadialScale,
+    angles: np.ndarray,
+    radius: float,
+    cx: float,
+    cy: float,
+) -> None:
+    from chartfn.drawing.matplotlib_runtime import Path
+
+    values = series_values(chart.spec.series[0].y)
+    count = len(values)
+    sweep = 360.0 / count
+    starts = np.degrees(angles)
+    radii = scale.fraction(np.nan_to_num(values, nan=scale.low)) * radius
+    for index in range(count):
+        if not radii[index] > 0:
+            continue
+        start = float(starts[index])
+        wedge = ring_polygon(start - sweep, start, float(radii[index]), 0.0, cx, cy)
+        canvas.fill_path(Path(wedge, closed=True), chart.colors[index])
+        canvas.stroke(wedge, WHITE, SLICE_BORDER * CSS_PX_IN_POINTS)
+
+
+def _faded(color: RGBA) -> RGBA:
+    # QuickChart's colour scheme fills radar areas at half opacity (fillAlpha 0.5).
+    return (color[0], color[1], color[2], color[3] * FILL_ALPHA)
+
+
+def _draw_radar_series(
+    chart: _RoundChart,
+    canvas: Canvas,
+    scale: RadialScale,
+    cos: np.ndarray,
+    sin: np.ndarray,
+    radius: float,
+    cx: float,
+    cy: float,
+) -> None:
+    fills = chart.spec.fill
+    filled = fills if isinstance(fills, list) else [fills is not False] * len(chart.spec.series)
+    drawn = list(zip(chart.spec.series, chart.colors, filled, strict=True))
+    for series, color, fill in reversed(drawn):
+        values = series_values(series.y)
+        present = np.isfinite(values)
+        r = scale.fraction(np.nan_to_num(values, nan=scale.low)) * radius
+        every = np.stack([cx + r * cos, cy + r * sin], axis=1)
+        points = every[present]
+        if len(points) == 0:
+            continue
+        closed = np.concatenate([points, points[:1]])
+        if fill and len(points) > 2:
+            canvas.fill_polygon(closed, _faded(color))
+        # The outline breaks at a null, as Chart.js's line does without spanGaps: a NaN row
+        # (which the canvas leaves a gap for) where the value is missing.
+        outline = np.where(present[:, None], every, np.nan)
+        canvas.stroke(np.concatenate([outline, outline[:1]]), color, LINE_WIDTH)
+        canvas.markers(points, POINT_RADIUS, color)
+
+
+# --- text --------------------------------------------------------------------------------------
+
+
+def _px(points: float, dpi: float) -> float:
+    return points * dpi / 72.0
+
+
+def css_px(pixels: float, dpi: float) -> float:
+    """Chart.js's CSS pixels in the frame's pixels (the same at 100 dpi)."""
+    return _px(pixels * CSS_PX_IN_POINTS, dpi)
+
+
+def text_at(
+    canvas: Canvas,
+    text: str,
+    x: float,
+    y: float,
+    font: FontProperties,
+    color: RGBA,
+    dpi: float,
+    *,
+    left: bool | None = None,
+    backdrop: RGBA | None = None,
+) -> Label | None:
+    """``text`` centred vertically on ``y``; starting at, ending at or centred on ``x``. Left
+    out (None) where it would leave the canvas."""
+    if not text:
+        return None
+    extent = measure(text, font, dpi)
+    line = line_extent(font, dpi)
+    height = max(extent.height, line.height)
+    descent = max(extent.descent, line.descent)
+    baseline = y - height / 2 + descent
+    start = x if left else (x - extent.width if left is False else x - extent.width / 2)
+    box = (start, baseline - descent, start + extent.width, baseline - descent + height)
+    canvas_width, canvas_height = canvas.size
+    if box[0] < 0 or box[1] < 0 or box[2] > canvas_width or box[3] > canvas_height:
+        return None
+    if backdrop is not None:
+        pad = css_px(BACKDROP_PAD, dpi)
+        padded = np.array([[box[0] - pad, box[1] - pad, box[2] + pad, box[3] + pad]])
+        canvas.fill_rects(padded, backdrop, snap=False)
+    canvas.text(start, baseline, text, font, color)
+    return Label(text, start, baseline, font, color, box)
