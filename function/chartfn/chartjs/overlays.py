@@ -1,0 +1,391 @@
+"""A Chart.js config's data labels and annotations as ``models.overlays``.
+
+- chartjs-plugin-datalabels, ``options.plugins.datalabels`` merged under each dataset's
+  ``datalabels`` (both versions): ``display`` (true, false, 'auto'), ``color``, ``anchor``,
+  ``align`` (a name or degrees), ``offset``, ``padding``, ``font`` {size, weight},
+  ``backgroundColor``, ``borderRadius`` (read; boxes are drawn square), ``formatter`` (run in
+  the config's sandbox, ``callbacks.datalabel_texts``). QuickChart's v2 default, applied when
+  the config gives no ``options.plugins.datalabels``: shown for pie and doughnut only
+  (typpo/quickchart ``lib/charts.js``). v3/v4 requests draw what the config asks for (the
+  open-source QuickChart has no data labels there, its issue #171) and none by default.
+- chartjs-plugin-annotation: v2 ``options.annotation.annotations`` (0.5: ``line`` with
+  ``mode``/``scaleID``/``value``/``endValue``, ``box`` with ``xMin``…``yMax``); v3/v4
+  ``options.plugins.annotation.annotations`` (an array or an object of named ones: ``line``
+  with ``scaleID``/``value`` or ``xMin``…``yMax``, ``box``), ``label`` shown by
+  ``enabled`` (v2, v3's 1.x) or ``display``.
+
+Unknown options and names are ignored, as the plugins ignore them; a value they could not
+use (a colour no canvas takes, a negative or absurd size) is a ``TranslationError`` naming its
+path. Function-valued options other than the formatter are not run: the plugin's default
+stands (the "not run" warning names them).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from chartfn.chartjs.callbacks import datalabel_texts
+from chartfn.chartjs.config import EvaluatedConfig, JsFunction
+from chartfn.chartjs.scales import find_scale
+from chartfn.chartjs.translate import TranslationError, js_string_to_number
+from chartfn.models.chart_spec import ChartSpec
+from chartfn.models.colors import ColorError, parse_css_color
+from chartfn.models.overlays import (
+    MAX_ANNOTATIONS,
+    MAX_FONT_SIZE,
+    MAX_LABEL_TEXT,
+    MAX_OFFSET,
+    BoxAnnotation,
+    DataLabels,
+    LineAnnotation,
+    Overlays,
+    TextStyle,
+)
+
+__all__ = ["ConfigOverlays", "config_overlays"]
+
+_ROUND_DEFAULT = ("pie", "doughnut", "donut")  # QuickChart turns data labels on for these (v2)
+_ANCHORS = ("center", "start", "end")
+_ALIGNS = ("center", "start", "end", "top", "bottom", "left", "right")
+_ANNOTATION_LINE = "rgba(0,0,0,0.1)"  # the plugins' default: Chart.js's default border colour
+_ANNOTATION_LABEL_BACKGROUND = "rgba(0,0,0,0.8)"
+_ANNOTATION_LABEL_COLOR = "#fff"
+
+
+@dataclass(frozen=True)
+class ConfigOverlays:
+    overlays: Overlays
+    #: Config paths of the functions these ran (data label formatters).
+    run_callback_paths: tuple[str, ...] = ()
+
+
+def config_overlays(
+    evaluated: EvaluatedConfig,
+    spec: ChartSpec,
+    dataset_indexes: Sequence[int],
+    version: int,
+) -> ConfigOverlays:
+    """The overlays of ``evaluated``'s config drawn over ``spec`` (whose series ``i`` is
+    dataset ``dataset_indexes[i]``), for Chart.js ``version``."""
+    config = evaluated.config
+    options = config.get("options") if isinstance(config.get("options"), dict) else {}
+    assert isinstance(options, dict)
+    run: list[str] = []
+    labels = _datalabels(evaluated, options, dataset_indexes, version, run)
+    annotations: tuple[LineAnnotation | BoxAnnotation, ...] = ()
+    if spec.kind != "pie" and _axes_as_config(config):
+        annotations = _annotations(config, options, spec, version)
+    return ConfigOverlays(Overlays(labels, annotations), tuple(run))
+
+
+def _axes_as_config(config: Mapping[str, Any]) -> bool:
+    """Annotations go on Chart.js's x and y: not on stand-ins drawn with other axes."""
+    options = config.get("options")
+    horizontal = isinstance(options, Mapping) and options.get("indexAxis") == "y"
+    return config.get("type") in ("bar", "line", "scatter") and not horizontal
+
+
+# -- data labels -------------------------------------------------------------------------------
+
+
+def _datalabels(
+    evaluated: EvaluatedConfig,
+    options: dict[str, Any],
+    dataset_indexes: Sequence[int],
+    version: int,
+    run: list[str],
+) -> tuple[DataLabels, ...]:
+    config = evaluated.config
+    plugins = options.get("plugins") if isinstance(options.get("plugins"), dict) else {}
+    assert isinstance(plugins, dict)
+    chart_level = plugins.get("datalabels")
+    only_own = False
+    if not chart_level:
+        if version == 2:
+            # QuickChart's test: undefined, null, false, 0 and '' all take its default
+            chart_level = {"display": config.get("type") in _ROUND_DEFAULT}
+        elif chart_level is False:
+            return ()  # v3/v4: ``false`` turns the plugin off
+        else:
+            only_own = True  # v3/v4: labels only where a dataset asks for them
+    if not isinstance(chart_level, dict):
+        chart_level = {}
+    datasets = config.get("data", {}).get("datasets", [])
+    drawn = []
+    for series, index in enumerate(dataset_indexes):
+        own = datasets[index].get("datalabels") if isinstance(datasets[index], dict) else None
+        if own is False or (only_own and not isinstance(own, dict)):
+            continue
+        merged = {**chart_level, **(own if isinstance(own, dict) else {})}
+        prefix = (
+            f"data.datasets[{index}].datalabels"
+            if isinstance(own, dict)
+            else "options.plugins.datalabels"
+        )
+        display = merged.get("display", True)
+        if display is False or display is None or display == 0 or display == "":
+            continue
+        if isinstance(own, dict) and "formatter" in own:
+            formatter_path = f"data.datasets[{index}].datalabels.formatter"
+        else:
+            formatter_path = "options.plugins.datalabels.formatter"
+        formatter = merged.get("formatter")
+        formatter = formatter if isinstance(formatter, JsFunction) else None
+        texts = datalabel_texts(evaluated, formatter, index, path=formatter_path)
+        if formatter is not None and formatter_path not in run:
+            run.append(formatter_path)
+        drawn.append(_labels_style(merged, prefix, series, texts, display == "auto"))
+    return tuple(drawn)
+
+
+def _labels_style(
+    merged: dict[str, Any],
+    prefix: str,
+    series: int,
+    texts: Sequence[str | list[str] | None],
+    auto_hide: bool,
+) -> DataLabels:
+    font = merged.get("font") if isinstance(merged.get("font"), dict) else {}
+    assert isinstance(font, dict)
+    anchor = merged.get("anchor")
+    align = merged.get("align")
+    aligned: str | float = "center"
+    if isinstance(align, str):
+        aligned = align if align in _ALIGNS else "center"
+    elif _is_number(align):
+        aligned = float(align)
+        if not math.isfinite(aligned):
+            raise TranslationError(f"{prefix}.align", "must be a finite number of degrees")
+    padding = merged.get("padding")
+    return DataLabels(
+        series=series,
+        texts=tuple(_text(t) for t in texts),
+        text=TextStyle(
+            color=_color(merged.get("color"), f"{prefix}.color"),
+            size=_size(font.get("size"), f"{prefix}.font.size", MAX_FONT_SIZE),
+            bold=_bold(font.get("weight")),
+        ),
+        anchor=anchor if isinstance(anchor, str) and anchor in _ANCHORS else "center",
+        align=aligned,
+        offset=_length(merged.get("offset"), f"{prefix}.offset", 4.0),
+        padding=_length(padding, f"{prefix}.padding", 4.0)
+        if not isinstance(padding, dict)
+        else _length(padding.get("top"), f"{prefix}.padding.top", 4.0),
+        background=_color(merged.get("backgroundColor"), f"{prefix}.backgroundColor"),
+        border_radius=_length(merged.get("borderRadius"), f"{prefix}.borderRadius", 0.0),
+        auto_hide=auto_hide,
+    )
+
+
+def _text(label: str | list[str] | None) -> str | None:
+    if label is None:
+        return None
+    text = "\n".join(label) if isinstance(label, list) else label
+    return text if len(text) <= MAX_LABEL_TEXT else text[: MAX_LABEL_TEXT - 1] + "…"
+
+
+# -- annotations -------------------------------------------------------------------------------
+
+
+def _annotations(
+    config: Mapping[str, Any], options: dict[str, Any], spec: ChartSpec, version: int
+) -> tuple[LineAnnotation | BoxAnnotation, ...]:
+    plugins = options.get("plugins") if isinstance(options.get("plugins"), dict) else {}
+    assert isinstance(plugins, dict)
+    # each version's plugin reads its own place only
+    if version >= 3:
+        block, prefix = plugins.get("annotation"), "options.plugins.annotation"
+    else:
+        block, prefix = options.get("annotation"), "options.annotation"
+    if not isinstance(block, dict):
+        return ()
+    raw = block.get("annotations")
+    if isinstance(raw, dict):
+        items = [(f"{prefix}.annotations.{key}", value) for key, value in raw.items()]
+    elif isinstance(raw, list):
+        items = [(f"{prefix}.annotations[{i}]", value) for i, value in enumerate(raw)]
+    else:
+        return ()
+    if len(items) > MAX_ANNOTATIONS:
+        raise TranslationError(
+            f"{prefix}.annotations",
+            f"has {len(items)} annotations (allowed: at most {MAX_ANNOTATIONS})",
+        )
+    axes = _Axes(config, spec, version)
+    drawn: list[LineAnnotation | BoxAnnotation] = []
+    for path, item in items:
+        if not isinstance(item, dict) or item.get("display") is False:
+            continue
+        kind = item.get("type")
+        found: LineAnnotation | BoxAnnotation | None = None
+        if kind == "line":
+            found = _line(item, path, axes, version)
+        elif kind == "box":
+            found = _box(item, path, axes)
+        if found is not None:
+            drawn.append(found)
+    return tuple(drawn)
+
+
+class _Axes:
+    """Scale ids to 'x' or 'y', and values on them to data positions (a category axis'
+    labels to their indexes)."""
+
+    def __init__(self, config: Mapping[str, Any], spec: ChartSpec, version: int) -> None:
+        self.ids: dict[str, str] = {}
+        for axis in ("x", "y"):
+            scale = find_scale(config, axis, version)
+            if scale is not None:
+                self.ids[scale.scale_id] = axis
+        data = config.get("data")
+        labels = data.get("labels") if isinstance(data, dict) else None
+        self.labels = [str(label) for label in labels] if isinstance(labels, list) else []
+        self.x_categories = spec.kind == "bar" or (spec.kind == "line" and spec.series[0].x is None)
+
+    def axis_of(self, scale_id: Any) -> str | None:
+        if not isinstance(scale_id, str):
+            return None
+        if scale_id in self.ids:
+            return self.ids[scale_id]
+        return scale_id[:1] if scale_id[:1] in ("x", "y") else None
+
+    def position(self, value: Any, axis: str) -> float | None:
+        """A value on ``axis`` as the plugin scales it; None where it scales to nothing."""
+        if axis == "x" and self.x_categories and isinstance(value, str) and value in self.labels:
+            return float(self.labels.index(value))
+        if isinstance(value, bool) or value is None:
+            return None
+        number = js_string_to_number(value) if isinstance(value, str) else value
+        if not _is_number(number) or not math.isfinite(number):
+            return None
+        return float(number)
+
+
+def _line(item: dict[str, Any], path: str, axes: _Axes, version: int) -> LineAnnotation | None:
+    color = _color(item.get("borderColor"), f"{path}.borderColor") or _hex(_ANNOTATION_LINE)
+    width = _length(item.get("borderWidth"), f"{path}.borderWidth", 2.0)
+    dash = item.get("borderDash")
+    dashes: tuple[float, ...] = ()
+    if isinstance(dash, list) and dash:
+        dashes = tuple(_length(d, f"{path}.borderDash[{i}]", 0.0) for i, d in enumerate(dash))
+        if not any(dashes):
+            dashes = ()
+    axis = axes.axis_of(item.get("scaleID"))
+    x0 = y0 = x1 = y1 = None
+    if axis is not None and "value" in item:
+        start = axes.position(item.get("value"), axis)
+        if start is None:
+            return None
+        end = axes.position(item.get("endValue"), axis) if "endValue" in item else start
+        end = start if end is None else end
+        if axis == "y":
+            y0, y1 = start, end
+        else:
+            x0, x1 = start, end
+    else:
+        x0, x1 = axes.position(item.get("xMin"), "x"), axes.position(item.get("xMax"), "x")
+        y0, y1 = axes.position(item.get("yMin"), "y"), axes.position(item.get("yMax"), "y")
+        if x0 is None and x1 is None and y0 is None and y1 is None:
+            return None
+        # one end given: the plugin draws the line level with it
+        y0, y1 = (y1, y1) if y0 is None else (y0, y0 if y1 is None else y1)
+        x0, x1 = (x1, x1) if x0 is None else (x0, x0 if x1 is None else x1)
+    label = item.get("label") if isinstance(item.get("label"), dict) else {}
+    assert isinstance(label, dict)
+    shown = label.get("display") if version >= 3 and "display" in label else label.get("enabled")
+    text = _content(label.get("content")) if shown is True else None
+    label_path = f"{path}.label"
+    return LineAnnotation(
+        x0,
+        y0,
+        x1,
+        y1,
+        color=color,
+        width=width,
+        dash=dashes,
+        label=text,
+        label_color=_color(label.get("color" if version >= 3 else "fontColor"), label_path)
+        or _hex(_ANNOTATION_LABEL_COLOR),
+        label_background=_color(label.get("backgroundColor"), f"{label_path}.backgroundColor")
+        or _hex(_ANNOTATION_LABEL_BACKGROUND),
+    )
+
+
+def _box(item: dict[str, Any], path: str, axes: _Axes) -> BoxAnnotation:
+    return BoxAnnotation(
+        axes.position(item.get("xMin"), "x"),
+        axes.position(item.get("yMin"), "y"),
+        axes.position(item.get("xMax"), "x"),
+        axes.position(item.get("yMax"), "y"),
+        fill=_color(item.get("backgroundColor"), f"{path}.backgroundColor")
+        or _hex(_ANNOTATION_LINE),
+        edge=_color(item.get("borderColor"), f"{path}.borderColor"),
+        width=_length(item.get("borderWidth"), f"{path}.borderWidth", 1.0),
+    )
+
+
+def _content(value: Any) -> str | None:
+    if isinstance(value, list):
+        lines = [str(line) for line in value if isinstance(line, str | int | float)]
+        value = "\n".join(lines)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str) or not value:
+        return None
+    return value if len(value) <= MAX_LABEL_TEXT else value[: MAX_LABEL_TEXT - 1] + "…"
+
+
+# -- values ------------------------------------------------------------------------------------
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _hex(text: str) -> str:
+    red, green, blue, alpha = parse_css_color(text)
+    color = "#" + "".join(f"{round(c * 255):02x}" for c in (red, green, blue))
+    return color if alpha >= 1 else color + f"{round(alpha * 255):02x}"
+
+
+def _color(value: Any, path: str) -> str | None:
+    """A CSS colour as ``#rrggbb[aa]``; None where the option is unset or not a string (a
+    function, a gradient: the plugin's default stands)."""
+    if not isinstance(value, str):
+        return None
+    try:
+        return _hex(value)
+    except ColorError as exc:
+        raise TranslationError(path, str(exc)) from None
+
+
+def _length(value: Any, path: str, default: float, limit: float = MAX_OFFSET) -> float:
+    """A size in CSS pixels from 0 to ``limit``; unset or not a number: ``default``."""
+    if not _is_number(value):
+        return default
+    number = float(value)
+    if not math.isfinite(number) or not 0 <= number <= limit:
+        raise TranslationError(path, f"{value!r} is not a size (allowed: 0 to {limit:g} pixels)")
+    return number
+
+
+def _size(value: Any, path: str, limit: float) -> float | None:
+    if not _is_number(value):
+        return None
+    number = float(value)
+    if not math.isfinite(number) or not 0 < number <= limit:
+        raise TranslationError(
+            path, f"{value!r} is not a font size (allowed: more than 0, up to {limit:g} pixels)"
+        )
+    return number
+
+
+def _bold(weight: Any) -> bool | None:
+    if isinstance(weight, str):
+        return weight in ("bold", "bolder") or (weight.isdigit() and int(weight) >= 600)
+    if _is_number(weight):
+        return float(weight) >= 600
+    return None
