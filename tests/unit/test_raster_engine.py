@@ -22,6 +22,13 @@ from chartfn.drawing.themes import THEMES, themed
 from chartfn.models.chart_spec import ChartSpec
 from chartfn.models.formula_chart import FormulaChart
 from chartfn.models.output_options import OutputOptions
+from chartfn.models.overlays import (
+    BoxAnnotation,
+    DataLabels,
+    LineAnnotation,
+    Overlays,
+    TextStyle,
+)
 
 LONG = "Quarterly revenue of every regional subsidiary, adjusted " * 4  # 228 characters
 TITLE = LONG[:200]
@@ -329,3 +336,57 @@ def test_plot_after_spec_charts_is_the_plot_rendered_first() -> None:
         for data in SPECS.values():
             render(data, **options)
     assert engine.render_formulas(chart, OutputOptions(theme="ggplot")) == first
+
+
+# --- overlays (a Chart.js config's data labels and annotations) ---------------------------------
+
+
+def _overlays(count: int) -> Overlays:
+    """Labels on every value pushed hard at the edges, and annotations with long labels."""
+    texts = tuple(f"{LONG[:60]}\n{i}" for i in range(count))
+    labels = tuple(
+        DataLabels(series, texts, TextStyle("#ff0000", 40.0, True), anchor, align, 500.0,
+                   background="#00ff00")
+        for series, (anchor, align) in enumerate([("end", "end"), ("start", 135.0)])
+    )  # fmt: skip
+    return Overlays(
+        labels,
+        (
+            LineAnnotation(None, 1.0, None, 1.0, label=LONG[:100], dash=(4.0, 2.0)),
+            LineAnnotation(0.0, None, 0.0, None, label="v", width=3.0),
+            BoxAnnotation(0.5, None, 1.5, 2.0, fill="#0000ff33", edge="#000000"),
+        ),
+    )
+
+
+OVERLAID = {kind: SPECS[kind] for kind in ("bar", "line", "scatter", "pie", "area")}
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: "x".join(map(str, s)))
+@pytest.mark.parametrize("kind", list(OVERLAID))
+def test_overlay_texts_lie_inside_the_image(kind: str, size: tuple[int, int, float]) -> None:
+    width, height, scale = size
+    frame = OutputOptions(width=width, height=height, scale=scale).frame
+    texts = engine.drawn_texts(spec_of(OVERLAID[kind]), frame, _overlays(100))
+    # a line wider than the image is left out (not cut); the labels' short lines are drawn
+    assert any(t.text.isdigit() for t in texts) or min(width, height) * scale < 100
+    for label in texts:
+        x0, y0, x1, y1 = label.box
+        assert x0 >= -0.5 and y0 >= -0.5, (label.text, label.box)
+        assert x1 <= frame.width_px + 0.5 and y1 <= frame.height_px + 0.5, (label.text, label.box)
+
+
+@pytest.mark.parametrize("options", LEAK_OPTIONS[:4], ids=lambda o: "-".join(map(str, o.values())))
+def test_an_overlaid_chart_after_others_is_the_chart_rendered_first(
+    options: dict[str, Any],
+) -> None:
+    def draw(kind: str, overlays: Overlays | None, **extra: Any) -> bytes:
+        spec = spec_of({**OVERLAID[kind], "title": f"overlaid {kind}"})
+        return engine.render_spec(spec, OutputOptions(**{**options, **extra}), None, overlays)
+
+    first = {kind: draw(kind, _overlays(3)) for kind in OVERLAID}
+    for kind in OVERLAID:
+        draw(kind, _overlays(7), theme="dark", width=300)
+        draw(kind, None)
+    for kind in OVERLAID:
+        assert draw(kind, _overlays(3)) == first[kind], kind

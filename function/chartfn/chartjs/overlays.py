@@ -60,6 +60,8 @@ class ConfigOverlays:
     overlays: Overlays
     #: Config paths of the functions these ran (data label formatters).
     run_callback_paths: tuple[str, ...] = ()
+    #: What is read but drawn otherwise than the plugins draw it.
+    warnings: tuple[str, ...] = ()
 
 
 def config_overlays(
@@ -74,11 +76,12 @@ def config_overlays(
     options = config.get("options") if isinstance(config.get("options"), dict) else {}
     assert isinstance(options, dict)
     run: list[str] = []
-    labels = _datalabels(evaluated, options, dataset_indexes, version, run)
+    warnings: list[str] = []
+    labels = _datalabels(evaluated, options, dataset_indexes, version, run, warnings)
     annotations: tuple[LineAnnotation | BoxAnnotation, ...] = ()
     if spec.kind != "pie" and _axes_as_config(config):
         annotations = _annotations(config, options, spec, version)
-    return ConfigOverlays(Overlays(labels, annotations), tuple(run))
+    return ConfigOverlays(Overlays(labels, annotations), tuple(run), tuple(warnings))
 
 
 def _axes_as_config(config: Mapping[str, Any]) -> bool:
@@ -97,6 +100,7 @@ def _datalabels(
     dataset_indexes: Sequence[int],
     version: int,
     run: list[str],
+    warnings: list[str],
 ) -> tuple[DataLabels, ...]:
     config = evaluated.config
     plugins = options.get("plugins") if isinstance(options.get("plugins"), dict) else {}
@@ -125,6 +129,8 @@ def _datalabels(
             if isinstance(own, dict)
             else "options.plugins.datalabels"
         )
+        if isinstance(merged.get("labels"), dict) and merged["labels"]:
+            warnings.append(f"{prefix}.labels: one data label per value is drawn, not several")
         display = merged.get("display", True)
         if display is False or display is None or display == 0 or display == "":
             continue

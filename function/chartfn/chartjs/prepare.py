@@ -78,7 +78,8 @@ def prepare(request: QuickChartRequest) -> PreparedChart:
     return PreparedChart(
         spec=ticks.spec,
         warnings=_without_run(
-            translation.warnings, ticks.run_callback_paths + overlays.run_callback_paths
+            translation.warnings + overlays.warnings,
+            ticks.run_callback_paths + overlays.run_callback_paths,
         ),
         key=f"/chart?chartjs={request.version}&config={digest}",
         ticks=ticks.providers,
