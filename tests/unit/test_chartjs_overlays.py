@@ -221,3 +221,16 @@ def test_a_v2_pie_shows_its_values_not_percentages() -> None:
     texts = [label.text for label in engine.drawn_texts(chart.spec, frame, chart.overlays)]
     assert {"30", "50", "20"} <= set(texts)
     assert not any(text.endswith("%") for text in texts)
+
+
+def test_a_category_value_is_looked_up_among_the_labels_before_it_is_an_index() -> None:
+    """labels-6 of QuickChart's docs: labels 1…5, a line at value 2 goes at label 2 (index
+    1), as Chart.js's category scale finds it; what is no label is an index ('2': 2)."""
+    config = (
+        "{type:'line',data:{labels:[1,2,3,4,5],datasets:[{data:[5,4,3,2,1]}]},options:{annotation:"
+        "{annotations:[{type:'line',mode:'vertical',scaleID:'x-axis-0',value:2},"
+        "{type:'line',mode:'vertical',scaleID:'x-axis-0',value:'2'},"
+        "{type:'line',mode:'vertical',scaleID:'x-axis-0',value:0.5}]}}}"
+    )
+    found = overlays(config).annotations
+    assert [a.x0 for a in found] == [1.0, 2.0, 0.5]

@@ -248,7 +248,7 @@ class _Axes:
                 self.ids[scale.scale_id] = axis
         data = config.get("data")
         labels = data.get("labels") if isinstance(data, dict) else None
-        self.labels = [str(label) for label in labels] if isinstance(labels, list) else []
+        self.labels: list[Any] = labels if isinstance(labels, list) else []
         self.x_categories = spec.kind == "bar" or (spec.kind == "line" and spec.series[0].x is None)
 
     def axis_of(self, scale_id: Any) -> str | None:
@@ -259,11 +259,16 @@ class _Axes:
         return scale_id[:1] if scale_id[:1] in ("x", "y") else None
 
     def position(self, value: Any, axis: str) -> float | None:
-        """A value on ``axis`` as the plugin scales it; None where it scales to nothing."""
-        if axis == "x" and self.x_categories and isinstance(value, str) and value in self.labels:
-            return float(self.labels.index(value))
+        """A value on ``axis`` as the plugin scales it; None where it scales to nothing. On a
+        category axis Chart.js 2 looks the value up among the labels first (``indexOf``: the
+        same type and value), then takes it as an index (a string by its number)."""
         if isinstance(value, bool) or value is None:
             return None
+        if axis == "x" and self.x_categories:
+            for index, label in enumerate(self.labels):
+                same_kind = isinstance(label, str) == isinstance(value, str)
+                if same_kind and not isinstance(label, bool) and label == value:
+                    return float(index)
         number = js_string_to_number(value) if isinstance(value, str) else value
         if not _is_number(number) or not math.isfinite(number):
             return None
