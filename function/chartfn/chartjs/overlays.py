@@ -1,4 +1,5 @@
-"""A Chart.js config's data labels and annotations as ``models.overlays``.
+"""A Chart.js config's data labels and annotations as ``models.overlays`` (and, through
+``chartjs.look``, its title, legend and padding).
 
 - chartjs-plugin-datalabels, ``options.plugins.datalabels`` merged under each dataset's
   ``datalabels`` (both versions): ``display`` (true, false, 'auto'), ``color``, ``anchor``,
@@ -29,15 +30,22 @@ from typing import Any
 
 from chartfn.chartjs.callbacks import datalabel_texts
 from chartfn.chartjs.config import EvaluatedConfig, JsFunction
+from chartfn.chartjs.look import config_look
+from chartfn.chartjs.option_values import (
+    bold_option,
+    color_option,
+    hex_color,
+    is_number,
+    length_option,
+    size_option,
+)
 from chartfn.chartjs.scales import find_scale
 from chartfn.chartjs.translate import TranslationError, js_string_to_number
 from chartfn.models.chart_spec import ChartSpec
-from chartfn.models.colors import ColorError, parse_css_color
 from chartfn.models.overlays import (
     MAX_ANNOTATIONS,
     MAX_FONT_SIZE,
     MAX_LABEL_TEXT,
-    MAX_OFFSET,
     BoxAnnotation,
     DataLabels,
     LineAnnotation,
@@ -81,7 +89,8 @@ def config_overlays(
     annotations: tuple[LineAnnotation | BoxAnnotation, ...] = ()
     if spec.kind != "pie" and _axes_as_config(config):
         annotations = _annotations(config, options, spec, version)
-    return ConfigOverlays(Overlays(labels, annotations), tuple(run), tuple(warnings))
+    look = config_look(options, version, warnings)
+    return ConfigOverlays(Overlays(labels, annotations, look), tuple(run), tuple(warnings))
 
 
 def _axes_as_config(config: Mapping[str, Any]) -> bool:
@@ -161,7 +170,7 @@ def _labels_style(
     aligned: str | float = "center"
     if isinstance(align, str):
         aligned = align if align in _ALIGNS else "center"
-    elif _is_number(align):
+    elif is_number(align):
         aligned = float(align)
         if not math.isfinite(aligned):
             raise TranslationError(f"{prefix}.align", "must be a finite number of degrees")
@@ -170,18 +179,18 @@ def _labels_style(
         series=series,
         texts=tuple(_text(t) for t in texts),
         text=TextStyle(
-            color=_color(merged.get("color"), f"{prefix}.color"),
-            size=_size(font.get("size"), f"{prefix}.font.size", MAX_FONT_SIZE),
-            bold=_bold(font.get("weight")),
+            color=color_option(merged.get("color"), f"{prefix}.color"),
+            size=size_option(font.get("size"), f"{prefix}.font.size", MAX_FONT_SIZE),
+            bold=bold_option(font.get("weight")),
         ),
         anchor=anchor if isinstance(anchor, str) and anchor in _ANCHORS else "center",
         align=aligned,
-        offset=_length(merged.get("offset"), f"{prefix}.offset", 4.0),
-        padding=_length(padding, f"{prefix}.padding", 4.0)
+        offset=length_option(merged.get("offset"), f"{prefix}.offset", 4.0),
+        padding=length_option(padding, f"{prefix}.padding", 4.0)
         if not isinstance(padding, dict)
-        else _length(padding.get("top"), f"{prefix}.padding.top", 4.0),
-        background=_color(merged.get("backgroundColor"), f"{prefix}.backgroundColor"),
-        border_radius=_length(merged.get("borderRadius"), f"{prefix}.borderRadius", 0.0),
+        else length_option(padding.get("top"), f"{prefix}.padding.top", 4.0),
+        background=color_option(merged.get("backgroundColor"), f"{prefix}.backgroundColor"),
+        border_radius=length_option(merged.get("borderRadius"), f"{prefix}.borderRadius", 0.0),
         auto_hide=auto_hide,
     )
 
@@ -270,18 +279,19 @@ class _Axes:
                 if same_kind and not isinstance(label, bool) and label == value:
                     return float(index)
         number = js_string_to_number(value) if isinstance(value, str) else value
-        if not _is_number(number) or not math.isfinite(number):
+        if not is_number(number) or not math.isfinite(number):
             return None
         return float(number)
 
 
 def _line(item: dict[str, Any], path: str, axes: _Axes, version: int) -> LineAnnotation | None:
-    color = _color(item.get("borderColor"), f"{path}.borderColor") or _hex(_ANNOTATION_LINE)
-    width = _length(item.get("borderWidth"), f"{path}.borderWidth", 2.0)
+    color = color_option(item.get("borderColor"), f"{path}.borderColor")
+    color = color or hex_color(_ANNOTATION_LINE)
+    width = length_option(item.get("borderWidth"), f"{path}.borderWidth", 2.0)
     dash = item.get("borderDash")
     dashes: tuple[float, ...] = ()
     if isinstance(dash, list) and dash:
-        dashes = tuple(_length(d, f"{path}.borderDash[{i}]", 0.0) for i, d in enumerate(dash))
+        dashes = tuple(length_option(d, f"{path}.borderDash[{i}]", 0.0) for i, d in enumerate(dash))
         if not any(dashes):
             dashes = ()
     axis = axes.axis_of(item.get("scaleID"))
@@ -318,10 +328,10 @@ def _line(item: dict[str, Any], path: str, axes: _Axes, version: int) -> LineAnn
         width=width,
         dash=dashes,
         label=text,
-        label_color=_color(label.get("color" if version >= 3 else "fontColor"), label_path)
-        or _hex(_ANNOTATION_LABEL_COLOR),
-        label_background=_color(label.get("backgroundColor"), f"{label_path}.backgroundColor")
-        or _hex(_ANNOTATION_LABEL_BACKGROUND),
+        label_color=color_option(label.get("color" if version >= 3 else "fontColor"), label_path)
+        or hex_color(_ANNOTATION_LABEL_COLOR),
+        label_background=color_option(label.get("backgroundColor"), f"{label_path}.backgroundColor")
+        or hex_color(_ANNOTATION_LABEL_BACKGROUND),
     )
 
 
@@ -331,10 +341,10 @@ def _box(item: dict[str, Any], path: str, axes: _Axes) -> BoxAnnotation:
         axes.position(item.get("yMin"), "y"),
         axes.position(item.get("xMax"), "x"),
         axes.position(item.get("yMax"), "y"),
-        fill=_color(item.get("backgroundColor"), f"{path}.backgroundColor")
-        or _hex(_ANNOTATION_LINE),
-        edge=_color(item.get("borderColor"), f"{path}.borderColor"),
-        width=_length(item.get("borderWidth"), f"{path}.borderWidth", 1.0),
+        fill=color_option(item.get("backgroundColor"), f"{path}.backgroundColor")
+        or hex_color(_ANNOTATION_LINE),
+        edge=color_option(item.get("borderColor"), f"{path}.borderColor"),
+        width=length_option(item.get("borderWidth"), f"{path}.borderWidth", 1.0),
     )
 
 
@@ -347,56 +357,3 @@ def _content(value: Any) -> str | None:
     if not isinstance(value, str) or not value:
         return None
     return value if len(value) <= MAX_LABEL_TEXT else value[: MAX_LABEL_TEXT - 1] + "…"
-
-
-# -- values ------------------------------------------------------------------------------------
-
-
-def _is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
-
-
-def _hex(text: str) -> str:
-    red, green, blue, alpha = parse_css_color(text)
-    color = "#" + "".join(f"{round(c * 255):02x}" for c in (red, green, blue))
-    return color if alpha >= 1 else color + f"{round(alpha * 255):02x}"
-
-
-def _color(value: Any, path: str) -> str | None:
-    """A CSS colour as ``#rrggbb[aa]``; None where the option is unset or not a string (a
-    function, a gradient: the plugin's default stands)."""
-    if not isinstance(value, str):
-        return None
-    try:
-        return _hex(value)
-    except ColorError as exc:
-        raise TranslationError(path, str(exc)) from None
-
-
-def _length(value: Any, path: str, default: float, limit: float = MAX_OFFSET) -> float:
-    """A size in CSS pixels from 0 to ``limit``; unset or not a number: ``default``."""
-    if not _is_number(value):
-        return default
-    number = float(value)
-    if not math.isfinite(number) or not 0 <= number <= limit:
-        raise TranslationError(path, f"{value!r} is not a size (allowed: 0 to {limit:g} pixels)")
-    return number
-
-
-def _size(value: Any, path: str, limit: float) -> float | None:
-    if not _is_number(value):
-        return None
-    number = float(value)
-    if not math.isfinite(number) or not 0 < number <= limit:
-        raise TranslationError(
-            path, f"{value!r} is not a font size (allowed: more than 0, up to {limit:g} pixels)"
-        )
-    return number
-
-
-def _bold(weight: Any) -> bool | None:
-    if isinstance(weight, str):
-        return weight in ("bold", "bolder") or (weight.isdigit() and int(weight) >= 600)
-    if _is_number(weight):
-        return float(weight) >= 600
-    return None

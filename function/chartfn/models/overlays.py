@@ -13,7 +13,8 @@ Bounds (the translation refuses more, naming the config path):
     MAX_ANNOTATIONS           50  annotation lines and boxes per chart
     MAX_LABEL_TEXT           100  characters of one data or annotation label
     MAX_FONT_SIZE            200  CSS pixels of any font size
-    MAX_OFFSET               500  CSS pixels of a data label's offset or padding
+    MAX_OFFSET               500  CSS pixels of a data label's offset or padding, and of
+                                  ``layout.padding`` on each side
     =====================  =====  ============================================
 """
 
@@ -27,6 +28,7 @@ __all__ = [
     "MAX_LABEL_TEXT",
     "MAX_OFFSET",
     "BoxAnnotation",
+    "ChartLook",
     "DataLabels",
     "LineAnnotation",
     "Overlays",
@@ -97,11 +99,26 @@ class BoxAnnotation:
 
 
 @dataclass(frozen=True)
+class ChartLook:
+    """The title's and legend's fonts and places, and the chart's padding, where a config
+    sets them. ``title_lines``: a title given as several lines (drawn one under another)."""
+
+    title: TextStyle = TextStyle()
+    title_bottom: bool = False
+    title_lines: tuple[str, ...] = ()
+    legend: TextStyle = TextStyle()
+    legend_position: str = "top"  # top, bottom, left, right
+    legend_point_style: bool = False  # labels.usePointStyle: round swatches
+    padding: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # left, top, right, bottom
+
+
+@dataclass(frozen=True)
 class Overlays:
     """Everything a config adds to its chart beyond the spec."""
 
     datalabels: tuple[DataLabels, ...] = ()
     annotations: tuple[LineAnnotation | BoxAnnotation, ...] = ()
+    look: ChartLook = ChartLook()
 
     @property
     def replaces_pie_texts(self) -> bool:

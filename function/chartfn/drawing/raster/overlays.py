@@ -18,12 +18,13 @@ import numpy as np
 from chartfn.drawing.matplotlib_runtime import FontProperties, to_rgba
 from chartfn.drawing.raster.canvas import Canvas, Rect
 from chartfn.drawing.raster.charts import Chart, Element
-from chartfn.drawing.raster.layout import Label, Layout
+from chartfn.drawing.raster.layout import Label, Layout, Look, Request
 from chartfn.drawing.raster.style import RGBA, Style
 from chartfn.drawing.raster.text import line_extent, measure
 from chartfn.models.colors import parse_css_color
 from chartfn.models.overlays import (
     BoxAnnotation,
+    ChartLook,
     DataLabels,
     LineAnnotation,
     Overlays,
@@ -39,8 +40,13 @@ ANNOTATION_LABEL_PADDING = 6.0  # CSS pixels around an annotation line's label
 
 
 def with_overlays(chart: Chart, overlays: Overlays | None) -> Chart:
-    """``chart`` drawing ``overlays`` after its data (the same chart when there are none)."""
-    if overlays is None or not (overlays.datalabels or overlays.annotations):
+    """``chart`` with ``overlays``' look, drawing their labels and annotations after its
+    data (the same chart when there are none)."""
+    if overlays is None or overlays == Overlays():
+        return chart
+    if overlays.look != ChartLook():
+        chart = replace(chart, request=_with_look(chart.request, overlays.look))
+    if not (overlays.datalabels or overlays.annotations):
         return chart
     draw_data = chart.draw_data
 
@@ -54,6 +60,42 @@ def with_overlays(chart: Chart, overlays: Overlays | None) -> Chart:
         return texts
 
     return replace(chart, draw_data=draw)
+
+
+def _with_look(request: Request, look: ChartLook) -> Request:
+    """The request with a config's title and legend fonts and places, and its padding."""
+    unit = _css(request.dpi)
+
+    def points(size: float | None) -> float | None:
+        return None if size is None else size * POINTS_PER_CSS_PIXEL
+
+    def color(text: str | None) -> RGBA | None:
+        return None if text is None else _rgba(text)
+
+    legend = request.legend
+    if look.legend_point_style:
+        legend = tuple(replace(entry, swatch="marker") for entry in legend)
+    return replace(
+        request,
+        legend=legend,
+        look=Look(
+            title_size=points(look.title.size),
+            title_bold=bool(look.title.bold),
+            title_color=color(look.title.color),
+            title_lines=look.title_lines,
+            title_bottom=look.title_bottom,
+            legend_size=points(look.legend.size),
+            legend_bold=bool(look.legend.bold),
+            legend_color=color(look.legend.color),
+            legend_position=look.legend_position,
+            padding=(
+                look.padding[0] * unit,
+                look.padding[1] * unit,
+                look.padding[2] * unit,
+                look.padding[3] * unit,
+            ),
+        ),
+    )
 
 
 def _rgba(color: str) -> RGBA:
