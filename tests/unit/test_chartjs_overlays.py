@@ -234,3 +234,81 @@ def test_a_category_value_is_looked_up_among_the_labels_before_it_is_an_index() 
     )
     found = overlays(config).annotations
     assert [a.x0 for a in found] == [1.0, 2.0, 0.5]
+
+
+# --- title, legend, padding ---------------------------------------------------------------------
+
+
+def test_v2_title_and_legend_fonts_and_places() -> None:
+    """fonts-1 and legend-1 of QuickChart's docs, v2 spellings."""
+    look = overlays(
+        BAR % "title:{display:true,text:['one','two'],fontSize:20,fontColor:'#000',"
+        "fontStyle:'bold',position:'bottom'},legend:{position:'right',labels:{fontSize:10,"
+        "fontColor:'#404040',fontStyle:'bold',usePointStyle:true}},layout:{padding:40}"
+    ).look
+    assert (look.title.size, look.title.color, look.title.bold) == (20.0, "#000000", True)
+    assert look.title_bottom and look.title_lines == ("one", "two")
+    assert (look.legend.size, look.legend.color, look.legend.bold) == (10.0, "#404040", True)
+    assert look.legend_position == "right" and look.legend_point_style
+    assert look.padding == (40.0, 40.0, 40.0, 40.0)
+
+
+def test_v3_spellings_and_the_charts_colour_for_the_legend() -> None:
+    look = overlays(
+        BAR % "color:'#00ff00',layout:{padding:{left:5,bottom:7}},plugins:{title:{display:true,"
+        "text:'t',color:'red',font:{size:30,weight:700}},legend:{position:'bottom'}}",
+        4,
+    ).look
+    assert (look.title.size, look.title.color, look.title.bold) == (30.0, "#ff0000", True)
+    assert look.title_lines == ()  # one line: the spec's title
+    assert look.legend.color == "#00ff00" and look.legend_position == "bottom"
+    assert look.padding == (5.0, 0.0, 0.0, 7.0)
+    # each version reads its own spelling: v2's fontSize means nothing to v3
+    v3 = overlays(BAR % "plugins:{title:{display:true,text:'t',fontSize:30}}", 3).look
+    assert v3.title.size is None
+
+
+@pytest.mark.parametrize(
+    ("options", "path"),
+    [
+        ("title:{display:true,text:'t',fontSize:0}", "options.title.fontSize"),
+        ("legend:{labels:{fontColor:'nope'}}", "options.legend.labels.fontColor"),
+        ("layout:{padding:-4}", "options.layout.padding"),
+        ("layout:{padding:{top:1e6}}", "options.layout.padding.top"),
+    ],
+)
+def test_title_legend_and_padding_values_chartjs_cannot_use(options: str, path: str) -> None:
+    with pytest.raises(TranslationError) as caught:
+        prepared(BAR % options)
+    assert caught.value.path == path
+
+
+def _ink_rows(picture: np.ndarray, color: tuple[int, int, int]) -> np.ndarray:
+    return np.flatnonzero(np.all(picture == color, axis=2).any(axis=1))
+
+
+def _ink_columns(picture: np.ndarray, color: tuple[int, int, int]) -> np.ndarray:
+    return np.flatnonzero(np.all(picture == color, axis=2).any(axis=0))
+
+
+def test_a_bottom_title_and_a_right_legend_are_drawn_there() -> None:
+    config = (
+        "{type:'bar',data:{labels:['a','b'],datasets:[{label:'series',data:[1,2],"
+        "backgroundColor:'#00ff00'}]},options:{title:{display:true,text:'TITLE',position:'bottom',"
+        "fontColor:'#ff0000',fontSize:20},legend:{position:'right',labels:{fontColor:'#0000ff'}}}}"
+    )
+    picture = image(config, width=400, height=300, device_pixel_ratio=1)
+    bars = _ink_rows(picture, (0, 255, 0))
+    title_rows, legend_columns = _ink_rows(picture, RED), _ink_columns(picture, (0, 0, 255))
+    assert title_rows.size and title_rows.min() > bars.max()  # under the bars
+    assert legend_columns.size and legend_columns.min() > _ink_columns(picture, (0, 255, 0)).max()
+
+
+def test_padding_moves_the_chart_in() -> None:
+    config = "{type:'bar',data:{datasets:[{data:[1,2],backgroundColor:'#00ff00'}]},options:{%s}}"
+    plain = image(config % "", width=400, height=300, device_pixel_ratio=1)
+    padded = image(
+        config % "layout:{padding:{left:100}}", width=400, height=300, device_pixel_ratio=1
+    )
+    green = (0, 255, 0)
+    assert _ink_columns(padded, green).min() >= _ink_columns(plain, green).min() + 80

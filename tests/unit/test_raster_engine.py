@@ -24,6 +24,7 @@ from chartfn.models.formula_chart import FormulaChart
 from chartfn.models.output_options import OutputOptions
 from chartfn.models.overlays import (
     BoxAnnotation,
+    ChartLook,
     DataLabels,
     LineAnnotation,
     Overlays,
@@ -356,6 +357,12 @@ def _overlays(count: int) -> Overlays:
             LineAnnotation(0.0, None, 0.0, None, label="v", width=3.0),
             BoxAnnotation(0.5, None, 1.5, 2.0, fill="#0000ff33", edge="#000000"),
         ),
+        ChartLook(
+            title=TextStyle(size=20.0 + count),
+            title_lines=("a", str(count)),
+            legend_position="left",
+            padding=(count, 0.0, 0.0, count),
+        ),
     )
 
 
@@ -390,3 +397,33 @@ def test_an_overlaid_chart_after_others_is_the_chart_rendered_first(
         draw(kind, None)
     for kind in OVERLAID:
         assert draw(kind, _overlays(3)) == first[kind], kind
+
+
+LOOKS = {
+    "legend right": ChartLook(legend=TextStyle("#ff0000", 30.0, True), legend_position="right"),
+    "legend left": ChartLook(legend_position="left", legend_point_style=True),
+    "legend bottom, title lines at the bottom": ChartLook(
+        title=TextStyle("#0000ff", 40.0, True),
+        title_bottom=True,
+        title_lines=(LONG[:120], "second", "third"),
+        legend_position="bottom",
+    ),
+    "padding": ChartLook(padding=(500.0, 500.0, 0.0, 500.0), title_lines=("a", "b")),
+    "padding at the left": ChartLook(padding=(150.0, 0.0, 0.0, 0.0)),
+}
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: "x".join(map(str, s)))
+@pytest.mark.parametrize("look", list(LOOKS))
+@pytest.mark.parametrize("kind", ["line", "pie"])
+def test_texts_placed_by_a_configs_look_lie_inside_the_image(
+    kind: str, look: str, size: tuple[int, int, float]
+) -> None:
+    width, height, scale = size
+    frame = OutputOptions(width=width, height=height, scale=scale).frame
+    data = HARD_CASES["long legends"] if kind == "line" else HARD_CASES["pie labels"]
+    texts = engine.drawn_texts(spec_of(data), frame, Overlays(look=LOOKS[look]))
+    for label in texts:
+        x0, y0, x1, y1 = label.box
+        assert x0 >= -0.5 and y0 >= -0.5, (label.text, label.box)
+        assert x1 <= frame.width_px + 0.5 and y1 <= frame.height_px + 0.5, (label.text, label.box)
