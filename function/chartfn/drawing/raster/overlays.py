@@ -21,7 +21,6 @@ from chartfn.drawing.raster.charts import Chart, Element
 from chartfn.drawing.raster.layout import Label, Layout, Look, Request
 from chartfn.drawing.raster.style import RGBA, Style
 from chartfn.drawing.raster.text import line_extent, measure
-from chartfn.models.colors import parse_css_color
 from chartfn.models.overlays import (
     BoxAnnotation,
     ChartLook,
@@ -99,6 +98,10 @@ def _with_look(request: Request, look: ChartLook) -> Request:
 
 
 def _rgba(color: str) -> RGBA:
+    # imported here, as engine._background does: /plot's first request loads the engine and
+    # must not pay for the colour grammar (tests/integration/test_cold_imports.py)
+    from chartfn.models.colors import parse_css_color
+
     return to_rgba(parse_css_color(color))
 
 
