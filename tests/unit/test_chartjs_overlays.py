@@ -312,3 +312,19 @@ def test_padding_moves_the_chart_in() -> None:
     )
     green = (0, 255, 0)
     assert _ink_columns(padded, green).min() >= _ink_columns(plain, green).min() + 80
+
+
+@pytest.mark.parametrize("radius", [0, 8])
+def test_a_border_radius_rounds_the_label_box(radius: int) -> None:
+    config = (
+        "{type:'bar',data:{labels:['a'],datasets:[{data:[1],backgroundColor:'#0000ff'}]},"
+        "options:{legend:{display:false},plugins:{datalabels:{backgroundColor:'#ff0000',"
+        f"padding:10,color:'#ffffff',borderRadius:{radius}}}}}}}}}"
+    )
+    picture = image(config, width=400, height=300, device_pixel_ratio=1)
+    red = np.all(picture == RED, axis=2)
+    rows, columns = np.flatnonzero(red.any(axis=1)), np.flatnonzero(red.any(axis=0))
+    assert rows.size and columns.size
+    corner = red[rows.min(), columns.min()] and red[rows.max(), columns.max()]
+    middle = red[rows.min(), (columns.min() + columns.max()) // 2]
+    assert middle and corner == (radius == 0)

@@ -4,7 +4,7 @@
 - chartjs-plugin-datalabels, ``options.plugins.datalabels`` merged under each dataset's
   ``datalabels`` (both versions): ``display`` (true, false, 'auto'), ``color``, ``anchor``,
   ``align`` (a name or degrees), ``offset``, ``padding``, ``font`` {size, weight},
-  ``backgroundColor``, ``borderRadius`` (read; boxes are drawn square), ``formatter`` (run in
+  ``backgroundColor``, ``borderRadius``, ``formatter`` (run in
   the config's sandbox, ``callbacks.datalabel_texts``). QuickChart's v2 default, applied when
   the config gives no ``options.plugins.datalabels``: shown for pie and doughnut only
   (typpo/quickchart ``lib/charts.js``). v3/v4 requests draw what the config asks for (the
