@@ -219,6 +219,7 @@ def _datalabels(
                 background,
                 padding,
                 dpi,
+                radius=labels.border_radius * _css(dpi),
             )
     return drawn
 
@@ -281,12 +282,16 @@ def _boxed_text(
     background: RGBA | None,
     padding: float,
     dpi: float,
+    *,
+    radius: float = 0.0,
 ) -> list[Label]:
-    """Lines of text centred on ``centre`` over an optional background box; the texts drawn
-    (none whose box would leave the canvas)."""
+    """Lines of text centred on ``centre`` over an optional background box (corners rounded
+    by ``radius`` pixels); the texts drawn (none whose box would leave the canvas)."""
     width, height = _block_size(lines, font, dpi)
     box = _on_canvas(centre, (width + 2 * padding, height + 2 * padding), canvas.size)
-    if background is not None and background[3] > 0:
+    if background is not None and background[3] > 0 and radius > 0:
+        canvas.fill_polygon(_rounded(box, radius), background)
+    elif background is not None and background[3] > 0:
         canvas.fill_rects(np.array([box]), background, snap=False)
     extent = line_extent(font, dpi)
     middle_x = (box[0] + box[2]) / 2
@@ -305,6 +310,24 @@ def _boxed_text(
         canvas.text(start, baseline, text, font, color)
         drawn.append(Label(text, start, baseline, font, color, text_box))
     return drawn
+
+
+_CORNER_STEPS = 6  # segments per rounded corner: smooth at label sizes
+
+
+def _rounded(box: Rect, radius: float) -> np.ndarray:
+    """The outline of ``box`` with corners rounded by ``radius`` (at most half a side), as
+    the plugin's ``borderRadius`` draws it."""
+    x0, y0, x1, y1 = box
+    r = min(radius, (x1 - x0) / 2, (y1 - y0) / 2)
+    corners = ((x1 - r, y1 - r, 0.0), (x0 + r, y1 - r, 90.0), (x0 + r, y0 + r, 180.0),
+               (x1 - r, y0 + r, 270.0))  # fmt: skip
+    points = []
+    for cx, cy, start in corners:
+        for step in range(_CORNER_STEPS + 1):
+            angle = math.radians(start + 90.0 * step / _CORNER_STEPS)
+            points.append((cx + r * math.cos(angle), cy + r * math.sin(angle)))
+    return np.array(points)
 
 
 def _inside(box: Rect, size: tuple[float, float]) -> bool:
