@@ -328,3 +328,29 @@ def test_a_border_radius_rounds_the_label_box(radius: int) -> None:
     corner = red[rows.min(), columns.min()] and red[rows.max(), columns.max()]
     middle = red[rows.min(), (columns.min() + columns.max()) // 2]
     assert middle and corner == (radius == 0)
+
+
+LINE_LABEL = (
+    "{type:'line',mode:'horizontal',scaleID:'%s',value:1,"
+    "label:{enabled:true,display:true,content:'limit',backgroundColor:'#ff0000',position:'%s'}}"
+)
+
+
+@pytest.mark.parametrize(
+    ("position", "version", "side"),
+    [("left", 2, "left"), ("right", 2, "right"), ("center", 2, "middle"), ("75%", 4, "right"),
+     ("start", 4, "left")],
+)  # fmt: skip
+def test_a_line_labels_position_along_the_line(position: str, version: int, side: str) -> None:
+    """v2 names the side, v3+ the end or a percentage along the line from its left end."""
+    if version == 2:
+        place = f"annotation:{{annotations:[{LINE_LABEL % ('y-axis-0', position)}]}}"
+    else:
+        place = f"plugins:{{annotation:{{annotations:[{LINE_LABEL % ('y', position)}]}}}}"
+    config = BAR % f"legend:{{display:false}},{place}"
+    picture = image(config, version, width=400, height=300, device_pixel_ratio=1)
+    columns = _ink_columns(picture, RED)
+    assert columns.size
+    middle = (columns.min() + columns.max()) / 2
+    third = {"left": middle < 400 / 3, "right": middle > 2 * 400 / 3, "middle": 150 < middle < 250}
+    assert third[side], (columns.min(), columns.max())

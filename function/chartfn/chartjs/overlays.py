@@ -13,7 +13,8 @@
   ``mode``/``scaleID``/``value``/``endValue``, ``box`` with ``xMin``…``yMax``); v3/v4
   ``options.plugins.annotation.annotations`` (an array or an object of named ones: ``line``
   with ``scaleID``/``value`` or ``xMin``…``yMax``, ``box``), ``label`` shown by
-  ``enabled`` (v2, v3's 1.x) or ``display``.
+  ``enabled`` (v2, v3's 1.x) or ``display``, at its ``position`` (v2: left/right/top/bottom;
+  v3+: start/center/end or a percentage).
 
 Unknown options and names are ignored, as the plugins ignore them; a value they could not
 use (a colour no canvas takes, a negative or absurd size) is a ``TranslationError`` naming its
@@ -332,7 +333,22 @@ def _line(item: dict[str, Any], path: str, axes: _Axes, version: int) -> LineAnn
         or hex_color(_ANNOTATION_LABEL_COLOR),
         label_background=color_option(label.get("backgroundColor"), f"{label_path}.backgroundColor")
         or hex_color(_ANNOTATION_LABEL_BACKGROUND),
+        label_position=_label_position(label.get("position")),
     )
+
+
+# v2 (0.5) names the side, v3+ the end of the line; both start at the left or the top
+_LABEL_POSITIONS = {"left": 0.0, "top": 0.0, "start": 0.0, "right": 1.0, "bottom": 1.0, "end": 1.0}
+
+
+def _label_position(value: Any) -> float:
+    """A line label's place along the line (0 … 1): a named end, v3's percentage ('25%'),
+    else the centre."""
+    if isinstance(value, str) and value.endswith("%"):
+        number = js_string_to_number(value[:-1])
+        if number is not None and math.isfinite(number):
+            return min(1.0, max(0.0, number / 100))
+    return _LABEL_POSITIONS.get(value, 0.5) if isinstance(value, str) else 0.5
 
 
 def _box(item: dict[str, Any], path: str, axes: _Axes) -> BoxAnnotation:

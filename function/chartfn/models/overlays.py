@@ -83,6 +83,9 @@ class LineAnnotation:
     label: str | None = None
     label_color: str = "#ffffff"
     label_background: str = "#000000cc"
+    # where the label sits along the line: 0 its start (the left end, or a steep line's top,
+    # as Chart.js starts them), 1 its end; at 0 and 1 the label stays inside the line's ends
+    label_position: float = 0.5
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ import numpy as np
 
 from chartfn.drawing.matplotlib_runtime import FontProperties, to_rgba
 from chartfn.drawing.raster.canvas import Canvas, Rect
-from chartfn.drawing.raster.charts import Chart, Element
+from chartfn.drawing.raster.charts import Chart, Element, Point
 from chartfn.drawing.raster.layout import Label, Layout, Look, Request
 from chartfn.drawing.raster.style import RGBA, Style
 from chartfn.drawing.raster.text import line_extent, measure
@@ -134,7 +134,7 @@ def _annotations(
         return mapped if math.isfinite(mapped) else edge
 
     canvas.clip_to(placed.plot)
-    labels: list[tuple[LineAnnotation, float, float]] = []
+    labels: list[tuple[LineAnnotation, Point, Point]] = []
     for annotation in annotations:
         if isinstance(annotation, BoxAnnotation):
             left, right = sorted((px(annotation.x0, to_x, x0), px(annotation.x1, to_x, x1)))
@@ -162,18 +162,21 @@ def _annotations(
                 snap=True,
             )
         if annotation.label:
-            labels.append((annotation, (start[0] + end[0]) / 2, (start[1] + end[1]) / 2))
+            labels.append((annotation, start, end))
     canvas.clip_to(None)
     drawn = []
     style = chart.request.style
     font = _font(style, TextStyle(bold=True))
     padding = ANNOTATION_LABEL_PADDING * _css(dpi)
-    for annotation, x, y in labels:
+    for annotation, start, end in labels:
         assert annotation.label is not None
+        lines = annotation.label.split("\n")
+        width, height = _block_size(lines, font, dpi)
+        size = (width + 2 * padding, height + 2 * padding)
         drawn += _boxed_text(
             canvas,
-            annotation.label.split("\n"),
-            (x, y),
+            lines,
+            _along(start, end, annotation.label_position, size),
             font,
             _rgba(annotation.label_color),
             _rgba(annotation.label_background),
@@ -181,6 +184,25 @@ def _annotations(
             dpi,
         )
     return drawn
+
+
+def _along(
+    start: Point, end: Point, fraction: float, size: tuple[float, float]
+) -> tuple[float, float]:
+    """The centre of a ``size`` label at ``fraction`` along a line: from its left end, or a
+    steep line's top, as the annotation plugin measures ``position``; inside the line's ends."""
+    if abs(end[1] - start[1]) > abs(end[0] - start[0]) and end[1] > start[1]:
+        start, end = end, start  # y grows upwards here: a steep line starts at its top
+    elif abs(end[1] - start[1]) <= abs(end[0] - start[0]) and end[0] < start[0]:
+        start, end = end, start
+    dx, dy = end[0] - start[0], end[1] - start[1]
+    length = math.hypot(dx, dy)
+    if length == 0:
+        return start
+    ux, uy = dx / length, dy / length
+    half = abs(ux) * size[0] / 2 + abs(uy) * size[1] / 2  # the label's reach along the line
+    along = min(max(fraction * length, half), max(half, length - half))
+    return (start[0] + ux * along, start[1] + uy * along)
 
 
 def _datalabels(
