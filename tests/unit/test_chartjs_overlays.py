@@ -354,3 +354,24 @@ def test_a_line_labels_position_along_the_line(position: str, version: int, side
     middle = (columns.min() + columns.max()) / 2
     third = {"left": middle < 400 / 3, "right": middle > 2 * 400 / 3, "middle": 150 < middle < 250}
     assert third[side], (columns.min(), columns.max())
+
+
+@pytest.mark.parametrize("display", ["true", "'auto'"])
+def test_display_auto_hides_labels_that_would_overlap(display: str) -> None:
+    values = ",".join(str(1000.5 + i) for i in range(60))  # labels end in .5, no tick does
+    datalabels = f"plugins:{{datalabels:{{display:{display}}}}}"
+    config = f"{{type:'line',data:{{datasets:[{{data:[{values}]}}]}},options:{{{datalabels}}}}}"
+    chart = prepared(config)
+    from chartfn.drawing.raster import engine
+
+    frame = output_for(QuickChartRequest(chart="{}", width=300, height=200)).frame
+    drawn = engine.drawn_texts(chart.spec, frame, chart.overlays)
+    texts = [t for t in drawn if t.text.endswith(".5")]
+    if display == "true":
+        assert len(texts) == 60
+    else:
+        assert 3 < len(texts) < 30
+        boxes = [t.box for t in texts]
+        for i, a in enumerate(boxes):
+            for b in boxes[i + 1 :]:
+                assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3])

@@ -227,11 +227,13 @@ def test_a_chart_after_others_is_the_chart_rendered_first(options: dict[str, Any
 # --- the Figure-hosted path (SVG, PDF) paints what the Agg path paints --------------------------
 
 
-def _through_figure(spec: ChartSpec | FormulaChart, options: OutputOptions) -> np.ndarray:
+def _through_figure(
+    spec: ChartSpec | FormulaChart, options: OutputOptions, overlays: Overlays | None = None
+) -> np.ndarray:
     """The chart as SVG and PDF get it (an artist in a Figure), drawn by the Figure's Agg canvas."""
     frame = options.frame
     with themed(frame.theme):
-        chart, placed = engine.prepare(spec, frame)
+        chart, placed = engine.prepare(spec, frame, None, overlays)
         figure, canvas = new_figure(frame)
         figure.add_artist(engine._ChartArtist(chart, placed, frame))
         canvas.draw()
@@ -427,3 +429,12 @@ def test_texts_placed_by_a_configs_look_lie_inside_the_image(
         x0, y0, x1, y1 = label.box
         assert x0 >= -0.5 and y0 >= -0.5, (label.text, label.box)
         assert x1 <= frame.width_px + 0.5 and y1 <= frame.height_px + 0.5, (label.text, label.box)
+
+
+@pytest.mark.parametrize("kind", list(OVERLAID))
+def test_overlays_on_the_figure_path_agree_with_the_agg_path(kind: str) -> None:
+    options = OutputOptions(width=500, height=300, scale=2.0)
+    spec = spec_of({**OVERLAID[kind], "title": "agree"})
+    direct = pixels(engine.render_spec(spec, options, None, _overlays(3)))
+    assert np.array_equal(direct, _through_figure(spec, options, _overlays(3)))
+    assert not np.array_equal(direct, pixels(engine.render_spec(spec, options)))
