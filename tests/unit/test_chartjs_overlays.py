@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from chartfn.chartjs.config import ConfigError
 from chartfn.chartjs.output import output_for
 from chartfn.chartjs.prepare import PreparedChart, prepare
 from chartfn.chartjs.request import QuickChartRequest
@@ -375,3 +376,32 @@ def test_display_auto_hides_labels_that_would_overlap(display: str) -> None:
         for i, a in enumerate(boxes):
             for b in boxes[i + 1 :]:
                 assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3])
+
+
+def test_display_and_colours_per_value_from_arrays_and_functions() -> None:
+    """labels-5 of QuickChart's docs hides labels with a display function; the plugin's
+    options are indexable (arrays) and scriptable (functions of the context) alike."""
+    chart = prepared(
+        BAR % "plugins:{datalabels:{display:(ctx) => ctx.dataIndex !== 1,"
+        "color:['red', 'blue'],backgroundColor:(ctx) => ctx.dataset.data[ctx.dataIndex] > 2 ?"
+        " '#00ff00' : null}}"
+    )
+    assert chart.overlays is not None
+    (labels,) = chart.overlays.datalabels
+    assert labels.texts == ("3", None, "2")
+    assert labels.colors == ("#ff0000", "#0000ff", None)
+    assert labels.backgrounds == ("#00ff00", "#00ff00", None)
+    assert not any("display" in w or "backgroundColor" in w for w in chart.warnings)
+
+
+def test_a_scriptable_option_that_throws_is_refused_with_its_path() -> None:
+    with pytest.raises(ConfigError) as caught:
+        prepared(BAR % "plugins:{datalabels:{color:(ctx) => ctx.nothing.here}}")
+    assert "options.plugins.datalabels.color" in str(caught.value)
+
+
+def test_a_per_value_background_is_drawn_for_its_value_only() -> None:
+    config = BAR % "legend:{display:false},plugins:{datalabels:{backgroundColor:['#ff0000']}}"
+    picture = image(config, width=400, height=300, device_pixel_ratio=1)
+    columns = _ink_columns(picture, RED)
+    assert columns.size and columns.max() < 400 / 3  # the label of bar a, the first value

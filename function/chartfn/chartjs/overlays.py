@@ -5,7 +5,9 @@
   ``datalabels`` (both versions): ``display`` (true, false, 'auto'), ``color``, ``anchor``,
   ``align`` (a name or degrees), ``offset``, ``padding``, ``font`` {size, weight},
   ``backgroundColor``, ``borderRadius``, ``formatter`` (run in
-  the config's sandbox, ``callbacks.datalabel_texts``). QuickChart's v2 default, applied when
+  the config's sandbox, ``callbacks.datalabel_texts``); ``display``, ``color`` and
+  ``backgroundColor`` also per value, as arrays or functions of the plugin's context (run
+  the same way, one batch per option). QuickChart's v2 default, applied when
   the config gives no ``options.plugins.datalabels``: shown for pie and doughnut only
   (typpo/quickchart ``lib/charts.js``). v3/v4 requests draw what the config asks for (the
   open-source QuickChart has no data labels there, its issue #171) and none by default.
@@ -26,11 +28,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from chartfn.chartjs.callbacks import datalabel_texts
-from chartfn.chartjs.config import EvaluatedConfig, JsFunction
+from chartfn.chartjs.callbacks import MAX_CALLS, datalabel_texts
+from chartfn.chartjs.config import ConfigError, ConfigRef, EvaluatedConfig, JsFunction
 from chartfn.chartjs.look import config_look
 from chartfn.chartjs.option_values import (
     bold_option,
@@ -142,7 +144,7 @@ def _datalabels(
         if isinstance(merged.get("labels"), dict) and merged["labels"]:
             warnings.append(f"{prefix}.labels: one data label per value is drawn, not several")
         display = merged.get("display", True)
-        if display is False or display is None or display == 0 or display == "":
+        if not isinstance(display, JsFunction | list) and not _truthy(display):
             continue
         if isinstance(own, dict) and "formatter" in own:
             formatter_path = f"data.datasets[{index}].datalabels.formatter"
@@ -153,8 +155,64 @@ def _datalabels(
         texts = datalabel_texts(evaluated, formatter, index, path=formatter_path)
         if formatter is not None and formatter_path not in run:
             run.append(formatter_path)
-        drawn.append(_labels_style(merged, prefix, series, texts, display == "auto"))
+        per_point = _PerPoint(evaluated, index, len(texts), prefix, run)
+        shown = per_point.values(display, "display")
+        if shown is not None:
+            texts = [t if _truthy(s) else None for t, s in zip(texts, shown, strict=True)]
+        labels = _labels_style(merged, prefix, series, texts, display == "auto")
+        colors = per_point.colors(merged.get("color"), "color")
+        backgrounds = per_point.colors(merged.get("backgroundColor"), "backgroundColor")
+        drawn.append(replace(labels, colors=colors, backgrounds=backgrounds))
     return tuple(drawn)
+
+
+def _truthy(value: Any) -> bool:
+    """JavaScript's truthiness, for what a ``display`` option or function gives."""
+    return not (value is None or value is False or value == 0 or value == "")
+
+
+class _PerPoint:
+    """An option given per value: an array (indexable: the value's index, else the default)
+    or a function of the plugin's context (scriptable: run in the sandbox, once per value,
+    in one batch, like the formatter)."""
+
+    def __init__(
+        self, evaluated: EvaluatedConfig, dataset: int, count: int, prefix: str, run: list[str]
+    ) -> None:
+        self.evaluated, self.dataset, self.count = evaluated, dataset, count
+        self.prefix, self.run = prefix, run
+
+    def values(self, option: Any, name: str) -> list[Any] | None:
+        """One value per data point; None where the option is the same for all."""
+        if isinstance(option, list):
+            return [option[i] if i < len(option) else None for i in range(self.count)]
+        if not isinstance(option, JsFunction):
+            return None
+        path = f"{self.prefix}.{name}"
+        if self.count > MAX_CALLS:
+            raise ConfigError(
+                f"{path} would be called for {self.count} values (at most {MAX_CALLS})"
+            )
+        context = {
+            "chart": {"data": ConfigRef(("data",))},
+            "dataset": ConfigRef(("data", "datasets", self.dataset)),
+            "datasetIndex": self.dataset,
+            "active": False,
+        }
+        rows = [[{**context, "dataIndex": i}] for i in range(self.count)]
+        try:
+            results = self.evaluated.call_each(option, rows) if rows else []
+        except ConfigError as exc:
+            raise ConfigError(f"{path}: {exc}") from None
+        if path not in self.run:
+            self.run.append(path)
+        return results
+
+    def colors(self, option: Any, name: str) -> tuple[str | None, ...]:
+        found = self.values(option, name)
+        if found is None:
+            return ()
+        return tuple(color_option(value, f"{self.prefix}.{name}") for value in found)
 
 
 def _labels_style(

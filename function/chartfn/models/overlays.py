@@ -66,6 +66,10 @@ class DataLabels:
     background: str | None = None
     border_radius: float = 0.0
     auto_hide: bool = False  # display: 'auto' hides labels that overlap one drawn before
+    # per value, where the config gives an array or a function (None: ``text``'s colour, or
+    # ``background``)
+    colors: tuple[str | None, ...] = ()
+    backgrounds: tuple[str | None, ...] = ()
 
 
 @dataclass(frozen=True)

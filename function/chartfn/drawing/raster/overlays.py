@@ -221,9 +221,13 @@ def _datalabels(
         color = _rgba(labels.text.color or DEFAULT_TEXT_COLOR)
         background = None if labels.background is None else _rgba(labels.background)
         padding = labels.padding * _css(dpi)
-        for element, text in zip(elements[labels.series], labels.texts, strict=False):
+        for index, (element, text) in enumerate(
+            zip(elements[labels.series], labels.texts, strict=False)
+        ):
             if element is None or not text:
                 continue
+            own_color = _at(labels.colors, index)
+            own_background = _at(labels.backgrounds, index)
             lines = text.split("\n")
             width, height = _block_size(lines, font, dpi)
             size = (width + 2 * padding, height + 2 * padding)
@@ -237,13 +241,17 @@ def _datalabels(
                 lines,
                 ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2),
                 font,
-                color,
-                background,
+                color if own_color is None else _rgba(own_color),
+                background if own_background is None else _rgba(own_background),
                 padding,
                 dpi,
                 radius=labels.border_radius * _css(dpi),
             )
     return drawn
+
+
+def _at(values: tuple[str | None, ...], index: int) -> str | None:
+    return values[index] if index < len(values) else None
 
 
 def _direction(element: Element, align: str | float) -> tuple[float, float]:
