@@ -405,3 +405,14 @@ def test_a_per_value_background_is_drawn_for_its_value_only() -> None:
     picture = image(config, width=400, height=300, device_pixel_ratio=1)
     columns = _ink_columns(picture, RED)
     assert columns.size and columns.max() < 400 / 3  # the label of bar a, the first value
+
+
+def test_a_label_box_is_outlined_in_its_border_colour() -> None:
+    """labels-4 of QuickChart's docs outlines its labels (borderColor, borderWidth)."""
+    config = BAR % (
+        "legend:{display:false},plugins:{datalabels:{borderColor:'#ff0000',borderWidth:2,"
+        "backgroundColor:'#ffffff',borderRadius:5}}"
+    )
+    picture = image(config, width=400, height=300, device_pixel_ratio=1)
+    assert _ink_columns(picture, RED).size > 30
+    assert _ink_columns(image(BAR % "legend:{display:false}"), RED).size == 0

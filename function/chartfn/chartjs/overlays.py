@@ -4,7 +4,7 @@
 - chartjs-plugin-datalabels, ``options.plugins.datalabels`` merged under each dataset's
   ``datalabels`` (both versions): ``display`` (true, false, 'auto'), ``color``, ``anchor``,
   ``align`` (a name or degrees), ``offset``, ``padding``, ``font`` {size, weight},
-  ``backgroundColor``, ``borderRadius``, ``formatter`` (run in
+  ``backgroundColor``, ``borderColor``/``borderWidth``, ``borderRadius``, ``formatter`` (run in
   the config's sandbox, ``callbacks.datalabel_texts``); ``display``, ``color`` and
   ``backgroundColor`` also per value, as arrays or functions of the plugin's context (run
   the same way, one batch per option). QuickChart's v2 default, applied when
@@ -249,6 +249,8 @@ def _labels_style(
         if not isinstance(padding, dict)
         else length_option(padding.get("top"), f"{prefix}.padding.top", 4.0),
         background=color_option(merged.get("backgroundColor"), f"{prefix}.backgroundColor"),
+        border=color_option(merged.get("borderColor"), f"{prefix}.borderColor"),
+        border_width=length_option(merged.get("borderWidth"), f"{prefix}.borderWidth", 0.0),
         border_radius=length_option(merged.get("borderRadius"), f"{prefix}.borderRadius", 0.0),
         auto_hide=auto_hide,
     )

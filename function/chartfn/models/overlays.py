@@ -64,6 +64,8 @@ class DataLabels:
     offset: float = 4.0
     padding: float = 4.0
     background: str | None = None
+    border: str | None = None  # the box's outline (borderColor, borderWidth)
+    border_width: float = 0.0
     border_radius: float = 0.0
     auto_hide: bool = False  # display: 'auto' hides labels that overlap one drawn before
     # per value, where the config gives an array or a function (None: ``text``'s colour, or

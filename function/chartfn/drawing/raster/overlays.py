@@ -246,6 +246,8 @@ def _datalabels(
                 padding,
                 dpi,
                 radius=labels.border_radius * _css(dpi),
+                edge=None if labels.border is None else _rgba(labels.border),
+                edge_width=labels.border_width * POINTS_PER_CSS_PIXEL,
             )
     return drawn
 
@@ -314,15 +316,21 @@ def _boxed_text(
     dpi: float,
     *,
     radius: float = 0.0,
+    edge: RGBA | None = None,
+    edge_width: float = 0.0,
 ) -> list[Label]:
     """Lines of text centred on ``centre`` over an optional background box (corners rounded
-    by ``radius`` pixels); the texts drawn (none whose box would leave the canvas)."""
+    by ``radius`` pixels, outlined in ``edge``, ``edge_width`` points wide); the texts drawn
+    (none whose box would leave the canvas)."""
     width, height = _block_size(lines, font, dpi)
     box = _on_canvas(centre, (width + 2 * padding, height + 2 * padding), canvas.size)
+    outline = _rounded(box, radius)
     if background is not None and background[3] > 0 and radius > 0:
-        canvas.fill_polygon(_rounded(box, radius), background)
+        canvas.fill_polygon(outline, background)
     elif background is not None and background[3] > 0:
         canvas.fill_rects(np.array([box]), background, snap=False)
+    if edge is not None and edge[3] > 0 and edge_width > 0:
+        canvas.stroke(np.concatenate([outline, outline[:1]]), edge, edge_width)
     extent = line_extent(font, dpi)
     middle_x = (box[0] + box[2]) / 2
     top = (box[1] + box[3]) / 2 + height / 2
