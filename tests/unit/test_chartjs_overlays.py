@@ -416,3 +416,26 @@ def test_a_label_box_is_outlined_in_its_border_colour() -> None:
     picture = image(config, width=400, height=300, device_pixel_ratio=1)
     assert _ink_columns(picture, RED).size > 30
     assert _ink_columns(image(BAR % "legend:{display:false}"), RED).size == 0
+
+
+@pytest.mark.parametrize(("draw_time", "version"), [("beforeDatasetsDraw", 2), ("afterDraw", 2),
+                                                    ("beforeDraw", 4), (None, 4)])  # fmt: skip
+def test_a_box_drawn_before_the_datasets_lies_under_the_bars(
+    draw_time: str | None, version: int
+) -> None:
+    box = "{type:'box',yMin:0,yMax:10,backgroundColor:'#ff0000'%s}" % (
+        f",drawTime:'{draw_time}'" if draw_time and version == 2 else ""
+    )
+    if version == 2:
+        place = f"annotation:{{annotations:[{box}]}}"
+    else:
+        common = f"common:{{drawTime:'{draw_time}'}}," if draw_time else ""
+        place = f"plugins:{{annotation:{{{common}annotations:[{box}]}}}}"
+    config = (
+        "{type:'bar',data:{labels:['a','b'],datasets:[{data:[5,5],backgroundColor:'#0000ff'}]},"
+        f"options:{{legend:{{display:false}},{place}}}}}"
+    )
+    picture = image(config, version, width=400, height=300, device_pixel_ratio=1)
+    bars_seen = _ink_rows(picture, (0, 0, 255)).size > 0
+    assert _ink_rows(picture, RED).size > 0
+    assert bars_seen == (draw_time in ("beforeDatasetsDraw", "beforeDraw"))

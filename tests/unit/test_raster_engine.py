@@ -438,3 +438,13 @@ def test_overlays_on_the_figure_path_agree_with_the_agg_path(kind: str) -> None:
     direct = pixels(engine.render_spec(spec, options, None, _overlays(3)))
     assert np.array_equal(direct, _through_figure(spec, options, _overlays(3)))
     assert not np.array_equal(direct, pixels(engine.render_spec(spec, options)))
+
+
+def test_data_drawn_after_an_annotation_behind_it_stays_clipped_to_the_plot() -> None:
+    """A line far past its y limits, with an invisible box drawn before it: the same pixels
+    as without the box (the data is still clipped to the plot)."""
+    spec = spec_of({"kind": "line", "y_limits": [0, 2], "series": [{"y": [1, 50, -40, 1]}]})
+    invisible = BoxAnnotation(None, None, None, None, fill="#ff000000", behind=True)
+    options = OutputOptions(width=400, height=300)
+    with_box = engine.render_spec(spec, options, None, Overlays(annotations=(invisible,)))
+    assert np.array_equal(pixels(with_box), pixels(engine.render_spec(spec, options)))

@@ -16,7 +16,8 @@
   ``options.plugins.annotation.annotations`` (an array or an object of named ones: ``line``
   with ``scaleID``/``value`` or ``xMin``…``yMax``, ``box``), ``label`` shown by
   ``enabled`` (v2, v3's 1.x) or ``display``, at its ``position`` (v2: left/right/top/bottom;
-  v3+: start/center/end or a percentage).
+  v3+: start/center/end or a percentage); ``drawTime`` before the datasets draws them under
+  the data.
 
 Unknown options and names are ignored, as the plugins ignore them; a value they could not
 use (a colour no canvas takes, a negative or absurd size) is a ``TranslationError`` naming its
@@ -291,6 +292,9 @@ def _annotations(
             f"has {len(items)} annotations (allowed: at most {MAX_ANNOTATIONS})",
         )
     axes = _Axes(config, spec, version)
+    # when to draw: the annotation's own drawTime, else the block's (v2) or common's (v3+)
+    common = block.get("common") if isinstance(block.get("common"), dict) else block
+    assert isinstance(common, dict)
     drawn: list[LineAnnotation | BoxAnnotation] = []
     for path, item in items:
         if not isinstance(item, dict) or item.get("display") is False:
@@ -302,8 +306,13 @@ def _annotations(
         elif kind == "box":
             found = _box(item, path, axes)
         if found is not None:
-            drawn.append(found)
+            draw_time = item.get("drawTime", common.get("drawTime"))
+            drawn.append(replace(found, behind=draw_time in _BEHIND))
     return tuple(drawn)
+
+
+# the draw times before the datasets (the grid is drawn first here in any case)
+_BEHIND = ("beforeDraw", "beforeDatasetsDraw", "beforeDatasetDraw")
 
 
 class _Axes:

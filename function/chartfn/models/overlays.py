@@ -92,6 +92,7 @@ class LineAnnotation:
     # where the label sits along the line: 0 its start (the left end, or a steep line's top,
     # as Chart.js starts them), 1 its end; at 0 and 1 the label stays inside the line's ends
     label_position: float = 0.5
+    behind: bool = False  # drawTime before the datasets: under the data
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,7 @@ class BoxAnnotation:
     fill: str | None = None
     edge: str | None = None
     width: float = 1.0
+    behind: bool = False  # drawTime before the datasets: under the data
 
 
 @dataclass(frozen=True)

@@ -49,10 +49,17 @@ def with_overlays(chart: Chart, overlays: Overlays | None) -> Chart:
         return chart
     draw_data = chart.draw_data
 
+    behind = tuple(a for a in overlays.annotations if a.behind)
+    above = tuple(a for a in overlays.annotations if not a.behind)
+
     def draw(canvas: Canvas, placed: Layout) -> list[Label]:
-        texts = draw_data(canvas, placed)
-        if overlays.annotations and chart.mappers is not None:
-            texts += _annotations(canvas, chart, placed, overlays.annotations)
+        texts: list[Label] = []
+        if behind and chart.mappers is not None:
+            texts += _annotations(canvas, chart, placed, behind)
+            canvas.clip_to(placed.plot)  # the data is clipped to the plot, as paint set it
+        texts += draw_data(canvas, placed)
+        if above and chart.mappers is not None:
+            texts += _annotations(canvas, chart, placed, above)
         canvas.clip_to(None)  # data labels may stand above the plot, as in Chart.js
         if overlays.datalabels and chart.elements is not None:
             texts += _datalabels(canvas, chart, placed, overlays.datalabels)
