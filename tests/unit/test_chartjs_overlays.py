@@ -17,7 +17,13 @@ from chartfn.chartjs.prepare import PreparedChart, prepare
 from chartfn.chartjs.request import QuickChartRequest
 from chartfn.chartjs.translate import TranslationError
 from chartfn.drawing.raster.engine import render_spec
-from chartfn.models.overlays import MAX_ANNOTATIONS, BoxAnnotation, LineAnnotation, Overlays
+from chartfn.models.overlays import (
+    MAX_ANNOTATIONS,
+    MAX_DATA_LABELS,
+    BoxAnnotation,
+    LineAnnotation,
+    Overlays,
+)
 
 
 def prepared(config: str, version: int = 2) -> PreparedChart:
@@ -439,3 +445,17 @@ def test_a_box_drawn_before_the_datasets_lies_under_the_bars(
     bars_seen = _ink_rows(picture, (0, 0, 255)).size > 0
     assert _ink_rows(picture, RED).size > 0
     assert bars_seen == (draw_time in ("beforeDatasetsDraw", "beforeDraw"))
+
+
+def test_the_number_of_data_labels_drawn_is_bounded() -> None:
+    count = MAX_DATA_LABELS // 2 + 10
+    values = ",".join("1" for _ in range(count))
+    config = (
+        f"{{type:'line',data:{{datasets:[{{data:[{values}]}},{{data:[{values}]}}]}},"
+        "options:{plugins:{datalabels:{display:true}}}}"
+    )
+    chart = prepared(config)
+    assert chart.overlays is not None
+    drawn = [t for labels in chart.overlays.datalabels for t in labels.texts if t]
+    assert len(drawn) == MAX_DATA_LABELS
+    assert any(f"the first {MAX_DATA_LABELS} are drawn" in w for w in chart.warnings)

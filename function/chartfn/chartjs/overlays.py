@@ -48,6 +48,7 @@ from chartfn.chartjs.translate import TranslationError, js_string_to_number
 from chartfn.models.chart_spec import ChartSpec
 from chartfn.models.overlays import (
     MAX_ANNOTATIONS,
+    MAX_DATA_LABELS,
     MAX_FONT_SIZE,
     MAX_LABEL_TEXT,
     BoxAnnotation,
@@ -164,7 +165,27 @@ def _datalabels(
         colors = per_point.colors(merged.get("color"), "color")
         backgrounds = per_point.colors(merged.get("backgroundColor"), "backgroundColor")
         drawn.append(replace(labels, colors=colors, backgrounds=backgrounds))
-    return tuple(drawn)
+    return _bounded(drawn, warnings)
+
+
+def _bounded(drawn: list[DataLabels], warnings: list[str]) -> tuple[DataLabels, ...]:
+    """At most ``MAX_DATA_LABELS`` labels, the first ones in drawing order; said if fewer."""
+    room = MAX_DATA_LABELS
+    kept = []
+    for labels in drawn:
+        texts = list(labels.texts)
+        for i, text in enumerate(texts):
+            if text:
+                room -= 1
+                if room < 0:
+                    texts[i] = None
+        kept.append(replace(labels, texts=tuple(texts)))
+    if room < 0:
+        warnings.append(
+            f"options.plugins.datalabels: {MAX_DATA_LABELS - room} data labels, the first "
+            f"{MAX_DATA_LABELS} are drawn"
+        )
+    return tuple(kept)
 
 
 def _truthy(value: Any) -> bool:

@@ -11,6 +11,8 @@ Bounds (the translation refuses more, naming the config path):
 
     =====================  =====  ============================================
     MAX_ANNOTATIONS           50  annotation lines and boxes per chart
+    MAX_DATA_LABELS        5_000  data labels drawn per chart (more are left out, with a
+                                  warning: each costs about 0.1 ms, and none can be read)
     MAX_LABEL_TEXT           100  characters of one data or annotation label
     MAX_FONT_SIZE            200  CSS pixels of any font size
     MAX_OFFSET               500  CSS pixels of a data label's offset or padding, and of
@@ -24,6 +26,7 @@ from dataclasses import dataclass
 
 __all__ = [
     "MAX_ANNOTATIONS",
+    "MAX_DATA_LABELS",
     "MAX_FONT_SIZE",
     "MAX_LABEL_TEXT",
     "MAX_OFFSET",
@@ -36,6 +39,7 @@ __all__ = [
 ]
 
 MAX_ANNOTATIONS = 50
+MAX_DATA_LABELS = 5_000
 MAX_LABEL_TEXT = 100
 MAX_FONT_SIZE = 200.0
 MAX_OFFSET = 500.0

@@ -331,13 +331,19 @@ def _boxed_text(
     (none whose box would leave the canvas)."""
     width, height = _block_size(lines, font, dpi)
     box = _on_canvas(centre, (width + 2 * padding, height + 2 * padding), canvas.size)
-    outline = _rounded(box, radius)
-    if background is not None and background[3] > 0 and radius > 0:
-        canvas.fill_polygon(outline, background)
-    elif background is not None and background[3] > 0:
+    filled = background is not None and background[3] > 0
+    outlined = edge is not None and edge[3] > 0 and edge_width > 0
+    if filled and radius <= 0:
+        assert background is not None
         canvas.fill_rects(np.array([box]), background, snap=False)
-    if edge is not None and edge[3] > 0 and edge_width > 0:
-        canvas.stroke(np.concatenate([outline, outline[:1]]), edge, edge_width)
+    elif filled or outlined:
+        outline = _rounded(box, radius)
+        if filled:
+            assert background is not None
+            canvas.fill_polygon(outline, background)
+        if outlined:
+            assert edge is not None
+            canvas.stroke(np.concatenate([outline, outline[:1]]), edge, edge_width)
     extent = line_extent(font, dpi)
     middle_x = (box[0] + box[2]) / 2
     top = (box[1] + box[3]) / 2 + height / 2
@@ -358,21 +364,28 @@ def _boxed_text(
 
 
 _CORNER_STEPS = 6  # segments per rounded corner: smooth at label sizes
+# A unit quarter circle per corner, counter-clockwise from the top right one.
+_ARCS = np.array(
+    [
+        [math.cos(math.radians(start + 90.0 * step / _CORNER_STEPS)),
+         math.sin(math.radians(start + 90.0 * step / _CORNER_STEPS))]
+        for start in (0.0, 90.0, 180.0, 270.0)
+        for step in range(_CORNER_STEPS + 1)
+    ]
+)  # fmt: skip
 
 
 def _rounded(box: Rect, radius: float) -> np.ndarray:
     """The outline of ``box`` with corners rounded by ``radius`` (at most half a side), as
     the plugin's ``borderRadius`` draws it."""
     x0, y0, x1, y1 = box
-    r = min(radius, (x1 - x0) / 2, (y1 - y0) / 2)
-    corners = ((x1 - r, y1 - r, 0.0), (x0 + r, y1 - r, 90.0), (x0 + r, y0 + r, 180.0),
-               (x1 - r, y0 + r, 270.0))  # fmt: skip
-    points = []
-    for cx, cy, start in corners:
-        for step in range(_CORNER_STEPS + 1):
-            angle = math.radians(start + 90.0 * step / _CORNER_STEPS)
-            points.append((cx + r * math.cos(angle), cy + r * math.sin(angle)))
-    return np.array(points)
+    r = max(0.0, min(radius, (x1 - x0) / 2, (y1 - y0) / 2))
+    centres = np.repeat(
+        np.array([[x1 - r, y1 - r], [x0 + r, y1 - r], [x0 + r, y0 + r], [x1 - r, y0 + r]]),
+        _CORNER_STEPS + 1,
+        axis=0,
+    )
+    return centres + r * _ARCS
 
 
 def _inside(box: Rect, size: tuple[float, float]) -> bool:
