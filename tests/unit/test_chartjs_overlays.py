@@ -42,7 +42,9 @@ def image(config: str, version: int = 2, **size: Any) -> np.ndarray:
     request = QuickChartRequest(chart=config, version=version, **size)
     chart = prepare(request)
     try:
-        png = render_spec(chart.spec, output_for(request), chart.ticks, chart.overlays)
+        png = render_spec(
+            chart.spec, output_for(request), chart.ticks, chart.styles, overlays=chart.overlays
+        )
     finally:
         chart.close()
     return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
@@ -50,6 +52,8 @@ def image(config: str, version: int = 2, **size: Any) -> np.ndarray:
 
 PIE = "{type:'%s',data:{labels:['a','b','c'],datasets:[{data:[30,50,20]}]}%s}"
 BAR = "{type:'bar',data:{labels:['a','b','c'],datasets:[{label:'s',data:[3,5,2]}]},options:{%s}}"
+# the same bars in a colour of their own, to find them in the image
+BLUE_BAR = BAR.replace("data:[3,5,2]", "data:[3,5,2],backgroundColor:'#1f77b4'")
 
 
 # --- which data labels, with what text ----------------------------------------------------------
@@ -186,7 +190,7 @@ def _rows_and_columns(picture: np.ndarray, color: tuple[int, int, int]) -> tuple
 def test_a_horizontal_line_is_drawn_at_its_value_across_the_plot() -> None:
     """A line at 2.5: red rows halfway between the tops of bars a (3) and c (2), spanning
     most of the width."""
-    config = BAR % (
+    config = BLUE_BAR % (
         "scales:{yAxes:[{ticks:{min:0,max:5}}]},annotation:{annotations:["
         "{type:'line',mode:'horizontal',scaleID:'y-axis-0',value:2.5,borderColor:'#ff0000',"
         "borderWidth:2}]}"
@@ -204,7 +208,7 @@ def test_a_horizontal_line_is_drawn_at_its_value_across_the_plot() -> None:
 
 
 def test_data_labels_with_a_background_sit_above_their_bars() -> None:
-    config = BAR % (
+    config = BLUE_BAR % (
         "plugins:{datalabels:{anchor:'end',align:'end',backgroundColor:'#ff0000',color:'#fff'}}"
     )
     picture = image(config, width=400, height=300, device_pixel_ratio=1)
@@ -225,7 +229,10 @@ def test_a_v2_pie_shows_its_values_not_percentages() -> None:
     from chartfn.drawing.raster import engine
 
     frame = output_for(QuickChartRequest(chart="{}")).frame
-    texts = [label.text for label in engine.drawn_texts(chart.spec, frame, chart.overlays)]
+    texts = [
+        label.text
+        for label in engine.drawn_texts(chart.spec, frame, chart.styles, overlays=chart.overlays)
+    ]
     assert {"30", "50", "20"} <= set(texts)
     assert not any(text.endswith("%") for text in texts)
 
@@ -372,7 +379,7 @@ def test_display_auto_hides_labels_that_would_overlap(display: str) -> None:
     from chartfn.drawing.raster import engine
 
     frame = output_for(QuickChartRequest(chart="{}", width=300, height=200)).frame
-    drawn = engine.drawn_texts(chart.spec, frame, chart.overlays)
+    drawn = engine.drawn_texts(chart.spec, frame, chart.styles, overlays=chart.overlays)
     texts = [t for t in drawn if t.text.endswith(".5")]
     if display == "true":
         assert len(texts) == 60

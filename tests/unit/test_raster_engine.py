@@ -233,7 +233,7 @@ def _through_figure(
     """The chart as SVG and PDF get it (an artist in a Figure), drawn by the Figure's Agg canvas."""
     frame = options.frame
     with themed(frame.theme):
-        chart, placed = engine.prepare(spec, frame, None, overlays)
+        chart, placed = engine.prepare(spec, frame, overlays=overlays)
         figure, canvas = new_figure(frame)
         figure.add_artist(engine._ChartArtist(chart, placed, frame))
         canvas.draw()
@@ -376,7 +376,7 @@ OVERLAID = {kind: SPECS[kind] for kind in ("bar", "line", "scatter", "pie", "are
 def test_overlay_texts_lie_inside_the_image(kind: str, size: tuple[int, int, float]) -> None:
     width, height, scale = size
     frame = OutputOptions(width=width, height=height, scale=scale).frame
-    texts = engine.drawn_texts(spec_of(OVERLAID[kind]), frame, _overlays(100))
+    texts = engine.drawn_texts(spec_of(OVERLAID[kind]), frame, overlays=_overlays(100))
     # a line wider than the image is left out (not cut); the labels' short lines are drawn
     assert any(t.text.isdigit() for t in texts) or min(width, height) * scale < 100
     for label in texts:
@@ -391,7 +391,7 @@ def test_an_overlaid_chart_after_others_is_the_chart_rendered_first(
 ) -> None:
     def draw(kind: str, overlays: Overlays | None, **extra: Any) -> bytes:
         spec = spec_of({**OVERLAID[kind], "title": f"overlaid {kind}"})
-        return engine.render_spec(spec, OutputOptions(**{**options, **extra}), None, overlays)
+        return engine.render_spec(spec, OutputOptions(**{**options, **extra}), overlays=overlays)
 
     first = {kind: draw(kind, _overlays(3)) for kind in OVERLAID}
     for kind in OVERLAID:
@@ -424,7 +424,7 @@ def test_texts_placed_by_a_configs_look_lie_inside_the_image(
     width, height, scale = size
     frame = OutputOptions(width=width, height=height, scale=scale).frame
     data = HARD_CASES["long legends"] if kind == "line" else HARD_CASES["pie labels"]
-    texts = engine.drawn_texts(spec_of(data), frame, Overlays(look=LOOKS[look]))
+    texts = engine.drawn_texts(spec_of(data), frame, overlays=Overlays(look=LOOKS[look]))
     for label in texts:
         x0, y0, x1, y1 = label.box
         assert x0 >= -0.5 and y0 >= -0.5, (label.text, label.box)
@@ -435,7 +435,7 @@ def test_texts_placed_by_a_configs_look_lie_inside_the_image(
 def test_overlays_on_the_figure_path_agree_with_the_agg_path(kind: str) -> None:
     options = OutputOptions(width=500, height=300, scale=2.0)
     spec = spec_of({**OVERLAID[kind], "title": "agree"})
-    direct = pixels(engine.render_spec(spec, options, None, _overlays(3)))
+    direct = pixels(engine.render_spec(spec, options, overlays=_overlays(3)))
     assert np.array_equal(direct, _through_figure(spec, options, _overlays(3)))
     assert not np.array_equal(direct, pixels(engine.render_spec(spec, options)))
 
@@ -446,5 +446,5 @@ def test_data_drawn_after_an_annotation_behind_it_stays_clipped_to_the_plot() ->
     spec = spec_of({"kind": "line", "y_limits": [0, 2], "series": [{"y": [1, 50, -40, 1]}]})
     invisible = BoxAnnotation(None, None, None, None, fill="#ff000000", behind=True)
     options = OutputOptions(width=400, height=300)
-    with_box = engine.render_spec(spec, options, None, Overlays(annotations=(invisible,)))
+    with_box = engine.render_spec(spec, options, overlays=Overlays(annotations=(invisible,)))
     assert np.array_equal(pixels(with_box), pixels(engine.render_spec(spec, options)))
