@@ -6,10 +6,14 @@
 //
 // Writes out/<name>.chartjs.png, out/chartjs.json ({name: "ok" | error text}) and
 // out/geometry.json (where Chart.js put the chart area, title, legend, ticks and data). Not part of
-// the test command. QuickChart's own plugins (datalabels, annotation, outlabels, doughnutlabel,
-// colorschemes, gauges, violin, sankey, progressBar) are not installed: what they draw is
-// missing here too, and their chart types fail as "not a registered controller". The config
-// text is the docs' own (committed test data), evaluated in a vm context with a time limit.
+// the test command. chartjs-plugin-datalabels and chartjs-plugin-annotation are installed as
+// QuickChart bundles them (0.7 and 0.5.7 for Chart.js 2, registered for every chart, with
+// QuickChart's data label default; 2.x and 3.x for Chart.js 4, data labels only where a
+// config asks for them, as chartfn draws them). QuickChart's other plugins (outlabels,
+// doughnutlabel, colorschemes, gauges, violin, sankey, progressBar) are not installed: what
+// they draw is missing here too, and their chart types fail as "not a registered
+// controller". The config text is the docs' own (committed test data), evaluated in a vm
+// context with a time limit.
 import { createCanvas } from '@napi-rs/canvas';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
@@ -32,6 +36,19 @@ const height = Number(argument('height', 300));
 const Chart2 = require('chartjs2');
 const { Chart: Chart4, registerables } = await import('chart.js');
 Chart4.register(...registerables);
+const { default: DataLabels4 } = await import('chartjs-plugin-datalabels');
+const { default: Annotation4 } = await import('chartjs-plugin-annotation');
+Chart4.register(Annotation4);
+
+// The Chart.js 2 plugins' builds require('chart.js'), which here is Chart.js 4: they are run
+// with a require that gives them Chart.js 2 instead; both register themselves with it.
+for (const name of ['chartjs-plugin-datalabels2/dist/chartjs-plugin-datalabels.js',
+  'chartjs-plugin-annotation2/chartjs-plugin-annotation.js']) {
+  const module = { exports: {} };
+  const chartjs2 = (id) => (id === 'chart.js' ? Chart2 : require(id));
+  vm.runInNewContext(fs.readFileSync(require.resolve(name), 'utf8'),
+    { module, exports: module.exports, require: chartjs2, window: { Chart: Chart2 }, console });
+}
 
 // QuickChart colours datasets with the colorschemes plugin's tableau.Tableau10 by default.
 const TABLEAU10 = ['#4E79A7', '#F28E2B', '#E15759', '#76B7B2', '#59A14F', '#EDC948', '#B07AA1',
@@ -78,6 +95,16 @@ function quickchartDefaults(config, major) {
     for (const dataset of config.data.datasets || []) dataset.lineTension = dataset.lineTension || 0;
   }
   if (!(config.options.plugins && config.options.plugins.colorschemes)) tableauColours(config);
+  config.options.plugins = config.options.plugins || {};
+  if (major === 2 && !config.options.plugins.datalabels) {
+    // QuickChart: data labels on for pie and doughnut only, unless the config sets them
+    config.options.plugins.datalabels = { display: ['pie', 'doughnut'].includes(config.type) };
+  }
+  const datasets = (config.data && config.data.datasets) || [];
+  if (major === 4 && (config.options.plugins.datalabels
+    || datasets.some((dataset) => dataset && dataset.datalabels))) {
+    config.plugins = [...(config.plugins || []), DataLabels4];
+  }
   config.options.responsive = false;
   config.options.animation = false;
   config.options.devicePixelRatio = 1;

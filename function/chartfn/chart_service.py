@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from chartfn.models.axis_ticks import TickProviders
     from chartfn.models.chart_spec import ChartSpec
     from chartfn.models.formula_chart import FormulaChart
+    from chartfn.models.overlays import Overlays
     from chartfn.models.series_style import ChartStyles
 
 # Bump when a change alters the pixels of an existing URL: it is part of every ETag, so caches
@@ -68,7 +69,8 @@ class ChartService:
         options: OutputOptions,
         ticks: TickProviders | None = None,
         styles: ChartStyles | None = None,
+        overlays: Overlays | None = None,
     ) -> bytes:
         from chartfn.drawing.raster.engine import render_spec
 
-        return render_spec(spec, options, ticks, styles)
+        return render_spec(spec, options, ticks, styles, overlays)

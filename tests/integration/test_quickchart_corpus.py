@@ -97,6 +97,10 @@ async def test_docs_example(uncached: httpx.AsyncClient, example: dict[str, Any]
         assert response.status_code == 400, f"{example['source']} was to be refused: {reason}"
         assert reason in error, error
     assert_image_of_the_requested_size(response)  # an error is drawn at the requested size
+    warning = header(response, "x-chart-warning")
+    # data labels, their formatters and annotations are drawn (chartjs.overlays)
+    assert not re.search(r"not drawn yet: [^;]*(datalabels|annotation)", warning), warning
+    assert not re.search(r"not run yet: [^;]*datalabels\.formatter", warning), warning
     match = _TYPE.match(example["config"])
     if reason is None and match and match.group(1) in STAND_IN_WARNING:
         assert STAND_IN_WARNING[match.group(1)] in header(response, "x-chart-warning")

@@ -23,6 +23,14 @@ from chartfn.drawing.themes import THEMES, themed
 from chartfn.models.chart_spec import ChartSpec
 from chartfn.models.formula_chart import FormulaChart
 from chartfn.models.output_options import OutputOptions
+from chartfn.models.overlays import (
+    BoxAnnotation,
+    ChartLook,
+    DataLabels,
+    LineAnnotation,
+    Overlays,
+    TextStyle,
+)
 
 LONG = "Quarterly revenue of every regional subsidiary, adjusted " * 4  # 228 characters
 TITLE = LONG[:200]
@@ -284,11 +292,13 @@ def test_a_chart_after_others_is_the_chart_rendered_first(options: dict[str, Any
 # --- the Figure-hosted path (SVG, PDF) paints what the Agg path paints --------------------------
 
 
-def _through_figure(spec: ChartSpec | FormulaChart, options: OutputOptions) -> np.ndarray:
+def _through_figure(
+    spec: ChartSpec | FormulaChart, options: OutputOptions, overlays: Overlays | None = None
+) -> np.ndarray:
     """The chart as SVG and PDF get it (an artist in a Figure), drawn by the Figure's Agg canvas."""
     frame = options.frame
     with themed(frame.theme):
-        chart, placed = engine.prepare(spec, frame)
+        chart, placed = engine.prepare(spec, frame, overlays=overlays)
         figure, canvas = new_figure(frame)
         figure.add_artist(engine._ChartArtist(chart, placed, frame))
         canvas.draw()
@@ -394,3 +404,112 @@ def test_plot_after_spec_charts_is_the_plot_rendered_first() -> None:
         for data in SPECS.values():
             render(data, **options)
     assert engine.render_formulas(chart, OutputOptions(theme="ggplot")) == first
+
+
+# --- overlays (a Chart.js config's data labels and annotations) ---------------------------------
+
+
+def _overlays(count: int) -> Overlays:
+    """Labels on every value pushed hard at the edges, and annotations with long labels."""
+    texts = tuple(f"{LONG[:60]}\n{i}" for i in range(count))
+    labels = tuple(
+        DataLabels(series, texts, TextStyle("#ff0000", 40.0, True), anchor, align, 500.0,
+                   background="#00ff00")
+        for series, (anchor, align) in enumerate([("end", "end"), ("start", 135.0)])
+    )  # fmt: skip
+    return Overlays(
+        labels,
+        (
+            LineAnnotation(None, 1.0, None, 1.0, label=LONG[:100], dash=(4.0, 2.0)),
+            LineAnnotation(0.0, None, 0.0, None, label="v", width=3.0),
+            BoxAnnotation(0.5, None, 1.5, 2.0, fill="#0000ff33", edge="#000000"),
+        ),
+        ChartLook(
+            title=TextStyle(size=20.0 + count),
+            title_lines=("a", str(count)),
+            legend_position="left",
+            padding=(count, 0.0, 0.0, count),
+        ),
+    )
+
+
+OVERLAID = {kind: SPECS[kind] for kind in ("bar", "line", "scatter", "pie", "area")}
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: "x".join(map(str, s)))
+@pytest.mark.parametrize("kind", list(OVERLAID))
+def test_overlay_texts_lie_inside_the_image(kind: str, size: tuple[int, int, float]) -> None:
+    width, height, scale = size
+    frame = OutputOptions(width=width, height=height, scale=scale).frame
+    texts = engine.drawn_texts(spec_of(OVERLAID[kind]), frame, overlays=_overlays(100))
+    # a line wider than the image is left out (not cut); the labels' short lines are drawn
+    assert any(t.text.isdigit() for t in texts) or min(width, height) * scale < 100
+    for label in texts:
+        x0, y0, x1, y1 = label.box
+        assert x0 >= -0.5 and y0 >= -0.5, (label.text, label.box)
+        assert x1 <= frame.width_px + 0.5 and y1 <= frame.height_px + 0.5, (label.text, label.box)
+
+
+@pytest.mark.parametrize("options", LEAK_OPTIONS[:4], ids=lambda o: "-".join(map(str, o.values())))
+def test_an_overlaid_chart_after_others_is_the_chart_rendered_first(
+    options: dict[str, Any],
+) -> None:
+    def draw(kind: str, overlays: Overlays | None, **extra: Any) -> bytes:
+        spec = spec_of({**OVERLAID[kind], "title": f"overlaid {kind}"})
+        return engine.render_spec(spec, OutputOptions(**{**options, **extra}), overlays=overlays)
+
+    first = {kind: draw(kind, _overlays(3)) for kind in OVERLAID}
+    for kind in OVERLAID:
+        draw(kind, _overlays(7), theme="dark", width=300)
+        draw(kind, None)
+    for kind in OVERLAID:
+        assert draw(kind, _overlays(3)) == first[kind], kind
+
+
+LOOKS = {
+    "legend right": ChartLook(legend=TextStyle("#ff0000", 30.0, True), legend_position="right"),
+    "legend left": ChartLook(legend_position="left", legend_point_style=True),
+    "legend bottom, title lines at the bottom": ChartLook(
+        title=TextStyle("#0000ff", 40.0, True),
+        title_bottom=True,
+        title_lines=(LONG[:120], "second", "third"),
+        legend_position="bottom",
+    ),
+    "padding": ChartLook(padding=(500.0, 500.0, 0.0, 500.0), title_lines=("a", "b")),
+    "padding at the left": ChartLook(padding=(150.0, 0.0, 0.0, 0.0)),
+}
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: "x".join(map(str, s)))
+@pytest.mark.parametrize("look", list(LOOKS))
+@pytest.mark.parametrize("kind", ["line", "pie"])
+def test_texts_placed_by_a_configs_look_lie_inside_the_image(
+    kind: str, look: str, size: tuple[int, int, float]
+) -> None:
+    width, height, scale = size
+    frame = OutputOptions(width=width, height=height, scale=scale).frame
+    data = HARD_CASES["long legends"] if kind == "line" else HARD_CASES["pie labels"]
+    texts = engine.drawn_texts(spec_of(data), frame, overlays=Overlays(look=LOOKS[look]))
+    for label in texts:
+        x0, y0, x1, y1 = label.box
+        assert x0 >= -0.5 and y0 >= -0.5, (label.text, label.box)
+        assert x1 <= frame.width_px + 0.5 and y1 <= frame.height_px + 0.5, (label.text, label.box)
+
+
+@pytest.mark.parametrize("kind", list(OVERLAID))
+def test_overlays_on_the_figure_path_agree_with_the_agg_path(kind: str) -> None:
+    options = OutputOptions(width=500, height=300, scale=2.0)
+    spec = spec_of({**OVERLAID[kind], "title": "agree"})
+    direct = pixels(engine.render_spec(spec, options, overlays=_overlays(3)))
+    assert np.array_equal(direct, _through_figure(spec, options, _overlays(3)))
+    assert not np.array_equal(direct, pixels(engine.render_spec(spec, options)))
+
+
+def test_data_drawn_after_an_annotation_behind_it_stays_clipped_to_the_plot() -> None:
+    """A line far past its y limits, with an invisible box drawn before it: the same pixels
+    as without the box (the data is still clipped to the plot)."""
+    spec = spec_of({"kind": "line", "y_limits": [0, 2], "series": [{"y": [1, 50, -40, 1]}]})
+    invisible = BoxAnnotation(None, None, None, None, fill="#ff000000", behind=True)
+    options = OutputOptions(width=400, height=300)
+    with_box = engine.render_spec(spec, options, overlays=Overlays(annotations=(invisible,)))
+    assert np.array_equal(pixels(with_box), pixels(engine.render_spec(spec, options)))

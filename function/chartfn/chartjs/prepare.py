@@ -15,10 +15,12 @@ from chartfn.chartjs.config import (
     config_from_object,
     parse_config,
 )
+from chartfn.chartjs.overlays import config_overlays
 from chartfn.chartjs.request import QuickChartRequest
 from chartfn.chartjs.translate import NOT_RUN_PREFIX, translate
 from chartfn.models.axis_ticks import TickProviders
 from chartfn.models.chart_spec import ChartSpec
+from chartfn.models.overlays import Overlays
 from chartfn.models.series_style import ChartStyles
 
 __all__ = ["PreparedChart", "prepare"]
@@ -37,6 +39,8 @@ class PreparedChart:
     styles: ChartStyles = field(default_factory=ChartStyles)
     #: Open while the tick callbacks may still be called (until the chart is drawn).
     config: EvaluatedConfig | None = None
+    #: The config's data labels and annotations.
+    overlays: Overlays | None = None
 
     def close(self) -> None:
         """Free the config's sandbox context once the chart is drawn (or not needed)."""
@@ -64,17 +68,24 @@ def prepare(request: QuickChartRequest) -> PreparedChart:
         if ticks.run_callback_paths:
             _try_callbacks(ticks.providers, request)
             keep_open = True
+        overlays = config_overlays(
+            evaluated, ticks.spec, translation.dataset_indexes, request.version
+        )
     finally:
         if not keep_open:
             evaluated.close()
     digest = hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()
     return PreparedChart(
         spec=ticks.spec,
-        warnings=_without_run(translation.warnings, ticks.run_callback_paths),
+        warnings=_without_run(
+            translation.warnings + overlays.warnings,
+            ticks.run_callback_paths + overlays.run_callback_paths,
+        ),
         key=f"/chart?chartjs={request.version}&config={digest}",
         ticks=ticks.providers,
         styles=translation.styles,
         config=evaluated if keep_open else None,
+        overlays=overlays.overlays,
     )
 
 

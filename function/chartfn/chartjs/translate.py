@@ -82,10 +82,9 @@ NOT_DRAWN_TYPES = (
     "tree",
 )
 # Plugins QuickChart bundles that draw something chartfn does not draw yet: when configured
-# they are named in a warning, not dropped silently the way an unknown option is.
+# they are named in a warning, not dropped silently the way an unknown option is (datalabels
+# and annotation are drawn: ``chartjs.overlays``).
 _UNDRAWN_PLUGINS = (
-    "datalabels",
-    "annotation",
     "doughnutlabel",
     "outlabels",
     "tickFormat",
@@ -130,6 +129,8 @@ class Translation:
     warnings: tuple[str, ...] = ()
     #: Each series' Chart.js look, in the spec's series order (``chartjs.dataset_style``).
     styles: ChartStyles = field(default_factory=ChartStyles)
+    #: For each of the spec's series, its dataset's index in ``data.datasets``.
+    dataset_indexes: tuple[int, ...] = ()
 
 
 @dataclass
@@ -201,7 +202,7 @@ def translate(config: ChartConfig, version: int = 2) -> Translation:
             warnings.append("indexAxis 'y' (horizontal bars) is drawn vertical for now")
     fields.update(spec_fields)
     styles = _styles(datasets, kind, str(config.get("type")), version, options, warnings)
-    plugins = _undrawn_plugins(options, data)
+    plugins = _undrawn_plugins(options)
     if plugins:
         warnings.append("plugins are not drawn yet: " + ", ".join(plugins))
     functions = function_paths(config)
@@ -211,7 +212,8 @@ def translate(config: ChartConfig, version: int = 2) -> Translation:
         spec = ChartSpec.model_validate(fields)
     except ValidationError as exc:
         raise _config_error(exc, [d.index for d in datasets]) from None
-    return Translation(spec, tuple(warnings), styles)
+    drawn = datasets[:1] if kind in ("pie", "doughnut") else datasets
+    return Translation(spec, tuple(warnings), styles, tuple(d.index for d in drawn))
 
 
 def _styles(
@@ -271,24 +273,13 @@ def _configured(value: Any) -> bool:
     return not (isinstance(value, dict) and value.get("display") is False)
 
 
-def _undrawn_plugins(options: dict[str, Any], data: dict[str, Any]) -> list[str]:
-    """Where a plugin chartfn does not draw yet is configured (v2's annotation plugin reads
-    options.annotation; datalabels may also be set per dataset)."""
+def _undrawn_plugins(options: dict[str, Any]) -> list[str]:
+    """Where a plugin chartfn does not draw yet is configured."""
     plugins = options.get("plugins") if isinstance(options.get("plugins"), dict) else {}
     assert isinstance(plugins, dict)
-    found = [
+    return [
         f"options.plugins.{name}" for name in _UNDRAWN_PLUGINS if _configured(plugins.get(name))
     ]
-    if _configured(options.get("annotation")):
-        found.append("options.annotation")
-    datasets = data.get("datasets") if isinstance(data.get("datasets"), list) else []
-    assert isinstance(datasets, list)
-    found.extend(
-        f"data.datasets[{i}].datalabels"
-        for i, dataset in enumerate(datasets)
-        if isinstance(dataset, dict) and _configured(dataset.get("datalabels"))
-    )
-    return found
 
 
 def _data_source(options: dict[str, Any]) -> str | None:

@@ -74,7 +74,9 @@ async def answer(request: Request, parameters: Mapping[str, Any]) -> Response:
             request,
             RequestedOutput(options, negotiated=False),
             prepared.key,
-            lambda: service.render_spec(prepared.spec, options, prepared.ticks, prepared.styles),
+            lambda: service.render_spec(
+                prepared.spec, options, prepared.ticks, prepared.styles, prepared.overlays
+            ),
         )
     except ImageTooLarge as exc:
         return await quickchart_error(request, 413, str(exc), parameters)

@@ -44,6 +44,25 @@ _FAR = 4.0
 
 # Draws the data into the layout's plot; returns the texts it drew (pie labels), if any.
 DrawData = Callable[[Canvas, Layout], list[Label]]
+Point = tuple[float, float]
+
+
+@dataclass(frozen=True)
+class Element:
+    """One drawn value (a bar, a point, a slice) where labels attach to it, in frame pixels:
+    its start (a bar's base, a slice's inner edge), centre and end, and the unit direction
+    from start to end (points: away from the value axis' base)."""
+
+    start: Point
+    centre: Point
+    end: Point
+    direction: Point
+
+
+# Per series, per value: its element (None where nothing is drawn), for the layout's plot.
+Elements = Callable[[Layout], list[list[Element | None]]]
+# Data to pixels (x, y) for the layout's plot.
+Mappers = Callable[[Layout], tuple[Callable[..., np.ndarray], Callable[..., np.ndarray]]]
 
 
 @dataclass(frozen=True)
@@ -54,6 +73,8 @@ class Chart:
     grid_y: bool = True
     # Round charts on a radial scale: the chart drawn with that scale's ticks from outside
     with_radial_ticks: Callable[[TickProvider], Chart] | None = None
+    elements: Elements | None = None
+    mappers: Mappers | None = None
 
 
 def flat(text: str) -> str:
@@ -68,8 +89,12 @@ def plan(
     dpi: float,
     style: Style,
     styles: ChartStyles | None = None,
+    *,
+    pie_texts: bool = True,
 ) -> Chart:
-    """``styles``: Chart.js's look of each series (``SeriesStyle``), where a config gives one."""
+    """``styles``: Chart.js's look of each series (``SeriesStyle``), where a config gives one;
+    ``pie_texts``: False leaves out a pie's slice labels and percentages (data labels take
+    their place)."""
     colors = [to_rgba(series_color(s, i)) for i, s in enumerate(spec.series)]
     names = [
         flat(s.name) if s.name is not None else f"series {i + 1}" for i, s in enumerate(spec.series)
@@ -78,7 +103,7 @@ def plan(
         width, height, dpi, style, flat(spec.title), flat(spec.x_label), flat(spec.y_label)
     )
     if spec.kind == "pie":
-        return _pie(spec, base)
+        return _pie(spec, base, texts=pie_texts)
     if spec.kind in ("doughnut", "polar_area", "radar"):
         from chartfn.drawing.raster.radial import plan_round  # it builds on this module
 
@@ -216,7 +241,41 @@ def _bars(
                 canvas.fill_rects(rects[drawn & chosen], bar_color)
         return []
 
-    return Chart(request, draw, grid_x=False)
+    def elements(layout: Layout) -> list[list[Element | None]]:
+        to_x, to_y = _mappers(x_scale, y_scale, layout)
+        found = []
+        for left, right, bottom, top in boxes:
+            middle = to_x((left + right) / 2)
+            starts, ends = to_y(bottom), to_y(top)
+            found.append(
+                [
+                    _element((x, y0), (x, y1)) if math.isfinite(y1) else None
+                    for x, y0, y1 in zip(middle, starts, ends, strict=True)
+                ]
+            )
+        return found
+
+    return Chart(
+        request,
+        draw,
+        grid_x=False,
+        elements=elements,
+        mappers=lambda layout: _mappers(x_scale, y_scale, layout),
+    )
+
+
+def _element(start: Point, end: Point) -> Element:
+    """An element stretched from ``start`` to ``end`` (pointing up where they meet)."""
+    dx, dy = end[0] - start[0], end[1] - start[1]
+    length = math.hypot(dx, dy)
+    direction = (dx / length, dy / length) if length > 0 else (0.0, 1.0)
+    centre = ((start[0] + end[0]) / 2, (start[1] + end[1]) / 2)
+    return Element(
+        (float(start[0]), float(start[1])),
+        (float(centre[0]), float(centre[1])),
+        (float(end[0]), float(end[1])),
+        direction,
+    )
 
 
 def _histogram(spec: ChartSpec, base: Request, colors: list[RGBA], names: list[str]) -> Chart:
@@ -340,7 +399,31 @@ def _xy(
                 canvas.markers(lone, POINT_RADIUS, color)
         return []
 
-    return Chart(request, draw)
+    def elements(layout: Layout) -> list[list[Element | None]]:
+        to_x, to_y = _mappers(x_scale, y_scale, layout)
+        x0, y0, x1, y1 = layout.plot
+        # Chart.js orients a point's labels away from the value axis' base (0 if in view).
+        base = float(np.clip(to_y(np.array([0.0 if not spec.y_log else 1.0]))[0], y0, y1))
+        radius = SCATTER_RADIUS if spec.kind == "scatter" else POINT_RADIUS
+        reach = radius * request.dpi / 72.0
+        found = []
+        for x, y in zip(xs, ys, strict=True):
+            row: list[Element | None] = []
+            for px, py in zip(to_x(x), to_y(y), strict=True):
+                if not (math.isfinite(px) and math.isfinite(py)) or not x0 <= px <= x1:
+                    row.append(None)
+                    continue
+                up = 1.0 if py >= base else -1.0
+                row.append(Element((px, py - up * reach), (px, py), (px, py + up * reach), (0, up)))
+            found.append(row)
+        return found
+
+    return Chart(
+        request,
+        draw,
+        elements=elements,
+        mappers=lambda layout: _mappers(x_scale, y_scale, layout),
+    )
 
 
 def _styled(
@@ -390,7 +473,7 @@ def _isolated(y: np.ndarray) -> np.ndarray:
     return present & ~padded[:-2] & ~padded[2:]
 
 
-def _pie(spec: ChartSpec, base: Request) -> Chart:
+def _pie(spec: ChartSpec, base: Request, *, texts: bool = True) -> Chart:
     values = np.nan_to_num(series_values(spec.series[0].y), nan=0.0)
     count = len(values)
     labels = (
@@ -430,6 +513,8 @@ def _pie(spec: ChartSpec, base: Request) -> Chart:
             wedge = Path.wedge(float(ends[index + 1]), float(ends[index]))
             placed = wedge.transformed(Affine2D().scale(radius).translate(cx, cy))
             canvas.fill_path(placed, colors[index])
+        if not texts:
+            return []
         drawn: list[Label | None] = []
         for index in range(count):
             middle = math.radians((ends[index] + ends[index + 1]) / 2)
@@ -449,7 +534,25 @@ def _pie(spec: ChartSpec, base: Request) -> Chart:
                 )
         return [label for label in drawn if label is not None]
 
-    return Chart(request, draw)
+    def elements(layout: Layout) -> list[list[Element | None]]:
+        cx, cy, radius = _pie_circle(layout)
+        found: list[Element | None] = []
+        for index in range(count):
+            if spans[index] <= 0:
+                found.append(None)
+                continue
+            middle = math.radians((ends[index] + ends[index + 1]) / 2)
+            cos, sin = math.cos(middle), math.sin(middle)
+            found.append(_element((cx, cy), (cx + radius * cos, cy + radius * sin)))
+        return [found]
+
+    def _pie_circle(layout: Layout) -> tuple[float, float, float]:
+        line = line_extent(base.style.font(base.style.tick_label_size), base.dpi).height
+        x0, y0, x1, y1 = layout.plot
+        radius = max(1.0, min(((y1 - y0) / 2 - line) / PIE_LABEL_DISTANCE, (x1 - x0) / 2 / 1.6))
+        return (x0 + x1) / 2, (y0 + y1) / 2, radius
+
+    return Chart(request, draw, elements=elements)
 
 
 def _centred_text(

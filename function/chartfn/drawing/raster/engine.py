@@ -21,6 +21,7 @@ from chartfn.drawing.raster.charts import (
 )
 from chartfn.drawing.raster.layers import background_color, draw_frame, draw_grid
 from chartfn.drawing.raster.layout import Label, Layout, layout
+from chartfn.drawing.raster.overlays import with_overlays
 from chartfn.drawing.raster.style import RGBA, style_of
 from chartfn.drawing.themes import themed
 from chartfn.models.axis_ticks import TickProviders
@@ -28,6 +29,7 @@ from chartfn.models.chart_spec import ChartSpec
 from chartfn.models.formula_chart import FormulaChart
 from chartfn.models.line_chart import Frame
 from chartfn.models.output_options import RASTER_FORMATS, OutputOptions
+from chartfn.models.overlays import Overlays
 from chartfn.models.series_style import ChartStyles
 
 
@@ -36,11 +38,13 @@ def render_spec(
     options: OutputOptions,
     ticks: TickProviders | None = None,
     styles: ChartStyles | None = None,
+    overlays: Overlays | None = None,
 ) -> bytes:
     """``spec`` in ``options``' size, theme and format; ``ticks``: the numeric axes' ticks
     and ends from outside (a Chart.js config's), else the engine's own; ``styles``: a
-    Chart.js config's look of each series."""
-    return _render(spec, options, ticks, styles)
+    Chart.js config's look of each series; ``overlays``: its data labels, annotations and
+    title/legend look."""
+    return _render(spec, options, ticks, styles, overlays)
 
 
 def render_formulas(chart: FormulaChart, options: OutputOptions) -> bytes:
@@ -57,10 +61,11 @@ def _render(
     options: OutputOptions,
     ticks: TickProviders | None = None,
     styles: ChartStyles | None = None,
+    overlays: Overlays | None = None,
 ) -> bytes:
     frame = options.frame
     with themed(frame.theme):
-        chart = with_tick_providers(plan_chart(what, frame, styles), ticks)
+        chart = with_tick_providers(plan_chart(what, frame, styles, overlays), ticks)
         placed = layout(chart.request)
         if options.format not in RASTER_FORMATS:
             figure, canvas = new_figure(frame)
@@ -77,9 +82,10 @@ def prepare(
     frame: Frame,
     ticks: TickProviders | None = None,
     styles: ChartStyles | None = None,
+    overlays: Overlays | None = None,
 ) -> tuple[Chart, Layout]:
     """The chart's plan and layout; call inside ``themed(frame.theme)``."""
-    chart = with_tick_providers(plan_chart(spec, frame, styles), ticks)
+    chart = with_tick_providers(plan_chart(spec, frame, styles, overlays), ticks)
     return chart, layout(chart.request)
 
 
@@ -99,23 +105,32 @@ def with_tick_providers(chart: Chart, ticks: TickProviders | None) -> Chart:
 
 
 def drawn_texts(
-    chart: ChartSpec | FormulaChart, frame: Frame, styles: ChartStyles | None = None
+    chart: ChartSpec | FormulaChart,
+    frame: Frame,
+    styles: ChartStyles | None = None,
+    overlays: Overlays | None = None,
 ) -> list[Label]:
     """Every text the chart draws, with its box (for tests: all must lie on the canvas)."""
     with themed(frame.theme):
-        planned = plan_chart(chart, frame, styles)
+        planned = plan_chart(chart, frame, styles, overlays)
         renderer = RendererAgg(frame.width_px, frame.height_px, frame.dpi)
         return paint(Canvas(renderer, 1.0), planned, layout(planned.request), background=None)
 
 
 def plan_chart(
-    chart: ChartSpec | FormulaChart, frame: Frame, styles: ChartStyles | None = None
+    chart: ChartSpec | FormulaChart,
+    frame: Frame,
+    styles: ChartStyles | None = None,
+    overlays: Overlays | None = None,
 ) -> Chart:
-    """A spec's or /plot's plan; call inside ``themed(frame.theme)``."""
+    """A spec's or /plot's plan, with ``overlays`` drawn over its data; call inside
+    ``themed(frame.theme)``."""
     style = style_of(frame.theme)
     if isinstance(chart, FormulaChart):
         return plan_formulas(chart, *_frame_args(frame), style)
-    return plan(chart, *_frame_args(frame), style, styles)
+    pie_texts = overlays is None or not overlays.replaces_pie_texts
+    planned = plan(chart, *_frame_args(frame), style, styles, pie_texts=pie_texts)
+    return with_overlays(planned, overlays)
 
 
 class _ChartArtist(Artist):

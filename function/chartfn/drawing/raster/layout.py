@@ -79,6 +79,23 @@ class Axis:
 
 
 @dataclass(frozen=True)
+class Look:
+    """The title's and legend's look and place where a chart sets them (a Chart.js config's
+    options); the defaults are the theme's."""
+
+    title_size: float | None = None  # points
+    title_bold: bool = False
+    title_color: RGBA | None = None
+    title_lines: tuple[str, ...] = ()  # a title of several lines, one centred under another
+    title_bottom: bool = False
+    legend_size: float | None = None  # points
+    legend_bold: bool = False
+    legend_color: RGBA | None = None
+    legend_position: str = "top"  # top, bottom, left, right
+    padding: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # pixels: l, t, r, b
+
+
+@dataclass(frozen=True)
 class Request:
     width: int
     height: int
@@ -90,6 +107,7 @@ class Request:
     legend: tuple[LegendEntry, ...] = ()
     x_axis: Axis | None = None  # None (with y_axis None): no axes, a pie
     y_axis: Axis | None = None
+    look: Look = Look()
 
 
 @dataclass
@@ -264,28 +282,48 @@ def _layout(
     request: Request, parts: _Parts, ticks_of: Callable[[Scale, int], Ticks] = ticks_for
 ) -> Layout:
     style, dpi = request.style, request.dpi
+    look = request.look
     width, height = float(request.width), float(request.height)
     pad = _px(OUTER_PAD, dpi)
-    inner_width = max(0.0, width - 2 * pad)
-    left, right, bottom, top = pad, width - pad, pad, height - pad
+    pad_left, pad_top, pad_right, pad_bottom = look.padding
+    inner_width = max(0.0, width - 2 * pad - pad_left - pad_right)
+    left, right = pad + pad_left, max(pad + pad_left, width - pad - pad_right)
+    bottom, top = pad + pad_bottom, max(pad + pad_bottom, height - pad - pad_top)
     labels: list[Label] = []
     title_placed = False
 
-    if parts.title and request.title:
-        font = style.font(style.title_size)
+    if parts.title and look.title_lines:
+        bottom, top = _title_lines(request, labels, left, right, bottom, top)
+    elif parts.title and request.title:
+        font = style.font(look.title_size or style.title_size, _weight(look.title_bold))
         text = shorten(request.title, font, dpi, inner_width)
         if text:
-            title = _horizontal(text, 0.0, top, font, style.text_color, dpi)
+            title = _horizontal(text, 0.0, top, font, look.title_color or style.text_color, dpi)
+            if look.title_bottom:
+                title = _shift(title, 0.0, bottom - title.box[1])
+                bottom += _height(title) + _px(style.title_pad, dpi)
+            else:
+                top -= _height(title) + _px(style.title_pad, dpi)
             labels.append(title)  # centred once the plot's width is known
             title_placed = True
-            top -= _height(title) + _px(style.title_pad, dpi)
 
     legend: list[PlacedEntry] = []
     legend_box: Rect | None = None
     if parts.legend and request.legend:
-        legend, legend_box = _legend(request, pad, top, inner_width, top - bottom)
-        if legend_box is not None:
-            top = legend_box[1] - _px(LEGEND_GAP, dpi)
+        gap = _px(LEGEND_GAP, dpi)
+        if look.legend_position in ("left", "right"):
+            legend, legend_box = _legend_column(request, left, right, bottom, top)
+            if legend_box is not None and look.legend_position == "left":
+                left = legend_box[2] + gap
+            elif legend_box is not None:
+                right = legend_box[0] - gap
+        else:
+            legend, legend_box = _legend(request, left, top, inner_width, top - bottom)
+            if legend_box is not None and look.legend_position == "bottom":
+                legend, legend_box = _moved_legend(legend, legend_box, bottom - legend_box[1])
+                bottom = legend_box[3] + gap
+            elif legend_box is not None:
+                top = legend_box[1] - gap
 
     has_axes = request.x_axis is not None and request.y_axis is not None
     if not has_axes:
@@ -303,6 +341,8 @@ def _layout(
     label_line = line_extent(label_font, dpi).height
     label_pad = _px(style.label_pad, dpi)
     x_title = y_title = ""
+    # where the axis titles go: at the edges left by padding, title and legend
+    x_title_top, y_title_right = bottom + label_line, left + label_line
     if parts.axis_labels:
         x_title = shorten(request.x_label, label_font, dpi, inner_width)
         if x_title:
@@ -385,13 +425,13 @@ def _layout(
     labels.extend(o for o in offsets if _inside(o.box, width, height))
 
     if x_title:
-        label = _horizontal(x_title, 0.0, pad + label_line, label_font, style.label_color, dpi)
+        label = _horizontal(x_title, 0.0, x_title_top, label_font, style.label_color, dpi)
         centre = (plot_left + plot_right) / 2
         x = min(max(pad, centre - _width(label) / 2), width - pad - _width(label))
         labels.append(_shift(label, x))
     if y_title:
         y_title = shorten(request.y_label, label_font, dpi, max(0.0, height - 2 * pad))
-        label = _upright(y_title, pad + label_line, 0.0, label_font, style.label_color, dpi)
+        label = _upright(y_title, y_title_right, 0.0, label_font, style.label_color, dpi)
         centre = (plot_bottom + plot_top) / 2
         length = label.box[3] - label.box[1]
         y = min(max(pad, centre - length / 2), height - pad - length)
@@ -555,7 +595,9 @@ def _legend(
 ) -> tuple[list[PlacedEntry], Rect | None]:
     """Entries in rows under the title, centred, as many rows as the share allows."""
     style, dpi = request.style, request.dpi
-    font = style.font(style.legend_size)
+    look = request.look
+    font = style.font(look.legend_size or style.legend_size, _weight(look.legend_bold))
+    color = look.legend_color or style.text_color
     line = line_extent(font, dpi)
     row_height = line.height * 1.25
     swatch = _px(SWATCH, dpi)
@@ -610,7 +652,7 @@ def _legend(
                 x + swatch + swatch_gap,
                 row_top - (row_height - line.height) / 2,
                 font,
-                style.text_color,
+                color,
                 dpi,
             )
             middle = (label.box[1] + label.box[3]) / 2
@@ -620,3 +662,89 @@ def _legend(
             x += entry_width + entry_gap
     box_bottom = top - len(rows) * row_height
     return placed, (pad, box_bottom, pad + inner_width, top)
+
+
+def _weight(bold: bool) -> str:
+    return "bold" if bold else "normal"
+
+
+def _title_lines(
+    request: Request, labels: list[Label], left: float, right: float, bottom: float, top: float
+) -> tuple[float, float]:
+    """A title of several lines, each centred between ``left`` and ``right`` (Chart.js centres
+    its title on the chart, not the plot), at the top or the bottom; the edges left over."""
+    style, dpi, look = request.style, request.dpi, request.look
+    font = style.font(look.title_size or style.title_size, _weight(look.title_bold))
+    color = look.title_color or style.text_color
+    line = line_extent(font, dpi).height
+    lines = [shorten(text, font, dpi, right - left) for text in look.title_lines]
+    lines = lines[: max(0, math.floor((top - bottom) * MAX_LEGEND_SHARE / line))]
+    block = line * len(lines)
+    start = bottom + block if look.title_bottom else top
+    for index, text in enumerate(lines):
+        if not text:
+            continue
+        label = _horizontal(text, 0.0, start - index * line, font, color, dpi)
+        centre = (left + right) / 2
+        labels.append(_shift(label, max(left, centre - _width(label) / 2)))
+    if not lines:
+        return bottom, top
+    used = block + _px(style.title_pad, dpi)
+    return (bottom + used, top) if look.title_bottom else (bottom, top - used)
+
+
+def _moved_legend(
+    legend: list[PlacedEntry], box: Rect, dy: float
+) -> tuple[list[PlacedEntry], Rect]:
+    """The legend moved up or down by ``dy`` (to the bottom of the chart)."""
+    moved = [
+        PlacedEntry(
+            entry.entry,
+            (entry.swatch_rect[0], entry.swatch_rect[1] + dy, entry.swatch_rect[2],
+             entry.swatch_rect[3] + dy),
+            _shift(entry.label, 0.0, dy),
+        )
+        for entry in legend
+    ]  # fmt: skip
+    return moved, (box[0], box[1] + dy, box[2], box[3] + dy)
+
+
+def _legend_column(
+    request: Request, left: float, right: float, bottom: float, top: float
+) -> tuple[list[PlacedEntry], Rect | None]:
+    """Entries one under another beside the plot (Chart.js's legend at the left or right),
+    centred vertically, at most ``MAX_LEGEND_SHARE`` of the width wide; those that do not fit
+    in the height are counted in the last one."""
+    style, dpi, look = request.style, request.dpi, request.look
+    font = style.font(look.legend_size or style.legend_size, _weight(look.legend_bold))
+    color = look.legend_color or style.text_color
+    line = line_extent(font, dpi)
+    row_height = line.height * 1.25
+    swatch, swatch_gap = _px(SWATCH, dpi), _px(SWATCH_GAP, dpi)
+    max_text = MAX_LEGEND_SHARE * (right - left) - swatch - swatch_gap
+    rows = math.floor((top - bottom) / row_height)
+    if max_text <= 0 or rows < 1:
+        return [], None
+    entries = list(request.legend)
+    texts = [shorten(entry.label, font, dpi, max_text) for entry in entries]
+    if len(entries) > rows:
+        dropped = len(entries) - rows + 1
+        entries, texts = entries[:rows], texts[:rows]
+        texts[-1] = shorten(f"{entries[-1].label} (+{dropped - 1})", font, dpi, max_text)
+    widest = max((measure(text, font, dpi).width for text in texts), default=0.0)
+    column = swatch + swatch_gap + widest
+    x = left if look.legend_position == "left" else right - column
+    column_top = (top + bottom) / 2 + row_height * len(entries) / 2
+    placed = []
+    for index, (entry, text) in enumerate(zip(entries, texts, strict=True)):
+        if not text:
+            continue
+        row_top = column_top - index * row_height
+        baseline_top = row_top - (row_height - line.height) / 2
+        label = _horizontal(text, x + swatch + swatch_gap, baseline_top, font, color, dpi)
+        middle = (label.box[1] + label.box[3]) / 2
+        half = min(swatch, line.height) * 0.35
+        placed.append(PlacedEntry(entry, (x, middle - half, x + swatch, middle + half), label))
+    if not placed:
+        return [], None
+    return placed, (x, column_top - row_height * len(entries), x + column, column_top)

@@ -1,0 +1,129 @@
+"""A Chart.js config's title and legend fonts and places, and its ``layout.padding``, as a
+``models.overlays.ChartLook``.
+
+- Title: v2 ``options.title`` {fontSize, fontColor, fontStyle, position}; v3/v4
+  ``options.plugins.title`` {font {size, weight}, color, position}. An array ``text`` is
+  drawn as lines one under another. ``position`` top or bottom (left and right, which Chart.js
+  turns upright, are drawn at the top).
+- Legend: v2 ``options.legend`` {position, labels {fontSize, fontColor, fontStyle,
+  usePointStyle}}; v3/v4 ``options.plugins.legend`` {position, labels {font, color,
+  usePointStyle}}, whose label colour defaults to the chart's ``options.color`` (Chart.js 3/4
+  route it there; v2 has no such option: ``defaultFontColor`` is a global, not a config option).
+- ``options.layout.padding``: a number or {left, right, top, bottom}, in CSS pixels.
+
+Unset options keep the engine's look; a value Chart.js could not use is a
+``TranslationError`` naming its path.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from chartfn.chartjs.config import JsFunction
+from chartfn.chartjs.option_values import (
+    bold_option,
+    color_option,
+    is_number,
+    length_option,
+    size_option,
+)
+from chartfn.models.chart_spec import MAX_TEXT
+from chartfn.models.overlays import ChartLook, TextStyle
+
+__all__ = ["config_look"]
+
+_LEGEND_POSITIONS = ("top", "bottom", "left", "right")
+_MAX_TITLE_LINES = 10
+
+
+def config_look(options: dict[str, Any], version: int, warnings: list[str]) -> ChartLook:
+    title, title_path = _plugin(options, "title", version)
+    legend, legend_path = _plugin(options, "legend", version)
+    labels = legend.get("labels") if isinstance(legend.get("labels"), dict) else {}
+    assert isinstance(labels, dict)
+    position = title.get("position")
+    if position in ("left", "right") and title.get("display") is True:
+        warnings.append(f"{title_path}.position {position!r}: the title is drawn at the top")
+    legend_position = legend.get("position")
+    chart_color = options.get("color") if version >= 3 else None
+    legend_text = _text_style(labels, f"{legend_path}.labels", version)
+    if legend_text.color is None and isinstance(chart_color, str):
+        legend_text = TextStyle(
+            color_option(chart_color, "options.color"), legend_text.size, legend_text.bold
+        )
+    return ChartLook(
+        title=_text_style(title, title_path, version),
+        title_bottom=position == "bottom",
+        title_lines=_lines(title) if title.get("display") is True else (),
+        legend=legend_text,
+        legend_position=legend_position if legend_position in _LEGEND_POSITIONS else "top",
+        legend_point_style=labels.get("usePointStyle") is True,
+        padding=_padding(options),
+    )
+
+
+def _plugin(options: dict[str, Any], name: str, version: int) -> tuple[dict[str, Any], str]:
+    """The title's or legend's options, where the version reads them first (as the
+    translation finds them), and their path."""
+    plugins = options.get("plugins")
+    under_plugins = plugins.get(name) if isinstance(plugins, dict) else None
+    places = [(under_plugins, f"options.plugins.{name}"), (options.get(name), f"options.{name}")]
+    if version < 3:
+        places.reverse()
+    for candidate, path in places:
+        if isinstance(candidate, dict):
+            return candidate, path
+    return {}, ""
+
+
+def _text_style(block: dict[str, Any], path: str, version: int) -> TextStyle:
+    """v2's ``fontSize``/``fontColor``/``fontStyle``, v3's ``font`` {size, weight} and
+    ``color``; each version reads its own spelling."""
+    if version < 3:
+        style = block.get("fontStyle")
+        return TextStyle(
+            color=color_option(block.get("fontColor"), f"{path}.fontColor"),
+            size=size_option(block.get("fontSize"), f"{path}.fontSize"),
+            bold=(isinstance(style, str) and "bold" in style.split()) or None,
+        )
+    font = block.get("font") if isinstance(block.get("font"), dict) else {}
+    assert isinstance(font, dict)
+    return TextStyle(
+        color=color_option(block.get("color"), f"{path}.color"),
+        size=size_option(font.get("size"), f"{path}.font.size"),
+        bold=bold_option(font.get("weight")) or None,
+    )
+
+
+def _lines(title: dict[str, Any]) -> tuple[str, ...]:
+    """An array title's lines (at least two; one line stays the spec's title)."""
+    text = title.get("text")
+    if not isinstance(text, list) or len(text) < 2:
+        return ()
+    lines = []
+    for item in text[:_MAX_TITLE_LINES]:
+        if item is None or isinstance(item, JsFunction | dict | list):
+            line = ""
+        elif isinstance(item, bool):
+            line = "true" if item else "false"
+        else:
+            line = str(item)
+        line = "".join(c if c.isprintable() else " " for c in line)
+        lines.append(line if len(line) <= MAX_TEXT else line[: MAX_TEXT - 1] + "…")
+    return tuple(lines)
+
+
+def _padding(options: dict[str, Any]) -> tuple[float, float, float, float]:
+    layout = options.get("layout")
+    padding = layout.get("padding") if isinstance(layout, dict) else None
+    path = "options.layout.padding"
+    if is_number(padding):
+        side = length_option(padding, path, 0.0)
+        return (side, side, side, side)
+    if not isinstance(padding, dict):
+        return (0.0, 0.0, 0.0, 0.0)
+    sides = ("left", "top", "right", "bottom")
+    left, top, right, bottom = (
+        length_option(padding.get(side), f"{path}.{side}", 0.0) for side in sides
+    )
+    return (left, top, right, bottom)
