@@ -24,7 +24,7 @@ LOADED_ON_FIRST_USE = (
 NEVER_LOADED = ("mpl_toolkits.mplot3d",)
 
 PROBE = """
-import json, sys
+import gc, json, sys
 from urllib.parse import quote
 from support import LambdaContext, load_event
 from chartfn.lambda_handler import app, handler
@@ -43,6 +43,7 @@ def get(path, query):
     return loaded()
 
 steps = {"import": loaded(), "openapi_ready": app.openapi_schema is not None}
+steps["gc"] = {"enabled": gc.isenabled(), "frozen": gc.get_freeze_count()}
 steps["sin"] = get("/sin", "amplitude=2&frequency=3")
 steps["plot"] = get("/plot", "f=" + quote("x^2", safe=""))
 spec = '{"kind":"bar","categories":["a"],"series":[{"y":[1]}]}'
@@ -77,6 +78,16 @@ def test_an_on_demand_cold_start_imports_only_what_sin_needs() -> None:
     assert "chartfn.drawing.raster.engine" in steps["plot"]  # type: ignore[operator]
     assert "chartfn.models.colors" not in steps["plot"]  # type: ignore[operator]
     assert "mpl_toolkits.mplot3d" not in steps["chart"]  # type: ignore[operator]
+
+
+def test_the_init_leaves_its_objects_to_no_collection() -> None:
+    """The init's objects are frozen out of the collector's sight, and the collector is on again
+    for what requests allocate."""
+    steps = _probe("on-demand")
+    gc_state: dict[str, object] = steps["gc"]  # type: ignore[assignment]
+    assert gc_state["enabled"] is True
+    # the modules, classes and schemas of the app: tens of thousands of objects
+    assert gc_state["frozen"] > 20_000  # type: ignore[operator]
 
 
 def test_a_snapstart_init_imports_and_warms_everything() -> None:
