@@ -19,6 +19,10 @@ LOADED_ON_FIRST_USE = (
     "chartfn.models.colors",
     "chartfn.http.quickchart_answers",
     "chartfn.chartjs.sandbox",
+    # the spec's and the formulas' models: the routes need only their limits (request_limits)
+    "chartfn.models.chart_spec",
+    "chartfn.models.formula_chart",
+    "chartfn.models.formula",
 )
 # matplotlib imports it only to register a projection no chart here uses
 NEVER_LOADED = ("mpl_toolkits.mplot3d",)
@@ -77,6 +81,8 @@ def test_an_on_demand_cold_start_imports_only_what_sin_needs() -> None:
     # the watcher does see them once their routes are asked for
     assert "chartfn.drawing.raster.engine" in steps["plot"]  # type: ignore[operator]
     assert "chartfn.models.colors" not in steps["plot"]  # type: ignore[operator]
+    assert "chartfn.models.formula_chart" in steps["plot"]  # type: ignore[operator]
+    assert "chartfn.models.chart_spec" in steps["chart"]  # type: ignore[operator]
     assert "mpl_toolkits.mplot3d" not in steps["chart"]  # type: ignore[operator]
 
 
