@@ -100,3 +100,46 @@ def test_a_snapstart_init_imports_and_warms_everything() -> None:
     steps = _probe("snap-start")
     assert steps["import"] == sorted(LOADED_ON_FIRST_USE)
     assert steps["openapi_ready"] is True
+
+
+RASTER_PROBE = """
+import json, sys
+from chartfn.drawing.raster.engine import render_formulas, render_spec
+import chartfn.http.errors  # noqa: F401  (loaded at init by every app)
+from chartfn.models.chart_spec import parse_spec_text
+from chartfn.models.formula_chart import FormulaChart
+from chartfn.models.output_options import OutputOptions
+
+FIGURE_MODULES = ("matplotlib.figure", "matplotlib.axes")
+def loaded():
+    return [m for m in FIGURE_MODULES if sys.modules.get(m) is not None]
+
+steps = {"import": loaded()}
+spec = parse_spec_text('{"kind": "bar", "categories": ["p", "q"], "series": [{"y": [3, 7]}]}')
+render_spec(spec, OutputOptions(width=431, height=257))
+render_formulas(
+    FormulaChart.parse(["x^3"], [], -2.0, 3.0, 77, "", "x", "y", None),
+    OutputOptions(width=389, height=211),
+)
+steps["rasters"] = loaded()
+render_spec(spec, OutputOptions(width=431, height=257, format="svg"))
+steps["svg"] = loaded()
+print(json.dumps(steps))
+"""
+
+
+def test_rasters_drawn_on_the_agg_renderer_never_load_figures_or_axes() -> None:
+    """matplotlib.figure and matplotlib.axes cost ~160-230 ms of a cold start: what draws
+    straight onto the Agg renderer must not load them (SVG and PDF, drawn in a Figure, do)."""
+    result = subprocess.run(
+        [sys.executable, "-c", RASTER_PROBE],
+        cwd=REPO_ROOT / "function",
+        env={**os.environ, "PYTHONPATH": str(REPO_ROOT / "function")},
+        capture_output=True,
+        text=True,
+        timeout=300,  # a hang guard only
+        check=True,
+    )
+    steps = json.loads(result.stdout.strip().splitlines()[-1])
+    assert steps["import"] == steps["rasters"] == []
+    assert steps["svg"] == ["matplotlib.figure", "matplotlib.axes"]
