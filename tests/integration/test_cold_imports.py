@@ -24,8 +24,9 @@ LOADED_ON_FIRST_USE = (
     "chartfn.models.formula_chart",
     "chartfn.models.formula",
 )
-# matplotlib imports it only to register a projection no chart here uses
-NEVER_LOADED = ("mpl_toolkits.mplot3d",)
+# matplotlib imports it only to register a projection no chart here uses; matplotlib.style reads
+# all its ~30 sheets at import, the themes read their seven (matplotlib_runtime.style_sheet)
+NEVER_LOADED = ("mpl_toolkits.mplot3d", "matplotlib.style")
 
 PROBE = """
 import gc, json, sys
@@ -84,6 +85,7 @@ def test_an_on_demand_cold_start_imports_only_what_sin_needs() -> None:
     assert "chartfn.models.formula_chart" in steps["plot"]  # type: ignore[operator]
     assert "chartfn.models.chart_spec" in steps["chart"]  # type: ignore[operator]
     assert "mpl_toolkits.mplot3d" not in steps["chart"]  # type: ignore[operator]
+    assert "matplotlib.style" not in steps["chart"]  # type: ignore[operator]
 
 
 def test_the_init_leaves_its_objects_to_no_collection() -> None:
