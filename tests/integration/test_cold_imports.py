@@ -145,3 +145,21 @@ def test_rasters_drawn_on_the_agg_renderer_never_load_figures_or_axes() -> None:
     steps = json.loads(result.stdout.strip().splitlines()[-1])
     assert steps["import"] == steps["rasters"] == []
     assert steps["svg"] == ["matplotlib.figure", "matplotlib.axes"]
+
+
+def test_route_parameters_are_annotated_with_objects_not_strings() -> None:
+    """FastAPI evaluates string annotations again for every route that uses them (the shared
+    output options' Query objects rebuilt per route at import): routes.py writes them as
+    objects, evaluated once."""
+    from chartfn.http import routes
+
+    functions = [route.endpoint for route in routes.router.routes]  # type: ignore[attr-defined]
+    functions += [routes.requested_output, routes.verify_signature]
+    assert len(functions) > 5
+    as_strings = {
+        f.__name__: name
+        for f in functions
+        for name, annotation in f.__annotations__.items()
+        if isinstance(annotation, str)
+    }
+    assert as_strings == {}

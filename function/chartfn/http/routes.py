@@ -2,9 +2,13 @@
 
 Routes are ``async`` and hand only rendering to the thread pool: a 304 or a cache hit is
 answered on the event loop without a thread hop (they cost a fraction of a millisecond).
-"""
 
-from __future__ import annotations
+No ``from __future__ import annotations`` here: FastAPI reads every route's parameters from
+their annotations, and as strings it evaluates each one again for every route that uses it
+(``Annotated[int, number_query(WIDTH)]`` of the shared output options, 119 evals at import).
+Evaluated once where they are written, defining the routes took 0.75x the time (median of
+21 runs side by side, loaded machine): ~10-20 ms of every cold start.
+"""
 
 import time
 from collections.abc import Callable
@@ -333,7 +337,7 @@ async def data_chart_from_body(request: Request, output: Output) -> Response:
     )
 
 
-async def spec_response(request: Request, output: RequestedOutput, spec: ChartSpec) -> Response:
+async def spec_response(request: Request, output: RequestedOutput, spec: "ChartSpec") -> Response:
     from chartfn.models.chart_spec import canonical_spec_key
 
     service: ChartService = request.app.state.chart_service
