@@ -55,10 +55,11 @@ def warm_up() -> None:
     service.render_formulas(
         FormulaChart.parse(["sin(x)"], [], 0.0, 10.0, 50, "", "x", "y", None), OutputOptions()
     )
-    service.render_spec(
-        parse_spec_text('{"kind": "bar", "categories": ["a"], "series": [{"y": [1]}]}'),
-        OutputOptions(),
-    )
+    spec = parse_spec_text('{"kind": "bar", "categories": ["a"], "series": [{"y": [1]}]}')
+    service.render_spec(spec, OutputOptions())
+    # SVG, PDF and error images are drawn in a Figure: matplotlib's figure and axes load with
+    # the first of them on demand, here with this one
+    service.render_spec(spec, OutputOptions(format="svg"))
     # the OpenAPI document (/docs, /openapi.json) is generated on its first request
     app.openapi()
     # The JavaScript engine for Chart.js configs too: on demand it loads with the first one.
