@@ -32,15 +32,28 @@ def test_each_theme_looks_different_from_light(theme: str) -> None:
 
 
 def test_a_theme_is_undone_after_its_render() -> None:
-    from chartfn.drawing.matplotlib_runtime import style_library
+    from chartfn.drawing.matplotlib_runtime import style_sheet
 
     with rc_context():
         before = render_title("t", "light")
         render_title("t", "dark")
         assert render_title("t", "light") == before
-    assert style_library()  # the library stays readable
+    assert style_sheet("dark_background")  # the sheets stay readable
 
 
 def test_the_render_lock_is_reentrant_for_nested_renders() -> None:
     with themed("dark"), RENDER_LOCK:
         pass
+
+
+@pytest.mark.parametrize("theme", [t for t in THEMES if THEMES[t]])
+def test_each_theme_is_its_matplotlib_style_sheet(theme: str) -> None:
+    """Read from its file alone, a sheet is what matplotlib.style's library holds (plus the CJK
+    fallback font the themes add)."""
+    import importlib
+
+    from chartfn.drawing import themes
+
+    library = importlib.import_module("matplotlib.style").library
+    expected = themes._with_cjk_fallback(dict(library[THEMES[theme]]))
+    assert themes._STYLES[theme] == expected

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import numpy as np
 
+from chartfn.drawing import matplotlib_runtime
 from chartfn.drawing.encoding import encode_figure, encode_raster
-from chartfn.drawing.matplotlib_runtime import Axes, Figure, FigureCanvasAgg
+from chartfn.drawing.matplotlib_runtime import FigureCanvasAgg
 from chartfn.drawing.themes import themed
 from chartfn.models.line_chart import Frame
 from chartfn.models.output_options import RASTER_FORMATS, OutputOptions
+
+if TYPE_CHECKING:
+    from chartfn.drawing.matplotlib_runtime import Axes, Figure
 
 # Fixed margins (fractions of the figure) instead of tight_layout, which draws the figure twice;
 # wide enough for 8-character tick labels and the axis labels at 800×400.
@@ -20,7 +25,10 @@ AXES_RECT = (0.09, 0.12, 0.88, 0.78)
 def new_figure(frame: Frame) -> tuple[Figure, FigureCanvasAgg]:
     """An empty figure on an Agg canvas. Call it inside ``themed(frame.theme)``."""
     facecolor = _facecolor(frame.background)
-    figure = Figure(figsize=frame.size_inches, dpi=frame.dpi, facecolor=facecolor)
+    # looked up at the call: matplotlib.figure loads with the first Figure, not with this module
+    figure = matplotlib_runtime.Figure(
+        figsize=frame.size_inches, dpi=frame.dpi, facecolor=facecolor
+    )
     return figure, FigureCanvasAgg(figure)
 
 

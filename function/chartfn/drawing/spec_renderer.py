@@ -14,13 +14,15 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
 
-from chartfn.drawing.matplotlib_runtime import Figure
 from chartfn.models.chart_spec import MAX_BINS, ChartSpec, Series
+
+if TYPE_CHECKING:
+    from chartfn.drawing.matplotlib_runtime import Figure
 
 __all__ = [
     "AXES_RECT",

@@ -14,7 +14,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from chartfn.drawing.matplotlib_runtime import CJK_FONT_FAMILY, rc_context, style_library
+from chartfn.drawing.matplotlib_runtime import CJK_FONT_FAMILY, rc_context, style_sheet
 from chartfn.models.output_options import THEME_NAMES
 
 # name in the API -> matplotlib style (None: matplotlib's defaults)
@@ -45,11 +45,7 @@ def _with_cjk_fallback(style: dict[str, object]) -> dict[str, object]:
     return {**style, "font.family": families}
 
 
-_STYLES = {
-    name: _with_cjk_fallback(dict(style_library()[style]))
-    for name, style in THEMES.items()
-    if style
-}
+_STYLES = {name: _with_cjk_fallback(style_sheet(style)) for name, style in THEMES.items() if style}
 
 
 @contextmanager

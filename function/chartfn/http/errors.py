@@ -15,9 +15,9 @@ from starlette.routing import Match
 
 from chartfn.drawing.error_image import lenient_options, render_error_image
 from chartfn.http.header_values import header_value
-from chartfn.models.chart_spec import SpecError
 from chartfn.models.output_options import ImageTooLarge
 from chartfn.models.parameters import NUMBER_RANGES, ParameterError
+from chartfn.models.spec_error import SpecError
 from chartfn.render_threads import RenderThreads
 
 

@@ -24,7 +24,7 @@ from starlette.routing import BaseRoute, Match, Router
 from starlette.types import Message, Receive, Scope, Send
 
 from chartfn.http.routes import read_body
-from chartfn.models.chart_spec import MAX_SPEC_BYTES
+from chartfn.models.request_limits import MAX_SPEC_BYTES
 from chartfn.signing import is_valid
 
 if TYPE_CHECKING:

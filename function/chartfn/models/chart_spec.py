@@ -96,6 +96,9 @@ from typing import Annotated, Any, Literal, Self
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
+from chartfn.models.request_limits import MAX_SPEC_BYTES, MAX_SPEC_TEXT
+from chartfn.models.spec_error import SpecError
+
 __all__ = [
     "COLOR_NAMES",
     "MAX_ABS_VALUE",
@@ -128,9 +131,6 @@ MAX_ABS_VALUE = 1e100
 MAX_BINS = 200
 # A bubble wider than the largest image says nothing more and only costs fill time.
 MAX_BUBBLE_RADIUS = 500.0
-# Longer URLs are cut or refused by some CDNs and browsers; past this, POST the JSON instead.
-MAX_SPEC_TEXT = 16_384
-MAX_SPEC_BYTES = 1_000_000
 
 ChartKind = Literal[
     "line",
@@ -173,11 +173,6 @@ _LATER_FIELDS = ("cutout", "rotation", "circumference", "fill", "slice_colors", 
 _STACK_KINDS = frozenset({"bar", "area", "histogram"})
 _X_LOG_KINDS = frozenset({"line", "scatter", "bubble", "area", "histogram"})
 _Y_LOG_KINDS = frozenset({"line", "scatter", "bubble", "bar", "histogram"})
-
-
-class SpecError(ValueError):
-    """A ``?spec=`` value or request body that is not decodable JSON (schema problems are
-    pydantic ``ValidationError`` instead)."""
 
 
 def _check_number(value: float) -> float:

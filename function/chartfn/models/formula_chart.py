@@ -14,12 +14,9 @@ import numpy as np
 
 from chartfn.models.formula import Formula, FormulaError, parse_formula
 from chartfn.models.numbers import shortest_form
-from chartfn.models.parameters import ParameterError, number_range
+from chartfn.models.parameters import ParameterError
+from chartfn.models.request_limits import MAX_CURVES, SAMPLES, X0, X1
 
-X0 = number_range("x0", -1e6, 1e6, 0.0, "Start of the x range.")
-X1 = number_range("x1", -1e6, 1e6, 10.0, "End of the x range (greater than x0).")
-SAMPLES = number_range("samples", 2, 10_000, 500, "Points sampled per curve.")
-MAX_CURVES = 10
 MAX_TEXT = 200
 # Tukey-style fences on the 5–95 % range of a curve's values: a smooth curve (sin, exp, x²)
 # has every point inside them; points beyond are poles and blow-ups, left out of the limits.
