@@ -17,6 +17,7 @@ from chartfn.chartjs.output import output_for
 from chartfn.chartjs.prepare import prepare
 from chartfn.chartjs.request import parse_request
 from chartfn.drawing.raster import engine
+from chartfn.drawing.themes import themed
 from chartfn.models.axis_ticks import AxisLook
 
 _fresh = itertools.count(601)
@@ -109,3 +110,22 @@ def test_grid_lines_take_their_colour_and_can_be_hidden(
 ) -> None:
     assert _count(_image(line(version, green), version), (0, 200, 0)) > 300
     assert _count(_image(line(version, hidden), version), (0, 200, 0)) == 0
+
+
+def test_with_x_hidden_the_lowest_y_label_stays_on_the_canvas() -> None:
+    """Seen beside Chart.js 4 at 500x300, ratio 1: with the x axis hidden, the y axis' lowest
+    tick label hung below the canvas and was left out."""
+    script = line(4, "{x: {display: false}, y: {min: 0, max: 10}}")
+    request = parse_request(
+        {"c": script, "v": "4", "w": "500", "h": "300", "devicePixelRatio": "1"},
+        pixel_budget=40_000_000,
+    )
+    chart = prepare(request)
+    frame = output_for(request).frame
+    try:
+        with themed(frame.theme):
+            _, layout = engine.prepare(chart.spec, frame, chart.ticks)
+    finally:
+        chart.close()
+    shown = texts(layout.y_ticks)
+    assert "0" in shown and "10" in shown

@@ -432,7 +432,12 @@ def _layout(
         new_right = min(
             right - y2_width - (tick_gap if y2_width else 0.0), width - pad - overhang[1]
         )
-        new_bottom = bottom + x_height + (tick_gap if x_height else 0.0) + x_extra
+        new_bottom = max(
+            bottom + x_height + (tick_gap if x_height else 0.0) + x_extra,
+            # an x axis without labels (Chart.js's display: false) leaves the lowest y label
+            # hanging below the plot: keep it on the canvas
+            bottom + _bottom_overhang(y_axis, y_ticks, plot[1]),
+        )
         new_top = (
             top
             - y_extra
@@ -527,6 +532,13 @@ def _top_overhang(axis: Axis, ticks: list[tuple[float, Label | None]], top: floa
     if axis.provider is None:
         return 0.0
     return max([0.0, *(lbl.box[3] - top for _, lbl in ticks if lbl is not None)])
+
+
+def _bottom_overhang(axis: Axis, ticks: list[tuple[float, Label | None]], bottom: float) -> float:
+    """How far provided tick labels reach below the plot (see ``_top_overhang``)."""
+    if axis.provider is None:
+        return 0.0
+    return max([0.0, *(bottom - lbl.box[1] for _, lbl in ticks if lbl is not None)])
 
 
 def _y2_overhang(axis: Axis | None, ticks: list[tuple[float, Label | None]], top: float) -> float:
