@@ -151,3 +151,51 @@ def test_data_labels_not_placed_on_these_charts_are_said_so(version: str, config
         assert any("not drawn on horizontal bars" in w for w in chart.warnings), chart.warnings
     finally:
         chart.close()
+def _grid_rows(script: str, version: str) -> int:
+    """Rows of the plot crossed by a horizontal grid line of #00c800."""
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    from chartfn.chartjs.output import output_for
+    from chartfn.chartjs.prepare import prepare
+    from chartfn.chartjs.request import parse_request
+
+    request = parse_request({"c": script, "v": version, "w": "400", "h": "300"}, pixel_budget=10**8)
+    chart = prepare(request)
+    try:
+        data = engine.render_spec(chart.spec, output_for(request), chart.ticks)
+    finally:
+        chart.close()
+    image = np.asarray(Image.open(io.BytesIO(data)).convert("RGB")).astype(int)
+    green = np.all(np.abs(image - (0, 200, 0)) <= 40, axis=2)
+    return int(np.count_nonzero(green.sum(axis=1) > 100))
+
+
+@pytest.mark.parametrize(
+    ("version", "grid", "kept_off"),
+    [
+        ("2", "gridLines: {color: '#00c800'}",
+         "gridLines: {color: '#00c800', drawOnChartArea: false}"),
+        ("4", "grid: {color: '#00c800'}", "grid: {color: '#00c800', drawOnChartArea: false}"),
+    ],
+)  # fmt: skip
+def test_the_right_axis_draws_its_grid_lines_unless_kept_off_the_chart_area(
+    version: str, grid: str, kept_off: str
+) -> None:
+    def config(look: str) -> str:
+        big = 5000 + next(_fresh)
+        if version == "2":
+            scales = f"{{yAxes: [{{id: 'left'}}, {{id: 'r', position: 'right', {look}}}]}}"
+            axis_id = "r"
+        else:
+            scales = f"{{y: {{}}, r: {{axis: 'y', position: 'right', {look}}}}}"
+            axis_id = "r"
+        return (
+            "{type: 'line', data: {labels: ['a', 'b'], datasets: [{data: [1, 3]}, "
+            f"{{yAxisID: '{axis_id}', data: [1000, {big}]}}]}}, options: {{scales: {scales}}}}}"
+        )
+
+    assert _grid_rows(config(grid), version) >= 3
+    assert _grid_rows(config(kept_off), version) == 0

@@ -21,7 +21,8 @@ def look_of(scale: Mapping[str, Any], version: int) -> AxisLook | None:
     ticks = _block(scale, "ticks")
     look = AxisLook(
         display=scale.get("display") is not False,
-        grid=grid.get("display") is not False,
+        # drawOnChartArea: false keeps the lines off the plot (often set on a second axis)
+        grid=grid.get("display") is not False and grid.get("drawOnChartArea") is not False,
         grid_color=_color(grid.get("color")),
         tick_labels=ticks.get("display") is not False,
         tick_color=_color(ticks.get("fontColor" if version == 2 else "color")),

@@ -176,6 +176,7 @@ def paint(canvas: Canvas, chart: Chart, placed: Layout, *, background: RGBA | No
             along_y=chart.grid_y,
             x_axis=chart.request.x_axis,
             y_axis=chart.request.y_axis,
+            y2_axis=chart.request.y2_axis,
         )
         canvas.clip_to(placed.plot)
     texts = chart.draw_data(canvas, placed)

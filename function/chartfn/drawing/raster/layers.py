@@ -34,6 +34,7 @@ def draw_grid(
     along_y: bool = True,
     x_axis: Axis | None = None,
     y_axis: Axis | None = None,
+    y2_axis: Axis | None = None,
 ) -> None:
     """Grid lines at the ticks: vertical ones ``along_x``, horizontal ones ``along_y``, each
     axis' in its look's colour (a config's grid colour) and left out where its look hides
@@ -47,6 +48,11 @@ def draw_grid(
     if along_y and _grid_shown(y_axis):
         lines = by_color.setdefault(_grid_color(y_axis, style), [])
         for y, _ in placed.y_ticks:
+            lines += [[x0, y], [x1, y]]
+    if y2_axis is not None and along_y and _grid_shown(y2_axis):
+        # Chart.js draws a second axis' grid lines too, unless its config keeps them off
+        lines = by_color.setdefault(_grid_color(y2_axis, style), [])
+        for y, _ in placed.y2_ticks:
             lines += [[x0, y], [x1, y]]
     for color, segments in by_color.items():
         if not segments:
