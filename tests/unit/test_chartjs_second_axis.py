@@ -151,6 +151,8 @@ def test_data_labels_not_placed_on_these_charts_are_said_so(version: str, config
         assert any("not drawn on horizontal bars" in w for w in chart.warnings), chart.warnings
     finally:
         chart.close()
+
+
 def _grid_rows(script: str, version: str) -> int:
     """Rows of the plot crossed by a horizontal grid line of #00c800."""
     import io
