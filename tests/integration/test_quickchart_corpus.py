@@ -47,7 +47,6 @@ REFUSED: dict[str, str] = {
 STAND_IN_WARNING = {
     "sparkline": "sparkline",
     "outlabeledPie": "outlabeledPie",
-    "horizontalBar": "horizontalBar",
 }
 _TYPE = re.compile(r"""^\s*\{\s*["']?type["']?\s*:\s*["'](\w+)["']""")
 

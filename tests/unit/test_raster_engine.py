@@ -32,6 +32,17 @@ from chartfn.models.overlays import (
     TextStyle,
 )
 
+# Horizontal bars and a second y axis: drawn by the engine only (not by the Figure path).
+CARTESIAN_SPECS: dict[str, dict[str, Any]] = {
+    "horizontal bar": {
+        "kind": "bar", "horizontal": True, "stacked": True, "categories": ["a", "b", "c"],
+        "series": [{"y": [3, -1, 2], "name": "one"}, {"y": [1, 2, 3]}],
+    },
+    "second y axis": {
+        "kind": "line", "y2_series": [1], "y2_label": "right",
+        "series": [{"y": [3, -1, 2], "name": "left"}, {"y": [100, 200, 300], "name": "right"}],
+    },
+}  # fmt: skip
 LONG = "Quarterly revenue of every regional subsidiary, adjusted " * 4  # 228 characters
 TITLE = LONG[:200]
 
@@ -47,6 +58,8 @@ ROUND_SPECS: dict[str, dict[str, Any]] = {
     "gauge": {"kind": "gauge", "series": [{"y": [64]}], "cutout": 0.5},
 }  # fmt: skip
 ALL_SPECS = {**SPECS, **ROUND_SPECS}
+# Every kind the engine draws, horizontal bars and a second y axis (engine only) among them.
+KINDS = {**ALL_SPECS, **CARTESIAN_SPECS}
 
 
 def spec_of(data: dict[str, Any]) -> ChartSpec:
@@ -64,9 +77,9 @@ def render(data: dict[str, Any], **options: Any) -> bytes:
 # --- every kind draws ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("kind", list(ALL_SPECS))
+@pytest.mark.parametrize("kind", list(KINDS))
 def test_each_kind_draws_its_data_in_its_colours(kind: str) -> None:
-    image = pixels(render(ALL_SPECS[kind], width=400, height=250))
+    image = pixels(render(KINDS[kind], width=400, height=250))
     assert image.shape == (250, 400, 3)
     # tab10's first colour (the first series / first slice) covers a real area
     blue = np.all(np.abs(image.astype(int) - (31, 119, 180)) <= 2, axis=2)
@@ -206,6 +219,14 @@ HARD_CASES: dict[str, dict[str, Any]] = {
                      "y_limits": [-1e100, 1e100]},
     "progress values": {"kind": "progress", "title": TITLE,
                         "series": [{"y": [1e100, -1e100, 5e-324, 0]}]},
+    "many categories down y": {"kind": "bar", "horizontal": True, "categories": MANY,
+                               "title": TITLE, "x_label": TITLE, "y_label": TITLE,
+                               "series": [{"y": [float(i) for i in range(100)]}]},
+    "long labels down y": {"kind": "bar", "horizontal": True, "categories": [LONG[:100], "b"],
+                           "series": [{"y": [1e100, -1e100]}], "legend": True},
+    "second axis": {"kind": "line", "y2_series": [1], "y2_label": TITLE, "y_label": TITLE,
+                    "title": TITLE, "legend": True,
+                    "series": [{"y": [-1e100, 1e100]}, {"y": [5e-324, 1e-300]}]},
     "cjk": {"kind": "bar", "title": "正弦函數 数 ひらがな 한국어 " * 8,
             "categories": ["数", "數"], "series": [{"y": [1, 2], "name": "한국어"}]},
 }  # fmt: skip
@@ -280,12 +301,12 @@ def test_a_chart_after_others_is_the_chart_rendered_first(options: dict[str, Any
     """Each kind rendered, then every kind in every other theme, format and size, then the
     first again: the same bytes (nothing kept per kind, size or theme changes a chart)."""
     first = {kind: render({**data, "title": f"leak {kind}"}, **options)
-             for kind, data in ALL_SPECS.items()}  # fmt: skip
+             for kind, data in KINDS.items()}  # fmt: skip
     for other in LEAK_OPTIONS:
         if other is not options:
-            for data in ALL_SPECS.values():
+            for data in KINDS.values():
                 render({**data, "title": "other", "y_label": "ylabel"}, **other)
-    for kind, data in ALL_SPECS.items():
+    for kind, data in KINDS.items():
         assert render({**data, "title": f"leak {kind}"}, **options) == first[kind], kind
 
 
@@ -308,14 +329,14 @@ def _through_figure(
 
 
 @pytest.mark.parametrize("theme", list(THEMES))
-@pytest.mark.parametrize("kind", list(SPECS))
+@pytest.mark.parametrize("kind", list(KINDS))
 @pytest.mark.parametrize("size", [(400, 250, 1.0), (1000, 600, 1.0)], ids=["small", "large"])
 def test_the_figure_path_agrees_with_the_agg_path(
     kind: str, theme: str, size: tuple[int, int, float]
 ) -> None:
     width, height, scale = size
     options = OutputOptions(width=width, height=height, scale=scale, theme=theme)
-    data = {**SPECS[kind], "title": "agree", "x_label": "x", "y_label": "y"}
+    data = {**KINDS[kind], "title": "agree", "x_label": "x", "y_label": "y"}
     direct = pixels(render(data, width=width, height=height, scale=scale, theme=theme))
     hosted = _through_figure(spec_of(data), options)
     assert direct.shape == hosted.shape

@@ -4,10 +4,11 @@ with the config's ``ticks.callback`` run on them (``chartjs.callbacks``), and it
 labels through a callback on the category axis.
 
 Only axes that the translation draws as Chart.js has them get a provider: the value axis of a
-vertical bar, line, scatter or bubble chart and a scatter or bubble chart's x axis. Those
-callbacks are the ones run (``run_callback_paths``); any other function of the config is
-still named as not run. The config's sandbox must stay open while the chart is drawn (the
-provider calls it).
+bar (vertical or horizontal), line, scatter or bubble chart, a scatter or bubble chart's x
+axis, a time x axis and a line chart's category x axis (``chartjs.category_axis``: its labels
+at their indexes). Those callbacks are the ones run (``run_callback_paths``); any other
+function of the config is still named as not run. The config's sandbox must stay open while
+the chart is drawn (the provider calls it).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from chartfn.chartjs.axis_look import look_of
 from chartfn.chartjs.callbacks import (
     Label,
     option_path,
@@ -23,10 +25,12 @@ from chartfn.chartjs.callbacks import (
     tick_callback_of,
     visible_ticks,
 )
+from chartfn.chartjs.category_axis import category_x_provider
 from chartfn.chartjs.config import EvaluatedConfig
 from chartfn.chartjs.radial_ticks import callback_path as radial_callback_path
 from chartfn.chartjs.radial_ticks import radial_provider
 from chartfn.chartjs.scales import ScaleRef, find_scale, value_range
+from chartfn.chartjs.second_axis import right_axis
 from chartfn.chartjs.tick_labels import default_labels, js_text
 from chartfn.chartjs.ticks import numeric_options, scale_ticks, tick_axis
 from chartfn.chartjs.time_axis import TimeError, time_provider
@@ -63,20 +67,19 @@ def _one_line(label: Label) -> str | None:
 
 
 def _draws_chartjs_axes(config: Mapping[str, Any], spec: ChartSpec) -> bool:
-    """Vertical bar, line and scatter charts: their axes are Chart.js's x and y. Stand-ins
-    (horizontalBar, sparkline, bubble) and ``indexAxis: 'y'`` keep the engine's ticks."""
-    options = config.get("options")
-    horizontal = isinstance(options, Mapping) and options.get("indexAxis") == "y"
-    return (
-        config.get("type") in ("bar", "line", "scatter", "bubble")
-        and not horizontal
-        and spec.kind
-        in (
-            "bar",
-            "line",
-            "scatter",
-            "bubble",
-        )
+    """Bar (vertical or horizontal), line, scatter and bubble charts: their axes are Chart.js's
+    x and y. Stand-ins (sparkline) keep the engine's ticks."""
+    return config.get("type") in (
+        "bar",
+        "horizontalBar",
+        "line",
+        "scatter",
+        "bubble",
+    ) and spec.kind in (
+        "bar",
+        "line",
+        "scatter",
+        "bubble",
     )
 
 
@@ -91,19 +94,27 @@ def config_ticks(
     if not isinstance(config, dict) or not _draws_chartjs_axes(config, spec):
         return ConfigTicks(TickProviders(), spec, ())
     run: list[str] = []
-    y_provider = None
-    y_scale = find_scale(config, "y", version)
+    # Horizontal bars: the value axis is Chart.js's x, drawn along x; categories go down y.
+    value_letter, category_letter = ("x", "y") if spec.horizontal else ("y", "x")
+    value_provider = None
+    value_scale = find_scale(config, value_letter, version)
     if (
-        y_scale is not None
-        and y_scale.kind in _NUMERIC
-        and ((y_scale.kind == "logarithmic") == spec.y_log)
+        value_scale is not None
+        and value_scale.kind in _NUMERIC
+        and ((value_scale.kind == "logarithmic") == spec.y_log)
     ):
-        series = [list(s.y) for s in spec.series]
+        right = set(spec.y2_series or ())
+        series = [list(s.y) for i, s in enumerate(spec.series) if i not in right]
         low, high = value_range(series, spec.kind == "bar" and spec.stacked, version)
         values = [v for v in (low, high) if v is not None]
-        y_provider = _provider(evaluated, y_scale, version, values, False, device_pixel_ratio)
-        if tick_callback_of(y_scale.options, version) is not None:
-            run.append(_path(y_scale))
+        if spec.kind == "line" and version == 2 and value_scale.options.get("stacked") is True:
+            # the lines' heights are already summed; Chart.js 2's stacked range holds 0 too
+            values.append(0.0)
+        value_provider = _provider(
+            evaluated, value_scale, version, values, bool(spec.horizontal), device_pixel_ratio
+        )
+        if tick_callback_of(value_scale.options, version) is not None:
+            run.append(_path(value_scale))
     x_provider = None
     x_scale = find_scale(config, "x", version)
     if (
@@ -124,16 +135,57 @@ def config_ticks(
         except TimeError as exc:
             where = option_path((*x_scale.path, *(("time",) if version < 3 else ())))
             raise TranslationError(f"{where}.{exc.path.removeprefix('time.')}", str(exc)) from None
+    labels = _data_labels(config)
     if (
         x_scale is not None
-        and spec.kind == "bar"
+        and spec.kind == "line"
         and x_scale.kind == "category"
-        and spec.categories is not None
-        and tick_callback_of(x_scale.options, version) is not None
+        and labels
+        and all(s.x is None for s in spec.series)
     ):
-        spec = _relabelled(evaluated, spec, x_scale, version)
-        run.append(_path(x_scale))
-    return ConfigTicks(TickProviders(x=x_provider, y=y_provider), spec, tuple(run))
+        length = max(len(s.y) for s in spec.series)
+        x_provider = category_x_provider(evaluated, x_scale, version, labels, length)
+        if tick_callback_of(x_scale.options, version) is not None:
+            run.append(_path(x_scale))
+    category_scale = find_scale(config, category_letter, version)
+    if (
+        category_scale is not None
+        and spec.kind == "bar"
+        and category_scale.kind == "category"
+        and spec.categories is not None
+        and tick_callback_of(category_scale.options, version) is not None
+    ):
+        spec = _relabelled(evaluated, spec, category_scale, version)
+        run.append(_path(category_scale))
+    value_look = None if value_scale is None else look_of(value_scale.options, version)
+    category_look = None if category_scale is None else look_of(category_scale.options, version)
+    if spec.horizontal:
+        providers = TickProviders(x=value_provider, x_look=value_look, y_look=category_look)
+        return ConfigTicks(providers, spec, tuple(run))
+    y2_provider = None
+    y2_scale = right_axis(config, version) if spec.y2_series else None
+    if y2_scale is not None and spec.y2_series is not None:
+        right_values = [v for i in spec.y2_series for v in spec.series[i].y if v is not None]
+        low, high = value_range([right_values], False, version)
+        values = [v for v in (low, high) if v is not None]
+        y2_provider = _provider(evaluated, y2_scale, version, values, False, device_pixel_ratio)
+        if tick_callback_of(y2_scale.options, version) is not None:
+            run.append(_path(y2_scale))
+    providers = TickProviders(
+        x=x_provider,
+        y=value_provider,
+        y2=y2_provider,
+        x_look=None if x_scale is None else look_of(x_scale.options, version),
+        y_look=value_look,
+        y2_look=None if y2_scale is None else look_of(y2_scale.options, version),
+    )
+    return ConfigTicks(providers, spec, tuple(run))
+
+
+def _data_labels(config: Mapping[str, Any]) -> list[Any]:
+    data = config.get("data")
+    labels = data.get("labels") if isinstance(data, Mapping) else None
+    return list(labels) if isinstance(labels, list) else []
 
 
 def _provider(

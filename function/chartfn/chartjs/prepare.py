@@ -15,7 +15,7 @@ from chartfn.chartjs.config import (
     config_from_object,
     parse_config,
 )
-from chartfn.chartjs.overlays import config_overlays
+from chartfn.chartjs.overlays import ConfigOverlays, config_overlays
 from chartfn.chartjs.request import QuickChartRequest
 from chartfn.chartjs.translate import NOT_RUN_PREFIX, translate
 from chartfn.models.axis_ticks import TickProviders
@@ -78,7 +78,7 @@ def prepare(request: QuickChartRequest) -> PreparedChart:
     return PreparedChart(
         spec=ticks.spec,
         warnings=_without_run(
-            translation.warnings + overlays.warnings,
+            translation.warnings + overlays.warnings + _overlays_not_placed(ticks.spec, overlays),
             ticks.run_callback_paths + overlays.run_callback_paths,
         ),
         key=f"/chart?chartjs={request.version}&config={digest}",
@@ -86,6 +86,18 @@ def prepare(request: QuickChartRequest) -> PreparedChart:
         styles=translation.styles,
         config=evaluated if keep_open else None,
         overlays=overlays.overlays,
+    )
+
+
+def _overlays_not_placed(spec: ChartSpec, overlays: ConfigOverlays) -> tuple[str, ...]:
+    """Horizontal bars and charts with a second y axis place no data labels or annotations
+    yet (the engine's element places are for one vertical value axis): said, not dropped."""
+    drawn = overlays.overlays
+    if not (spec.horizontal or spec.y2_series) or (not drawn.datalabels and not drawn.annotations):
+        return ()
+    return (
+        "data labels and annotations are not drawn on horizontal bars or beside a second "
+        "y axis yet",
     )
 
 

@@ -14,15 +14,18 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import ValidationError
 
+from chartfn.chartjs.callbacks import option_path
 from chartfn.chartjs.config import ChartConfig, JsFunction, function_paths
 from chartfn.chartjs.dataset_style import StyleError, series_style
 from chartfn.chartjs.round_options import round_fields
+from chartfn.chartjs.second_axis import right_axis, right_axis_datasets
+from chartfn.chartjs.stacking import stack_lines
 from chartfn.chartjs.time_axis import TimeError, parse_time
 from chartfn.models.chart_spec import (
     MAX_BUBBLE_RADIUS,
@@ -54,7 +57,6 @@ _ROUND_TYPES = ("pie", "doughnut", "polarArea", "radar")
 _TYPE_ALIASES = {"donut": "doughnut"}  # QuickChart fixes this spelling too
 # Types whose data a drawn type shows faithfully enough, with what is lost said in a warning.
 _STAND_INS = {
-    "horizontalBar": ("bar", "horizontalBar is drawn as vertical bars for now"),
     "sparkline": ("line", "a sparkline is drawn as a line chart with axes for now"),
     "outlabeledPie": ("pie", "outlabeledPie is drawn as a pie without its outside labels for now"),
 }
@@ -177,7 +179,7 @@ def translate(config: ChartConfig, version: int = 2) -> Translation:
         # QuickChart gives a sparkline `legend: {display: false}` unless the config has a legend
         and (config.get("type") != "sparkline" or isinstance(options.get("legend"), dict)),
     }
-    scales = _Scales(options, version)
+    scales = _Scales(options, version, horizontal=config.get("type") == "horizontalBar")
     if kind in _ROUND_TYPES:
         if kind == "radar":
             datasets = _on_the_spokes(datasets, labels)
@@ -194,12 +196,18 @@ def translate(config: ChartConfig, version: int = 2) -> Translation:
         fields["legend"] = _plugin(options, "legend", version).get("display") is True
     elif kind == "bar":
         spec_fields = _bar(datasets, labels, scales)
+        _second_axis(config, version, kind, datasets, scales, warnings)  # said not drawn
     else:
-        spec_fields = _xy(kind, datasets, labels, warnings, time_labels)
+        # A line config's category x axis gets its labels from chartjs.category_axis.
+        category_x = config.get("type") == "line" and scales.x.get("type", "category") == "category"
+        if kind == "line" and scales.y.get("stacked") is True:
+            _stack(datasets, data, version)
+        spec_fields = _xy(kind, datasets, labels, warnings, time_labels, labels_drawn=category_x)
+        spec_fields.update(_second_axis(config, version, kind, datasets, scales, warnings))
     if kind not in (*_ROUND_TYPES, "progressBar", "radialGauge"):
         fields.update(scales.axis_fields(kind))
-        if scales.horizontal:
-            warnings.append("indexAxis 'y' (horizontal bars) is drawn vertical for now")
+        if scales.horizontal and kind == "bar":
+            fields["horizontal"] = True
     fields.update(spec_fields)
     styles = _styles(datasets, kind, str(config.get("type")), version, options, warnings)
     plugins = _undrawn_plugins(options)
@@ -248,12 +256,14 @@ def _styles(
 def _chart_type(config: ChartConfig) -> tuple[str, str | None]:
     """The type to draw, and a warning when it stands in for the one asked for."""
     raw = config.get("type")
-    drawn = ", ".join((*SUPPORTED_TYPES, *_STAND_INS))
+    drawn = ", ".join((*SUPPORTED_TYPES, "horizontalBar", *_STAND_INS))
     if not isinstance(raw, str) or not raw:
         raise TranslationError("type", f"the chart type is missing: one of {drawn}")
     kind = _TYPE_ALIASES.get(raw, raw)
     if kind in SUPPORTED_TYPES:
         return kind, None
+    if kind == "horizontalBar":
+        return "bar", None  # drawn horizontal: _Scales knows it from the type
     if kind in _STAND_INS:
         return _STAND_INS[kind]
     if kind in NOT_DRAWN_TYPES:
@@ -597,10 +607,11 @@ def _legend(options: dict[str, Any], version: int, kind: str, datasets: list[_Da
 class _Scales:
     """The x and y axes' options, v2 (``scales.xAxes[0]``) or v3+ (``scales.x``)."""
 
-    def __init__(self, options: dict[str, Any], version: int) -> None:
+    def __init__(self, options: dict[str, Any], version: int, *, horizontal: bool = False) -> None:
         scales = options.get("scales") if isinstance(options.get("scales"), dict) else {}
         assert isinstance(scales, dict)
-        self.horizontal = options.get("indexAxis") == "y"
+        # Chart.js 2 has no indexAxis: a v2 config with it draws vertical bars.
+        self.horizontal = horizontal or (version >= 3 and options.get("indexAxis") == "y")
         self.x = self._axis(scales, "x", version)
         self.y = self._axis(scales, "y", version)
         self.version = version
@@ -620,7 +631,12 @@ class _Scales:
     def stacked(self) -> bool:
         return self.x.get("stacked") is True or self.y.get("stacked") is True
 
-    def _title(self, axis: dict[str, Any]) -> str:
+    def title_of(self, axis: Mapping[str, Any]) -> str:
+        return self._title(axis)
+
+    def _title(self, axis: Mapping[str, Any]) -> str:
+        if axis.get("display") is False:
+            return ""  # Chart.js draws nothing of a hidden axis, its title neither
         for key, text_key in (("title", "text"), ("scaleLabel", "labelString")):
             block = axis.get(key)
             if isinstance(block, dict) and block.get("display") is True:
@@ -637,11 +653,13 @@ class _Scales:
 
     def axis_fields(self, kind: str) -> dict[str, Any]:
         fields: dict[str, Any] = {"x_label": self._title(self.x), "y_label": self._title(self.y)}
-        if self.y.get("type") == "logarithmic":
+        # Horizontal bars: the spec's y_log and y_limits name the value axis, Chart.js's x.
+        value_axis = self.x if self.horizontal and kind == "bar" else self.y
+        if value_axis.get("type") == "logarithmic":
             fields["y_log"] = True
         if kind == "scatter" and self.x.get("type") == "logarithmic":
             fields["x_log"] = True
-        y_limits = self._limits(self.y)
+        y_limits = self._limits(value_axis)
         if y_limits is not None:
             fields["y_limits"] = y_limits
         x_limits = self._limits(self.x)
@@ -851,10 +869,12 @@ def _xy(
     labels: list[str] | None,
     warnings: list[str],
     time_labels: list[float | None] | None = None,
+    *,
+    labels_drawn: bool = False,
 ) -> dict[str, Any]:
     if time_labels is not None:
         _place_on_labels(datasets, time_labels)
-    if kind == "line" and labels and any(d.x is None for d in datasets):
+    if kind == "line" and labels and not labels_drawn and any(d.x is None for d in datasets):
         warnings.append("data.labels are not drawn on a line chart's x axis yet (x is the index)")
     series = []
     for dataset in datasets:
@@ -893,6 +913,48 @@ def _place_on_labels(datasets: list[_Dataset], times: list[float | None]) -> Non
         dataset.positions = [dataset.positions[i] for i in kept]
         if dataset.r is not None:
             dataset.r = [dataset.r[i] for i in kept]
+
+
+def _second_axis(
+    config: ChartConfig,
+    version: int,
+    kind: str,
+    datasets: list[_Dataset],
+    scales: _Scales,
+    warnings: list[str],
+) -> dict[str, Any]:
+    """The datasets drawn against a y axis on the right (``chartjs.second_axis``)."""
+    on_right = right_axis_datasets(config, version, [d.index for d in datasets])
+    if not on_right:
+        return {}
+    axis = right_axis(config, version)
+    assert axis is not None
+    where = option_path(axis.path)
+    if kind not in ("line", "scatter"):
+        warnings.append(f"{where}: a second y axis is drawn for line and scatter charts only")
+        return {}
+    if len(on_right) == len(datasets):
+        warnings.append(f"{where}: every dataset is on this axis: drawn on the left")
+        return {}
+    if axis.kind != "linear" or scales.y.get("type") == "logarithmic":
+        warnings.append(f"{where}: a second y axis is drawn linear, beside a linear one, only")
+        return {}
+    return {"y2_series": on_right, "y2_label": scales.title_of(axis.options)}
+
+
+def _stack(datasets: list[_Dataset], data: dict[str, Any], version: int) -> None:
+    """Lines on a stacked y axis drawn at their stacked heights (``chartjs.stacking``); points
+    with their own x are not stacked by index, so a chart with any keeps its values."""
+    if any(d.x is not None for d in datasets):
+        return
+    raw = data["datasets"]
+    groups = [_stack_key(raw[d.index].get("stack")) if version >= 3 else None for d in datasets]
+    for dataset, values in zip(datasets, stack_lines([d.y for d in datasets], groups), strict=True):
+        dataset.y = values
+
+
+def _stack_key(value: Any) -> str | None:
+    return None if value is None else _label_text(value)
 
 
 def _x_of(dataset: _Dataset) -> Iterable[float]:

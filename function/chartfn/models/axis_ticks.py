@@ -26,11 +26,28 @@ TickProvider = Callable[[float], AxisTicks]
 
 
 @dataclass(frozen=True)
+class AxisLook:
+    """How an axis is drawn beside its ticks (a Chart.js scale's ``display``, grid and tick
+    options): colours as ``#rrggbb[aa]``, None for the theme's."""
+
+    display: bool = True  # False: no tick labels, tick marks or grid lines
+    grid: bool = True
+    grid_color: str | None = None
+    tick_labels: bool = True
+    tick_color: str | None = None
+
+
+@dataclass(frozen=True)
 class TickProviders:
-    """Providers for a chart's axes; None: the engine's own ticks."""
+    """Providers for a chart's axes; None: the engine's own ticks. The looks travel with
+    them, from the same scale options."""
 
     x: TickProvider | None = None
     y: TickProvider | None = None
     # A radar or polar area chart's radial scale, asked with the shorter side of the chart's
     # area in device pixels (Chart.js sizes the scale's tick count from it).
     r: TickProvider | None = None
+    y2: TickProvider | None = None  # a second value axis, on the right
+    x_look: AxisLook | None = None
+    y_look: AxisLook | None = None
+    y2_look: AxisLook | None = None

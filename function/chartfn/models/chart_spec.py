@@ -15,7 +15,8 @@ Shape (JSON)::
      "y_limits": [low, high]?, "stacked": bool, "bins": int?,
      "cutout": number?, "rotation": number?, "circumference": number?,
      "fill": bool | [bool, ...]?,
-     "slice_colors": [str, ...]?, "value_labels": bool?}
+     "slice_colors": [str, ...]?, "value_labels": bool?, "horizontal": bool?,
+     "y2_series": [int, ...]?, "y2_label": str?}
 
 Limits (module constants; a violation is a pydantic ``ValidationError`` located at the field):
 
@@ -68,6 +69,14 @@ Rules beyond the per-field limits:
   track for its share of ``y_limits`` (default [0, 100]), from 12 o'clock (plus ``rotation``),
   the value rounded up written in the middle unless ``value_labels`` is false; ``cutout``
   (default 0.9) is the hole. No legend unless asked for.
+* ``horizontal`` (bar only): bars along x, categories down y, the first at the top (Chart.js's
+  ``horizontalBar`` / ``indexAxis: 'y'``); ``y_log`` and ``y_limits`` still name the value
+  axis, drawn along x, and ``x_label`` / ``y_label`` the axes where they are drawn.
+* ``y2_series`` (line and scatter): the indexes of the series drawn against a second value
+  axis on the right (its own range and ticks, titled ``y2_label``), as Chart.js draws datasets
+  whose ``yAxisID`` names an axis at ``position: 'right'``; each index once, of a series that
+  exists, at least one series left on the left axis. Not with ``y_log`` (the right axis is
+  linear); ``y_limits`` is the left axis' range.
 * ``stacked`` for bar, area and histogram; ``bins`` for histogram (whose ``y`` holds the raw
   samples, drawn along x).
 * Log axes: ``x_log`` for line, scatter, bubble, area (explicit ``x`` > 0) and histogram
@@ -169,7 +178,17 @@ _RADIAL_KINDS = frozenset({"polar_area", "radar"})  # a radial value scale
 _ROUND_KINDS = _SLICE_KINDS | _RADIAL_KINDS | {"gauge"}
 _CATEGORY_KINDS = frozenset({"bar", "progress"}) | _SLICE_KINDS | _RADIAL_KINDS
 # Fields added after specs were cached by key: left out of the key while unset.
-_LATER_FIELDS = ("cutout", "rotation", "circumference", "fill", "slice_colors", "value_labels")
+_LATER_FIELDS = (
+    "cutout",
+    "rotation",
+    "circumference",
+    "fill",
+    "slice_colors",
+    "value_labels",
+    "horizontal",
+    "y2_series",
+    "y2_label",
+)
 _STACK_KINDS = frozenset({"bar", "area", "histogram"})
 _X_LOG_KINDS = frozenset({"line", "scatter", "bubble", "area", "histogram"})
 _Y_LOG_KINDS = frozenset({"line", "scatter", "bubble", "bar", "histogram"})
@@ -332,6 +351,12 @@ class ChartSpec(_Frozen):
     slice_colors: Annotated[list[Color], Field(min_length=1, max_length=MAX_CATEGORIES)] | None = (
         None
     )
+    horizontal: Annotated[bool, Field(strict=True)] | None = None
+    y2_series: (
+        Annotated[list[Annotated[int, Field(strict=True, ge=0)]], Field(max_length=MAX_SERIES)]
+        | None
+    ) = None
+    y2_label: Text | None = None
 
     @property
     def show_legend(self) -> bool:
@@ -375,6 +400,9 @@ class ChartSpec(_Frozen):
             errors.append(_not_for(("stacked",), "stacked", kind, "bar, area and histogram"))
         if self.bins is not None and kind != "histogram":
             errors.append(_not_for(("bins",), "bins", kind, "histogram"))
+        if self.horizontal and kind != "bar":
+            errors.append(_not_for(("horizontal",), "horizontal", kind, "bar"))
+        self._check_second_axis(errors)
         if self.x_log and kind not in _X_LOG_KINDS:
             errors.append(
                 _not_for(("x_log",), "x_log", kind, "line, scatter, bubble, area, histogram")
@@ -440,6 +468,38 @@ class ChartSpec(_Frozen):
             errors.append(
                 _not_for(("slice_colors",), "slice_colors", kind, "pie, doughnut and polar_area")
             )
+
+    def _check_second_axis(self, errors: list[InitErrorDetails]) -> None:
+        if self.y2_series is None:
+            return
+        if self.kind not in ("line", "scatter"):
+            errors.append(_not_for(("y2_series",), "y2_series", self.kind, "line and scatter"))
+        if self.y_log:
+            errors.append(
+                _error(
+                    ("y2_series",), "second_axis", "the right axis is linear: not with y_log", None
+                )
+            )
+        if len(set(self.y2_series)) >= len(self.series):
+            errors.append(
+                _error(
+                    ("y2_series",),
+                    "second_axis",
+                    "at least one series stays on the left axis",
+                    len(self.y2_series),
+                )
+            )
+        for position, index in enumerate(self.y2_series):
+            if index >= len(self.series) or index in self.y2_series[:position]:
+                errors.append(
+                    _error(
+                        ("y2_series", position),
+                        "second_axis",
+                        f"must name each of the {len(self.series)} series at most once "
+                        f"(0 … {len(self.series) - 1})",
+                        index,
+                    )
+                )
 
     def _check_series(self, errors: list[InitErrorDetails]) -> None:
         kind = self.kind

@@ -193,12 +193,15 @@ def _mappers(x: Scale, y: Scale, layout: Layout) -> tuple[Callable[..., np.ndarr
     return _mapper(x, x0, x1 - x0), _mapper(y, y0, y1 - y0)
 
 
-def _bars(
-    spec: ChartSpec, base: Request, colors: list[RGBA], names: list[str], styles: ChartStyles
-) -> Chart:
+# Per series: each bar's category-axis edges and value-axis start and end.
+BarBoxes = list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]
+
+
+def bar_boxes(spec: ChartSpec) -> BarBoxes:
+    """The bars of every series, grouped side by side in their category or stacked."""
     count = len(spec.series[0].y)
     positions = np.arange(count, dtype=np.float64)
-    boxes: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []  # left,right,bot,top
+    boxes: BarBoxes = []  # left,right,bot,top
     if spec.stacked:
         above, below = np.zeros(count), np.zeros(count)
         for series in spec.series:
@@ -214,13 +217,26 @@ def _bars(
             middle = positions + (index - (len(spec.series) - 1) / 2) * width
             values = series_values(series.y)
             boxes.append((middle - width / 2, middle + width / 2, np.zeros(count), values))
+    return boxes
+
+
+def value_scale(spec: ChartSpec, boxes: BarBoxes) -> Scale:
+    """The bars' value axis: from 0 (or the least positive value on a log axis)."""
     if spec.y_log:
         low, high = _finite_range([b[3] for b in boxes], positive=True)
         y_scale = autoscale(low, high, log=True)
     else:
         low, high = _finite_range([b[2] for b in boxes] + [b[3] for b in boxes])
         y_scale = autoscale(min(low, 0.0), max(high, 0.0), sticky=(0.0,))
-    y_scale = _limits(y_scale, spec.y_limits)
+    return _limits(y_scale, spec.y_limits)
+
+
+def _bars(
+    spec: ChartSpec, base: Request, colors: list[RGBA], names: list[str], styles: ChartStyles
+) -> Chart:
+    count = len(spec.series[0].y)
+    boxes = bar_boxes(spec)
+    y_scale = value_scale(spec, boxes)
     x_scale = Scale(-0.5, count - 0.5)
     categories = spec.categories if spec.categories is not None else [str(i) for i in range(count)]
     entries = [LegendEntry(n, c, "box") for n, c in zip(names, colors, strict=True)]
@@ -237,7 +253,7 @@ def _bars(
                 bottom = np.where(bottom > 0, bottom, (layout.y_scale or y_scale).low * 1e-3)
             rects = np.stack([to_x(left), to_y(bottom), to_x(right), to_y(top)], axis=1)
             drawn = np.all(np.isfinite(rects), axis=1)
-            for bar_color, chosen in _by_color(styles.of(index), color, count):
+            for bar_color, chosen in by_color(styles.of(index), color, count):
                 canvas.fill_rects(rects[drawn & chosen], bar_color)
         return []
 
@@ -318,7 +334,7 @@ def _histogram(spec: ChartSpec, base: Request, colors: list[RGBA], names: list[s
     return Chart(request, draw, grid_x=False)
 
 
-def _by_color(style: SeriesStyle | None, color: RGBA, count: int) -> list[tuple[RGBA, np.ndarray]]:
+def by_color(style: SeriesStyle | None, color: RGBA, count: int) -> list[tuple[RGBA, np.ndarray]]:
     """Masks of the values drawn in each colour: the series' own, or one per value."""
     if style is None or not style.point_colors:
         return [(color, np.ones(count, dtype=bool))]

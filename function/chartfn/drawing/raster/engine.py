@@ -19,9 +19,11 @@ from chartfn.drawing.raster.charts import (
     plan,
     plan_formulas,
 )
+from chartfn.drawing.raster.horizontal_bars import plan_horizontal
 from chartfn.drawing.raster.layers import background_color, draw_frame, draw_grid
 from chartfn.drawing.raster.layout import Label, Layout, layout
 from chartfn.drawing.raster.overlays import with_overlays
+from chartfn.drawing.raster.second_axis import plan_two_value_axes
 from chartfn.drawing.raster.style import RGBA, style_of
 from chartfn.drawing.themes import themed
 from chartfn.models.axis_ticks import TickProviders
@@ -101,7 +103,13 @@ def with_tick_providers(chart: Chart, ticks: TickProviders | None) -> Chart:
         x_axis = replace(x_axis, provider=ticks.x)
     if ticks.y is not None and y_axis.categories is None:
         y_axis = replace(y_axis, provider=ticks.y)
-    return replace(chart, request=replace(request, x_axis=x_axis, y_axis=y_axis))
+    y2_axis = request.y2_axis
+    if ticks.y2 is not None and y2_axis is not None:
+        y2_axis = replace(y2_axis, provider=ticks.y2)
+    x_axis, y_axis = replace(x_axis, look=ticks.x_look), replace(y_axis, look=ticks.y_look)
+    if y2_axis is not None:
+        y2_axis = replace(y2_axis, look=ticks.y2_look)
+    return replace(chart, request=replace(request, x_axis=x_axis, y_axis=y_axis, y2_axis=y2_axis))
 
 
 def drawn_texts(
@@ -129,7 +137,12 @@ def plan_chart(
     if isinstance(chart, FormulaChart):
         return plan_formulas(chart, *_frame_args(frame), style)
     pie_texts = overlays is None or not overlays.replaces_pie_texts
-    planned = plan(chart, *_frame_args(frame), style, styles, pie_texts=pie_texts)
+    if chart.horizontal:
+        planned = plan_horizontal(chart, *_frame_args(frame), style, styles)
+    elif chart.y2_series is not None:
+        planned = plan_two_value_axes(chart, *_frame_args(frame), style, styles)
+    else:
+        planned = plan(chart, *_frame_args(frame), style, styles, pie_texts=pie_texts)
     return with_overlays(planned, overlays)
 
 
@@ -155,12 +168,22 @@ def paint(canvas: Canvas, chart: Chart, placed: Layout, *, background: RGBA | No
     has_axes = chart.request.x_axis is not None
     if has_axes:
         canvas.fill_rects(np.array([placed.plot]), style.axes_color)
-        draw_grid(canvas, placed, style, along_x=chart.grid_x, along_y=chart.grid_y)
+        draw_grid(
+            canvas,
+            placed,
+            style,
+            along_x=chart.grid_x,
+            along_y=chart.grid_y,
+            x_axis=chart.request.x_axis,
+            y_axis=chart.request.y_axis,
+            y2_axis=chart.request.y2_axis,
+        )
         canvas.clip_to(placed.plot)
     texts = chart.draw_data(canvas, placed)
     canvas.clip_to(None)
     if has_axes:
-        draw_frame(canvas, placed, style)
+        request = chart.request
+        draw_frame(canvas, placed, style, axes=(request.x_axis, request.y_axis, request.y2_axis))
     for label in placed.texts():
         canvas.text(
             label.x,

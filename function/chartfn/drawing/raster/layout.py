@@ -16,12 +16,12 @@ from functools import cache
 
 import numpy as np
 
-from chartfn.drawing.matplotlib_runtime import FontProperties
+from chartfn.drawing.matplotlib_runtime import FontProperties, to_rgba
 from chartfn.drawing.raster.canvas import Rect
 from chartfn.drawing.raster.style import RGBA, Style
 from chartfn.drawing.raster.text import line_extent, measure, shorten
 from chartfn.drawing.raster.ticks import Scale, Ticks, tick_count, ticks_for
-from chartfn.models.axis_ticks import TickProvider
+from chartfn.models.axis_ticks import AxisLook, TickProvider
 
 # Gaps in points.
 OUTER_PAD = 5.0
@@ -76,6 +76,7 @@ class Axis:
     scale: Scale
     categories: tuple[str, ...] | None = None
     provider: TickProvider | None = None
+    look: AxisLook | None = None  # None: drawn in the theme's way
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,8 @@ class Request:
     x_axis: Axis | None = None  # None (with y_axis None): no axes, a pie
     y_axis: Axis | None = None
     look: Look = Look()
+    y2_axis: Axis | None = None  # a second value axis, on the right
+    y2_label: str = ""
 
 
 @dataclass
@@ -124,9 +127,13 @@ class Layout:
     y_scale: Scale | None = None
     # The title among ``labels``, if one was placed: /sin draws it apart from the kept layer.
     title: Label | None = None
+    y2_ticks: list[tuple[float, Label | None]] = field(default_factory=list)
+    y2_scale: Scale | None = None
 
     def texts(self) -> list[Label]:
-        ticks = [label for _, label in self.x_ticks + self.y_ticks if label is not None]
+        ticks = [
+            label for _, label in self.x_ticks + self.y_ticks + self.y2_ticks if label is not None
+        ]
         return self.labels + ticks + [placed.label for placed in self.legend]
 
 
@@ -174,11 +181,21 @@ def _cached_providers(request: Request) -> Request:
     """The request with each tick provider asked once per axis length (a provider may run a
     config's callbacks; the rounds and attempts ask again for the same lengths)."""
     axes = {}
-    for name in ("x_axis", "y_axis"):
+    for name in ("x_axis", "y_axis", "y2_axis"):
         axis = getattr(request, name)
         if axis is not None and axis.provider is not None:
             axes[name] = replace(axis, provider=cache(axis.provider))
     return replace(request, **axes) if axes else request
+
+
+def labels_shown(axis: Axis) -> bool:
+    return axis.look is None or (axis.look.display and axis.look.tick_labels)
+
+
+def tick_color(axis: Axis, style: Style) -> RGBA:
+    if axis.look is None or axis.look.tick_color is None:
+        return style.tick_label_color
+    return to_rgba(axis.look.tick_color)
 
 
 def _provided_scale(axis: Axis, length: float) -> Scale | None:
@@ -350,6 +367,15 @@ def _layout(
         y_title = shorten(request.y_label, label_font, dpi, max(0.0, top - bottom))
         if y_title:
             left += label_line + label_pad
+        y2_title = (
+            shorten(request.y2_label, label_font, dpi, max(0.0, top - bottom))
+            if request.y2_axis is not None
+            else ""
+        )
+        if y2_title:
+            right -= label_line + label_pad
+    else:
+        y2_title = ""
 
     tick_font = style.font(style.tick_label_size)
     tick_line = line_extent(tick_font, dpi).height
@@ -364,8 +390,10 @@ def _layout(
     def tick_labels_at(plot: tuple[float, float, float, float]) -> _TickLabels:
         plot_left, plot_bottom, plot_right, plot_top = plot
         y_ticks, y_width, y_offset = _y_tick_labels(
-            y_axis, plot_bottom, plot_top, tick_font, style, dpi, parts.tick_labels, ticks_of
-        )
+            y_axis, plot_bottom, plot_top, tick_font, style, dpi,
+            parts.tick_labels and labels_shown(y_axis), ticks_of,
+            max_width=MAX_UPRIGHT_LABEL_SHARE * width,
+        )  # fmt: skip
         x_ticks, x_height, x_offset, overhang = _x_tick_labels(
             x_axis,
             plot_left,
@@ -373,22 +401,48 @@ def _layout(
             tick_font,
             style,
             dpi,
-            parts.tick_labels,
+            parts.tick_labels and labels_shown(x_axis),
             height,
             ticks_of,
         )
         return y_ticks, y_width, y_offset, x_ticks, x_height, x_offset, overhang
 
+    y2_axis = request.y2_axis
+
+    def right_tick_labels_at(
+        plot: tuple[float, float, float, float],
+    ) -> tuple[list[tuple[float, Label | None]], float]:
+        if y2_axis is None:
+            return [], 0.0
+        ticks, widest, _ = _y_tick_labels(
+            y2_axis, plot[1], plot[3], tick_font, style, dpi,
+            parts.tick_labels and labels_shown(y2_axis), ticks_of,
+            max_width=MAX_UPRIGHT_LABEL_SHARE * width,
+        )  # fmt: skip
+        return ticks, widest
+
     plot = (left, bottom, right, top)
     for _ in range(4):
         measured = tick_labels_at(plot)
         y_ticks, y_width, y_offset, x_ticks, x_height, x_offset, overhang = measured
+        y2_ticks, y2_width = right_tick_labels_at(plot)
         y_extra = tick_line if y_offset else 0.0
         x_extra = tick_line if x_offset else 0.0
         new_left = max(left + y_width + (tick_gap if y_width else 0.0), pad + overhang[0])
-        new_right = min(right, width - pad - overhang[1])
-        new_bottom = bottom + x_height + (tick_gap if x_height else 0.0) + x_extra
-        new_top = top - y_extra - _top_overhang(y_axis, y_ticks, plot[3])
+        new_right = min(
+            right - y2_width - (tick_gap if y2_width else 0.0), width - pad - overhang[1]
+        )
+        new_bottom = max(
+            bottom + x_height + (tick_gap if x_height else 0.0) + x_extra,
+            # an x axis without labels (Chart.js's display: false) leaves the lowest y label
+            # hanging below the plot: keep it on the canvas
+            bottom + _bottom_overhang(y_axis, y_ticks, plot[1]),
+        )
+        new_top = (
+            top
+            - y_extra
+            - max(_top_overhang(y_axis, y_ticks, plot[3]), _y2_overhang(y2_axis, y2_ticks, plot[3]))
+        )
         new_plot = (
             new_left,
             new_bottom,
@@ -401,7 +455,16 @@ def _layout(
     else:
         y_ticks, _, y_offset, x_ticks, _, x_offset, _ = tick_labels_at(plot)
     plot_left, plot_bottom, plot_right, plot_top = plot
-    # Tick labels were placed against 0: move them next to the plot's edges.
+    y2_ticks, _ = right_tick_labels_at(plot)
+    # Tick labels were placed against 0: move them next to the plot's edges (the right
+    # axis' labels start at it).
+    y2_ticks = [
+        (p, None if lbl is None else _shift(lbl, plot[2] + tick_gap + _width(lbl)))
+        for p, lbl in y2_ticks
+    ]
+    y2_ticks = [
+        (p, lbl if lbl and _inside(lbl.box, width, height) else None) for p, lbl in y2_ticks
+    ]
     y_ticks = [(p, None if lbl is None else _shift(lbl, plot[0] - tick_gap)) for p, lbl in y_ticks]
     x_ticks = [
         (p, None if lbl is None else _shift(lbl, 0.0, plot[1] - tick_gap)) for p, lbl in x_ticks
@@ -436,6 +499,13 @@ def _layout(
         length = label.box[3] - label.box[1]
         y = min(max(pad, centre - length / 2), height - pad - length)
         labels.append(_shift(label, 0.0, y))
+    if y2_title:
+        y2_title = shorten(request.y2_label, label_font, dpi, max(0.0, height - 2 * pad))
+        label = _upright(y2_title, width - pad, 0.0, label_font, style.label_color, dpi)
+        centre = (plot_bottom + plot_top) / 2
+        length = label.box[3] - label.box[1]
+        y = min(max(pad, centre - length / 2), height - pad - length)
+        labels.append(_shift(label, 0.0, y))
     result = Layout(
         plot,
         x_ticks,
@@ -445,6 +515,10 @@ def _layout(
         legend_box,
         x_scale=_provided_scale(x_axis, max(1.0, plot_right - plot_left)),
         y_scale=_provided_scale(y_axis, max(1.0, plot_top - plot_bottom)),
+        y2_ticks=y2_ticks,
+        y2_scale=None
+        if y2_axis is None
+        else _provided_scale(y2_axis, max(1.0, plot_top - plot_bottom)),
     )
     _centre_title(plot, labels, width, pad)
     result.title = labels[0] if title_placed else None
@@ -458,6 +532,17 @@ def _top_overhang(axis: Axis, ticks: list[tuple[float, Label | None]], top: floa
     if axis.provider is None:
         return 0.0
     return max([0.0, *(lbl.box[3] - top for _, lbl in ticks if lbl is not None)])
+
+
+def _bottom_overhang(axis: Axis, ticks: list[tuple[float, Label | None]], bottom: float) -> float:
+    """How far provided tick labels reach below the plot (see ``_top_overhang``)."""
+    if axis.provider is None:
+        return 0.0
+    return max([0.0, *(bottom - lbl.box[1] for _, lbl in ticks if lbl is not None)])
+
+
+def _y2_overhang(axis: Axis | None, ticks: list[tuple[float, Label | None]], top: float) -> float:
+    return 0.0 if axis is None else _top_overhang(axis, ticks, top)
 
 
 def _centre_title(plot: Rect, labels: list[Label], width: float, pad: float) -> Rect:
@@ -483,8 +568,12 @@ def _y_tick_labels(
     dpi: float,
     show: bool,
     ticks_of: Callable[[Scale, int], Ticks] = ticks_for,
+    *,
+    max_width: float = math.inf,
 ) -> tuple[list[tuple[float, Label | None]], float, str]:
     length = max(1.0, top - bottom)
+    if axis.categories is not None:
+        return _y_category_labels(axis, bottom, top, font, style, dpi, show, max_width)
     size = _px(style.tick_label_size, dpi)
     scale, ticks, shown = _axis_ticks(axis, length, size, True, ticks_of)
     if _skips(axis, length):
@@ -499,12 +588,47 @@ def _y_tick_labels(
         if not has_label:
             placed.append((float(position), None))
             continue
-        label = _horizontal(text, 0.0, 0.0, font, style.tick_label_color, dpi, math=ticks.math)
+        label = _horizontal(text, 0.0, 0.0, font, tick_color(axis, style), dpi, math=ticks.math)
         middle = (label.box[1] + label.box[3]) / 2
         # Right-aligned against the ticks: the x shift comes when the plot's left is known.
         placed.append((float(position), _shift(label, -_width(label), position - middle)))
         widest = max(widest, _width(label))
     return placed, widest, ticks.offset
+
+
+def _y_category_labels(
+    axis: Axis,
+    bottom: float,
+    top: float,
+    font: FontProperties,
+    style: Style,
+    dpi: float,
+    show: bool,
+    max_width: float,
+) -> tuple[list[tuple[float, Label | None]], float, str]:
+    """Categories down a y axis (horizontal bars) at their scale's places, right-aligned,
+    every step-th one where the slots are lower than a line of text."""
+    assert axis.categories is not None
+    count = len(axis.categories)
+    fractions = axis.scale.fraction(np.arange(count, dtype=np.float64))
+    positions = [float(p) for p in bottom + fractions * (top - bottom)]
+    if not show:
+        return [(p, None) for p in positions], 0.0, ""
+    slot = (top - bottom) / max(count, 1)
+    line = line_extent(font, dpi).height
+    step = max(1, math.ceil(line * CATEGORY_SPACING / slot)) if slot > 0 else count
+    placed: list[tuple[float, Label | None]] = []
+    widest = 0.0
+    for index, (position, category) in enumerate(zip(positions, axis.categories, strict=True)):
+        text = shorten(category, font, dpi, max_width) if index % step == 0 else ""
+        if not text:
+            placed.append((position, None))
+            continue
+        label = _horizontal(text, 0.0, 0.0, font, tick_color(axis, style), dpi)
+        middle = (label.box[1] + label.box[3]) / 2
+        placed.append((position, _shift(label, -_width(label), position - middle)))
+        widest = max(widest, _width(label))
+    return placed, widest, ""
 
 
 def _x_tick_labels(
@@ -536,7 +660,7 @@ def _x_tick_labels(
         if not has_label:
             placed.append((float(position), None))
             continue
-        label = _horizontal(text, 0.0, 0.0, font, style.tick_label_color, dpi, math=ticks.math)
+        label = _horizontal(text, 0.0, 0.0, font, tick_color(axis, style), dpi, math=ticks.math)
         half = _width(label) / 2
         placed.append((float(position), _shift(label, position - half)))
         tallest = max(tallest, _height(label))
@@ -568,7 +692,7 @@ def _category_labels(
     if widest <= slot * 0.95:
         tallest = 0.0
         for position, text in zip(positions, axis.categories, strict=True):
-            label = _horizontal(text, 0.0, 0.0, font, style.tick_label_color, dpi)
+            label = _horizontal(text, 0.0, 0.0, font, tick_color(axis, style), dpi)
             placed.append((position, _shift(label, position - _width(label) / 2)))
             tallest = max(tallest, _height(label))
         # Centred in their slots, horizontal labels never pass the plot's edges.
@@ -582,7 +706,7 @@ def _category_labels(
             placed.append((position, None))
             continue
         text = shorten(category, font, dpi, limit)
-        label = _upright(text, 0.0, 0.0, font, style.tick_label_color, dpi)
+        label = _upright(text, 0.0, 0.0, font, tick_color(axis, style), dpi)
         length = label.box[3] - label.box[1]
         # Reads upwards ending just under the axis; centred on its tick.
         placed.append((position, _shift(label, position + _width(label) / 2, -length)))

@@ -1,0 +1,48 @@
+"""How a Chart.js scale asks to be drawn beside its ticks: ``display``, grid lines (v2
+``gridLines``, v3+ ``grid``: ``display``, ``color``) and tick labels (``ticks.display``; colour
+v2 ``ticks.fontColor``, v3+ ``ticks.color``). A colour Chart.js could not paint with (not a
+CSS colour, a function, an object) leaves the theme's colour, as the canvas keeps its previous
+style; a colour array's first entry colours every line (per-line colours are not drawn)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from chartfn.models.axis_ticks import AxisLook
+from chartfn.models.colors import ColorError, parse_css_color
+
+__all__ = ["look_of"]
+
+
+def look_of(scale: Mapping[str, Any], version: int) -> AxisLook | None:
+    """The scale's look; None when it asks for nothing but the defaults."""
+    grid = _block(scale, "gridLines" if version == 2 else "grid")
+    ticks = _block(scale, "ticks")
+    look = AxisLook(
+        display=scale.get("display") is not False,
+        # drawOnChartArea: false keeps the lines off the plot (often set on a second axis)
+        grid=grid.get("display") is not False and grid.get("drawOnChartArea") is not False,
+        grid_color=_color(grid.get("color")),
+        tick_labels=ticks.get("display") is not False,
+        tick_color=_color(ticks.get("fontColor" if version == 2 else "color")),
+    )
+    return None if look == AxisLook() else look
+
+
+def _block(scale: Mapping[str, Any], name: str) -> Mapping[str, Any]:
+    block = scale.get(name)
+    return block if isinstance(block, Mapping) else {}
+
+
+def _color(value: Any) -> str | None:
+    if isinstance(value, list) and value:
+        value = value[0]
+    if not isinstance(value, str):
+        return None
+    try:
+        red, green, blue, alpha = parse_css_color(value)
+    except ColorError:
+        return None
+    hex_color = "#" + "".join(f"{round(c * 255):02x}" for c in (red, green, blue))
+    return hex_color if alpha >= 1 else hex_color + f"{round(alpha * 255):02x}"
