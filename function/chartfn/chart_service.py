@@ -26,7 +26,10 @@ if TYPE_CHECKING:
 # Bump when a change alters the pixels of an existing URL: it is part of every ETag, so caches
 # that revalidate fetch the new image instead of being told their old copy is current.
 # "3": Chart.js configs' value axes show Chart.js's tick values, ends and labels.
-# "4": /sin drawn by the raster engine (its layout, fonts and line placement), not by a Figure.
+# "4": /sin drawn by the raster engine (its layout, fonts and line placement), not by a Figure;
+#      Chart.js configs drawn with their own look (Tableau 10 for v2, slice colours, doughnut
+#      holes, line styles, data labels, horizontal bars, category x axes). One bump for both:
+#      "3" was the last version served.
 RENDER_VERSION = "4"
 
 
