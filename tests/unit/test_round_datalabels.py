@@ -171,3 +171,40 @@ def test_radar_labels_attach_to_points_away_from_the_centre() -> None:
     assert points[1].direction[0] > 0 > points[1].direction[1]  # lower right
     assert points[2].direction[0] < 0 and points[2].direction[1] < 0  # lower left
     assert {"3", "5", "7"} <= set(found["texts"])
+
+
+@pytest.mark.parametrize(
+    ("config", "version", "warning"),
+    [
+        (
+            "{type:'doughnut',data:{datasets:[{data:[1,2]}]},options:{annotation:{annotations:"
+            "[{type:'line',mode:'horizontal',scaleID:'y-axis-0',value:1}]}}}",
+            2,
+            "options.annotation: not drawn on a doughnut chart",
+        ),
+        (
+            "{type:'radar',data:{labels:['a','b','c'],datasets:[{data:[1,2,3]}]},options:"
+            "{plugins:{annotation:{annotations:{one:{type:'line',scaleID:'r',value:1}}}}}}",
+            4,
+            "options.plugins.annotation: not drawn on a radar chart",
+        ),
+        (
+            "{type:'progressBar',data:{datasets:[{data:[50]}]},options:{plugins:"
+            "{datalabels:{color:'red'}}}}",
+            2,
+            "options.plugins.datalabels: not drawn on a progressBar chart",
+        ),
+        (
+            "{type:'radialGauge',data:{datasets:[{data:[50]}]},options:{plugins:"
+            "{datalabels:{display:true}}}}",
+            4,
+            "options.plugins.datalabels: not drawn on a radialGauge chart",
+        ),
+    ],
+)
+def test_overlays_a_chart_cannot_carry_are_named_in_a_warning(
+    config: str, version: int, warning: str
+) -> None:
+    """Seen red before the warnings: all four were dropped without a word."""
+    chart, _ = prepared(config, version)
+    assert any(w.startswith(warning) for w in chart.warnings), chart.warnings
