@@ -192,13 +192,13 @@ def test_radar_labels_attach_to_points_away_from_the_centre() -> None:
             "{type:'progressBar',data:{datasets:[{data:[50]}]},options:{plugins:"
             "{datalabels:{color:'red'}}}}",
             2,
-            "options.plugins.datalabels: not drawn on a progressBar chart",
+            "options.plugins.datalabels: a progressBar chart writes its values",
         ),
         (
             "{type:'radialGauge',data:{datasets:[{data:[50]}]},options:{plugins:"
             "{datalabels:{display:true}}}}",
             4,
-            "options.plugins.datalabels: not drawn on a radialGauge chart",
+            "options.plugins.datalabels: a radialGauge chart writes its values",
         ),
     ],
 )

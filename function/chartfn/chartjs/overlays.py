@@ -94,7 +94,10 @@ def config_overlays(
     if labels and spec.kind in _NO_ELEMENTS:
         # QuickChart's progress bars and gauges write their own values; the plugin's labels
         # would need elements these drawers do not expose
-        warnings.append(f"options.plugins.datalabels: not drawn on a {config.get('type')} chart")
+        warnings.append(
+            f"options.plugins.datalabels: a {config.get('type')} chart writes its values in "
+            "its own style; the plugin's options are not applied"
+        )
         labels = ()
     annotations: tuple[LineAnnotation | BoxAnnotation, ...] = ()
     if spec.kind != "pie" and _axes_as_config(config):
