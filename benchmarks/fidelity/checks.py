@@ -88,9 +88,12 @@ def ours(example: dict[str, Any], width: int, height: int) -> Ours:
     prepared = prepare(request)
     try:
         options = output_for(request)
-        png = engine.render_spec(prepared.spec, options, prepared.ticks)
+        # the config's dataset styles and overlays (data labels, title and legend look) too,
+        # as the service draws them
+        look = (prepared.styles, prepared.overlays)
+        png = engine.render_spec(prepared.spec, options, prepared.ticks, *look)
         with themed(options.frame.theme):
-            _, placed = engine.prepare(prepared.spec, options.frame, prepared.ticks)
+            _, placed = engine.prepare(prepared.spec, options.frame, prepared.ticks, *look)
     finally:
         prepared.close()
 

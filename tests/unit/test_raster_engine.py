@@ -454,7 +454,10 @@ def _overlays(count: int) -> Overlays:
     )
 
 
-OVERLAID = {kind: SPECS[kind] for kind in ("bar", "line", "scatter", "pie", "area")}
+OVERLAID = {
+    kind: ALL_SPECS[kind]
+    for kind in ("bar", "line", "scatter", "pie", "area", "doughnut", "polar_area", "radar")
+}
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: "x".join(map(str, s)))

@@ -183,7 +183,11 @@ def test_holes_by_version_and_type() -> None:
     assert translate(doughnut({"cutoutPercentage": 75}), 4).spec.cutout == 0.5  # a v2 name
     holed_pie = translate(doughnut({"cutoutPercentage": 40}, "pie"), 2).spec
     assert (holed_pie.kind, holed_pie.cutout) == ("doughnut", 0.4)
-    assert translate(doughnut({"cutoutPercentage": 0}), 2).spec.kind == "pie"
+    # Chart.js draws a pie as a doughnut without a hole; so does the engine
+    holeless = translate(doughnut({"cutoutPercentage": 0}), 2).spec
+    assert (holeless.kind, holeless.cutout) == ("doughnut", 0.0)
+    pie = translate(doughnut({}, "pie"), 4).spec
+    assert (pie.kind, pie.cutout) == ("doughnut", 0.0)
     assert translate(doughnut({"cutout": "100%"}), 4).spec.cutout == 0.95
     with pytest.raises(TranslationError) as caught:
         translate(doughnut({"circumference": -1}), 2)

@@ -91,11 +91,43 @@ def config_overlays(
     run: list[str] = []
     warnings: list[str] = []
     labels = _datalabels(evaluated, options, dataset_indexes, version, run, warnings)
+    if labels and spec.kind in _NO_ELEMENTS:
+        # QuickChart's progress bars and gauges write their own values; the plugin's labels
+        # would need elements these drawers do not expose
+        warnings.append(
+            f"options.plugins.datalabels: a {config.get('type')} chart writes its values in "
+            "its own style; the plugin's options are not applied"
+        )
+        labels = ()
     annotations: tuple[LineAnnotation | BoxAnnotation, ...] = ()
     if spec.kind != "pie" and _axes_as_config(config):
         annotations = _annotations(config, options, spec, version)
+    elif _has_annotations(options, version):
+        # the plugin places annotations on x and y scales; round charts and stand-ins drawn
+        # with other axes have none to place them on
+        warnings.append(
+            f"{_annotation_path(version)}: not drawn on a {config.get('type')} chart (only "
+            "on vertical bar, line and scatter charts)"
+        )
     look = config_look(options, version, warnings)
     return ConfigOverlays(Overlays(labels, annotations, look), tuple(run), tuple(warnings))
+
+
+_NO_ELEMENTS = ("progress", "gauge")  # spec kinds whose drawers expose no elements to label
+
+
+def _annotation_path(version: int) -> str:
+    return "options.plugins.annotation" if version >= 3 else "options.annotation"
+
+
+def _has_annotations(options: Mapping[str, Any], version: int) -> bool:
+    plugins = options.get("plugins")
+    block = (
+        (plugins.get("annotation") if isinstance(plugins, Mapping) else None)
+        if version >= 3
+        else options.get("annotation")
+    )
+    return isinstance(block, Mapping) and bool(block.get("annotations"))
 
 
 def _axes_as_config(config: Mapping[str, Any]) -> bool:

@@ -42,7 +42,7 @@ def round_fields(
     error: Raise,
 ) -> dict[str, Any]:
     """Spec fields for a Chart.js ``kind`` ('pie', 'doughnut', 'polarArea', 'radar'); a pie
-    with a hole becomes a doughnut (``kind`` in the result)."""
+    is a doughnut without a hole (``kind`` in the result: "doughnut", ``cutout`` 0)."""
     if kind in ("pie", "doughnut"):
         fields: dict[str, Any] = {"kind": kind}
         rotation = _angle(options, "rotation", version, warnings, error)
@@ -52,10 +52,10 @@ def round_fields(
         if circumference is not None:
             fields["circumference"] = circumference
         cutout = _cutout(kind, options, version, warnings, error)
-        if cutout is not None and cutout > 0:
-            fields.update(kind="doughnut", cutout=cutout)
-        elif kind == "doughnut":
-            fields["kind"] = "pie"  # a doughnut without a hole, as Chart.js draws it
+        # Chart.js draws a pie as a doughnut without a hole: as large as the chart area
+        # allows, slices parted by white borders, no text beside them. So is it drawn here
+        # (the spec's own pie kind leaves room for outside labels Chart.js does not draw).
+        fields.update(kind="doughnut", cutout=cutout if cutout is not None else 0.0)
         return fields
     if kind == "polarArea":
         fields = {"kind": "polar_area"}

@@ -60,7 +60,9 @@ Rules beyond the per-field limits:
   scale's range for polar_area and radar. ``rotation`` (degrees clockwise from 12 o'clock,
   −3600 … 3600) is where the first slice or spoke starts, for pie, doughnut, polar_area, radar
   and gauge; ``circumference`` (degrees, more than 0 and at most 360) how much of the circle a
-  pie or doughnut sweeps.
+  pie or doughnut sweeps. A doughnut with ``cutout`` 0 is Chart.js's pie (as large as the
+  area allows, white slice borders), which is how Chart.js pie configs are drawn; the
+  ``pie`` kind leaves room for its outside labels and percentages instead.
 * ``progress`` (QuickChart's progressBar): a bar per value over a white track as long as its
   total: the second series if given (1 or 2 series; its ``color`` fills the track, else white
   with a border), else 100 (the values then read as %). Each value is written in its bar

@@ -39,7 +39,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from chartfn.drawing.raster.charts import Chart
+    from chartfn.drawing.raster.charts import Chart, Element
 
 DEFAULT_CUTOUT = 0.5  # Chart.js's doughnut: cutoutPercentage 50 / cutout '50%'
 FILL_ALPHA = 0.5  # QuickChart's colour scheme fills radar areas at half opacity
@@ -174,7 +174,20 @@ class _RoundChart:
             grid_x=False,
             grid_y=False,
             with_radial_ticks=lambda provider: replace(self, provider=provider).chart(),
+            elements=self.elements,
         )
+
+    def elements(self, layout: Layout) -> list[list[Element | None]]:
+        """Where data labels attach, as chartjs-plugin-datalabels finds them: a slice from its
+        inner to its outer radius along its middle angle, a radar point across its radius
+        pointing away from the centre."""
+        size = (float(self.request.width), float(self.request.height))
+        if self.spec.kind == "doughnut":
+            return [_ring(self, layout).elements()]
+        geometry = _radial_geometry(self, layout, size)
+        if self.spec.kind == "polar_area":
+            return [_polar_elements(self, geometry)]
+        return _radar_elements(self, geometry)
 
     def draw_data(self, canvas: Canvas, layout: Layout) -> list[Label]:
         if self.spec.kind == "doughnut":
@@ -185,12 +198,31 @@ class _RoundChart:
 # --- doughnut ----------------------------------------------------------------------------------
 
 
-def _draw_doughnut(chart: _RoundChart, canvas: Canvas, layout: Layout) -> list[Label]:
-    """Chart.js's doughnut: the ring as large as the area allows (the part of the circle drawn
-    fills it, as getRatioAndOffset has it), slices parted by white borders, no text (the
-    legend names the slices)."""
-    from chartfn.drawing.matplotlib_runtime import Path
+@dataclass(frozen=True)
+class _Ring:
+    """A doughnut's (or a Chart.js pie's) slices placed in the plot: centre, outer radius,
+    the hole's share of it, and the slices' edges (degrees counter-clockwise, first slice's
+    start first)."""
 
+    values: np.ndarray
+    ends: np.ndarray
+    cx: float
+    cy: float
+    radius: float
+    cutout: float
+
+    def elements(self) -> list[Element | None]:
+        found: list[Element | None] = []
+        inner = self.radius * self.cutout
+        for index in range(len(self.values)):
+            middle = math.radians((float(self.ends[index]) + float(self.ends[index + 1])) / 2)
+            found.append(_arc_element(self.cx, self.cy, middle, inner, self.radius))
+        return found
+
+
+def _ring(chart: _RoundChart, layout: Layout) -> _Ring:
+    """Chart.js's doughnut: the ring as large as the area allows (the part of the circle drawn
+    fills it, as getRatioAndOffset has it)."""
     spec = chart.spec
     values = np.nan_to_num(series_values(spec.series[0].y), nan=0.0)
     total = float(values.sum())
@@ -205,14 +237,36 @@ def _draw_doughnut(chart: _RoundChart, canvas: Canvas, layout: Layout) -> list[L
     radius = max(1.0, radius)
     cx = (x0 + x1) / 2 - (left + right) / 2 * radius
     cy = (y0 + y1) / 2 - (bottom + top) / 2 * radius
-    for index in range(len(values)):
-        if values[index] <= 0:
+    return _Ring(values, ends, cx, cy, radius, cutout)
+
+
+def _arc_element(cx: float, cy: float, angle: float, inner: float, outer: float) -> Element:
+    """A slice as the datalabels plugin sees an arc: from its inner to its outer radius along
+    its middle ``angle`` (radians, counter-clockwise), pointing outwards."""
+    from chartfn.drawing.raster.charts import Element
+
+    cos, sin = math.cos(angle), math.sin(angle)
+    start = (cx + inner * cos, cy + inner * sin)
+    end = (cx + outer * cos, cy + outer * sin)
+    centre = ((start[0] + end[0]) / 2, (start[1] + end[1]) / 2)
+    return Element(start, centre, end, (cos, sin))
+
+
+def _draw_doughnut(chart: _RoundChart, canvas: Canvas, layout: Layout) -> list[Label]:
+    """The ring's slices parted by white borders, no text (the legend names the slices)."""
+    from chartfn.drawing.matplotlib_runtime import Path
+
+    ring = _ring(chart, layout)
+    ends, radius = ring.ends, ring.radius
+    for index in range(len(ring.values)):
+        if ring.values[index] <= 0:
             continue
-        ring = ring_polygon(
-            float(ends[index + 1]), float(ends[index]), radius, radius * cutout, cx, cy
-        )
-        canvas.fill_path(Path(ring, closed=True), chart.colors[index])
-        canvas.stroke(ring, WHITE, SLICE_BORDER * CSS_PX_IN_POINTS)
+        polygon = ring_polygon(
+            float(ends[index + 1]), float(ends[index]), radius, radius * ring.cutout, ring.cx,
+            ring.cy,
+        )  # fmt: skip
+        canvas.fill_path(Path(polygon, closed=True), chart.colors[index])
+        canvas.stroke(polygon, WHITE, SLICE_BORDER * CSS_PX_IN_POINTS)
     return []
 
 
@@ -269,23 +323,34 @@ def _value_range(spec: ChartSpec) -> tuple[float, float]:
     return low, high
 
 
-def _draw_radial(chart: _RoundChart, canvas: Canvas, layout: Layout) -> list[Label]:
+@dataclass(frozen=True)
+class _Radial:
+    """A polar area's or radar's radial scale placed in the chart area."""
+
+    cx: float
+    cy: float
+    radius: float
+    angles: np.ndarray  # spokes, radians counter-clockwise
+    scale: RadialScale
+    ticks: AxisTicks
+    label_height: float
+
+
+def _radial_geometry(chart: _RoundChart, layout: Layout, size: tuple[float, float]) -> _Radial:
     spec, base = chart.spec, chart.request
     style, dpi = base.style, base.dpi
     tick_font = style.font(TICK_FONT_PX * CSS_PX_IN_POINTS)
     label_font = style.font(POINT_LABEL_FONT_PX * CSS_PX_IN_POINTS)
     tick_height = line_extent(tick_font, dpi).height
-    box = _chart_area(layout, canvas)
+    box = _chart_area(layout, size)
     count = len(spec.series[0].y)
     rotation = spec.rotation or 0.0
     angles = _angles(count, rotation)
-    cos, sin = np.cos(angles), np.sin(angles)
-    point_labels = spec.kind == "radar"
     label_height = line_extent(label_font, dpi).height
     sizes = (
         [(measure(text, label_font, dpi).width if text else 0.0, label_height)
          for text in chart.labels]
-        if point_labels
+        if spec.kind == "radar"
         else []
     )  # fmt: skip
     backdrop = tick_height + 2 * css_px(BACKDROP_PAD, dpi)
@@ -299,6 +364,60 @@ def _draw_radial(chart: _RoundChart, canvas: Canvas, layout: Layout) -> list[Lab
         else own_radial_ticks(low, high, (side - backdrop / 2) / 2, tick_height)
     )
     scale = RadialScale(float(ticks.low), float(ticks.high))
+    return _Radial(cx, cy, radius, angles, scale, ticks, label_height)
+
+
+def _polar_elements(chart: _RoundChart, geometry: _Radial) -> list[Element | None]:
+    """A polar area's slices: arcs from the centre to their value's radius."""
+    values = series_values(chart.spec.series[0].y)
+    sweep = math.radians(360.0 / len(values))
+    radii = geometry.scale.fraction(np.nan_to_num(values, nan=geometry.scale.low)) * geometry.radius
+    return [
+        _arc_element(geometry.cx, geometry.cy, float(start) - sweep / 2, 0.0, float(r))
+        for start, r in zip(geometry.angles, radii, strict=True)
+    ]
+
+
+def _radar_elements(chart: _RoundChart, geometry: _Radial) -> list[list[Element | None]]:
+    """A radar's points, each across its radius (3 CSS px) away from the centre (up where it
+    lies on the centre), as the plugin orients a point from its scale's origin."""
+    from chartfn.drawing.raster.charts import Element
+
+    reach = _px(POINT_RADIUS, chart.request.dpi)
+    cx, cy = geometry.cx, geometry.cy
+    cos, sin = np.cos(geometry.angles), np.sin(geometry.angles)
+    found = []
+    for series in chart.spec.series:
+        values = series_values(series.y)
+        r = geometry.scale.fraction(np.nan_to_num(values, nan=geometry.scale.low)) * geometry.radius
+        row: list[Element | None] = []
+        for value, distance, c, s in zip(values, r, cos, sin, strict=True):
+            if not math.isfinite(float(value)):
+                row.append(None)
+                continue
+            x, y = cx + distance * c, cy + distance * s
+            direction = (float(c), float(s)) if distance > 0 else (0.0, 1.0)
+            dx, dy = direction[0] * reach, direction[1] * reach
+            row.append(Element((x - dx, y - dy), (x, y), (x + dx, y + dy), direction))
+        found.append(row)
+    return found
+
+
+def _draw_radial(chart: _RoundChart, canvas: Canvas, layout: Layout) -> list[Label]:
+    spec, base = chart.spec, chart.request
+    style, dpi = base.style, base.dpi
+    tick_font = style.font(TICK_FONT_PX * CSS_PX_IN_POINTS)
+    label_font = style.font(POINT_LABEL_FONT_PX * CSS_PX_IN_POINTS)
+    geometry = _radial_geometry(chart, layout, canvas.size)
+    count = len(spec.series[0].y)
+    rotation = spec.rotation or 0.0
+    angles = geometry.angles
+    cos, sin = np.cos(angles), np.sin(angles)
+    point_labels = spec.kind == "radar"
+    label_height = geometry.label_height
+    pad = css_px(POINT_LABEL_PAD, dpi)
+    cx, cy, radius = geometry.cx, geometry.cy, geometry.radius
+    ticks, scale = geometry.ticks, geometry.scale
     ticks_up = scale.low <= scale.high
     rings = [
         (float(value), label)
@@ -355,11 +474,12 @@ def _at(degrees: float, target: float) -> bool:
     return abs((degrees - target + 180) % 360 - 180) < 1e-9
 
 
-def _chart_area(layout: Layout, canvas: Canvas) -> tuple[float, float, float, float]:
-    """Chart.js's chart area: the canvas under the title and legend, with no margin at its
-    sides (the layout's plot keeps one for axes, which a radial chart has none of)."""
+def _chart_area(layout: Layout, size: tuple[float, float]) -> tuple[float, float, float, float]:
+    """Chart.js's chart area: the canvas (of ``size``) under the title and legend, with no
+    margin at its sides (the layout's plot keeps one for axes, which a radial chart has none
+    of)."""
     x0, y0, x1, y1 = layout.plot
-    width, height = canvas.size
+    width, height = size
     top = y1 if layout.labels or layout.legend else height
     return (0.0, 0.0, width, top) if x1 > x0 and y1 > y0 else (x0, y0, x1, y1)
 
