@@ -84,14 +84,14 @@ def _text_style(block: dict[str, Any], path: str, version: int) -> TextStyle:
         return TextStyle(
             color=color_option(block.get("fontColor"), f"{path}.fontColor"),
             size=size_option(block.get("fontSize"), f"{path}.fontSize"),
-            bold=(isinstance(style, str) and "bold" in style.split()) or None,
+            bold="bold" in style.split() if isinstance(style, str) else None,
         )
     font = block.get("font") if isinstance(block.get("font"), dict) else {}
     assert isinstance(font, dict)
     return TextStyle(
         color=color_option(block.get("color"), f"{path}.color"),
         size=size_option(font.get("size"), f"{path}.font.size"),
-        bold=bold_option(font.get("weight")) or None,
+        bold=bold_option(font.get("weight")),
     )
 
 
