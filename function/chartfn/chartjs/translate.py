@@ -23,6 +23,7 @@ from pydantic import ValidationError
 from chartfn.chartjs.callbacks import option_path
 from chartfn.chartjs.config import ChartConfig, JsFunction, function_paths
 from chartfn.chartjs.dataset_style import StyleError, series_style
+from chartfn.chartjs.default_colors import with_default_colors
 from chartfn.chartjs.round_options import round_fields
 from chartfn.chartjs.second_axis import right_axis, right_axis_datasets
 from chartfn.chartjs.stacking import stack_lines
@@ -153,6 +154,7 @@ def translate(config: ChartConfig, version: int = 2) -> Translation:
     (2, 3 or 4: where option names moved between versions)."""
     if not isinstance(config, dict):
         raise TranslationError("", "the config must be an object with type and data")
+    config = with_default_colors(config, version)
     warnings: list[str] = []
     kind, stand_in = _chart_type(config)
     if stand_in is not None:
