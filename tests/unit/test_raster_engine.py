@@ -501,6 +501,7 @@ LOOKS = {
     ),
     "padding": ChartLook(padding=(500.0, 500.0, 0.0, 500.0), title_lines=("a", "b")),
     "padding at the left": ChartLook(padding=(150.0, 0.0, 0.0, 0.0)),
+    "sparkline (no axes), legend left": ChartLook(axes=False, legend_position="left"),
 }
 
 

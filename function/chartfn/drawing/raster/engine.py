@@ -165,7 +165,8 @@ def paint(canvas: Canvas, chart: Chart, placed: Layout, *, background: RGBA | No
     width, height = chart.request.width, chart.request.height
     if background is not None and background[3] > 0:
         canvas.fill_rects(np.array([[0.0, 0.0, width, height]]), background)
-    has_axes = chart.request.x_axis is not None
+    # a sparkline's axes place its data but are not drawn
+    has_axes = chart.request.x_axis is not None and chart.request.look.axes
     if has_axes:
         canvas.fill_rects(np.array([placed.plot]), style.axes_color)
         draw_grid(

@@ -98,9 +98,10 @@ def _with_look(request: Request, look: ChartLook) -> Request:
             legend_bold=bool(look.legend.bold),
             legend_color=color(look.legend.color),
             legend_position=look.legend_position,
+            axes=look.axes,
             padding=(
                 look.padding[0] * unit,
-                (look.padding[1] + CHARTJS_TOP_GAP) * unit,
+                (look.padding[1] + (CHARTJS_TOP_GAP if look.axes else 0.0)) * unit,
                 look.padding[2] * unit,
                 look.padding[3] * unit,
             ),
