@@ -24,7 +24,7 @@ from chartfn.drawing.raster.layers import background_color, draw_frame, draw_gri
 from chartfn.drawing.raster.layout import Label, Layout, layout
 from chartfn.drawing.raster.overlays import with_overlays
 from chartfn.drawing.raster.second_axis import plan_two_value_axes
-from chartfn.drawing.raster.style import RGBA, style_of
+from chartfn.drawing.raster.style import RGBA, chartjs_style, style_of
 from chartfn.drawing.themes import themed
 from chartfn.models.axis_ticks import TickProviders
 from chartfn.models.chart_spec import ChartSpec
@@ -134,6 +134,8 @@ def plan_chart(
     """A spec's or /plot's plan, with ``overlays`` drawn over its data; call inside
     ``themed(frame.theme)``."""
     style = style_of(frame.theme)
+    if overlays is not None:  # only a Chart.js config brings overlays: draw its text as Chart.js
+        style = chartjs_style(style)
     if isinstance(chart, FormulaChart):
         return plan_formulas(chart, *_frame_args(frame), style)
     pie_texts = overlays is None or not overlays.replaces_pie_texts
