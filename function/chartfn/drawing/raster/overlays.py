@@ -32,9 +32,11 @@ from chartfn.models.overlays import (
 
 __all__ = ["with_overlays"]
 
-# Chart.js leaves 10 CSS px above its title or legend (their padding); the layout's own outer
-# pad gives 5 of them
-CHARTJS_TOP_GAP = 3.0
+# Chart.js leaves 10 CSS px above its title or legend (their padding); the layout's outer pad
+# and the text's line box give most of them. 1 px more puts legends within 1.2 px of Chart.js's
+# (median of 93); more would shrink the plot under a legend below Chart.js's chart area (a pie's
+# radius, tests/unit/test_round_datalabels.py), as the legend's row is taller than Chart.js's
+CHARTJS_TOP_GAP = 1.0
 POINTS_PER_CSS_PIXEL = 0.72  # a CSS pixel is 1/96 in, a point 1/72 in, at 100 dpi per ratio 1
 DEFAULT_FONT_SIZE = 12.0  # CSS pixels: Chart.js's default font size
 DEFAULT_TEXT_COLOR = "#666666"  # Chart.js's default font colour
