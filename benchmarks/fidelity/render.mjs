@@ -73,7 +73,7 @@ function tableauColours(config) {
 }
 
 // QuickChart's documented adjustments before Chart.js sees a config (lib/charts.js, restated).
-function quickchartDefaults(config, major) {
+function quickchartDefaults(config, major, version) {
   config.options = config.options || {};
   if (config.type === 'donut') config.type = 'doughnut';
   if (config.type === 'sparkline') {
@@ -94,8 +94,17 @@ function quickchartDefaults(config, major) {
   if (config.type === 'line') {
     for (const dataset of config.data.datasets || []) dataset.lineTension = dataset.lineTension || 0;
   }
-  if (!(config.options.plugins && config.options.plugins.colorschemes)) tableauColours(config);
+  // QuickChart's colorschemes plugin registers itself with Chart.js 2 only: v3/v4 configs get
+  // Chart.js's own defaults. v4: Chart.js 4's Colors plugin (registered with registerables);
+  // v3 is drawn here by Chart.js 4 too, so the plugin is turned off to leave 3.9's
+  // rgba(0,0,0,0.1) (an explicit setting of the config's wins).
+  if (major === 2 && !(config.options.plugins && config.options.plugins.colorschemes)) {
+    tableauColours(config);
+  }
   config.options.plugins = config.options.plugins || {};
+  if (version === 3 && config.options.plugins.colors === undefined) {
+    config.options.plugins.colors = { enabled: false };
+  }
   if (major === 2 && !config.options.plugins.datalabels) {
     // QuickChart: data labels on for pie and doughnut only, unless the config sets them
     config.options.plugins.datalabels = { display: ['pie', 'doughnut'].includes(config.type) };
@@ -144,7 +153,7 @@ async function render(example) {
   // QuickChart's rule: a version starting with 4 or 3 is v3+, anything else 2.9.4
   const major = ['3', '4'].includes(String(example.version || '2')[0]) ? 4 : 2;
   const config = evaluate(example.config, major === 2 ? Chart2 : Chart4);
-  quickchartDefaults(config, major);
+  quickchartDefaults(config, major, Number(String(example.version || '2')[0]));
   const canvas = createCanvas(width, height);
   const context = canvas.getContext('2d');
   if (example.backgroundColor) {

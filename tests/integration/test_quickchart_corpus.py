@@ -45,7 +45,6 @@ REFUSED: dict[str, str] = {
 }
 # Types drawn by a stand-in: the warning must say so.
 STAND_IN_WARNING = {
-    "sparkline": "sparkline",
     "outlabeledPie": "outlabeledPie",
 }
 _TYPE = re.compile(r"""^\s*\{\s*["']?type["']?\s*:\s*["'](\w+)["']""")
@@ -103,8 +102,8 @@ async def test_docs_example(uncached: httpx.AsyncClient, example: dict[str, Any]
     match = _TYPE.match(example["config"])
     if reason is None and match and match.group(1) in STAND_IN_WARNING:
         assert STAND_IN_WARNING[match.group(1)] in header(response, "x-chart-warning")
-    if reason is None and match and match.group(1) == "bubble":  # drawn as itself, r and all
-        assert "bubble" not in header(response, "x-chart-warning")
+    if reason is None and match and match.group(1) in ("bubble", "sparkline"):  # drawn as itself
+        assert match.group(1) not in header(response, "x-chart-warning")
 
 
 @pytest.mark.parametrize("example", EDGE_CASES, ids=[example["name"] for example in EDGE_CASES])

@@ -230,7 +230,6 @@ def _one_dataset(kind: str, data: list[Any], **dataset: Any) -> dict[str, Any]:
 @pytest.mark.parametrize(
     ("kind", "drawn_as", "warning"),
     [
-        ("sparkline", "line", "sparkline"),
         # a Chart.js pie is drawn as a doughnut without a hole
         ("outlabeledPie", "doughnut", "outlabeledPie"),
     ],
@@ -241,6 +240,12 @@ def test_types_with_a_stand_in_are_drawn_and_say_what_is_lost(
     translation = translate(_one_dataset(kind, [{"x": 1, "y": 4, "r": 9}, {"x": "2", "y": 5}]))
     assert translation.spec.kind == drawn_as
     assert any(warning in w for w in translation.warnings), translation.warnings
+
+
+def test_a_sparkline_is_a_line_chart_drawn_as_quickchart_draws_it_without_a_warning() -> None:
+    translation = translate(_one_dataset("sparkline", [4, 5, 3]))
+    assert translation.spec.kind == "line"
+    assert not any("sparkline" in w for w in translation.warnings), translation.warnings
 
 
 def test_a_bubble_chart_keeps_its_radii_point_by_point() -> None:

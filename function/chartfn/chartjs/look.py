@@ -10,6 +10,8 @@
   usePointStyle}}, whose label colour defaults to the chart's ``options.color`` (Chart.js 3/4
   route it there; v2 has no such option: ``defaultFontColor`` is a global, not a config option).
 - ``options.layout.padding``: a number or {left, right, top, bottom}, in CSS pixels.
+- QuickChart's ``sparkline`` (``lib/charts.js``): no axes (x and y ``display: false``) unless
+  the config sets ``options.scales``.
 
 Unset options keep the engine's look; a value Chart.js could not use is a
 ``TranslationError`` naming its path.
@@ -36,7 +38,9 @@ _LEGEND_POSITIONS = ("top", "bottom", "left", "right")
 _MAX_TITLE_LINES = 10
 
 
-def config_look(options: dict[str, Any], version: int, warnings: list[str]) -> ChartLook:
+def config_look(
+    options: dict[str, Any], version: int, warnings: list[str], chart_type: object = None
+) -> ChartLook:
     title, title_path = _plugin(options, "title", version)
     legend, legend_path = _plugin(options, "legend", version)
     labels = legend.get("labels") if isinstance(legend.get("labels"), dict) else {}
@@ -59,6 +63,9 @@ def config_look(options: dict[str, Any], version: int, warnings: list[str]) -> C
         legend_position=legend_position if legend_position in _LEGEND_POSITIONS else "top",
         legend_point_style=labels.get("usePointStyle") is True,
         padding=_padding(options),
+        # QuickChart hides a sparkline's axes unless the config gives its own scales
+        # (in v2 spellings: v3/v4 ignore them and draw the axes)
+        axes=chart_type != "sparkline" or version > 2 or "scales" in options,
     )
 
 
@@ -84,14 +91,14 @@ def _text_style(block: dict[str, Any], path: str, version: int) -> TextStyle:
         return TextStyle(
             color=color_option(block.get("fontColor"), f"{path}.fontColor"),
             size=size_option(block.get("fontSize"), f"{path}.fontSize"),
-            bold=(isinstance(style, str) and "bold" in style.split()) or None,
+            bold="bold" in style.split() if isinstance(style, str) else None,
         )
     font = block.get("font") if isinstance(block.get("font"), dict) else {}
     assert isinstance(font, dict)
     return TextStyle(
         color=color_option(block.get("color"), f"{path}.color"),
         size=size_option(font.get("size"), f"{path}.font.size"),
-        bold=bold_option(font.get("weight")) or None,
+        bold=bold_option(font.get("weight")),
     )
 
 

@@ -109,7 +109,7 @@ def config_overlays(
             f"{_annotation_path(version)}: not drawn on a {config.get('type')} chart (only "
             "on vertical bar, line and scatter charts)"
         )
-    look = config_look(options, version, warnings)
+    look = config_look(options, version, warnings, config.get("type"))
     return ConfigOverlays(Overlays(labels, annotations, look), tuple(run), tuple(warnings))
 
 

@@ -23,6 +23,7 @@ from pydantic import ValidationError
 from chartfn.chartjs.callbacks import option_path
 from chartfn.chartjs.config import ChartConfig, JsFunction, function_paths
 from chartfn.chartjs.dataset_style import StyleError, series_style
+from chartfn.chartjs.default_colors import with_default_colors
 from chartfn.chartjs.round_options import round_fields
 from chartfn.chartjs.second_axis import right_axis, right_axis_datasets
 from chartfn.chartjs.stacking import stack_lines
@@ -54,10 +55,10 @@ SUPPORTED_TYPES = (
     "radialGauge",
 )
 _ROUND_TYPES = ("pie", "doughnut", "polarArea", "radar")
-_TYPE_ALIASES = {"donut": "doughnut"}  # QuickChart fixes this spelling too
+# QuickChart fixes the spelling of donut too; a sparkline is its line chart without axes
+_TYPE_ALIASES = {"donut": "doughnut", "sparkline": "line"}
 # Types whose data a drawn type shows faithfully enough, with what is lost said in a warning.
 _STAND_INS = {
-    "sparkline": ("line", "a sparkline is drawn as a line chart with axes for now"),
     "outlabeledPie": ("pie", "outlabeledPie is drawn as a pie without its outside labels for now"),
 }
 # Chart.js's own types and those of the plugins QuickChart bundles: real charts, not drawn yet
@@ -153,6 +154,7 @@ def translate(config: ChartConfig, version: int = 2) -> Translation:
     (2, 3 or 4: where option names moved between versions)."""
     if not isinstance(config, dict):
         raise TranslationError("", "the config must be an object with type and data")
+    config = with_default_colors(config, version)
     warnings: list[str] = []
     kind, stand_in = _chart_type(config)
     if stand_in is not None:
@@ -209,6 +211,8 @@ def translate(config: ChartConfig, version: int = 2) -> Translation:
         if scales.horizontal and kind == "bar":
             fields["horizontal"] = True
     fields.update(spec_fields)
+    if config.get("type") == "sparkline" and version == 2 and "scales" not in options:
+        fields.update(_sparkline_limits(datasets))
     styles = _styles(datasets, kind, str(config.get("type")), version, options, warnings)
     plugins = _undrawn_plugins(options)
     if plugins:
@@ -253,10 +257,30 @@ def _styles(
     return ChartStyles(tuple(looks)) if any(looks) else ChartStyles()
 
 
+def _sparkline_limits(datasets: list[_Dataset]) -> dict[str, Any]:
+    """QuickChart's sparkline axes (v2 spellings, so only v2 reads them): y from its first
+    dataset's min to max, each moved by 5 % of itself "so that pixels aren't shaved off"
+    (lib/charts.js); x from the first value to the last."""
+    values = [v for v in datasets[0].y if v is not None and math.isfinite(v)] if datasets else []
+    if not values:
+        return {}
+    fields: dict[str, Any] = {}
+    low, high = min(values), max(values)
+    low, high = low - low * 0.05, high + high * 0.05
+    if low < high:
+        fields["y_limits"] = (low, high)
+    # Chart.js's hidden category axis puts the first value at the left edge, the last at the
+    # right one (the engine's own autoscale would leave a margin)
+    last = max(len(d.y) for d in datasets) - 1
+    if last > 0:
+        fields["x_limits"] = (0, last)
+    return fields
+
+
 def _chart_type(config: ChartConfig) -> tuple[str, str | None]:
     """The type to draw, and a warning when it stands in for the one asked for."""
     raw = config.get("type")
-    drawn = ", ".join((*SUPPORTED_TYPES, "horizontalBar", *_STAND_INS))
+    drawn = ", ".join((*SUPPORTED_TYPES, "horizontalBar", "sparkline", *_STAND_INS))
     if not isinstance(raw, str) or not raw:
         raise TranslationError("type", f"the chart type is missing: one of {drawn}")
     kind = _TYPE_ALIASES.get(raw, raw)

@@ -20,6 +20,12 @@ which only reads the file. It cannot go in the generated font list, whose paths 
 machine only for matplotlib's own fonts. The matplotlibrc names it after DejaVu Sans in
 ``font.family``, so matplotlib draws each character from the first font that has it: Latin text
 keeps its exact pixels and CJK characters get glyphs instead of boxes.
+
+Chart.js configs' text: Chart.js's default family is Helvetica Neue/Helvetica/Arial, none of them
+free. Liberation Sans (``fonts/``, SIL OFL) has Arial's metrics, so titles, legends and tick
+labels take the widths Chart.js lays out with; it is registered the same read-only way and only
+the Chart.js path names it (``raster.style.chartjs_style``), so every other chart keeps DejaVu
+Sans and its bytes.
 """
 
 from __future__ import annotations
@@ -36,6 +42,8 @@ FONTS_DIR = Path(__file__).resolve().with_name("fonts")
 CJK_FONT = FONTS_DIR / "wqy-microhei-cjk.ttf"
 # must match font.family in the matplotlibrc; test_fonts checks the file really has this name
 CJK_FONT_FAMILY = "WenQuanYi Micro Hei"
+CHARTJS_FONTS = (FONTS_DIR / "LiberationSans-Regular.ttf", FONTS_DIR / "LiberationSans-Bold.ttf")
+CHARTJS_FONT_FAMILY = "Liberation Sans"  # test_fonts checks the files really have this name
 
 if "matplotlib" in sys.modules:
     # Too late to steer the import; the service always imports this module first, and the
@@ -108,6 +116,8 @@ def __getattr__(name: str) -> object:
 # above has run (a test checks that no other module imports matplotlib directly).
 FONT_MANAGER = font_manager.fontManager
 FONT_MANAGER.addfont(CJK_FONT)
+for _chartjs_font in CHARTJS_FONTS:  # ~1 ms for both: addfont reads only the names and flags
+    FONT_MANAGER.addfont(_chartjs_font)
 
 # The request's text decides which glyphs no font has, and matplotlib warns once per distinct
 # character: one error image of a thousand unusual characters wrote ~180 KB to the log. The box
@@ -128,6 +138,8 @@ def style_sheet(name: str) -> dict[str, object]:
 
 
 __all__ = [
+    "CHARTJS_FONTS",
+    "CHARTJS_FONT_FAMILY",
     "CJK_FONT",
     "CJK_FONT_FAMILY",
     "FONT_MANAGER",

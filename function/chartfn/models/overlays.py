@@ -125,6 +125,8 @@ class ChartLook:
     legend_position: str = "top"  # top, bottom, left, right
     legend_point_style: bool = False  # labels.usePointStyle: round swatches
     padding: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # left, top, right, bottom
+    # False: QuickChart's sparkline, drawn without axes, grid, tick labels or outer padding
+    axes: bool = True
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from chartfn.drawing.raster.layers import background_color, draw_frame, draw_gri
 from chartfn.drawing.raster.layout import Label, Layout, layout
 from chartfn.drawing.raster.overlays import with_overlays
 from chartfn.drawing.raster.second_axis import plan_two_value_axes
-from chartfn.drawing.raster.style import RGBA, style_of
+from chartfn.drawing.raster.style import RGBA, chartjs_style, style_of
 from chartfn.drawing.themes import themed
 from chartfn.models.axis_ticks import TickProviders
 from chartfn.models.chart_spec import ChartSpec
@@ -134,6 +134,8 @@ def plan_chart(
     """A spec's or /plot's plan, with ``overlays`` drawn over its data; call inside
     ``themed(frame.theme)``."""
     style = style_of(frame.theme)
+    if overlays is not None:  # only a Chart.js config brings overlays: draw its text as Chart.js
+        style = chartjs_style(style)
     if isinstance(chart, FormulaChart):
         return plan_formulas(chart, *_frame_args(frame), style)
     pie_texts = overlays is None or not overlays.replaces_pie_texts
@@ -165,7 +167,8 @@ def paint(canvas: Canvas, chart: Chart, placed: Layout, *, background: RGBA | No
     width, height = chart.request.width, chart.request.height
     if background is not None and background[3] > 0:
         canvas.fill_rects(np.array([[0.0, 0.0, width, height]]), background)
-    has_axes = chart.request.x_axis is not None
+    # a sparkline's axes place its data but are not drawn
+    has_axes = chart.request.x_axis is not None and chart.request.look.axes
     if has_axes:
         canvas.fill_rects(np.array([placed.plot]), style.axes_color)
         draw_grid(

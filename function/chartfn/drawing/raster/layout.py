@@ -94,6 +94,7 @@ class Look:
     legend_color: RGBA | None = None
     legend_position: str = "top"  # top, bottom, left, right
     padding: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # pixels: l, t, r, b
+    axes: bool = True  # False: no grid, frame, tick labels, axis titles or outer pad (sparkline)
 
 
 @dataclass(frozen=True)
@@ -169,6 +170,8 @@ def layout(request: Request) -> Layout:
     # each (kept for this layout only; nothing keyed by data outlives a chart).
     ticks_of = cache(ticks_for)
     request = _cached_providers(request)
+    if not request.look.axes:
+        attempts = [replace(p, axis_labels=False, tick_labels=False) for p in attempts]
     for parts in attempts:
         result = _layout(request, parts, ticks_of)
         x0, y0, x1, y1 = result.plot
@@ -301,7 +304,7 @@ def _layout(
     style, dpi = request.style, request.dpi
     look = request.look
     width, height = float(request.width), float(request.height)
-    pad = _px(OUTER_PAD, dpi)
+    pad = _px(OUTER_PAD, dpi) if look.axes else 0.0
     pad_left, pad_top, pad_right, pad_bottom = look.padding
     inner_width = max(0.0, width - 2 * pad - pad_left - pad_right)
     left, right = pad + pad_left, max(pad + pad_left, width - pad - pad_right)

@@ -32,6 +32,11 @@ from chartfn.models.overlays import (
 
 __all__ = ["with_overlays"]
 
+# Chart.js leaves 10 CSS px above its title or legend (their padding); the layout's outer pad
+# and the text's line box give most of them. 1 px more puts legends within 1.2 px of Chart.js's
+# (median of 93); more would shrink the plot under a legend below Chart.js's chart area (a pie's
+# radius, tests/unit/test_round_datalabels.py), as the legend's row is taller than Chart.js's
+CHARTJS_TOP_GAP = 1.0
 POINTS_PER_CSS_PIXEL = 0.72  # a CSS pixel is 1/96 in, a point 1/72 in, at 100 dpi per ratio 1
 DEFAULT_FONT_SIZE = 12.0  # CSS pixels: Chart.js's default font size
 DEFAULT_TEXT_COLOR = "#666666"  # Chart.js's default font colour
@@ -41,10 +46,11 @@ ANNOTATION_LABEL_PADDING = 6.0  # CSS pixels around an annotation line's label
 def with_overlays(chart: Chart, overlays: Overlays | None) -> Chart:
     """``chart`` with ``overlays``' look, drawing their labels and annotations after its
     data (the same chart when there are none)."""
-    if overlays is None or overlays == Overlays():
+    if overlays is None:
         return chart
-    if overlays.look != ChartLook():
-        chart = replace(chart, request=_with_look(chart.request, overlays.look))
+    # overlays come only with a Chart.js config, whose look (bold title, Chart.js's top gap)
+    # applies whether or not the config sets any of it
+    chart = replace(chart, request=_with_look(chart.request, overlays.look))
     if not (overlays.datalabels or overlays.annotations):
         return chart
     draw_data = chart.draw_data
@@ -86,7 +92,7 @@ def _with_look(request: Request, look: ChartLook) -> Request:
         legend=legend,
         look=Look(
             title_size=points(look.title.size),
-            title_bold=bool(look.title.bold),
+            title_bold=look.title.bold is not False,  # Chart.js's titles are bold by default
             title_color=color(look.title.color),
             title_lines=look.title_lines,
             title_bottom=look.title_bottom,
@@ -94,9 +100,10 @@ def _with_look(request: Request, look: ChartLook) -> Request:
             legend_bold=bool(look.legend.bold),
             legend_color=color(look.legend.color),
             legend_position=look.legend_position,
+            axes=look.axes,
             padding=(
                 look.padding[0] * unit,
-                look.padding[1] * unit,
+                (look.padding[1] + (CHARTJS_TOP_GAP if look.axes else 0.0)) * unit,
                 look.padding[2] * unit,
                 look.padding[3] * unit,
             ),

@@ -2,13 +2,34 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
-from chartfn.drawing.matplotlib_runtime import FONT_MANAGER, FontProperties, rcParams, to_rgba
+from chartfn.drawing.matplotlib_runtime import (
+    CHARTJS_FONT_FAMILY,
+    CJK_FONT_FAMILY,
+    FONT_MANAGER,
+    FontProperties,
+    rcParams,
+    to_rgba,
+)
 from chartfn.drawing.themes import themed
 
 RGBA = tuple[float, float, float, float]
+
+# Chart.js draws every text at 12 CSS px unless a config says otherwise (2.9.4's
+# defaultFontSize, 4's defaults.font.size); a CSS pixel is 0.72 pt at 100 dpi per pixel ratio
+CHARTJS_TEXT_POINTS = 12 * 0.72
+# Chart.js's title and legend paddings (10 CSS px each) between the title's text and the
+# legend's, less what the legend's row adds, in points
+CHARTJS_TITLE_GAP = 15.5
+# Chart.js's default text colour (2.9.4's defaultFontColor, 4's defaults.color)
+CHARTJS_TEXT_COLOR: RGBA = (0.4, 0.4, 0.4, 1.0)  # #666
+# its grid lines, axis borders and tick marks: rgba(0,0,0,0.1), one CSS pixel wide
+CHARTJS_LINE_COLOR: RGBA = (0.0, 0.0, 0.0, 0.1)
+CHARTJS_LINE_POINTS = 0.72
+# DejaVu Sans behind Liberation Sans for the symbols it lacks, then the CJK fallback
+CHARTJS_FAMILIES = (CHARTJS_FONT_FAMILY, "DejaVu Sans", CJK_FONT_FAMILY)
 
 
 @dataclass(frozen=True)
@@ -63,6 +84,31 @@ def _font(
             if candidate in installed and candidate not in names:
                 names.append(candidate)
     return FontProperties(family=names, size=size, weight=weight)
+
+
+def chartjs_style(style: Style) -> Style:
+    """``style`` as Chart.js draws a config that sets none of it: text at its default size and
+    colour in a face with Arial's metrics (Chart.js's default family is Helvetica/Arial), and
+    its faint one-pixel grid, axis borders and tick marks."""
+    return replace(
+        style,
+        font_family=CHARTJS_FAMILIES,
+        title_size=CHARTJS_TEXT_POINTS,
+        label_size=CHARTJS_TEXT_POINTS,
+        tick_label_size=CHARTJS_TEXT_POINTS,
+        legend_size=CHARTJS_TEXT_POINTS,
+        title_pad=CHARTJS_TITLE_GAP,
+        text_color=CHARTJS_TEXT_COLOR,
+        label_color=CHARTJS_TEXT_COLOR,
+        tick_label_color=CHARTJS_TEXT_COLOR,
+        grid_color=CHARTJS_LINE_COLOR,
+        grid_width=CHARTJS_LINE_POINTS,
+        grid_dashes=None,
+        edge_color=CHARTJS_LINE_COLOR,
+        edge_width=CHARTJS_LINE_POINTS,
+        tick_color=CHARTJS_LINE_COLOR,
+        tick_width=CHARTJS_LINE_POINTS,
+    )
 
 
 def _size(value: object) -> float:
