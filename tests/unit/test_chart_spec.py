@@ -252,6 +252,20 @@ def test_bins_only_for_histograms_and_bounded() -> None:
     assert error_locs(spec(bins=10)) == [("bins",)]
 
 
+def test_whole_numbers_written_as_doubles_are_whole_numbers() -> None:
+    """JSON Schema's integer is any number without a fraction (5.0 is one); the OpenAPI fuzz
+    sent y2_series [1.0] and was refused. 5.0 means 5, the same chart and key."""
+    histogram = {"kind": "histogram", "series": [{"y": [1, 2, 2, 3]}]}
+    as_double = ChartSpec.model_validate({**histogram, "bins": 5.0})
+    assert as_double.bins == 5 and isinstance(as_double.bins, int)
+    assert as_double == ChartSpec.model_validate({**histogram, "bins": 5})
+    two = {"kind": "line", "series": [{"y": [1, 2]}, {"y": [3, 4]}]}
+    assert ChartSpec.model_validate({**two, "y2_series": [1.0]}).y2_series == [1]
+    for bad in (5.5, True, "5", float(MAX_BINS + 1)):
+        assert error_locs({**histogram, "bins": bad}) == [("bins",)], bad
+    assert error_locs({**two, "y2_series": [0.5]}) == [("y2_series", 0)]
+
+
 def test_log_axes_need_positive_data() -> None:
     ChartSpec.model_validate(spec(y_log=True, series=[{"y": [1, None, 3]}]))
     assert error_locs(spec(y_log=True, series=[{"y": [1, 0, 3]}])) == [("series", 0, "y", 1)]

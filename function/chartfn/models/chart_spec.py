@@ -104,7 +104,15 @@ import re
 import unicodedata
 from typing import Annotated, Any, Literal, Self
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    model_validator,
+)
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from chartfn.models.request_limits import MAX_SPEC_BYTES, MAX_SPEC_TEXT
@@ -271,6 +279,18 @@ Color = Annotated[
     AfterValidator(_check_color),
 ]
 Limits = tuple[Number, Number]
+
+
+def _whole(value: object) -> object:
+    """JSON Schema's integer is any number without a fraction part (5.0 is one), and clients
+    that hold every number as a double send it so: take it as 5. Strings, booleans and 5.5 stay
+    errors."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+WholeNumber = Annotated[int, BeforeValidator(_whole), Field(strict=True)]
 Radius = Annotated[
     float,
     Field(strict=True, ge=0, le=MAX_BUBBLE_RADIUS),
@@ -340,7 +360,7 @@ class ChartSpec(_Frozen):
     x_limits: Limits | None = None
     y_limits: Limits | None = None
     stacked: Annotated[bool, Field(strict=True)] = False
-    bins: Annotated[int, Field(strict=True, ge=1, le=MAX_BINS)] | None = None
+    bins: Annotated[WholeNumber, Field(ge=1, le=MAX_BINS)] | None = None
     cutout: Annotated[float, Field(strict=True, ge=0, le=MAX_CUTOUT)] | None = None
     rotation: Annotated[float, Field(strict=True, ge=-MAX_ROTATION, le=MAX_ROTATION)] | None = None
     circumference: Annotated[float, Field(strict=True, gt=0, le=360)] | None = None
@@ -355,8 +375,7 @@ class ChartSpec(_Frozen):
     )
     horizontal: Annotated[bool, Field(strict=True)] | None = None
     y2_series: (
-        Annotated[list[Annotated[int, Field(strict=True, ge=0)]], Field(max_length=MAX_SERIES)]
-        | None
+        Annotated[list[Annotated[WholeNumber, Field(ge=0)]], Field(max_length=MAX_SERIES)] | None
     ) = None
     y2_label: Text | None = None
 
