@@ -154,3 +154,12 @@ def test_a_mixed_chart_after_others_is_the_chart_rendered_first() -> None:
         engine.render_spec(other.spec, OutputOptions(**options), styles=other.styles)
     again = engine.render_spec(translation.spec, OutputOptions(), styles=translation.styles)
     assert again == first
+
+
+def test_a_bar_chart_of_line_datasets_only_draws_the_lines() -> None:
+    config = mixed([3, 1, 2, 4], {"order": 0})
+    del config["data"]["datasets"][:2]
+    translation = translate(config, 2)
+    rgb, (to_x, to_y) = drawn(translation)
+    for x, y in zip(to_x(np.arange(4.0)), to_y(np.array([3.0, 1.0, 2.0, 4.0])), strict=True):
+        assert near(rgb, x, y, LINE), (x, y)

@@ -47,7 +47,8 @@ def plan_mixed_bars(
     lines = {i for i, look in enumerate(looks) if look.mark == "line"}
     bar_indexes = [i for i in range(len(spec.series)) if i not in lines]
     # bars share their category among the bar datasets only, as Chart.js's bar controller does
-    bars = bar_boxes(spec.model_copy(update={"series": [spec.series[i] for i in bar_indexes]}))
+    only_bars = spec.model_copy(update={"series": [spec.series[i] for i in bar_indexes]})
+    bars = bar_boxes(only_bars) if bar_indexes else []
     boxes: dict[int, tuple[np.ndarray, ...]] = dict(zip(bar_indexes, bars, strict=True))
     centres = np.arange(count, dtype=np.float64)
     values = {i: series_values(spec.series[i].y) for i in lines}
