@@ -15,7 +15,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pydantic import ValidationError
@@ -38,7 +38,7 @@ from chartfn.models.chart_spec import (
 )
 from chartfn.models.colors import ColorError, parse_css_color
 from chartfn.models.numbers import shortest_form
-from chartfn.models.series_style import ChartStyles
+from chartfn.models.series_style import ChartStyles, SeriesStyle
 
 __all__ = ["SUPPORTED_TYPES", "Translation", "TranslationError", "translate"]
 
@@ -147,6 +147,7 @@ class _Dataset:
     # where each value of y is in the dataset's data (scatter points without x are dropped)
     positions: list[int]
     r: list[float] | None = None  # bubble radii, CSS pixels
+    as_line: bool = False  # a bar chart's `type: 'line'` dataset, drawn as a line over the bars
 
 
 def translate(config: ChartConfig, version: int = 2) -> Translation:
@@ -169,7 +170,11 @@ def translate(config: ChartConfig, version: int = 2) -> Translation:
         assert isinstance(time_options, dict)
         parser = time_options.get("parser")
         data, time_labels = _dated(data, parser if isinstance(parser, str) else None)
-    datasets = _datasets(data, kind, labels, warnings, _data_source(options))
+    # Lines over bars are drawn on vertical, unstacked bar charts (Chart.js would stack a line
+    # on a stacked axis too); elsewhere a dataset of another type is still drawn as the chart's.
+    bar_scales = _Scales(options, version, horizontal=config.get("type") == "horizontalBar")
+    lines_over_bars = kind == "bar" and not bar_scales.horizontal and not bar_scales.stacked
+    datasets = _datasets(data, kind, labels, warnings, _data_source(options), lines_over_bars)
     if version == 2 and kind not in ("pie", "doughnut", "polarArea", "radialGauge"):
         # QuickChart's colorschemes plugin colours v2 datasets that name no colour
         for dataset in datasets:
@@ -236,25 +241,37 @@ def _styles(
     options: dict[str, Any],
     warnings: list[str],
 ) -> ChartStyles:
-    looks = []
+    looks: list[SeriesStyle | None] = []
+    mixed = any(dataset.as_line for dataset in datasets)
     for dataset in datasets:
         path = f"data.datasets[{dataset.index}]"
         try:
-            looks.append(
-                series_style(
-                    dataset.raw,
-                    kind,
-                    chart_type,
-                    version,
-                    options,
-                    path,
-                    dataset.positions,
-                    warnings,
-                )
+            look = series_style(
+                dataset.raw,
+                "line" if dataset.as_line else kind,
+                chart_type,
+                version,
+                options,
+                path,
+                dataset.positions,
+                warnings,
             )
         except StyleError as exc:
             raise TranslationError(exc.path, str(exc)) from None
+        if mixed:
+            # draw order and mark matter only where bars and lines overlap
+            order = dataset.raw.get("order")
+            look = replace(
+                look or SeriesStyle(),
+                mark="line" if dataset.as_line else None,
+                order=float(order) if _finite_number(order) else 0.0,
+            )
+        looks.append(look)
     return ChartStyles(tuple(looks)) if any(looks) else ChartStyles()
+
+
+def _finite_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def _sparkline_limits(datasets: list[_Dataset]) -> dict[str, Any]:
@@ -369,6 +386,7 @@ def _datasets(
     labels: list[str] | None,
     warnings: list[str],
     data_source: str | None = None,
+    lines_over_bars: bool = False,
 ) -> list[_Dataset]:
     raw = data.get("datasets")
     fetched = (
@@ -391,7 +409,8 @@ def _datasets(
         if dataset.get("hidden") is True:
             continue
         own_type = dataset.get("type")
-        if isinstance(own_type, str) and own_type != kind:
+        as_line = lines_over_bars and own_type == "line"
+        if isinstance(own_type, str) and own_type != kind and not as_line:
             mixed = True
         values = dataset.get("data")
         if values is None:
@@ -408,10 +427,11 @@ def _datasets(
                 name=None if label is None else _label_text(label),
                 y=y,
                 x=x,
-                color=_dataset_color(dataset, kind, path, warnings),
+                color=_dataset_color(dataset, "line" if as_line else kind, path, warnings),
                 raw=dataset,
                 positions=positions,
                 r=r if kind == "bubble" else None,
+                as_line=as_line,
             )
         )
     if mixed:

@@ -20,6 +20,7 @@ __all__ = [
     "POINT_STYLES",
     "ChartStyles",
     "Fill",
+    "Mark",
     "PointStyle",
     "SeriesStyle",
     "Stepped",
@@ -42,6 +43,8 @@ POINT_STYLES: tuple[str, ...] = PointStyle.__args__  # type: ignore[attr-defined
 Fill = Literal["origin", "start", "end"]
 # Chart.js's ``stepped``: where the step is taken between two points; None: straight/curved.
 Stepped = Literal["before", "after", "middle"]
+# A mark other than the chart's own (Chart.js's per-dataset ``type``): a bar chart's line.
+Mark = Literal["line"]
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,11 @@ class SeriesStyle:
     point_radius: float | None = None
     point_style: PointStyle = "circle"
     point_border_width: float = 1.0
+    #: Drawn as this mark instead of the chart's kind (a bar chart's ``type: 'line'`` dataset).
+    mark: Mark | None = None
+    #: Chart.js's ``order``: datasets are drawn from the highest to the lowest (then by index,
+    #: last first), so the lowest lies on top.
+    order: float = 0.0
 
 
 @dataclass(frozen=True)

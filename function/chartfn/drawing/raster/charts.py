@@ -116,6 +116,11 @@ def plan(
         from chartfn.drawing.raster.progress import plan_progress
 
         return plan_progress(spec, base)
+    if spec.kind == "bar" and styles is not None:
+        from chartfn.drawing.raster.mixed_bars import has_lines, plan_mixed_bars  # builds on this
+
+        if has_lines(styles):
+            return plan_mixed_bars(spec, base, colors, names, styles)
     if spec.kind == "bar":
         return _bars(spec, base, colors, names, styles or ChartStyles())
     if spec.kind == "histogram":

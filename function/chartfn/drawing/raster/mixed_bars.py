@@ -1,0 +1,142 @@
+"""A bar chart with Chart.js line datasets (a dataset's own ``type: 'line'``, ``SeriesStyle.mark``):
+the bar datasets grouped in their categories as on a plain bar chart, each line through its
+categories' centres on the same value axis, which covers both. Datasets are drawn in Chart.js's
+order: sorted by ``order`` then index, the last drawn first, so the lowest lies on top."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from chartfn.drawing.matplotlib_runtime import to_rgba
+from chartfn.drawing.raster.canvas import Canvas
+from chartfn.drawing.raster.charts import (
+    LINE_WIDTH,
+    BarBoxes,
+    Chart,
+    Element,
+    _element,
+    _faded,
+    _mappers,
+    _point_colors,
+    _with,
+    bar_boxes,
+    by_color,
+    flat,
+    value_scale,
+)
+from chartfn.drawing.raster.layout import Axis, Label, Layout, LegendEntry, Request
+from chartfn.drawing.raster.series_marks import draw_line, draw_points
+from chartfn.drawing.raster.style import RGBA
+from chartfn.drawing.raster.ticks import Scale
+from chartfn.drawing.spec_renderer import series_values
+from chartfn.models.chart_spec import ChartSpec
+from chartfn.models.series_style import ChartStyles, SeriesStyle
+
+
+def has_lines(styles: ChartStyles) -> bool:
+    return any(look is not None and look.mark == "line" for look in styles.series)
+
+
+def plan_mixed_bars(
+    spec: ChartSpec, base: Request, colors: list[RGBA], names: list[str], styles: ChartStyles
+) -> Chart:
+    count = len(spec.series[0].y)
+    looks = [styles.of(i) or SeriesStyle() for i in range(len(spec.series))]
+    lines = {i for i, look in enumerate(looks) if look.mark == "line"}
+    bar_indexes = [i for i in range(len(spec.series)) if i not in lines]
+    # bars share their category among the bar datasets only, as Chart.js's bar controller does
+    only_bars = spec.model_copy(update={"series": [spec.series[i] for i in bar_indexes]})
+    bars = bar_boxes(only_bars) if bar_indexes else []
+    boxes: dict[int, tuple[np.ndarray, ...]] = dict(zip(bar_indexes, bars, strict=True))
+    centres = np.arange(count, dtype=np.float64)
+    values = {i: series_values(spec.series[i].y) for i in lines}
+    # a line's values as zero-width boxes: the value axis then covers bars and lines alike
+    covered: BarBoxes = bars + [(centres, centres, values[i], values[i]) for i in sorted(lines)]
+    y_scale = value_scale(spec, covered)
+    x_scale = Scale(-0.5, count - 0.5)
+    categories = spec.categories if spec.categories is not None else [str(i) for i in range(count)]
+    entries = [LegendEntry(n, c, "box") for n, c in zip(names, colors, strict=True)]
+    request = _with(
+        base, spec, entries, Axis(x_scale, tuple(flat(c) for c in categories)), Axis(y_scale)
+    )
+    # Chart.js sorts by (order, index) and draws that list from its end
+    drawing_order = sorted(range(len(spec.series)), key=lambda i: (looks[i].order, i))[::-1]
+
+    def draw(canvas: Canvas, layout: Layout) -> list[Label]:
+        to_x, to_y = _mappers(x_scale, y_scale, layout)
+        for index in drawing_order:
+            if index in lines:
+                zero = float(to_y(np.zeros(1))[0])
+                px, py = to_x(centres), to_y(values[index])
+                _line(canvas, layout, px, py, zero, looks[index], colors[index])
+                continue
+            left, right, bottom, top = boxes[index]
+            if spec.y_log:
+                bottom = np.where(bottom > 0, bottom, (layout.y_scale or y_scale).low * 1e-3)
+            rects = np.stack([to_x(left), to_y(bottom), to_x(right), to_y(top)], axis=1)
+            drawn = np.all(np.isfinite(rects), axis=1)
+            for bar_color, chosen in by_color(styles.of(index), colors[index], count):
+                canvas.fill_rects(rects[drawn & chosen], bar_color)
+        return []
+
+    def elements(layout: Layout) -> list[list[Element | None]]:
+        to_x, to_y = _mappers(x_scale, y_scale, layout)
+        _, y0, _, y1 = layout.plot
+        base_y = float(np.clip(to_y(np.array([0.0 if not spec.y_log else 1.0]))[0], y0, y1))
+        found: list[list[Element | None]] = []
+        for index in range(len(spec.series)):
+            if index in lines:
+                row: list[Element | None] = []
+                for px, py in zip(to_x(centres), to_y(values[index]), strict=True):
+                    if not (math.isfinite(px) and math.isfinite(py)):
+                        row.append(None)
+                        continue
+                    up = 1.0 if py >= base_y else -1.0
+                    row.append(Element((px, py), (px, py), (px, py), (0.0, up)))
+                found.append(row)
+                continue
+            left, right, bottom, top = boxes[index]
+            middle = to_x((left + right) / 2)
+            found.append(
+                [
+                    _element((x, y0_), (x, y1_)) if math.isfinite(y1_) else None
+                    for x, y0_, y1_ in zip(middle, to_y(bottom), to_y(top), strict=True)
+                ]
+            )
+        return found
+
+    return Chart(
+        request,
+        draw,
+        grid_x=False,
+        elements=elements,
+        mappers=lambda layout: _mappers(x_scale, y_scale, layout),
+    )
+
+
+def _line(
+    canvas: Canvas,
+    layout: Layout,
+    px: np.ndarray,
+    py: np.ndarray,
+    zero: float,
+    look: SeriesStyle,
+    color: RGBA,
+) -> None:
+    """One line dataset as a line chart draws it (``charts._styled``): its area down to
+    ``zero`` (the value 0's pixel) or an axis end, its line, then its points."""
+    _, y0, _, y1 = layout.plot
+    fill_color = to_rgba(look.fill_color) if look.fill_color else _faded(color, 0.5)
+    if look.show_line or look.fill is not None:
+        # Chart.js's fill targets: the value 0 (kept within the axis), the axis' bottom, its top
+        bases = {"start": y0, "end": y1, "origin": float(np.clip(zero, y0, y1))}
+        base = bases.get(look.fill) if look.fill is not None else None
+        draw_line(canvas, px, py, look, color, fill_color, base, layout.plot, LINE_WIDTH)
+    if look.point_radius is None:
+        return
+    count = len(px)
+    faces = _point_colors(look.point_colors, fill_color, count)
+    edges = _point_colors(look.point_border_colors, color, count)
+    draw_points(canvas, px, py, np.full(count, look.point_radius), look, faces, edges)
