@@ -264,6 +264,12 @@ def test_whole_numbers_written_as_doubles_are_whole_numbers() -> None:
     for bad in (5.5, True, "5", float(MAX_BINS + 1)):
         assert error_locs({**histogram, "bins": bad}) == [("bins",)], bad
     assert error_locs({**two, "y2_series": [0.5]}) == [("y2_series", 0)]
+    # and the OpenAPI document still states the bounds (the fuzz test sent bins 0 when a
+    # first version of this change moved them out of the schema)
+    schema = ChartSpec.model_json_schema()["properties"]
+    assert {"type": "integer", "minimum": 1, "maximum": MAX_BINS} in schema["bins"]["anyOf"]
+    y2_items = next(a for a in schema["y2_series"]["anyOf"] if a["type"] == "array")["items"]
+    assert y2_items == {"type": "integer", "minimum": 0}
 
 
 def test_log_axes_need_positive_data() -> None:

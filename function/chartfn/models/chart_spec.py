@@ -290,7 +290,6 @@ def _whole(value: object) -> object:
     return value
 
 
-WholeNumber = Annotated[int, BeforeValidator(_whole), Field(strict=True)]
 Radius = Annotated[
     float,
     Field(strict=True, ge=0, le=MAX_BUBBLE_RADIUS),
@@ -360,7 +359,10 @@ class ChartSpec(_Frozen):
     x_limits: Limits | None = None
     y_limits: Limits | None = None
     stacked: Annotated[bool, Field(strict=True)] = False
-    bins: Annotated[WholeNumber, Field(ge=1, le=MAX_BINS)] | None = None
+    # The bounds sit on the int itself, inside the before-validator, so the schema keeps them
+    bins: Annotated[int, Field(strict=True, ge=1, le=MAX_BINS), BeforeValidator(_whole)] | None = (
+        None
+    )
     cutout: Annotated[float, Field(strict=True, ge=0, le=MAX_CUTOUT)] | None = None
     rotation: Annotated[float, Field(strict=True, ge=-MAX_ROTATION, le=MAX_ROTATION)] | None = None
     circumference: Annotated[float, Field(strict=True, gt=0, le=360)] | None = None
@@ -375,7 +377,11 @@ class ChartSpec(_Frozen):
     )
     horizontal: Annotated[bool, Field(strict=True)] | None = None
     y2_series: (
-        Annotated[list[Annotated[WholeNumber, Field(ge=0)]], Field(max_length=MAX_SERIES)] | None
+        Annotated[
+            list[Annotated[int, Field(strict=True, ge=0), BeforeValidator(_whole)]],
+            Field(max_length=MAX_SERIES),
+        ]
+        | None
     ) = None
     y2_label: Text | None = None
 
