@@ -2,8 +2,9 @@
 gradient lies across the whole chart (coordinates in CSS pixels from its top left) and each
 bar shows the part of it that it covers.
 
-On Agg the bars become one RGBA image over their bounding box, transparent outside the bars
-and the gradient's colour at each pixel centre inside, drawn with ``draw_image``. Other
+On Agg each bar becomes an RGBA image of the gradient's colour at each pixel centre, drawn
+with ``draw_image`` (past ``_MAX_SEPARATE_IMAGES`` bars, one image over their bounding box,
+transparent outside them). Other
 renderers (vector output) get False and fill the bars in their solid colour as before.
 """
 
@@ -22,6 +23,8 @@ __all__ = ["fill_rects_with_gradient"]
 _TABLE_SIZE = 1024
 # Chart.js's CSS pixel is 1/100 inch (as series_marks.POINTS_PER_CSS_PIXEL has it).
 _CSS_PIXELS_PER_INCH = 100.0
+# Up to this many bars get an image each; more share one over their bounding box.
+_MAX_SEPARATE_IMAGES = 64
 
 
 def fill_rects_with_gradient(canvas: Canvas, rects: np.ndarray, gradient: LinearGradient) -> bool:
@@ -34,23 +37,45 @@ def fill_rects_with_gradient(canvas: Canvas, rects: np.ndarray, gradient: Linear
     boxes = _pixel_boxes(rects, canvas)
     if len(boxes) == 0:
         return True
-    left, bottom = int(boxes[:, 0].min()), int(boxes[:, 1].min())
-    right, top = int(boxes[:, 2].max()), int(boxes[:, 3].max())
-    inside = np.zeros((top - bottom, right - left), dtype=bool)  # row 0 at the top
-    for x0, y0, x1, y1 in boxes:
-        inside[top - y1 : top - y0, x0 - left : x1 - left] = True
-    positions = _positions(gradient, left, top, inside.shape, width, height, renderer.dpi)
-    if positions is None:
-        return True  # a gradient of zero length paints nothing on a canvas
-    image = _table(gradient)[positions]
-    image[..., 3] = np.where(inside, image[..., 3], 0)
+    table = _table(gradient).view(np.uint32)[:, 0]  # one 32-bit word per RGBA colour
     gc = renderer.new_gc()
     if canvas.clip is not None:
         gc.set_clip_rectangle(canvas.clip)
-    # Agg's draw_image takes the image's first row as its bottom one
-    renderer.draw_image(gc, left, bottom, np.ascontiguousarray(image[::-1]))
+    if len(boxes) <= _MAX_SEPARATE_IMAGES:
+        # an image per bar: grouped bars cover a fraction of their bounding box
+        for x0, y0, x1, y1 in boxes:
+            inside = np.ones((y1 - y0, x1 - x0), dtype=bool)
+            _paint(renderer, gc, gradient, table, int(x0), int(y0), inside, (width, height))
+    else:
+        # one image over them all: the work stays bounded by the canvas, however many bars
+        left, bottom = int(boxes[:, 0].min()), int(boxes[:, 1].min())
+        inside = np.zeros((int(boxes[:, 3].max()) - bottom, int(boxes[:, 2].max()) - left), bool)
+        for x0, y0, x1, y1 in boxes:
+            inside[y0 - bottom : y1 - bottom, x0 - left : x1 - left] = True
+        _paint(renderer, gc, gradient, table, left, bottom, inside, (width, height))
     gc.restore()
     return True
+
+
+def _paint(
+    renderer: RendererAgg,
+    gc: object,
+    gradient: LinearGradient,
+    table: np.ndarray,
+    left: int,
+    bottom: int,
+    inside: np.ndarray,
+    size: tuple[float, float],
+) -> None:
+    """The gradient where ``inside`` (rows from ``bottom`` up, columns from ``left``) is set."""
+    positions = _positions(gradient, left, bottom, inside.shape, *size, renderer.dpi)
+    if positions is None:
+        return  # a gradient of zero length paints nothing on a canvas
+    pixels = table[positions]
+    if not inside.all():
+        pixels[~inside] = 0  # transparent outside the bars
+    # row 0 at the bottom: Agg's draw_image takes an image's first row as its bottom one
+    renderer.draw_image(gc, left, bottom, pixels.view(np.uint8).reshape(*pixels.shape, 4))
 
 
 def _pixel_boxes(rects: np.ndarray, canvas: Canvas) -> np.ndarray:
@@ -73,7 +98,7 @@ def _pixel_boxes(rects: np.ndarray, canvas: Canvas) -> np.ndarray:
 def _positions(
     gradient: LinearGradient,
     left: int,
-    top: int,
+    bottom: int,
     shape: tuple[int, int],
     width: float,
     height: float,
@@ -89,11 +114,18 @@ def _positions(
     if length_squared == 0:
         return None
     rows, columns = shape
-    # pixel centres in CSS pixels from the chart's top left, y downwards
+    # pixel centres (rows from ``bottom`` up) in CSS pixels from the chart's top left, y
+    # downwards; the place along the line is linear in x and y, so it is a sum of one term
+    # per column and one per row
     xs = (left + np.arange(columns) + 0.5) / scale
-    ys = (height - top + np.arange(rows) + 0.5) / scale
-    along = ((ys[:, None] - y0) * dy + (xs[None, :] - x0) * dx) / length_squared
-    return np.rint(np.clip(along, 0.0, 1.0) * (_TABLE_SIZE - 1)).astype(np.intp)
+    ys = (height - bottom - np.arange(rows) - 0.5) / scale
+    steps = (_TABLE_SIZE - 1) / length_squared
+    along = np.add.outer(
+        ((ys - y0) * dy * steps).astype(np.float32), ((xs - x0) * dx * steps).astype(np.float32)
+    )
+    np.clip(along, 0.0, _TABLE_SIZE - 1, out=along)
+    along += 0.5
+    return along.astype(np.intp)
 
 
 def _table(gradient: LinearGradient) -> np.ndarray:
