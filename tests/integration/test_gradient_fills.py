@@ -23,6 +23,10 @@ WIDTH, HEIGHT = 311, 217
 VERTICAL = (
     "{type:'bar',data:{labels:['a','b','c'],datasets:[{data:[7,3.2,-2],backgroundColor:FILL}]}}"
 )
+# a bar chart with a line dataset: its bars are drawn by drawing/raster/mixed_bars.py
+MIXED = VERTICAL.replace(
+    "backgroundColor:FILL}", "backgroundColor:FILL},{type:'line',data:[5,1.5,-1],fill:false}"
+)
 HORIZONTAL = (
     "{type:'horizontalBar',data:{labels:['a','b'],datasets:[{data:[9,4],"
     "backgroundColor:FILL}]},options:{scales:{xAxes:[{ticks:{min:-3}}]}}}"
@@ -57,14 +61,15 @@ def lerp(start: tuple[int, ...], end: tuple[int, ...], t: float) -> np.ndarray:
     return np.array(start) + (np.array(end) - np.array(start)) * t
 
 
+@pytest.mark.parametrize("template", [VERTICAL, MIXED], ids=["bars", "bars-and-a-line"])
 async def test_vertical_bars_show_the_gradient_down_the_chart_at_each_end(
-    uncached: httpx.AsyncClient,
+    uncached: httpx.AsyncClient, template: str
 ) -> None:
     fill = "getGradientFillHelper('vertical',['#ff0000','#0000ff'])"
-    response = await render(uncached, VERTICAL.replace("FILL", fill))
+    response = await render(uncached, template.replace("FILL", fill))
     assert "gradient" not in response.headers.get("x-chart-warning", "")
     image = pixels(response)
-    solid = pixels(await render(uncached, VERTICAL.replace("FILL", "'#ff0000'")))
+    solid = pixels(await render(uncached, template.replace("FILL", "'#ff0000'")))
     bars = colourful(image)
     assert np.array_equal(bars, colourful(solid))  # the same bars, only their paint differs
     columns = np.nonzero(bars.any(axis=0))[0]
