@@ -8,6 +8,7 @@ import pytest
 
 from chartfn.chartjs.config import JsFunction
 from chartfn.chartjs.translate import SUPPORTED_TYPES, TranslationError, translate
+from chartfn.models.fill_gradient import GradientStop, LinearGradient
 
 
 def bar(**options: Any) -> dict[str, Any]:
@@ -313,14 +314,18 @@ def test_a_legend_set_to_false_is_off(version: int, options: dict[str, Any]) -> 
     assert translate(bar(), version).spec.show_legend is True
 
 
-def test_helper_fills_are_drawn_in_one_of_their_colours_with_a_warning() -> None:
-    gradient = {
+def _gradient_marker(*stops: tuple[Any, Any], coords: list[Any] | None = None) -> dict[str, Any]:
+    return {
         "$gradient": {
             "type": "linear",
-            "stops": [{"offset": 0, "color": "#33ee33"}, {"offset": 1, "color": "red"}],
-            "coords": [0, 0, 0, "height"],
+            "stops": [{"offset": offset, "color": color} for offset, color in stops],
+            "coords": coords if coords is not None else [0, 0, 0, "height"],
         }
     }
+
+
+def test_a_bar_gradient_is_drawn_as_one_and_patterns_in_one_colour_with_a_warning() -> None:
+    gradient = _gradient_marker((0, "#33ee33"), (1, "red"))
     pattern = {
         "$pattern": {"shape": "diagonal", "backgroundColor": "#1e90ff", "patternColor": None}
     }
@@ -328,11 +333,47 @@ def test_helper_fills_are_drawn_in_one_of_their_colours_with_a_warning() -> None
     config["data"]["datasets"][0]["backgroundColor"] = gradient
     config["data"]["datasets"][1]["backgroundColor"] = [pattern, "blue"]
     translation = translate(config)
+    # the spec's colour is the legend's swatch (and vector output's fill): the first stop
     assert [s.color for s in translation.spec.series] == ["#33ee33", "#1e90ff"]
-    assert "data.datasets[0].backgroundColor: a gradient" in "; ".join(translation.warnings)
+    look = translation.styles.of(0)
+    assert look is not None and look.gradient == LinearGradient(
+        (GradientStop(0.0, "#33ee33ff"), GradientStop(1.0, "#ff0000ff")), (0.0, 0.0, 0.0, "height")
+    )
+    assert "a gradient" not in "; ".join(translation.warnings)
     assert "data.datasets[1].backgroundColor: a pattern" in "; ".join(translation.warnings)
-    gradient["$gradient"]["stops"][1]["color"] = "not-a-colour"
-    with pytest.raises(TranslationError, match=r"backgroundColor \(gradient stop 1\)"):
+    config["data"]["datasets"][0]["backgroundColor"] = [gradient, "blue"]  # one per bar: not yet
+    assert "datasets[0].backgroundColor: a gradient is drawn in its first colour" in "; ".join(
+        translate(config).warnings
+    )
+
+
+def test_a_gradient_where_bars_are_not_drawn_as_gradients_is_its_first_colour_with_a_warning() -> (
+    None
+):
+    config = _one_dataset("line", [1, 2])
+    config["data"]["datasets"][0]["borderColor"] = _gradient_marker((0, "#33ee33"), (1, "red"))
+    translation = translate(config)
+    assert translation.spec.series[0].color == "#33ee33"
+    assert "borderColor: a gradient is drawn in its first colour" in "; ".join(translation.warnings)
+
+
+@pytest.mark.parametrize(
+    ("marker", "where"),
+    [
+        (_gradient_marker((0, "red"), (1, "not-a-colour")), r"\(gradient stop 1\)"),
+        (_gradient_marker((0, "red"), (1.5, "blue")), r"\(gradient stop 1\).*0 to 1"),
+        (_gradient_marker((0, "red"), ("x", "blue")), r"\(gradient stop 1\).*0 to 1"),
+        (_gradient_marker((0, "red"), coords=[0, 0, "depth", 0]), r"\(gradient coordinate 2\)"),
+        (_gradient_marker((0, "red"), coords=[0, 0]), r"\[x0, y0, x1, y1\]"),
+        (_gradient_marker(*[(i / 16, "red") for i in range(17)]), "at most 16 colour stops"),
+    ],
+)
+def test_a_gradient_chartjs_could_not_paint_is_a_400_naming_its_path(
+    marker: dict[str, Any], where: str
+) -> None:
+    config = bar()
+    config["data"]["datasets"][0]["backgroundColor"] = marker
+    with pytest.raises(TranslationError, match=r"data\.datasets\[0\]\.backgroundColor.*" + where):
         translate(config)
 
 

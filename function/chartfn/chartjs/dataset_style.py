@@ -29,7 +29,9 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
+from chartfn.chartjs.gradient_fill import GradientError, linear_gradient
 from chartfn.models.colors import ColorError, parse_css_color
+from chartfn.models.fill_gradient import LinearGradient
 from chartfn.models.series_style import (
     MAX_BORDER_WIDTH,
     MAX_DASH_LENGTH,
@@ -85,6 +87,9 @@ def series_style(
     Chart.js's already (bars in one colour, pies)."""
     if kind == "bar":
         colors = _per_value(dataset, ("backgroundColor",), path, positions, arrays_only=True)
+        gradient = _gradient(dataset.get("backgroundColor"), f"{path}.backgroundColor")
+        if gradient is not None:
+            return SeriesStyle(point_colors=colors, gradient=gradient)
         return SeriesStyle(point_colors=colors) if colors else None
     if kind not in ("line", "scatter", "bubble"):
         return None
@@ -248,6 +253,14 @@ def _dash(value: Any, path: str) -> tuple[float, ...]:
 def _point_style(value: Any, path: str) -> PointStyle:
     del path  # any other value (an image, a misspelling) is drawn as a circle, as Chart.js does
     return value if value in POINT_STYLES else "circle"  # type: ignore[no-any-return]
+
+
+def _gradient(value: Any, path: str) -> LinearGradient | None:
+    """A bar dataset's gradient fill (one for all its bars, as QuickChart's helpers give it)."""
+    try:
+        return linear_gradient(value, path)
+    except GradientError as exc:
+        raise StyleError(exc.path, str(exc)) from None
 
 
 def css_hex(text: str, path: str) -> str:

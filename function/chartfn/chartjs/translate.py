@@ -562,7 +562,11 @@ def _dataset_color(
                 warnings.append(f"{path}.{name}: one colour per value is drawn as the first")
             value = value[0]
         if isinstance(value, dict):
-            color = _fill_color(value, f"{path}.{name}", warnings)
+            # bars draw a gradient as one (drawing.raster.gradient_fill); this is its swatch
+            drawn_as_gradient = (
+                kind == "bar" and name == "backgroundColor" and dataset[name] is value
+            ) and "$gradient" in value  # one gradient for the dataset, not one in an array
+            color = _fill_color(value, f"{path}.{name}", [] if drawn_as_gradient else warnings)
             if color is not None:
                 return color
         elif isinstance(value, str):

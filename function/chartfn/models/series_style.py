@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from chartfn.models.fill_gradient import LinearGradient
+
 __all__ = [
     "MAX_BORDER_WIDTH",
     "MAX_DASH_LENGTH",
@@ -55,6 +57,9 @@ class SeriesStyle:
     point_colors: tuple[str | None, ...] = ()
     #: One outline colour per value (points and bubbles are ringed in it).
     point_border_colors: tuple[str | None, ...] = ()
+    #: A bar fill that is a gradient (QuickChart's helpers); ``point_colors`` still hold the
+    #: colour drawn where a gradient cannot be (vector output) and the legend's swatch.
+    gradient: LinearGradient | None = None
     #: The area's colour under a filled line (Chart.js's ``backgroundColor``).
     fill_color: str | None = None
     fill: Fill | None = None

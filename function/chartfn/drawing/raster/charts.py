@@ -12,6 +12,7 @@ import numpy as np
 
 from chartfn.drawing.matplotlib_runtime import Affine2D, FontProperties, Path, to_rgba
 from chartfn.drawing.raster.canvas import Canvas
+from chartfn.drawing.raster.gradient_fill import fill_rects_with_gradient
 from chartfn.drawing.raster.layout import Axis, Label, Layout, LegendEntry, Request
 from chartfn.drawing.raster.series_marks import draw_line, draw_points
 from chartfn.drawing.raster.style import RGBA, Style
@@ -258,6 +259,9 @@ def _bars(
                 bottom = np.where(bottom > 0, bottom, (layout.y_scale or y_scale).low * 1e-3)
             rects = np.stack([to_x(left), to_y(bottom), to_x(right), to_y(top)], axis=1)
             drawn = np.all(np.isfinite(rects), axis=1)
+            gradient = getattr(styles.of(index), "gradient", None)
+            if gradient is not None and fill_rects_with_gradient(canvas, rects[drawn], gradient):
+                continue
             for bar_color, chosen in by_color(styles.of(index), color, count):
                 canvas.fill_rects(rects[drawn & chosen], bar_color)
         return []

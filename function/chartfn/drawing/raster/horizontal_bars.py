@@ -9,6 +9,7 @@ import numpy as np
 from chartfn.drawing.matplotlib_runtime import to_rgba
 from chartfn.drawing.raster.canvas import Canvas
 from chartfn.drawing.raster.charts import Chart, bar_boxes, by_color, flat, value_scale
+from chartfn.drawing.raster.gradient_fill import fill_rects_with_gradient
 from chartfn.drawing.raster.layout import Axis, Label, Layout, LegendEntry, Request
 from chartfn.drawing.raster.style import Style
 from chartfn.drawing.raster.ticks import Scale
@@ -72,6 +73,9 @@ def plan_horizontal(
                 [np.minimum(left, right), bottom, np.maximum(left, right), top], axis=1
             )
             drawn = np.all(np.isfinite(rects), axis=1)
+            gradient = getattr(looks.of(index), "gradient", None)
+            if gradient is not None and fill_rects_with_gradient(canvas, rects[drawn], gradient):
+                continue
             for bar_color, chosen in by_color(looks.of(index), color, count):
                 canvas.fill_rects(rects[drawn & chosen], bar_color)
         return []
