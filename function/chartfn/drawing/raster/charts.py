@@ -10,13 +10,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from chartfn.drawing.matplotlib_runtime import Affine2D, FontProperties, Path, to_rgba
+from chartfn.drawing.matplotlib_runtime import Affine2D, Path, to_rgba
 from chartfn.drawing.raster.canvas import Canvas
 from chartfn.drawing.raster.gradient_fill import fill_rects_with_gradient
 from chartfn.drawing.raster.layout import Axis, Label, Layout, LegendEntry, Request
 from chartfn.drawing.raster.series_marks import draw_line, draw_points
 from chartfn.drawing.raster.style import RGBA, Style
-from chartfn.drawing.raster.text import line_extent, measure, shorten
+from chartfn.drawing.raster.text import line_extent, shorten
 from chartfn.drawing.raster.ticks import Scale, autoscale
 from chartfn.drawing.spec_renderer import (
     BAR_GROUP_WIDTH,
@@ -540,6 +540,9 @@ def _pie(spec: ChartSpec, base: Request, *, texts: bool = True) -> Chart:
             canvas.fill_path(placed, colors[index])
         if not texts:
             return []
+        # the round charts' text placer; loaded with the first pie's labels, as radial is
+        from chartfn.drawing.raster.radial import text_at
+
         drawn: list[Label | None] = []
         for index in range(count):
             middle = math.radians((ends[index] + ends[index + 1]) / 2)
@@ -547,16 +550,12 @@ def _pie(spec: ChartSpec, base: Request, *, texts: bool = True) -> Chart:
             lx, ly = cx + PIE_LABEL_DISTANCE * radius * cos, cy + PIE_LABEL_DISTANCE * radius * sin
             room = (base.width - lx if cos >= 0 else lx) - 2
             text = shorten(labels[index], font, dpi, room)
-            drawn.append(
-                _centred_text(canvas, text, lx, ly, font, style.text_color, dpi, left=cos >= 0)
-            )
+            drawn.append(text_at(canvas, text, lx, ly, font, style.text_color, dpi, left=cos >= 0))
             share = 100.0 * values[index] / total
             if share >= 1:
                 px = cx + PIE_PERCENT_DISTANCE * radius * cos
                 py = cy + PIE_PERCENT_DISTANCE * radius * sin
-                drawn.append(
-                    _centred_text(canvas, f"{share:.1f}%", px, py, font, style.text_color, dpi)
-                )
+                drawn.append(text_at(canvas, f"{share:.1f}%", px, py, font, style.text_color, dpi))
         return [label for label in drawn if label is not None]
 
     def elements(layout: Layout) -> list[list[Element | None]]:
@@ -578,32 +577,3 @@ def _pie(spec: ChartSpec, base: Request, *, texts: bool = True) -> Chart:
         return (x0 + x1) / 2, (y0 + y1) / 2, radius
 
     return Chart(request, draw, elements=elements)
-
-
-def _centred_text(
-    canvas: Canvas,
-    text: str,
-    x: float,
-    y: float,
-    font: FontProperties,
-    color: RGBA,
-    dpi: float,
-    *,
-    left: bool | None = None,
-) -> Label | None:
-    """``text`` centred vertically on ``y``; starting at, ending at or centred on ``x``. Left
-    out (None) where it would leave the canvas, as a percentage on a pie too small for it."""
-    if not text:
-        return None
-    extent = measure(text, font, dpi)
-    line = line_extent(font, dpi)
-    height = max(extent.height, line.height)
-    descent = max(extent.descent, line.descent)
-    baseline = y - height / 2 + descent
-    start = x if left else (x - extent.width if left is False else x - extent.width / 2)
-    box = (start, baseline - descent, start + extent.width, baseline - descent + height)
-    canvas_width, canvas_height = canvas.size
-    if box[0] < 0 or box[1] < 0 or box[2] > canvas_width or box[3] > canvas_height:
-        return None
-    canvas.text(start, baseline, text, font, color)
-    return Label(text, start, baseline, font, color, box)
