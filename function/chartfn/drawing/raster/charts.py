@@ -5,8 +5,8 @@ Figure path (``spec_renderer``), whose helpers they share."""
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -154,19 +154,11 @@ def plan_formulas(chart: FormulaChart, width: int, height: int, dpi: float, styl
     return Chart(request, draw)
 
 
-def _with(base: Request, spec: ChartSpec, entries: list[LegendEntry], x: Axis, y: Axis) -> Request:
-    return Request(
-        base.width,
-        base.height,
-        base.dpi,
-        base.style,
-        base.title,
-        base.x_label,
-        base.y_label,
-        tuple(entries) if spec.show_legend else (),
-        x,
-        y,
-    )
+def request_with(
+    base: Request, spec: ChartSpec, entries: Sequence[LegendEntry], x: Axis, y: Axis
+) -> Request:
+    """``base`` with its legend (if the spec shows one) and its two axes."""
+    return replace(base, legend=tuple(entries) if spec.show_legend else (), x_axis=x, y_axis=y)
 
 
 def _limits(scale: Scale, limits: tuple[float, float] | None) -> Scale:
@@ -246,7 +238,7 @@ def _bars(
     x_scale = Scale(-0.5, count - 0.5)
     categories = spec.categories if spec.categories is not None else [str(i) for i in range(count)]
     entries = [LegendEntry(n, c, "box") for n, c in zip(names, colors, strict=True)]
-    request = _with(
+    request = request_with(
         base, spec, entries, Axis(x_scale, tuple(flat(c) for c in categories)), Axis(y_scale)
     )
 
@@ -325,7 +317,7 @@ def _histogram(spec: ChartSpec, base: Request, colors: list[RGBA], names: list[s
     alpha = 1.0 if stacked or len(samples) == 1 else OVERLAY_ALPHA
     faded = [(c[0], c[1], c[2], c[3] * alpha) for c in colors]
     entries = [LegendEntry(n, c, "box") for n, c in zip(names, faded, strict=True)]
-    request = _with(base, spec, entries, Axis(x_scale), Axis(y_scale))
+    request = request_with(base, spec, entries, Axis(x_scale), Axis(y_scale))
 
     def draw(canvas: Canvas, layout: Layout) -> list[Label]:
         to_x, to_y = _mappers(x_scale, y_scale, layout)
@@ -390,7 +382,7 @@ def _xy(
         colors if spec.kind != "area" else [(c[0], c[1], c[2], c[3] * AREA_ALPHA) for c in colors]
     )
     entries = [LegendEntry(n, c, swatch) for n, c in zip(names, entry_colors, strict=True)]
-    request = _with(base, spec, entries, Axis(x_scale), Axis(y_scale))
+    request = request_with(base, spec, entries, Axis(x_scale), Axis(y_scale))
 
     def draw(canvas: Canvas, layout: Layout) -> list[Label]:
         to_x, to_y = _mappers(x_scale, y_scale, layout)
@@ -509,16 +501,9 @@ def _pie(spec: ChartSpec, base: Request, *, texts: bool = True) -> Chart:
     palette = spec.slice_colors or DEFAULT_COLORS
     colors = [to_rgba(palette[i % len(palette)]) for i in range(count)]
     entries = [LegendEntry(n, c, "box") for n, c in zip(labels, colors, strict=True)]
-    request = Request(
-        base.width,
-        base.height,
-        base.dpi,
-        base.style,
-        base.title,
-        "",
-        "",
-        tuple(entries) if spec.show_legend else (),
-    )
+    from chartfn.drawing.raster.radial import round_request  # it builds on this module
+
+    request = round_request(base, spec, entries)
     total = float(values.sum())
     sweep = spec.circumference if spec.circumference is not None else 360.0
     spans = sweep * values / total

@@ -8,7 +8,14 @@ import numpy as np
 
 from chartfn.drawing.matplotlib_runtime import to_rgba
 from chartfn.drawing.raster.canvas import Canvas
-from chartfn.drawing.raster.charts import Chart, bar_boxes, by_color, flat, value_scale
+from chartfn.drawing.raster.charts import (
+    Chart,
+    bar_boxes,
+    by_color,
+    flat,
+    request_with,
+    value_scale,
+)
 from chartfn.drawing.raster.gradient_fill import fill_rects_with_gradient
 from chartfn.drawing.raster.layout import Axis, Label, Layout, LegendEntry, Request
 from chartfn.drawing.raster.style import Style
@@ -44,17 +51,8 @@ def plan_horizontal(
     category = Scale(count - 0.5, -0.5)
     categories = spec.categories if spec.categories is not None else [str(i) for i in range(count)]
     entries = tuple(LegendEntry(n, c, "box") for n, c in zip(names, colors, strict=True))
-    request = Request(
-        base.width,
-        base.height,
-        base.dpi,
-        base.style,
-        base.title,
-        base.x_label,
-        base.y_label,
-        entries if spec.show_legend else (),
-        Axis(value),
-        Axis(category, tuple(flat(c) for c in categories)),
+    request = request_with(
+        base, spec, entries, Axis(value), Axis(category, tuple(flat(c) for c in categories))
     )
 
     def draw(canvas: Canvas, layout: Layout) -> list[Label]:

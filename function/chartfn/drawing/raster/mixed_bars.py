@@ -20,10 +20,10 @@ from chartfn.drawing.raster.charts import (
     _faded,
     _mappers,
     _point_colors,
-    _with,
     bar_boxes,
     by_color,
     flat,
+    request_with,
     value_scale,
 )
 from chartfn.drawing.raster.gradient_fill import fill_rects_with_gradient
@@ -59,7 +59,7 @@ def plan_mixed_bars(
     x_scale = Scale(-0.5, count - 0.5)
     categories = spec.categories if spec.categories is not None else [str(i) for i in range(count)]
     entries = [LegendEntry(n, c, "box") for n, c in zip(names, colors, strict=True)]
-    request = _with(
+    request = request_with(
         base, spec, entries, Axis(x_scale, tuple(flat(c) for c in categories)), Axis(y_scale)
     )
     # Chart.js sorts by (order, index) and draws that list from its end

@@ -35,6 +35,7 @@ __all__ = [
     "own_radial_ticks",
     "plan_round",
     "ring_polygon",
+    "round_request",
     "text_at",
 ]
 
@@ -113,17 +114,10 @@ def _angles(count: int, rotation: float) -> np.ndarray:
     return np.radians(degrees)
 
 
-def _request(base: Request, spec: ChartSpec, entries: Sequence[LegendEntry]) -> Request:
-    return Request(
-        base.width,
-        base.height,
-        base.dpi,
-        base.style,
-        base.title,
-        "",
-        "",
-        tuple(entries) if spec.show_legend else (),
-    )
+def round_request(base: Request, spec: ChartSpec, entries: Sequence[LegendEntry]) -> Request:
+    """``base`` without axis titles (a round chart has no x or y axis), with its legend if the
+    spec shows one."""
+    return replace(base, x_label="", y_label="", legend=tuple(entries) if spec.show_legend else ())
 
 
 def plan_round(spec: ChartSpec, base: Request) -> Chart:
@@ -148,7 +142,7 @@ def plan_round(spec: ChartSpec, base: Request) -> Chart:
         palette = spec.slice_colors or DEFAULT_COLORS
         colors = [to_rgba(palette[i % len(palette)]) for i in range(count)]
         entries = [LegendEntry(n, c, "box") for n, c in zip(labels, colors, strict=True)]
-    return _RoundChart(spec, _request(base, spec, entries), labels, colors).chart()
+    return _RoundChart(spec, round_request(base, spec, entries), labels, colors).chart()
 
 
 def _flat(text: str) -> str:
