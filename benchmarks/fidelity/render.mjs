@@ -7,7 +7,8 @@
 //
 // (or `bash regenerate.sh`, which builds node-canvas if needed.) `--v2-canvas napi` draws the v2
 // configs on @napi-rs/canvas too, as this harness did before node-canvas was built here.
-// Writes out/<name>.chartjs.png, out/chartjs.json ({name: "ok" | error text}) and
+// Writes out/<name>.chartjs.png, out/chartjs.json ({name: "ok" | error text}), out/engines.json
+// (which canvas drew which Chart.js) and
 // out/geometry.json (where Chart.js put the chart area, title, legend, ticks and data). Not part of
 // the test command. chartjs-plugin-datalabels and chartjs-plugin-annotation are installed as
 // QuickChart bundles them (0.7 and 0.5.7 for Chart.js 2, registered for every chart, with
@@ -299,6 +300,10 @@ for (const example of firsts.values()) {
   if (!same) process.exitCode = 1;
 }
 fs.writeFileSync(path.join(outDir, 'chartjs.json'), JSON.stringify(results, null, 1));
+// which canvas drew which Chart.js, for the table's header
+fs.writeFileSync(path.join(outDir, 'engines.json'),
+  JSON.stringify({ 'Chart.js 2.9.4': v2Canvas === 'napi' ? '@napi-rs/canvas' : 'node-canvas',
+    [`Chart.js ${Chart4.version}`]: '@napi-rs/canvas' }));
 fs.writeFileSync(path.join(outDir, 'geometry.json'), JSON.stringify(geometries));
 const failed = Object.entries(results).filter(([, r]) => r !== 'ok');
 console.log(`${Object.keys(results).length - failed.length} rendered, ${failed.length} failed -> ${outDir} `
