@@ -9,7 +9,8 @@ keeps the layout beside the pixels. ``named_checks`` compares them:
   half radius, point), chartfn's image has a pixel within ``COLOUR_TOLERANCE`` (largest channel
   difference) of Chart.js's colour there, within ``SEARCH`` pixels.
 - ``extents``: bars measured in chartfn's pixels (in its own colour) from that centre along
-  the value axis, both ends, as shares of each one's own plot area, within 2 % of Chart.js's;
+  the value axis, both ends, as shares of each one's own plot area, within 2 % of Chart.js's
+  (bars Chart.js filled with a gradient are left out: they have no one colour to follow);
   slices measured around chartfn's own pie centre near its rim, both edge angles within 2 %
   of the full turn.
 - ``ticks``: the tick labels of each cartesian axis, as lists, equal (after the minus sign
@@ -292,7 +293,14 @@ def named_checks(
             matched += int(_near(mine.image, *probe, colour, SEARCH))
             if "startAngle" in element and dataset["kind"] in ("pie", "doughnut"):
                 slice_errors.append(_slice_error(mine, element))
-            elif "base" in element and "width" in element and dataset["kind"] == "bar":
+            # a bar's ends are found by following its colour: not for gradients (no one colour;
+            # render.mjs records their fill as null)
+            elif (
+                "base" in element
+                and "width" in element
+                and dataset["kind"] == "bar"
+                and element.get("fill") is not None
+            ):
                 error = _bar_error(mine, element, probe, horizontal, area)
                 bar_errors.append(1.0 if error is None else error)
     checks: dict[str, Any] = {
