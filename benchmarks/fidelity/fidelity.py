@@ -1,7 +1,7 @@
 """The fidelity pairs and table in docs/fidelity/: Chart.js beside chartfn, with the named checks.
 
     bash benchmarks/fidelity/regenerate.sh     # or, by hand:
-    (cd benchmarks/fidelity && npm ci && node render.mjs --out out)
+    (cd benchmarks/fidelity && npm_config_nodedir=/usr npm ci && node render.mjs --out out)
     .venv/bin/python benchmarks/fidelity/fidelity.py --chartjs benchmarks/fidelity/out
 
 For every corpus config that Chart.js rendered (``out/chartjs.json``), chartfn draws it at the

@@ -2,8 +2,8 @@
 // Chart.js 2.9.4 (QuickChart's default) on node-canvas (`canvas`, cairo: what QuickChart renders
 // v2 configs with) for v2 configs, and Chart.js 4 on @napi-rs/canvas (Skia) for v3/v4 ones.
 //
-//   cd benchmarks/fidelity && npm ci && node render.mjs [--out out] [--width 500 --height 300]
-//       [--v2-canvas node-canvas|napi]
+//   cd benchmarks/fidelity && npm_config_nodedir=/usr npm ci
+//   node render.mjs [--out out] [--width 500 --height 300] [--v2-canvas node-canvas|napi]
 //
 // (or `bash regenerate.sh`, which builds node-canvas if needed.) `--v2-canvas napi` draws the v2
 // configs on @napi-rs/canvas too, as this harness did before node-canvas was built here.
