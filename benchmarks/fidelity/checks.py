@@ -6,8 +6,9 @@ config through chartfn's own pipeline (parse, translate, tick providers, layout,
 keeps the layout beside the pixels. ``named_checks`` compares them:
 
 - ``colours``: at every data element's centre in Chart.js's image (bar middle, slice middle at
-  half radius, point), chartfn's image has a pixel within ``COLOUR_TOLERANCE`` (largest channel
-  difference) of Chart.js's colour there, within ``SEARCH`` pixels.
+  ``SLICE_PROBE`` of the ring, off its data label, point), chartfn's image has a pixel within
+  ``COLOUR_TOLERANCE`` (largest channel difference) of Chart.js's colour there, within
+  ``SEARCH`` pixels.
 - ``extents``: bars measured in chartfn's pixels (in its own colour) from that centre along
   the value axis, both ends, as shares of each one's own plot area, within 2 % of Chart.js's
   (bars Chart.js filled with a gradient are left out: they have no one colour to follow);
@@ -48,6 +49,7 @@ COLOUR_TOLERANCE = 24  # 0-255, largest channel: blending differs a little; tab1
 SEARCH = 3  # pixels around the probe
 EXTENT_TOLERANCE = 0.02  # of the plot area's length (bars) or of the full turn (slices)
 RIM = 0.85  # slices are measured at this share of the way from inner to outer radius
+SLICE_PROBE = 0.8  # and their colour is probed here
 PLACE_TOLERANCE = 0.05  # of the canvas width and height
 DIFFERENT = 64  # a pixel "differs" when a channel differs by more than this
 PIXEL_BUDGET = 10_000_000
@@ -152,7 +154,9 @@ def _probe(
         return None
     if "startAngle" in element:
         middle = (element["startAngle"] + element["endAngle"]) / 2
-        radius = (element["innerRadius"] + element["outerRadius"]) / 2
+        # off the middle of the ring, where data labels (QuickChart's default on v2 pies) sit
+        inner, outer = element["innerRadius"], element["outerRadius"]
+        radius = inner + SLICE_PROBE * (outer - inner)
         return element["x"] + radius * math.cos(middle), element["y"] + radius * math.sin(middle)
     if "base" in element and "width" in element:
         # the middle of what is seen: Chart.js clips a bar to the chart area
