@@ -101,15 +101,22 @@ function quickchartDefaults(config, major, version) {
   config.options = config.options || {};
   if (config.type === 'donut') config.type = 'doughnut';
   if (config.type === 'sparkline') {
+    // as QuickChart's lib/charts.js: a thin black line, no points, no axes, and the y range 5 %
+    // wider than the first dataset's so that the line's extremes are not shaved off
     config.type = 'line';
     const data = config.data.datasets[0].data;
     config.data.labels = config.data.labels || Array(data.length).fill('');
     config.options.legend = config.options.legend || { display: false };
     config.options.elements = config.options.elements || {};
+    config.options.elements.line = config.options.elements.line
+      || { borderColor: '#000', borderWidth: 1 };
     config.options.elements.point = config.options.elements.point || { radius: 0 };
     config.options.scales = config.options.scales || {};
     config.options.scales.xAxes = config.options.scales.xAxes || [{ display: false }];
-    config.options.scales.yAxes = config.options.scales.yAxes || [{ display: false }];
+    const min = Math.min(...data);
+    const max = Math.max(...data);
+    config.options.scales.yAxes = config.options.scales.yAxes
+      || [{ display: false, ticks: { min: min - min * 0.05, max: max + max * 0.05 } }];
   }
   const xy = ['bar', 'horizontalBar', 'line', 'scatter', 'bubble'];
   if (major === 2 && xy.includes(config.type) && !config.options.scales) {
