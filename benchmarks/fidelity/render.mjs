@@ -74,24 +74,44 @@ function freshChart2() {
   return Chart2;
 }
 
-// QuickChart colours datasets with the colorschemes plugin's tableau.Tableau10 by default.
+// QuickChart colours v2 datasets with its fork of chartjs-plugin-colorschemes (typpo's, at the
+// commit its package.json names), scheme tableau.Tableau10, fill alpha 0.5, for the chart types
+// below. Restated: by each dataset's own type, and only what the dataset leaves undefined.
 const TABLEAU10 = ['#4E79A7', '#F28E2B', '#E15759', '#76B7B2', '#59A14F', '#EDC948', '#B07AA1',
   '#FF9DA7', '#9C755F', '#BAB0AC'];
-const ROUND = new Set(['pie', 'doughnut', 'polarArea', 'outlabeledPie']);
+const COLOURED = new Set(['bar', 'horizontalBar', 'line', 'scatter', 'bubble', 'radar', 'pie',
+  'doughnut', 'polarArea', 'outlabeledPie', 'outlabeledDoughnut']);
+const half = (hex) => {
+  const n = parseInt(hex.slice(1), 16);
+  return `rgba(${n >> 16}, ${(n >> 8) & 255}, ${n & 255}, 0.5)`;
+};
 function tableauColours(config) {
+  if (!COLOURED.has(config.type)) return;
   const datasets = (config.data && config.data.datasets) || [];
   datasets.forEach((dataset, i) => {
-    if (ROUND.has(config.type)) {
-      const n = (dataset.data || []).length;
-      if (!dataset.backgroundColor) {
-        dataset.backgroundColor = Array.from({ length: n }, (_, j) => TABLEAU10[j % 10]);
-      }
-      return;
-    }
-    const colour = TABLEAU10[i % 10];
-    if (!dataset.borderColor) dataset.borderColor = colour;
-    if (!dataset.backgroundColor) {
-      dataset.backgroundColor = config.type === 'line' ? `${colour}80` : colour;
+    if (!dataset) return;
+    const colour = TABLEAU10[i % TABLEAU10.length];
+    switch (dataset.type || config.type) {
+      case 'line':
+      case 'radar':
+      case 'scatter':
+        if (dataset.backgroundColor === undefined) dataset.backgroundColor = half(colour);
+        if (dataset.borderColor === undefined) {
+          dataset.borderColor = colour;
+          // the fork sets point colours only where it set the border
+          if (dataset.pointBackgroundColor === undefined) dataset.pointBackgroundColor = half(colour);
+          if (dataset.pointBorderColor === undefined) dataset.pointBorderColor = colour;
+        }
+        break;
+      case 'pie':
+      case 'doughnut':
+      case 'polarArea':
+        if (dataset.backgroundColor === undefined) {
+          dataset.backgroundColor = (dataset.data || []).map((_, j) => TABLEAU10[j % TABLEAU10.length]);
+        }
+        break;
+      default: // bars, bubbles: the background only
+        if (dataset.backgroundColor === undefined) dataset.backgroundColor = colour;
     }
   });
 }
