@@ -6,10 +6,12 @@ config through chartfn's own pipeline (parse, translate, tick providers, layout,
 keeps the layout beside the pixels. ``named_checks`` compares them:
 
 - ``colours``: at every data element's centre in Chart.js's image (bar middle, slice middle at
-  half radius, point), chartfn's image has a pixel within ``COLOUR_TOLERANCE`` (largest channel
-  difference) of Chart.js's colour there, within ``SEARCH`` pixels.
+  ``SLICE_PROBE`` of the ring, off its data label, point), chartfn's image has a pixel within
+  ``COLOUR_TOLERANCE`` (largest channel difference) of Chart.js's colour there, within
+  ``SEARCH`` pixels.
 - ``extents``: bars measured in chartfn's pixels (in its own colour) from that centre along
-  the value axis, both ends, as shares of each one's own plot area, within 2 % of Chart.js's;
+  the value axis, both ends, as shares of each one's own plot area, within 2 % of Chart.js's
+  (bars Chart.js filled with a gradient are left out: they have no one colour to follow);
   slices measured around chartfn's own pie centre near its rim, both edge angles within 2 %
   of the full turn.
 - ``ticks``: the tick labels of each cartesian axis, as lists, equal (after the minus sign
@@ -47,6 +49,7 @@ COLOUR_TOLERANCE = 24  # 0-255, largest channel: blending differs a little; tab1
 SEARCH = 3  # pixels around the probe
 EXTENT_TOLERANCE = 0.02  # of the plot area's length (bars) or of the full turn (slices)
 RIM = 0.85  # slices are measured at this share of the way from inner to outer radius
+SLICE_PROBE = 0.8  # and their colour is probed here
 PLACE_TOLERANCE = 0.05  # of the canvas width and height
 DIFFERENT = 64  # a pixel "differs" when a channel differs by more than this
 PIXEL_BUDGET = 10_000_000
@@ -144,17 +147,23 @@ def _near(image: np.ndarray, x: float, y: float, colour: np.ndarray, reach: int)
     return bool((np.abs(window - colour).max(axis=2) <= COLOUR_TOLERANCE).any())
 
 
-def _probe(element: dict[str, Any], horizontal: bool) -> tuple[float, float] | None:
+def _probe(
+    element: dict[str, Any], horizontal: bool, area: dict[str, float]
+) -> tuple[float, float] | None:
     if element.get("skip") or element.get("x") is None or element.get("y") is None:
         return None
     if "startAngle" in element:
         middle = (element["startAngle"] + element["endAngle"]) / 2
-        radius = (element["innerRadius"] + element["outerRadius"]) / 2
+        # off the middle of the ring, where data labels (QuickChart's default on v2 pies) sit
+        inner, outer = element["innerRadius"], element["outerRadius"]
+        radius = inner + SLICE_PROBE * (outer - inner)
         return element["x"] + radius * math.cos(middle), element["y"] + radius * math.sin(middle)
     if "base" in element and "width" in element:
-        if horizontal:
-            return (element["x"] + element["base"]) / 2, element["y"]
-        return element["x"], (element["y"] + element["base"]) / 2
+        # the middle of what is seen: Chart.js clips a bar to the chart area
+        near, far = ("left", "right") if horizontal else ("top", "bottom")
+        value = element["x"] if horizontal else element["y"]
+        middle = sum(min(max(end, area[near]), area[far]) for end in (element["base"], value)) / 2
+        return (middle, element["y"]) if horizontal else (element["x"], middle)
     return element["x"], element["y"]
 
 
@@ -202,7 +211,9 @@ def _bar_error(
     expected = sorted((value, element["base"]))
 
     def share(pixel: float, box: dict[str, float]) -> float:
-        return (pixel - box[near]) / max(box[far] - box[near], 1.0)
+        # Chart.js clips bars to the chart area (a v2 bar on an axis from 40 has its base at 0,
+        # below the area): what is seen ends at the area's edge
+        return min(max((pixel - box[near]) / max(box[far] - box[near], 1.0), 0.0), 1.0)
 
     return max(
         abs(share(low, mine.plot) - share(expected[0], area)),
@@ -281,7 +292,7 @@ def named_checks(
     slice_errors: list[float] = []
     for dataset in geometry["datasets"]:
         for element in dataset["elements"]:
-            probe = _probe(element, horizontal)
+            probe = _probe(element, horizontal, area)
             if probe is None:
                 continue
             # "seen": Chart.js's colour there, recorded in a fixture (tests without Node)
@@ -292,7 +303,14 @@ def named_checks(
             matched += int(_near(mine.image, *probe, colour, SEARCH))
             if "startAngle" in element and dataset["kind"] in ("pie", "doughnut"):
                 slice_errors.append(_slice_error(mine, element))
-            elif "base" in element and "width" in element and dataset["kind"] == "bar":
+            # a bar's ends are found by following its colour: not for gradients (no one colour;
+            # render.mjs records their fill as null)
+            elif (
+                "base" in element
+                and "width" in element
+                and dataset["kind"] == "bar"
+                and element.get("fill") is not None
+            ):
                 error = _bar_error(mine, element, probe, horizontal, area)
                 bar_errors.append(1.0 if error is None else error)
     checks: dict[str, Any] = {
@@ -341,7 +359,7 @@ def pinned(geometry: dict[str, Any], real: np.ndarray, config_text: str) -> dict
     for dataset in geometry["datasets"]:
         elements = []
         for element in dataset["elements"]:
-            probe = _probe(element, horizontal)
+            probe = _probe(element, horizontal, geometry["chartArea"])
             colour = None if probe is None else _pixel(real, *probe)
             if colour is not None and not (colour >= 250).all():
                 elements.append({**element, "seen": [int(c) for c in colour]})

@@ -1,6 +1,7 @@
 """The fidelity pairs and table in docs/fidelity/: Chart.js beside chartfn, with the named checks.
 
-    (cd benchmarks/fidelity && npm ci && node render.mjs --out out)
+    bash benchmarks/fidelity/regenerate.sh     # or, by hand:
+    (cd benchmarks/fidelity && npm_config_nodedir=/usr npm ci && node render.mjs --out out)
     .venv/bin/python benchmarks/fidelity/fidelity.py --chartjs benchmarks/fidelity/out
 
 For every corpus config that Chart.js rendered (``out/chartjs.json``), chartfn draws it at the
@@ -10,7 +11,8 @@ and ``checks.pixel_difference`` states how far apart the pixels are. Writes
 small), ``docs/fidelity/results.json``, ``docs/fidelity/index.md`` (the table) and, for the
 ``PINNED`` charts, what Chart.js drew and which checks pass, for the unit test that keeps them
 passing (``tests/unit/chartjs_fidelity_cases.json``). Not part of
-the test command: it needs Node and Chart.js's output.
+the test command: it needs Node and Chart.js's output. Prints the summary line and the
+per-kind rows of the README's fidelity table (``kind_table``).
 """
 
 from __future__ import annotations
@@ -22,18 +24,21 @@ from typing import Any
 
 import numpy as np
 from checks import REPO, named_checks, on_white, ours, pinned, pixel_difference
+from kind_table import kind_of, rows
 from PIL import Image, ImageDraw
 
 CORPORA = ("quickchart_docs.json", "edge_cases.json")
 CHECKS = ("colours", "extents", "ticks", "title", "legend")
 # Charts whose passing checks tests/unit/test_chartjs_fidelity.py pins (no Node needed there):
-# v2 and v3 bars, tick callbacks, a title, a doughnut's slices, numeric strings.
+# v2 and v3 bars (one on an axis from 40, its bars clipped), tick callbacks, a title, a
+# doughnut's slices, numeric strings.
 PINNED = (
     "chart-types-1",
     "chart-types-5",
     "custom-tick-format-2",
     "custom-tick-format-4",
     "chart-title-1",
+    "grid-lines-1",
     "grid-lines-2",
     "numeric-strings",
     "legend-false-v3",
@@ -89,10 +94,14 @@ def main() -> None:
     geometries = json.loads((source / "geometry.json").read_text(encoding="utf-8"))
     results: dict[str, Any] = {}
     fixture: list[dict[str, Any]] = []
+    kinds: dict[str, str] = {}
     for corpus in CORPORA:
         examples = json.loads((REPO / "tests" / "corpus" / corpus).read_text("utf-8"))["examples"]
         for example in examples:
             name = example["name"]
+            if name in geometries:
+                version = str(example.get("version") or "2")
+                kinds[name] = kind_of(geometries[name], example["config"], version)
             if statuses.get(name) != "ok":
                 results[name] = {"chartjs": statuses.get(name, "not rendered")}
                 continue
@@ -115,17 +124,29 @@ def main() -> None:
             )
             _compose(real, mine.image, caption, docs / f"{name}.jpg")
     (docs / "results.json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
-    (docs / "index.md").write_text(_index(results), encoding="utf-8")
+    engines_file = source / "engines.json"
+    engines = json.loads(engines_file.read_text("utf-8")) if engines_file.exists() else {}
+    (docs / "index.md").write_text(_index(results, engines), encoding="utf-8")
     FIXTURE.write_text(
         json.dumps({"width": args.width, "height": args.height, "cases": fixture}, indent=None)
         + "\n",
         encoding="utf-8",
     )
     drawn = [r for r in results.values() if r.get("chartfn") == "ok"]
-    print(f"{len(results)} configs, {len(drawn)} drawn by both -> {docs}")
+    rendered = sum(1 for status in statuses.values() if status == "ok")
+    print(f"{len(results)} configs, {rendered} rendered by Chart.js, {len(drawn)} drawn by both")
+    print(_summary({n: r for n, r in results.items() if r.get("chartfn") == "ok"}))
+    print(
+        "| kind, version | charts | colours | extents | ticks | title | legend "
+        "| median mean abs | median % > 64 | what differs and why |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("\n".join(rows(results, kinds)))
+    print(f"-> {docs}")
 
 
-def _index(results: dict[str, Any]) -> str:
+def _index(results: dict[str, Any], engines: dict[str, str]) -> str:
+    drawn_on = ", ".join(f"{chartjs} on {canvas}" for chartjs, canvas in engines.items())
     drawn = {n: r for n, r in results.items() if r.get("chartfn") == "ok"}
     lines = [
         "# Fidelity: Chart.js beside chartfn",
@@ -138,6 +159,8 @@ def _index(results: dict[str, Any]) -> str:
         "tick labels per axis), title and legend (box centres within 5 % of the canvas). Pixel",
         "difference: mean absolute RGB difference (0–255) on white, and the % of pixels with a",
         "channel more than 64 apart. – : nothing to check.",
+        "",
+        f"Drawn with {drawn_on or 'Chart.js'}.",
         "",
         _summary(drawn),
         "",

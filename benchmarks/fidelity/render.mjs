@@ -1,10 +1,14 @@
 // Renders the corpus (tests/corpus/*.json) with the real Chart.js, to compare with chartfn:
-// Chart.js 2.9.4 (QuickChart's default) for v2 configs and Chart.js 4 for v3/v4 ones, both on
-// @napi-rs/canvas (prebuilt; node-canvas, which QuickChart uses, needs a native build).
+// Chart.js 2.9.4 (QuickChart's default) on node-canvas (`canvas`, cairo: what QuickChart renders
+// v2 configs with) for v2 configs, and Chart.js 4 on @napi-rs/canvas (Skia) for v3/v4 ones.
 //
-//   cd benchmarks/fidelity && npm ci && node render.mjs [--out out] [--width 500 --height 300]
+//   cd benchmarks/fidelity && npm_config_nodedir=/usr npm ci
+//   node render.mjs [--out out] [--width 500 --height 300] [--v2-canvas node-canvas|napi]
 //
-// Writes out/<name>.chartjs.png, out/chartjs.json ({name: "ok" | error text}) and
+// (or `bash regenerate.sh`, which builds node-canvas if needed.) `--v2-canvas napi` draws the v2
+// configs on @napi-rs/canvas too, as this harness did before node-canvas was built here.
+// Writes out/<name>.chartjs.png, out/chartjs.json ({name: "ok" | error text}), out/engines.json
+// (which canvas drew which Chart.js) and
 // out/geometry.json (where Chart.js put the chart area, title, legend, ticks and data). Not part of
 // the test command. chartjs-plugin-datalabels and chartjs-plugin-annotation are installed as
 // QuickChart bundles them (0.7 and 0.5.7 for Chart.js 2, registered for every chart, with
@@ -14,7 +18,7 @@
 // they draw is missing here too, and their chart types fail as "not a registered
 // controller". The config text is the docs' own (committed test data), evaluated in a vm
 // context with a time limit.
-import { createCanvas } from '@napi-rs/canvas';
+import { createCanvas as createNapiCanvas } from '@napi-rs/canvas';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -32,42 +36,82 @@ function argument(name, fallback) {
 const outDir = path.resolve(argument('out', path.join(here, 'out')));
 const width = Number(argument('width', 500));
 const height = Number(argument('height', 300));
+const v2Canvas = argument('v2-canvas', 'node-canvas');
+if (!['node-canvas', 'napi'].includes(v2Canvas)) {
+  throw new Error(`--v2-canvas: node-canvas or napi, not ${v2Canvas}`);
+}
+// node-canvas is a native build (regenerate.sh builds it): loaded only when it draws
+const createCanvas2 = v2Canvas === 'napi' ? createNapiCanvas : require('canvas').createCanvas;
+const canvasFor = (major) => (major === 2 ? createCanvas2 : createNapiCanvas);
 
-const Chart2 = require('chartjs2');
 const { Chart: Chart4, registerables } = await import('chart.js');
 Chart4.register(...registerables);
 const { default: DataLabels4 } = await import('chartjs-plugin-datalabels');
 const { default: Annotation4 } = await import('chartjs-plugin-annotation');
 Chart4.register(Annotation4);
 
+// A fresh Chart.js 2 for every v2 chart: a config may change Chart.js itself, and that must not
+// carry over to the charts after it. The docs' chartjs-plugins-1 sets
+// Chart.Legend.prototype.afterFit to add 50 px below the legend; with one shared Chart.js 2, every
+// v2 chart rendered after it had a 60 px gap between legend and plot instead of 10.
 // The Chart.js 2 plugins' builds require('chart.js'), which here is Chart.js 4: they are run
 // with a require that gives them Chart.js 2 instead; both register themselves with it.
-for (const name of ['chartjs-plugin-datalabels2/dist/chartjs-plugin-datalabels.js',
-  'chartjs-plugin-annotation2/chartjs-plugin-annotation.js']) {
-  const module = { exports: {} };
-  const chartjs2 = (id) => (id === 'chart.js' ? Chart2 : require(id));
-  vm.runInNewContext(fs.readFileSync(require.resolve(name), 'utf8'),
-    { module, exports: module.exports, require: chartjs2, window: { Chart: Chart2 }, console });
+const chart2Plugins = ['chartjs-plugin-datalabels2/dist/chartjs-plugin-datalabels.js',
+  'chartjs-plugin-annotation2/chartjs-plugin-annotation.js'].map((name) => new vm.Script(
+  fs.readFileSync(require.resolve(name), 'utf8'), { filename: name }));
+const chart2Dir = path.dirname(require.resolve('chartjs2/package.json')) + path.sep;
+function freshChart2() {
+  for (const key of Object.keys(require.cache)) {
+    if (key.startsWith(chart2Dir)) delete require.cache[key];
+  }
+  const Chart2 = require('chartjs2');
+  for (const plugin of chart2Plugins) {
+    const module = { exports: {} };
+    const chartjs2 = (id) => (id === 'chart.js' ? Chart2 : require(id));
+    plugin.runInNewContext(
+      { module, exports: module.exports, require: chartjs2, window: { Chart: Chart2 }, console });
+  }
+  return Chart2;
 }
 
-// QuickChart colours datasets with the colorschemes plugin's tableau.Tableau10 by default.
+// QuickChart colours v2 datasets with its fork of chartjs-plugin-colorschemes (typpo's, at the
+// commit its package.json names), scheme tableau.Tableau10, fill alpha 0.5, for the chart types
+// below. Restated: by each dataset's own type, and only what the dataset leaves undefined.
 const TABLEAU10 = ['#4E79A7', '#F28E2B', '#E15759', '#76B7B2', '#59A14F', '#EDC948', '#B07AA1',
   '#FF9DA7', '#9C755F', '#BAB0AC'];
-const ROUND = new Set(['pie', 'doughnut', 'polarArea', 'outlabeledPie']);
+const COLOURED = new Set(['bar', 'horizontalBar', 'line', 'scatter', 'bubble', 'radar', 'pie',
+  'doughnut', 'polarArea', 'outlabeledPie', 'outlabeledDoughnut']);
+const half = (hex) => {
+  const n = parseInt(hex.slice(1), 16);
+  return `rgba(${n >> 16}, ${(n >> 8) & 255}, ${n & 255}, 0.5)`;
+};
 function tableauColours(config) {
+  if (!COLOURED.has(config.type)) return;
   const datasets = (config.data && config.data.datasets) || [];
   datasets.forEach((dataset, i) => {
-    if (ROUND.has(config.type)) {
-      const n = (dataset.data || []).length;
-      if (!dataset.backgroundColor) {
-        dataset.backgroundColor = Array.from({ length: n }, (_, j) => TABLEAU10[j % 10]);
-      }
-      return;
-    }
-    const colour = TABLEAU10[i % 10];
-    if (!dataset.borderColor) dataset.borderColor = colour;
-    if (!dataset.backgroundColor) {
-      dataset.backgroundColor = config.type === 'line' ? `${colour}80` : colour;
+    if (!dataset) return;
+    const colour = TABLEAU10[i % TABLEAU10.length];
+    switch (dataset.type || config.type) {
+      case 'line':
+      case 'radar':
+      case 'scatter':
+        if (dataset.backgroundColor === undefined) dataset.backgroundColor = half(colour);
+        if (dataset.borderColor === undefined) {
+          dataset.borderColor = colour;
+          // the fork sets point colours only where it set the border
+          if (dataset.pointBackgroundColor === undefined) dataset.pointBackgroundColor = half(colour);
+          if (dataset.pointBorderColor === undefined) dataset.pointBorderColor = colour;
+        }
+        break;
+      case 'pie':
+      case 'doughnut':
+      case 'polarArea':
+        if (dataset.backgroundColor === undefined) {
+          dataset.backgroundColor = (dataset.data || []).map((_, j) => TABLEAU10[j % TABLEAU10.length]);
+        }
+        break;
+      default: // bars, bubbles: the background only
+        if (dataset.backgroundColor === undefined) dataset.backgroundColor = colour;
     }
   });
 }
@@ -77,15 +121,22 @@ function quickchartDefaults(config, major, version) {
   config.options = config.options || {};
   if (config.type === 'donut') config.type = 'doughnut';
   if (config.type === 'sparkline') {
+    // as QuickChart's lib/charts.js: a thin black line, no points, no axes, and the y range 5 %
+    // wider than the first dataset's so that the line's extremes are not shaved off
     config.type = 'line';
     const data = config.data.datasets[0].data;
     config.data.labels = config.data.labels || Array(data.length).fill('');
     config.options.legend = config.options.legend || { display: false };
     config.options.elements = config.options.elements || {};
+    config.options.elements.line = config.options.elements.line
+      || { borderColor: '#000', borderWidth: 1 };
     config.options.elements.point = config.options.elements.point || { radius: 0 };
     config.options.scales = config.options.scales || {};
     config.options.scales.xAxes = config.options.scales.xAxes || [{ display: false }];
-    config.options.scales.yAxes = config.options.scales.yAxes || [{ display: false }];
+    const min = Math.min(...data);
+    const max = Math.max(...data);
+    config.options.scales.yAxes = config.options.scales.yAxes
+      || [{ display: false, ticks: { min: min - min * 0.05, max: max + max * 0.05 } }];
   }
   const xy = ['bar', 'horizontalBar', 'line', 'scatter', 'bubble'];
   if (major === 2 && xy.includes(config.type) && !config.options.scales) {
@@ -119,7 +170,7 @@ function quickchartDefaults(config, major, version) {
   config.options.devicePixelRatio = 1;
 }
 
-function helpers(Chart) {
+function helpers(Chart, createCanvas) {
   const gradient = (stops, coords = [0, 0, width, 0]) => {
     const resolved = coords.map((c) => (c === 'width' ? width : c === 'height' ? height : c));
     const fill = createCanvas(1, 1).getContext('2d').createLinearGradient(...resolved);
@@ -144,15 +195,20 @@ function helpers(Chart) {
   };
 }
 
-function evaluate(text, Chart) {
+function evaluate(text, Chart, createCanvas) {
   const body = text.replace(/[\s;]+$/, '');
-  return vm.runInNewContext(`(${body}\n)`, helpers(Chart), { timeout: 1000 });
+  return vm.runInNewContext(`(${body}\n)`, helpers(Chart, createCanvas), { timeout: 1000 });
 }
 
+// QuickChart's rule: a version starting with 4 or 3 is v3+, anything else 2.9.4
+const majorOf = (example) => (['3', '4'].includes(String(example.version || '2')[0]) ? 4 : 2);
+
 async function render(example) {
-  // QuickChart's rule: a version starting with 4 or 3 is v3+, anything else 2.9.4
-  const major = ['3', '4'].includes(String(example.version || '2')[0]) ? 4 : 2;
-  const config = evaluate(example.config, major === 2 ? Chart2 : Chart4);
+  const major = majorOf(example);
+  const Chart = major === 2 ? freshChart2() : Chart4;
+  const createCanvas = canvasFor(major);
+  const config = evaluate(example.config, Chart, createCanvas);
+  const requested = config.type; // before QuickChart's spellings (sparkline, donut) are undone
   quickchartDefaults(config, major, Number(String(example.version || '2')[0]));
   const canvas = createCanvas(width, height);
   const context = canvas.getContext('2d');
@@ -160,10 +216,11 @@ async function render(example) {
     context.fillStyle = example.backgroundColor;
     context.fillRect(0, 0, width, height);
   }
-  const chart = major === 2 ? new Chart2(context, config) : new Chart4(context, config);
+  const chart = new Chart(context, config);
   try {
-    geometries[example.name] = geometry(chart, major);
-    return await canvas.encode('png');
+    geometries[example.name] = { requested, ...geometry(chart, major) };
+    // node-canvas encodes synchronously, @napi-rs/canvas asynchronously
+    return canvas.encode ? await canvas.encode('png') : canvas.toBuffer('image/png');
   } finally {
     chart.destroy();
   }
@@ -247,8 +304,35 @@ for (const file of ['quickchart_docs.json', 'edge_cases.json']) {
     }
   }
 }
+// The order check: the first chart with a legend of each Chart.js drawn again after all the others must come
+// out the same (same geometry, same bytes), or some config changed the shared Chart.js 4 (or
+// what a fresh Chart.js 2 is made from) for the charts after it.
+const firsts = new Map();
+for (const file of ['quickchart_docs.json', 'edge_cases.json']) {
+  const { examples } = JSON.parse(fs.readFileSync(path.join(corpusDir, file), 'utf8'));
+  for (const example of examples) {
+    const major = majorOf(example);
+    // with a legend: what the docs' chartjs-plugins-1 changed was the legend's fit
+    if (results[example.name] === 'ok' && geometries[example.name].legend && !firsts.has(major)) {
+      firsts.set(major, example);
+    }
+  }
+}
+for (const example of firsts.values()) {
+  const before = JSON.stringify(geometries[example.name]);
+  const bytes = fs.readFileSync(path.join(outDir, `${example.name}.chartjs.png`));
+  const again = await render(example);
+  const same = before === JSON.stringify(geometries[example.name]) && bytes.equals(again);
+  console.log(`order check, ${example.name}: ${same ? 'same when drawn last' : 'DIFFERS when drawn last'}`);
+  if (!same) process.exitCode = 1;
+}
 fs.writeFileSync(path.join(outDir, 'chartjs.json'), JSON.stringify(results, null, 1));
+// which canvas drew which Chart.js, for the table's header
+fs.writeFileSync(path.join(outDir, 'engines.json'),
+  JSON.stringify({ 'Chart.js 2.9.4': v2Canvas === 'napi' ? '@napi-rs/canvas' : 'node-canvas',
+    [`Chart.js ${Chart4.version}`]: '@napi-rs/canvas' }));
 fs.writeFileSync(path.join(outDir, 'geometry.json'), JSON.stringify(geometries));
 const failed = Object.entries(results).filter(([, r]) => r !== 'ok');
-console.log(`${Object.keys(results).length - failed.length} rendered, ${failed.length} failed -> ${outDir}`);
+console.log(`${Object.keys(results).length - failed.length} rendered, ${failed.length} failed -> ${outDir} `
+  + `(Chart.js 2 on ${v2Canvas}, Chart.js 4 on @napi-rs/canvas)`);
 for (const [name, reason] of failed) console.log(`  ${name}: ${reason}`);

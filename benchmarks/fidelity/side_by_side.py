@@ -1,6 +1,6 @@
 """Pairs of images: the real Chart.js (render.mjs's output) beside chartfn, for every corpus config.
 
-    (cd benchmarks/fidelity && npm ci && node render.mjs --out out)
+    (cd benchmarks/fidelity && npm_config_nodedir=/usr npm ci && node render.mjs --out out)
     .venv/bin/python benchmarks/fidelity/side_by_side.py --out benchmarks/fidelity/out
 
 chartfn renders in process (the app over httpx, cache off) at the size render.mjs used, with
