@@ -20,10 +20,24 @@ import bisect
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-__all__ = ["VIOLIN_POINTS", "WHISKER_COEF", "BoxSummary", "Density", "density", "summary"]
+if TYPE_CHECKING:
+    from chartfn.models.chart_spec import ChartSpec
+
+__all__ = [
+    "VIOLIN_POINTS",
+    "WHISKER_COEF",
+    "BoxSummary",
+    "Density",
+    "box_summaries",
+    "density",
+    "given_summary",
+    "summary",
+    "value_limits",
+]
 
 WHISKER_COEF = 1.5
 # The plugins' `points`: samples of the density from min to max
@@ -148,3 +162,30 @@ def density(values: Sequence[float]) -> Density:
         estimates[start : start + chunk] = kernel.sum(axis=1) / bandwidth / count
     keep = np.isfinite(estimates)
     return Density(points[keep], estimates[keep])
+
+
+def box_summaries(spec: ChartSpec) -> list[list[BoxSummary | None]]:
+    """Per series, per category: the box drawn there (None: nothing)."""
+    found = []
+    for series in spec.series:
+        row: list[BoxSummary | None] = []
+        for box in series.boxes or ():
+            if box is None:
+                row.append(None)
+            elif not isinstance(box, list):
+                row.append(
+                    given_summary(
+                        box.min, box.q1, box.median, box.q3, box.max, box.outliers or (), box.mean
+                    )
+                )
+            else:
+                row.append(summary(box))
+        found.append(row)
+    return found
+
+
+def value_limits(summaries: list[list[BoxSummary | None]]) -> tuple[float, float]:
+    """The data range the value axis shows: the boxes' min to max, as the plugins' scales
+    take it (outliers given beyond min and max are not in it)."""
+    boxes = [box for row in summaries for box in row if box is not None]
+    return min(box.min for box in boxes), max(box.max for box in boxes)

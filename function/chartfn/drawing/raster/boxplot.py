@@ -31,11 +31,11 @@ from chartfn.drawing.raster.series_marks import POINTS_PER_CSS_PIXEL, point_shap
 from chartfn.drawing.raster.style import RGBA
 from chartfn.drawing.raster.ticks import Scale, autoscale
 from chartfn.drawing.spec_renderer import series_color
-from chartfn.models.box_stats import BoxSummary, Density, density, given_summary, summary
-from chartfn.models.chart_spec import BoxStats, ChartSpec
+from chartfn.models.box_stats import BoxSummary, Density, box_summaries, density, value_limits
+from chartfn.models.chart_spec import ChartSpec
 from chartfn.models.series_style import ChartStyles, SeriesStyle
 
-__all__ = ["box_summaries", "plan_boxes"]
+__all__ = ["plan_boxes"]
 
 CATEGORY_PERCENTAGE = 0.8
 BAR_PERCENTAGE = 0.9
@@ -56,33 +56,6 @@ class _Box:
     half_width: float  # in category units
     stats: BoxSummary
     outline: Density | None  # a violin's
-
-
-def box_summaries(spec: ChartSpec) -> list[list[BoxSummary | None]]:
-    """Per series, per category: the box drawn there (None: nothing)."""
-    found = []
-    for series in spec.series:
-        row: list[BoxSummary | None] = []
-        for box in series.boxes or ():
-            if box is None:
-                row.append(None)
-            elif isinstance(box, BoxStats):
-                row.append(
-                    given_summary(
-                        box.min, box.q1, box.median, box.q3, box.max, box.outliers or (), box.mean
-                    )
-                )
-            else:
-                row.append(summary(box))
-        found.append(row)
-    return found
-
-
-def value_limits(summaries: list[list[BoxSummary | None]]) -> tuple[float, float]:
-    """The data range the value axis shows: the boxes' min to max, as the plugins' scales
-    take it (outliers given beyond min and max are not in it)."""
-    boxes = [box for row in summaries for box in row if box is not None]
-    return min(box.min for box in boxes), max(box.max for box in boxes)
 
 
 def _boxes(spec: ChartSpec, summaries: list[list[BoxSummary | None]]) -> list[_Box]:
