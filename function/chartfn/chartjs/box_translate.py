@@ -187,7 +187,7 @@ def _look(
         point_colors=(outlier,),
         point_border_colors=(median,) if median else (),
         fill_color=fill,
-        line_width=min(max(float(width), 0.0), MAX_BORDER_WIDTH) if _finite(width) else None,
+        line_width=min(max(float(width), 0.0), MAX_BORDER_WIDTH) if _finite(width) else 1.0,
         point_radius=min(max(float(radius), 0.0), MAX_POINT_RADIUS) if _finite(radius) else None,
     )
     return look, border

@@ -25,7 +25,7 @@ import numpy as np
 
 from chartfn.drawing.matplotlib_runtime import to_rgba
 from chartfn.drawing.raster.canvas import Canvas
-from chartfn.drawing.raster.charts import Chart, flat, request_with
+from chartfn.drawing.raster.charts import LINE_WIDTH, Chart, flat, request_with
 from chartfn.drawing.raster.layout import Axis, Label, Layout, LegendEntry, Request
 from chartfn.drawing.raster.series_marks import POINTS_PER_CSS_PIXEL, point_shape
 from chartfn.drawing.raster.style import RGBA
@@ -39,7 +39,7 @@ __all__ = ["plan_boxes"]
 
 CATEGORY_PERCENTAGE = 0.8
 BAR_PERCENTAGE = 0.9
-BORDER_WIDTH = 1.0  # CSS px: the plugins' borderWidth
+BORDER_WIDTH = 1.0  # CSS px: the plugins' borderWidth (a mean dot's outline)
 OUTLIER_RADIUS = 2.0  # CSS px
 MEAN_RADIUS = 3.0  # CSS px (Chart.js 4's plugin)
 MEDIAN_DIAMOND_RADIUS = 5.0  # CSS px: the violin's median mark (pointStyle rectRot)
@@ -166,8 +166,10 @@ class _Marks:
         fill: RGBA,
     ) -> None:
         self.canvas, self.horizontal, self.border, self.fill = canvas, horizontal, border, fill
-        width = look.line_width if look.line_width is not None else BORDER_WIDTH
-        self.line_pt = width * POINTS_PER_CSS_PIXEL
+        # a spec's lines are the engine's; a Chart.js config gives its borderWidth
+        self.line_pt = (
+            look.line_width * POINTS_PER_CSS_PIXEL if look.line_width is not None else LINE_WIDTH
+        )
         self.median = to_rgba(look.point_border_colors[0]) if look.point_border_colors else None
         self.outlier = to_rgba(look.point_colors[0]) if look.point_colors else border
         self.outlier_radius = look.point_radius if look.point_radius is not None else OUTLIER_RADIUS
