@@ -285,3 +285,16 @@ def test_docs_violin_renders_through_the_engine() -> None:
     rgb, _ = drawn(translation)
     border = np.all(np.abs(rgb - (56, 123, 45)) <= 8, axis=2)
     assert np.count_nonzero(border) > 50
+
+
+def test_data_labels_on_boxes_are_named_not_dropped() -> None:
+    from chartfn.chartjs.prepare import prepare
+    from chartfn.chartjs.request import QuickChartRequest
+
+    config = boxes()
+    config["options"] = {"plugins": {"datalabels": {"display": True}}}
+    prepared = prepare(QuickChartRequest(chart=config))
+    try:
+        assert "data labels are not drawn on box plots" in " ".join(prepared.warnings)
+    finally:
+        prepared.close()
