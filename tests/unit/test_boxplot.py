@@ -137,7 +137,8 @@ def test_a_boxplot_config_becomes_a_boxplot_spec_with_its_look() -> None:
     look = translation.styles.of(0)
     assert look is not None
     assert look.fill_color == "#00c800" and look.line_width == 3
-    assert look.point_colors == ("#0000ff",) and look.point_border_colors == ("#123456",)
+    assert look.point_colors == ("#0000ff", "#0000001a")
+    assert look.point_border_colors == ("#123456", "#0000001a")
     assert not spec.means and translation.warnings == ()
 
 
@@ -151,6 +152,8 @@ def test_v2_boxes_without_colours_take_the_plugins_grey_and_v4_the_colors_plugin
     assert v4.spec.series[0].color == "#36a2eb"
     assert v4.styles.of(0).fill_color == "#36a2eb80"  # type: ignore[union-attr]
     assert v4.spec.means is True  # the v4 plugin marks means
+    # its outliers and mean dots take Chart.js's global grey, not the dataset's colours
+    assert v4.styles.of(0).point_colors == ("#0000001a", "#0000001a")  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize(

@@ -176,16 +176,19 @@ def _look(
     fill = color("backgroundColor", None) or default
     border = color("borderColor", None) or default
     outlier_key = "outlierColor" if version == 2 else "outlierBackgroundColor"
-    # v2's outliers take the rectangle default; v4's route to the dataset's background
-    outlier = color(outlier_key, None) or (default if version == 2 else fill)
+    # both plugins' outlier and mean colours default to Chart.js's global colour, not the
+    # dataset's (v4 routes them to defaults.backgroundColor / borderColor)
+    outlier = color(outlier_key, None) or default
     median = color("medianColor", None)
     if median in ("#00000000",):
         median = None  # v4's 'transparent': the border colour
+    mean_fill = color("meanBackgroundColor", None) or default
+    mean_border = color("meanBorderColor", None) or default
     width = dataset.get("borderWidth")
     radius = dataset.get("outlierRadius")
     look = SeriesStyle(
-        point_colors=(outlier,),
-        point_border_colors=(median,) if median else (),
+        point_colors=(outlier, mean_fill),
+        point_border_colors=(median, mean_border),
         fill_color=fill,
         line_width=min(max(float(width), 0.0), MAX_BORDER_WIDTH) if _finite(width) else 1.0,
         point_radius=min(max(float(radius), 0.0), MAX_POINT_RADIUS) if _finite(radius) else None,

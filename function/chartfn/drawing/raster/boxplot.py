@@ -12,8 +12,9 @@ of ``MEAN_RADIUS`` marks the mean. Sizes are CSS pixels, as in Chart.js.
 
 The statistics are ``chartfn.models.box_stats``'; the series' Chart.js look
 (``SeriesStyle``) gives the fill (``fill_color``), the border width (``line_width``), the
-outliers' colour and radius (``point_colors[0]``, ``point_radius``) and the median line's
-colour (``point_border_colors[0]``).
+outliers' colour and radius (``point_colors[0]``, ``point_radius``), the median line's
+colour (``point_border_colors[0]``; None: the border's) and the mean dot's fill and outline
+(``point_colors[1]``, ``point_border_colors[1]``); without them, the series' own colours.
 """
 
 from __future__ import annotations
@@ -170,8 +171,11 @@ class _Marks:
         self.line_pt = (
             look.line_width * POINTS_PER_CSS_PIXEL if look.line_width is not None else LINE_WIDTH
         )
-        self.median = to_rgba(look.point_border_colors[0]) if look.point_border_colors else None
+        given = look.point_border_colors
+        self.median = to_rgba(given[0]) if given and given[0] is not None else None
         self.outlier = to_rgba(look.point_colors[0]) if look.point_colors else border
+        self.mean_face = to_rgba(look.point_colors[1]) if len(look.point_colors) > 1 else fill
+        self.mean_edge = to_rgba(given[1]) if len(given) > 1 and given[1] else border
         self.outlier_radius = look.point_radius if look.point_radius is not None else OUTLIER_RADIUS
 
     def _xy(self, along: np.ndarray, values: np.ndarray) -> np.ndarray:
@@ -243,8 +247,8 @@ class _Marks:
             self._xy(np.array([centre]), to_v(np.array([box.stats.mean]))),
             circle,
             MEAN_RADIUS * POINTS_PER_CSS_PIXEL,
-            self.fill,
-            self.border,
+            self.mean_face,
+            self.mean_edge,
             BORDER_WIDTH * POINTS_PER_CSS_PIXEL,
         )
 
