@@ -14,7 +14,7 @@
 // QuickChart bundles them (0.7 and 0.5.7 for Chart.js 2, registered for every chart, with
 // QuickChart's data label default; 2.x and 3.x for Chart.js 4, data labels only where a
 // config asks for them, as chartfn draws them). QuickChart's other plugins (outlabels,
-// doughnutlabel, colorschemes, gauges, violin, sankey, progressBar) are not installed: what
+// doughnutlabel, colorschemes, gauges, sankey, progressBar) are not installed: what
 // they draw is missing here too, and their chart types fail as "not a registered
 // controller". The config text is the docs' own (committed test data), evaluated in a vm
 // context with a time limit.
