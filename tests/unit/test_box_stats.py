@@ -79,3 +79,9 @@ def test_ten_thousand_values_are_estimated_in_bounded_chunks() -> None:
     values = list(np.linspace(-50, 50, 10_000) ** 3)
     outline = density(values)
     assert np.all(np.isfinite(outline.estimates)) and outline.estimates.max() > 0
+
+
+def test_steps_below_the_values_precision_stop() -> None:
+    # 1e16 + 0.02 == 1e16: the plugin's `v += inc` never reaches max; this takes 101 steps
+    outline = density([1e16, 1e16 + 2, 1e16 + 4, 1e16 + 6, 1e16 + 8])
+    assert 0 < len(outline.values) <= VIOLIN_POINTS + 2

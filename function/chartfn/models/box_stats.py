@@ -128,11 +128,15 @@ def given_summary(
 
 
 def _sample_points(low: float, high: float) -> list[float]:
-    # the plugins step by repeated addition, so their last step may fall short of max
+    # the plugins step by repeated addition, so their last step may fall short of max; a step
+    # below the values' precision would never get there (a hang in the plugin): at most
+    # VIOLIN_POINTS + 1 steps here
     points: list[float] = []
     step = (high - low) / VIOLIN_POINTS
     value = low
-    while value <= high and step > 0:
+    for _ in range(VIOLIN_POINTS + 1):
+        if not (value <= high and step > 0):
+            break
         points.append(value)
         value += step
     if not points or points[-1] != high:
