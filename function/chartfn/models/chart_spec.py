@@ -487,7 +487,10 @@ class ChartSpec(_Frozen):
         if self.categories is not None and kind not in _CATEGORY_KINDS:
             errors.append(
                 _not_for(
-                    ("categories",), "categories", kind, "bar and pie, doughnut, polar_area, radar"
+                    ("categories",),
+                    "categories",
+                    kind,
+                    "bar and pie, doughnut, polar_area, radar, progress, boxplot, violin",
                 )
             )
         if self.stacked and kind not in _STACK_KINDS:
