@@ -148,6 +148,8 @@ def test_v2_boxes_without_colours_take_the_plugins_grey_and_v4_the_colors_plugin
         del dataset["backgroundColor"], dataset["borderColor"]
     v2 = translate(config, 2)
     assert v2.spec.series[0].color == "#0000001a"  # not QuickChart's Tableau 10
+    # Chart.js 2 gives the plugin's boxes no colour: they take the canvas' leftover #666 fill
+    assert v2.styles.of(0).fill_color == "#666666"  # type: ignore[union-attr]
     v4 = translate(config, 4)
     assert v4.spec.series[0].color == "#36a2eb"
     assert v4.styles.of(0).fill_color == "#36a2eb80"  # type: ignore[union-attr]

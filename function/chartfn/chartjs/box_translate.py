@@ -9,7 +9,8 @@ and drop the rest, as ``boxplotStats`` filters them), or, for a box plot, its st
 ``borderColor`` outlines the boxes, ``backgroundColor`` fills them, ``borderWidth`` (1),
 ``outlierColor`` / ``outlierBackgroundColor``, ``outlierRadius`` (2) and ``medianColor`` are
 read. QuickChart gives these types neither its Tableau 10 colours nor ``beginAtZero``, so v2
-boxes that name no colour are the plugin's rgba(0,0,0,0.1); v3/v4 take Chart.js's defaults as
+boxes that name no colour are drawn as Chart.js 2 leaves them (filled #666, outlined
+rgba(0,0,0,0.1): see ``_V2_LEFTOVER_FILL``); v3/v4 take Chart.js's defaults as
 bars do (the Colors plugin in 4), start the value axis at zero (the bar controller's default)
 and mark each box's mean, as the v4 plugin does. What is read but not drawn (jittered items,
 ``lowerColor``, other quantile methods or whisker ranges, a log value axis) is named in a
@@ -38,6 +39,11 @@ BOX_CHART_TYPES = {
 }
 # Chart.js's rectangle colour (2 and 3), what the plugins' elements take when none is given
 _DEFAULT_COLOR = "rgba(0,0,0,0.1)"
+# Chart.js 2.9 resolves a bar's colours from ``options.elements[<element type>]``, which the v2
+# plugin's elements do not name: a box without its own colours is painted with what the canvas
+# holds from the scales drawn before it, the tick labels' fill (defaultFontColor #666) and the
+# grid lines' stroke (rgba(0,0,0,0.1)), as QuickChart's own renders show.
+_V2_LEFTOVER_FILL = "#666666"
 _STATS = ("min", "q1", "median", "q3", "max")
 _BOX_ALLOWED = "an array of numbers, {min, q1, median, q3, max} (a boxplot's), or null"
 # options the plugins read that change the statistics or add marks this does not draw
@@ -173,7 +179,9 @@ def _look(
         return css_color(value, f"{path}.{name}")
 
     default = css_color(_DEFAULT_COLOR, path)
-    fill = color("backgroundColor", None) or default
+    fill = color("backgroundColor", None) or css_color(
+        _V2_LEFTOVER_FILL if version == 2 else _DEFAULT_COLOR, path
+    )
     border = color("borderColor", None) or default
     outlier_key = "outlierColor" if version == 2 else "outlierBackgroundColor"
     # both plugins' outlier and mean colours default to Chart.js's global colour, not the
