@@ -14,7 +14,7 @@
 // QuickChart bundles them (0.7 and 0.5.7 for Chart.js 2, registered for every chart, with
 // QuickChart's data label default; 2.x and 3.x for Chart.js 4, data labels only where a
 // config asks for them, as chartfn draws them). QuickChart's other plugins (outlabels,
-// doughnutlabel, colorschemes, gauges, violin, sankey, progressBar) are not installed: what
+// doughnutlabel, colorschemes, gauges, sankey, progressBar) are not installed: what
 // they draw is missing here too, and their chart types fail as "not a registered
 // controller". The config text is the docs' own (committed test data), evaluated in a vm
 // context with a time limit.
@@ -49,6 +49,10 @@ Chart4.register(...registerables);
 const { default: DataLabels4 } = await import('chartjs-plugin-datalabels');
 const { default: Annotation4 } = await import('chartjs-plugin-annotation');
 Chart4.register(Annotation4);
+// The box-and-violin plugins: @sgratzl's for Chart.js 4 (QuickChart's v3/v4 spelling of the
+// same types), chartjs-chart-box-and-violin-plot 2.4 for Chart.js 2 (loaded below).
+const Box4 = await import('@sgratzl/chartjs-chart-boxplot');
+Chart4.register(Box4.BoxPlotController, Box4.BoxAndWiskers, Box4.ViolinController, Box4.Violin);
 
 // A fresh Chart.js 2 for every v2 chart: a config may change Chart.js itself, and that must not
 // carry over to the charts after it. The docs' chartjs-plugins-1 sets
@@ -57,7 +61,8 @@ Chart4.register(Annotation4);
 // The Chart.js 2 plugins' builds require('chart.js'), which here is Chart.js 4: they are run
 // with a require that gives them Chart.js 2 instead; both register themselves with it.
 const chart2Plugins = ['chartjs-plugin-datalabels2/dist/chartjs-plugin-datalabels.js',
-  'chartjs-plugin-annotation2/chartjs-plugin-annotation.js'].map((name) => new vm.Script(
+  'chartjs-plugin-annotation2/chartjs-plugin-annotation.js',
+  'chartjs-chart-box-and-violin-plot/build/Chart.BoxPlot.js'].map((name) => new vm.Script(
   fs.readFileSync(require.resolve(name), 'utf8'), { filename: name }));
 const chart2Dir = path.dirname(require.resolve('chartjs2/package.json')) + path.sep;
 function freshChart2() {

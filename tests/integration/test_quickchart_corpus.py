@@ -10,6 +10,7 @@ docs/quickchart-corpus.md.
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from collections.abc import AsyncIterator
@@ -18,7 +19,9 @@ from typing import Any
 from urllib.parse import quote, unquote
 
 import httpx
+import numpy as np
 import pytest
+from PIL import Image
 
 from chartfn.app import create_app
 from chartfn.settings import Settings
@@ -38,7 +41,6 @@ NOT_DRAWN = "is not supported yet"  # a chart type that needs drawing work (issu
 FETCHES = "chartfn fetches no URLs"  # data a plugin would fetch from Google Sheets / Airtable
 REFUSED: dict[str, str] = {
     "chart-types-11": NOT_DRAWN,  # gauge
-    "chart-types-12": NOT_DRAWN,  # violin
     "chart-types-14": NOT_DRAWN,  # sankey
     "airtable-1": FETCHES,
     **{f"google-sheets-{i}": FETCHES for i in range(1, 6)},
@@ -47,6 +49,9 @@ REFUSED: dict[str, str] = {
 STAND_IN_WARNING = {
     "outlabeledPie": "outlabeledPie",
 }
+# Drawn by the box-and-violin plugin's rules (drawing/raster/boxplot.py): no warning, and the
+# dataset's border colour on the image.
+BOX_CHARTS = {"chart-types-12": (56, 123, 45)}
 # Bar charts whose line datasets are drawn as lines over the bars (drawing/raster/mixed_bars.py).
 LINES_OVER_BARS = {"chart-types-16", "intro-2"}
 # Bars whose fill is a gradient helper: drawn as a gradient, so no warning about it.
@@ -105,6 +110,11 @@ async def test_docs_example(uncached: httpx.AsyncClient, example: dict[str, Any]
     assert not re.search(r"not run yet: [^;]*datalabels\.formatter", warning), warning
     if example["name"] in LINES_OVER_BARS:
         assert "datasets of another type" not in warning, warning
+    if example["name"] in BOX_CHARTS:
+        assert warning == "", warning
+        image = np.asarray(Image.open(io.BytesIO(response.content)).convert("RGB")).astype(int)
+        border = np.all(np.abs(image - BOX_CHARTS[example["name"]]) <= 8, axis=2)
+        assert np.count_nonzero(border) > 50
     if example["name"] in GRADIENT_BARS:
         assert "getGradientFill" in example["config"] and "gradient" not in warning, warning
     match = _TYPE.match(example["config"])

@@ -42,6 +42,20 @@ CARTESIAN_SPECS: dict[str, dict[str, Any]] = {
         "kind": "line", "y2_series": [1], "y2_label": "right",
         "series": [{"y": [3, -1, 2], "name": "left"}, {"y": [100, 200, 300], "name": "right"}],
     },
+    "boxplot": {
+        "kind": "boxplot", "categories": ["a", "b"], "means": True,
+        "series": [{"name": "one", "boxes": [[1, 2, 3, 4, 5, 20], {"min": 0, "q1": 2,
+                    "median": 3, "q3": 5, "max": 9, "outliers": [12]}]},
+                   {"boxes": [[0, 1, 1, 2, 8], None]}],
+    },
+    "violin": {
+        "kind": "violin", "categories": ["a", "b", "c"],
+        "series": [{"boxes": [[1, 2, 3, 4, 5, 9], [3, 4, 5, 6, 2, 2.5], [-4, 0, 1, 1, 2]]}],
+    },
+    "horizontal boxplot": {
+        "kind": "boxplot", "horizontal": True, "categories": ["a", "b"],
+        "series": [{"name": "one", "boxes": [[1, 2, 3, 4, 5, 20], [3, 4, 5, 6]]}],
+    },
 }  # fmt: skip
 LONG = "Quarterly revenue of every regional subsidiary, adjusted " * 4  # 228 characters
 TITLE = LONG[:200]
@@ -227,6 +241,14 @@ HARD_CASES: dict[str, dict[str, Any]] = {
     "second axis": {"kind": "line", "y2_series": [1], "y2_label": TITLE, "y_label": TITLE,
                     "title": TITLE, "legend": True,
                     "series": [{"y": [-1e100, 1e100]}, {"y": [5e-324, 1e-300]}]},
+    "box extremes": {"kind": "boxplot", "title": TITLE, "x_label": TITLE, "y_label": TITLE,
+                     "categories": [LONG[:100], "b", "c"], "means": True, "legend": True,
+                     "series": [{"name": LONG[:90], "boxes": [[-1e100, 1e100, 5e-324],
+                                 {"min": -1e100, "q1": 0, "median": 1, "q3": 2, "max": 1e100,
+                                  "outliers": [1e100, -1e100]}, None]}] * 20},
+    "violins down y": {"kind": "violin", "horizontal": True, "categories": MANY,
+                       "title": TITLE, "x_label": TITLE, "y_label": TITLE,
+                       "series": [{"boxes": [[float(i), i + 1.5, i * 2.0] for i in range(100)]}]},
     "cjk": {"kind": "bar", "title": "正弦函數 数 ひらがな 한국어 " * 8,
             "categories": ["数", "數"], "series": [{"y": [1, 2], "name": "한국어"}]},
 }  # fmt: skip

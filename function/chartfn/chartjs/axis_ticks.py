@@ -29,14 +29,21 @@ from chartfn.chartjs.category_axis import category_x_provider
 from chartfn.chartjs.config import EvaluatedConfig
 from chartfn.chartjs.radial_ticks import callback_path as radial_callback_path
 from chartfn.chartjs.radial_ticks import radial_provider
-from chartfn.chartjs.scales import ScaleRef, find_scale, value_range
+from chartfn.chartjs.scales import (
+    BOX_TYPES,
+    HORIZONTAL_TYPES,
+    ScaleRef,
+    find_scale,
+    value_range,
+)
 from chartfn.chartjs.second_axis import right_axis
 from chartfn.chartjs.tick_labels import default_labels, js_text
 from chartfn.chartjs.ticks import numeric_options, scale_ticks, tick_axis
 from chartfn.chartjs.time_axis import TimeError, time_provider
 from chartfn.chartjs.translate import TranslationError
 from chartfn.models.axis_ticks import AxisTicks, TickProvider, TickProviders
-from chartfn.models.chart_spec import MAX_NAME, ChartSpec
+from chartfn.models.box_stats import box_summaries, value_limits
+from chartfn.models.chart_spec import BOX_KINDS, MAX_NAME, ChartSpec
 
 __all__ = ["ConfigTicks", "config_ticks"]
 
@@ -75,11 +82,14 @@ def _draws_chartjs_axes(config: Mapping[str, Any], spec: ChartSpec) -> bool:
         "line",
         "scatter",
         "bubble",
+        *BOX_TYPES,
+        *HORIZONTAL_TYPES,
     ) and spec.kind in (
         "bar",
         "line",
         "scatter",
         "bubble",
+        *BOX_KINDS,
     )
 
 
@@ -104,8 +114,12 @@ def config_ticks(
         and ((value_scale.kind == "logarithmic") == spec.y_log)
     ):
         right = set(spec.y2_series or ())
-        series = [list(s.y) for i, s in enumerate(spec.series) if i not in right]
-        low, high = value_range(series, spec.kind == "bar" and spec.stacked, version)
+        if spec.kind in BOX_KINDS:
+            # the plugins' scales span the boxes' min to max
+            low, high = value_limits(box_summaries(spec))
+        else:
+            series = [list(s.y or ()) for i, s in enumerate(spec.series) if i not in right]
+            low, high = value_range(series, spec.kind == "bar" and spec.stacked, version)
         values = [v for v in (low, high) if v is not None]
         if spec.kind == "line" and version == 2 and value_scale.options.get("stacked") is True:
             # the lines' heights are already summed; Chart.js 2's stacked range holds 0 too

@@ -19,7 +19,7 @@ from chartfn.chartjs.overlays import ConfigOverlays, config_overlays
 from chartfn.chartjs.request import QuickChartRequest
 from chartfn.chartjs.translate import NOT_RUN_PREFIX, translate
 from chartfn.models.axis_ticks import TickProviders
-from chartfn.models.chart_spec import ChartSpec
+from chartfn.models.chart_spec import BOX_KINDS, ChartSpec
 from chartfn.models.overlays import Overlays
 from chartfn.models.series_style import ChartStyles
 
@@ -93,6 +93,9 @@ def _overlays_not_placed(spec: ChartSpec, overlays: ConfigOverlays) -> tuple[str
     """Horizontal bars and charts with a second y axis place no data labels or annotations
     yet (the engine's element places are for one vertical value axis): said, not dropped."""
     drawn = overlays.overlays
+    if spec.kind in BOX_KINDS and drawn.datalabels:
+        # a box has no one value to label (annotations are placed on vertical boxes)
+        return ("data labels are not drawn on box plots and violins yet",)
     if not (spec.horizontal or spec.y2_series) or (not drawn.datalabels and not drawn.annotations):
         return ()
     return (

@@ -24,7 +24,14 @@ from chartfn.chartjs.ticks import option_number as _number
 
 CATEGORY_X = {"bar", "line"}
 NUMERIC_XY = {"scatter", "bubble"}
-XY_TYPES = CATEGORY_X | NUMERIC_XY | {"horizontalBar"}
+# The box-and-violin plugins' types: bar charts whose value axis reads each box's min and max
+BOX_TYPES = {"boxplot", "violin"}
+HORIZONTAL_TYPES = {"horizontalBar", "horizontalBoxplot", "horizontalViolin"}
+XY_TYPES = CATEGORY_X | NUMERIC_XY | BOX_TYPES | HORIZONTAL_TYPES
+# What QuickChart gives v2 charts without scales (lib/charts.js; not the plugins' types)
+_ZERO_BASED_V2 = {"bar", "horizontalBar", "line", "scatter", "bubble"}
+# The v2 plugin's scale types are Chart.js's linear and logarithmic reading boxes
+_ARRAY_SCALES = {"arrayLinear": "linear", "arrayLogarithmic": "logarithmic"}
 
 
 @dataclass(frozen=True)
@@ -41,7 +48,7 @@ class ScaleRef:
 def _default_kind(chart_type: str, axis: str, index_axis: str) -> str:
     if chart_type in NUMERIC_XY:
         return "linear"
-    category_axis = "y" if chart_type == "horizontalBar" or index_axis == "y" else "x"
+    category_axis = "y" if chart_type in HORIZONTAL_TYPES or index_axis == "y" else "x"
     return "category" if axis == category_axis else "linear"
 
 
@@ -67,7 +74,7 @@ def _find_v2(chart_type: str, scales: Any, axis: str) -> ScaleRef:
     kind = _default_kind(chart_type, axis, "x")
     if not isinstance(scales, Mapping):
         # QuickChart's default for v2 charts with axes and no scales: y from zero
-        if axis == "y":
+        if axis == "y" and chart_type in _ZERO_BASED_V2:
             return ScaleRef(
                 path=("options", "scales", key, 0),
                 options={"ticks": {"beginAtZero": True}},
@@ -84,7 +91,7 @@ def _find_v2(chart_type: str, scales: Any, axis: str) -> ScaleRef:
         path=("options", "scales", key, 0),
         options=scale,
         scale_id=scale_id,
-        kind=given if isinstance(given, str) else kind,
+        kind=_ARRAY_SCALES.get(given, given) if isinstance(given, str) else kind,
     )
 
 
@@ -120,7 +127,8 @@ def _find_v4(chart_type: str, scales: Any, axis: str, index_axis: str) -> ScaleR
 
 
 def _bar_value_default(chart_type: str, kind: str, scale: Mapping[str, Any]) -> Mapping[str, Any]:
-    if chart_type == "bar" and kind != "category" and "beginAtZero" not in scale:
+    # Chart.js 4's bar controller (which the boxplot plugin's controllers extend)
+    if chart_type in ("bar", *BOX_TYPES) and kind != "category" and "beginAtZero" not in scale:
         return {**scale, "beginAtZero": True}
     return scale
 

@@ -20,6 +20,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from chartfn.chartjs.box_translate import BOX_CHART_TYPES, BoxError, box_fields
 from chartfn.chartjs.callbacks import option_path
 from chartfn.chartjs.config import ChartConfig, JsFunction, function_paths
 from chartfn.chartjs.dataset_style import StyleError, series_style
@@ -53,6 +54,7 @@ SUPPORTED_TYPES = (
     "radar",
     "progressBar",
     "radialGauge",
+    *BOX_CHART_TYPES,
 )
 _ROUND_TYPES = ("pie", "doughnut", "polarArea", "radar")
 # QuickChart fixes the spelling of donut too; a sparkline is its line chart without axes
@@ -65,10 +67,6 @@ _STAND_INS = {
 # (issue 12), as opposed to a misspelling, which no engine draws.
 NOT_DRAWN_TYPES = (
     "gauge",
-    "violin",
-    "horizontalViolin",
-    "boxplot",
-    "horizontalBoxplot",
     "sankey",
     "funnel",
     "treemap",
@@ -163,6 +161,8 @@ def translate(config: ChartConfig, version: int = 2) -> Translation:
     data = _mapping(config.get("data"), "data")
     options = _mapping(config.get("options"), "options")
     labels = _labels(data.get("labels"))
+    if kind in BOX_CHART_TYPES:
+        return _boxes(config, version, data, options, labels, warnings)
     time_labels = None
     x_axis = _Scales(options, version).x
     if kind in ("line", "scatter", "bubble") and x_axis.get("type") == "time":
@@ -231,6 +231,64 @@ def translate(config: ChartConfig, version: int = 2) -> Translation:
         raise _config_error(exc, [d.index for d in datasets]) from None
     drawn = datasets[:1] if kind in ("pie", "doughnut") else datasets
     return Translation(spec, tuple(warnings), styles, tuple(d.index for d in drawn))
+
+
+def _boxes(
+    config: ChartConfig,
+    version: int,
+    data: dict[str, Any],
+    options: dict[str, Any],
+    labels: list[str] | None,
+    warnings: list[str],
+) -> Translation:
+    """A box plot or violin config (``chartjs.box_translate``): a box per label and dataset."""
+    raw = data.get("datasets")
+    if not isinstance(raw, list) or not raw:
+        raise TranslationError("data.datasets", "needs at least one dataset")
+    if len(raw) > MAX_SERIES:
+        raise TranslationError(
+            "data.datasets", f"has {len(raw)} datasets; at most {MAX_SERIES} are drawn"
+        )
+    shown = []
+    for index, item in enumerate(raw):
+        dataset = _mapping(item, f"data.datasets[{index}]")
+        if dataset.get("hidden") is not True:
+            label = dataset.get("label")
+            shown.append((index, dataset, None if label is None else _label_text(label)))
+    values = [d.get("data") for _, d, _ in shown]
+    longest = max((len(v) for v in values if isinstance(v, list)), default=0)
+    length = len(labels) if labels is not None else longest
+    if length > MAX_CATEGORIES:
+        raise TranslationError("data.labels", f"has {length} labels; at most {MAX_CATEGORIES}")
+    try:
+        spec_fields, looks, drawn = box_fields(config, version, shown, length, warnings)
+    except BoxError as exc:
+        raise TranslationError(exc.path, str(exc)) from None
+    if not spec_fields["series"]:
+        raise TranslationError("data.datasets", "no dataset holds a box to draw")
+    horizontal = bool(spec_fields.get("horizontal"))
+    scales = _Scales(options, version, horizontal=horizontal)
+    axis_fields = scales.axis_fields("bar")
+    if axis_fields.pop("y_log", False):
+        warnings.append("a logarithmic value axis is drawn linear for box plots and violins")
+    names = {index: name for index, _, name in shown}
+    # the legend lists the drawn datasets, as for bars
+    named = [_Dataset(i, names[i], [], None, None, {}, []) for i in drawn]
+    fields: dict[str, Any] = {
+        "title": _title(options, version),
+        "legend": _legend(options, version, "bar", named),
+        "categories": labels if labels is not None else [str(i) for i in range(length)],
+        **axis_fields,
+        **spec_fields,
+    }
+    functions = function_paths(config)
+    if functions:
+        warnings.append(NOT_RUN_PREFIX + ", ".join(functions))
+    try:
+        spec = ChartSpec.model_validate(fields)
+    except ValidationError as exc:
+        raise _config_error(exc, drawn) from None
+    return Translation(spec, tuple(warnings), ChartStyles(tuple(looks)), tuple(drawn))
 
 
 def _styles(

@@ -7,8 +7,10 @@ misspelt field (``"colour"``, ``"xlabel"``) is a validation error, not a setting
 Shape (JSON)::
 
     {"kind": "line" | "scatter" | "bubble" | "bar" | "area" | "histogram" | "pie"
-             | "doughnut" | "polar_area" | "radar" | "progress" | "gauge",
+             | "doughnut" | "polar_area" | "radar" | "progress" | "gauge" | "boxplot" | "violin",
      "series": [{"name": str?, "y": [number, ...], "x": [number, ...]?, "r": [number, ...]?,
+                 "boxes": [[number, ...] | {"min", "q1", "median", "q3", "max": number,
+                           "mean": number?, "outliers": [number, ...]?} | null, ...]?,
                  "color": str?}, ...],
      "categories": [str, ...]?, "title": str, "x_label": str, "y_label": str,
      "x_log": bool, "y_log": bool, "legend": bool | null, "x_limits": [low, high]?,
@@ -16,7 +18,7 @@ Shape (JSON)::
      "cutout": number?, "rotation": number?, "circumference": number?,
      "fill": bool | [bool, ...]?,
      "slice_colors": [str, ...]?, "value_labels": bool?, "horizontal": bool?,
-     "y2_series": [int, ...]?, "y2_label": str?}
+     "y2_series": [int, ...]?, "y2_label": str?, "means": bool?}
 
 Limits (module constants; a violation is a pydantic ``ValidationError`` located at the field):
 
@@ -71,9 +73,21 @@ Rules beyond the per-field limits:
   track for its share of ``y_limits`` (default [0, 100]), from 12 o'clock (plus ``rotation``),
   the value rounded up written in the middle unless ``value_labels`` is false; ``cutout``
   (default 0.9) is the hole. No legend unless asked for.
-* ``horizontal`` (bar only): bars along x, categories down y, the first at the top (Chart.js's
-  ``horizontalBar`` / ``indexAxis: 'y'``); ``y_log`` and ``y_limits`` still name the value
-  axis, drawn along x, and ``x_label`` / ``y_label`` the axes where they are drawn.
+* ``boxplot`` and ``violin`` (the box-and-violin plugins QuickChart bundles): each series
+  gives ``boxes`` instead of ``y``, one per category (at most MAX_CATEGORIES, ``categories``
+  as long when given): the category's values (1 … MAX_POINTS_PER_SERIES numbers; they count
+  towards MAX_TOTAL_POINTS), or, for a box plot, their statistics ``{min, q1, median, q3, max,
+  mean?, outliers?}``; ``null`` leaves the category empty. A box spans the quartiles, its line
+  is the median, its whiskers reach the furthest values within 1.5 IQR (type-7 quartiles;
+  ``chartfn.models.box_stats``), the values beyond are dots; a violin is the values' Gaussian
+  density mirrored about the category's centre, with a diamond at the median. Boxes of the
+  series stand side by side in their category, as Chart.js's bars do; ``color`` outlines them
+  over a faded fill. ``means`` marks each box's mean with a dot (Chart.js 4's plugin does, 2's
+  does not); ``horizontal`` lays the value axis along x. ``y_limits`` is the value axis' range.
+* ``horizontal`` (bar, boxplot and violin): bars along x, categories down y, the first at
+  the top (Chart.js's ``horizontalBar`` / ``indexAxis: 'y'``); ``y_log`` and ``y_limits``
+  still name the value axis, drawn along x, and ``x_label`` / ``y_label`` the axes where
+  they are drawn.
 * ``y2_series`` (line and scatter): the indexes of the series drawn against a second value
   axis on the right (its own range and ticks, titled ``y2_label``), as Chart.js draws datasets
   whose ``yAxisID`` names an axis at ``position: 'right'``; each index once, of a series that
@@ -119,6 +133,7 @@ from chartfn.models.request_limits import MAX_SPEC_BYTES, MAX_SPEC_TEXT
 from chartfn.models.spec_error import SpecError
 
 __all__ = [
+    "BOX_KINDS",
     "COLOR_NAMES",
     "MAX_ABS_VALUE",
     "MAX_BINS",
@@ -131,6 +146,7 @@ __all__ = [
     "MAX_SPEC_TEXT",
     "MAX_TEXT",
     "MAX_TOTAL_POINTS",
+    "BoxStats",
     "ChartKind",
     "ChartSpec",
     "Series",
@@ -164,6 +180,8 @@ ChartKind = Literal[
     "radar",
     "progress",
     "gauge",
+    "boxplot",
+    "violin",
 ]
 MAX_CUTOUT = 0.95  # beyond it the ring is a hairline
 MAX_ROTATION = 3600.0  # ten turns: any start angle, with room for Chart.js's radians × 180/π
@@ -186,7 +204,8 @@ _X_KINDS = frozenset({"line", "scatter", "bubble", "area"})
 _SLICE_KINDS = frozenset({"pie", "doughnut", "polar_area"})  # one series, a slice per value
 _RADIAL_KINDS = frozenset({"polar_area", "radar"})  # a radial value scale
 _ROUND_KINDS = _SLICE_KINDS | _RADIAL_KINDS | {"gauge"}
-_CATEGORY_KINDS = frozenset({"bar", "progress"}) | _SLICE_KINDS | _RADIAL_KINDS
+BOX_KINDS = frozenset({"boxplot", "violin"})  # series of boxes: values or stats per category
+_CATEGORY_KINDS = frozenset({"bar", "progress"}) | _SLICE_KINDS | _RADIAL_KINDS | BOX_KINDS
 # Fields added after specs were cached by key: left out of the key while unset.
 _LATER_FIELDS = (
     "cutout",
@@ -198,6 +217,7 @@ _LATER_FIELDS = (
     "horizontal",
     "y2_series",
     "y2_label",
+    "means",
 )
 _STACK_KINDS = frozenset({"bar", "area", "histogram"})
 _X_LOG_KINDS = frozenset({"line", "scatter", "bubble", "area", "histogram"})
@@ -312,16 +332,59 @@ class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+class BoxStats(_Frozen):
+    """A box given by its statistics instead of its values (Chart.js's ``{min, q1, median,
+    q3, max}``, with its ``mean`` and ``outliers`` if known)."""
+
+    min: Number
+    q1: Number
+    median: Number
+    q3: Number
+    max: Number
+    mean: Number | None = None
+    outliers: Annotated[list[Number], Field(max_length=MAX_POINTS_PER_SERIES)] | None = None
+
+
+# One category of a box plot or violin: its values, its statistics, or nothing.
+Box = (
+    Annotated[list[Number], Field(min_length=1, max_length=MAX_POINTS_PER_SERIES)] | BoxStats | None
+)
+
+
 class Series(_Frozen):
     name: Name | None = None
-    y: Annotated[list[Number | None], Field(min_length=1, max_length=MAX_POINTS_PER_SERIES)]
+    # Every kind but boxplot and violin needs y (checked below, with the kind).
+    y: (
+        Annotated[list[Number | None], Field(min_length=1, max_length=MAX_POINTS_PER_SERIES)] | None
+    ) = None
     x: Annotated[list[Number], Field(max_length=MAX_POINTS_PER_SERIES)] | None = None
     r: Annotated[list[Radius], Field(max_length=MAX_POINTS_PER_SERIES)] | None = None
+    boxes: Annotated[list[Box], Field(min_length=1, max_length=MAX_CATEGORIES)] | None = None
     color: Color | None = None
+
+    @property
+    def box_value_count(self) -> int:
+        """How many numbers the boxes hold (values and outliers), for the point bounds."""
+        count = 0
+        for box in self.boxes or ():
+            if isinstance(box, list):
+                count += len(box)
+            elif box is not None:
+                count += 5 + len(box.outliers or ())
+        return count
 
     @model_validator(mode="after")
     def _x_matches_y(self) -> Self:
         errors = []
+        if self.y is None:
+            if self.boxes is None:
+                errors.append(
+                    _error(("y",), "missing", "a series needs y (boxes for boxplot, violin)", None)
+                )
+            elif self.x is not None or self.r is not None:
+                errors.append(_error(("x",), "not_for_kind", "boxes take no x or r", None))
+            _raise("Series", errors)
+            return self
         if self.x is not None and len(self.x) != len(self.y):
             errors.append(
                 _error(
@@ -384,6 +447,7 @@ class ChartSpec(_Frozen):
         | None
     ) = None
     y2_label: Text | None = None
+    means: Annotated[bool, Field(strict=True)] | None = None
 
     @property
     def show_legend(self) -> bool:
@@ -399,15 +463,18 @@ class ChartSpec(_Frozen):
     @model_validator(mode="after")
     def _rules_across_fields(self) -> Self:
         errors: list[InitErrorDetails] = []
+        self._check_boxes(errors)
+        _raise("ChartSpec", errors)  # the checks below need y where the kind draws it
         self._check_options(errors)
-        self._check_series(errors)
+        if self.kind not in BOX_KINDS:
+            self._check_series(errors)
         self._check_limits(errors)
         _raise("ChartSpec", errors)
         return self
 
     def _check_options(self, errors: list[InitErrorDetails]) -> None:
         kind = self.kind
-        total = sum(len(s.y) for s in self.series)
+        total = sum(len(s.y) if s.y is not None else s.box_value_count for s in self.series)
         if total > MAX_TOTAL_POINTS:
             errors.append(
                 _error(
@@ -420,15 +487,18 @@ class ChartSpec(_Frozen):
         if self.categories is not None and kind not in _CATEGORY_KINDS:
             errors.append(
                 _not_for(
-                    ("categories",), "categories", kind, "bar and pie, doughnut, polar_area, radar"
+                    ("categories",),
+                    "categories",
+                    kind,
+                    "bar and pie, doughnut, polar_area, radar, progress, boxplot, violin",
                 )
             )
         if self.stacked and kind not in _STACK_KINDS:
             errors.append(_not_for(("stacked",), "stacked", kind, "bar, area and histogram"))
         if self.bins is not None and kind != "histogram":
             errors.append(_not_for(("bins",), "bins", kind, "histogram"))
-        if self.horizontal and kind != "bar":
-            errors.append(_not_for(("horizontal",), "horizontal", kind, "bar"))
+        if self.horizontal and kind not in ("bar", *BOX_KINDS):
+            errors.append(_not_for(("horizontal",), "horizontal", kind, "bar, boxplot, violin"))
         self._check_second_axis(errors)
         if self.x_log and kind not in _X_LOG_KINDS:
             errors.append(
@@ -465,6 +535,57 @@ class ChartSpec(_Frozen):
                 )
             )
         self._check_round_options(errors)
+
+    def _check_boxes(self, errors: list[InitErrorDetails]) -> None:
+        """Boxes where the kind draws them, y elsewhere; a violin needs values."""
+        kind = self.kind
+        boxes = kind in BOX_KINDS
+        if self.means is not None and not boxes:
+            errors.append(_not_for(("means",), "means", kind, "boxplot and violin"))
+        for index, series in enumerate(self.series):
+            here: tuple[str | int, ...] = ("series", index)
+            if not boxes:
+                if series.boxes is not None:
+                    errors.append(_not_for((*here, "boxes"), "boxes", kind, "boxplot and violin"))
+                if series.y is None:
+                    errors.append(_error((*here, "y"), "missing", f"a {kind} series needs y", None))
+                continue
+            if series.y is not None or series.boxes is None:
+                errors.append(
+                    _error(
+                        (*here, "boxes"),
+                        "missing",
+                        f"a {kind} series gives boxes (one per category: its values or, for a "
+                        "boxplot, their statistics), not y",
+                        None,
+                    )
+                )
+                continue
+            if self.categories is not None and len(series.boxes) != len(self.categories):
+                errors.append(
+                    _error(
+                        (*here, "boxes"),
+                        "length_mismatch",
+                        f"{len(series.boxes)} boxes for {len(self.categories)} categories: give "
+                        "one per category (null for none)",
+                        len(series.boxes),
+                    )
+                )
+            for position, box in enumerate(series.boxes):
+                if kind == "violin" and isinstance(box, BoxStats):
+                    errors.append(
+                        _error(
+                            (*here, "boxes", position),
+                            "not_for_kind",
+                            "a violin is drawn from the values themselves: give an array of "
+                            "numbers (statistics are for boxplot)",
+                            None,
+                        )
+                    )
+            if all(box is None for box in series.boxes):
+                errors.append(
+                    _error((*here, "boxes"), "no_values", "a series needs at least one box", None)
+                )
 
     def _check_round_options(self, errors: list[InitErrorDetails]) -> None:
         kind = self.kind
@@ -791,6 +912,8 @@ def canonical_spec_key(spec: ChartSpec) -> str:
     for series in document["series"]:
         if series["r"] is None:
             del series["r"]
+        if series["boxes"] is None:
+            del series["boxes"]
     for name in _LATER_FIELDS:
         if document[name] is None:
             del document[name]

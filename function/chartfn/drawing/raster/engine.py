@@ -11,23 +11,25 @@ import numpy as np
 from chartfn.drawing.encoding import encode_figure, encode_raster
 from chartfn.drawing.figures import new_figure
 from chartfn.drawing.matplotlib_runtime import Artist, RendererAgg, RendererBase
+from chartfn.drawing.raster.boxplot import plan_boxes
 from chartfn.drawing.raster.canvas import Canvas
 from chartfn.drawing.raster.charts import (
     LINE_WIDTH,
     SCATTER_RADIUS,
     Chart,
+    flat,
     plan,
     plan_formulas,
 )
 from chartfn.drawing.raster.horizontal_bars import plan_horizontal
 from chartfn.drawing.raster.layers import background_color, draw_frame, draw_grid
-from chartfn.drawing.raster.layout import Label, Layout, layout
+from chartfn.drawing.raster.layout import Label, Layout, Request, layout
 from chartfn.drawing.raster.overlays import with_overlays
 from chartfn.drawing.raster.second_axis import plan_two_value_axes
-from chartfn.drawing.raster.style import RGBA, chartjs_style, style_of
+from chartfn.drawing.raster.style import RGBA, Style, chartjs_style, style_of
 from chartfn.drawing.themes import themed
 from chartfn.models.axis_ticks import TickProviders
-from chartfn.models.chart_spec import ChartSpec
+from chartfn.models.chart_spec import BOX_KINDS, ChartSpec
 from chartfn.models.formula_chart import FormulaChart
 from chartfn.models.line_chart import Frame
 from chartfn.models.output_options import RASTER_FORMATS, OutputOptions
@@ -139,13 +141,22 @@ def plan_chart(
     if isinstance(chart, FormulaChart):
         return plan_formulas(chart, *_frame_args(frame), style)
     pie_texts = overlays is None or not overlays.replaces_pie_texts
-    if chart.horizontal:
+    if chart.kind in BOX_KINDS:
+        planned = plan_boxes(chart, _request_of(chart, frame, style), styles)
+    elif chart.horizontal:
         planned = plan_horizontal(chart, *_frame_args(frame), style, styles)
     elif chart.y2_series is not None:
         planned = plan_two_value_axes(chart, *_frame_args(frame), style, styles)
     else:
         planned = plan(chart, *_frame_args(frame), style, styles, pie_texts=pie_texts)
     return with_overlays(planned, overlays)
+
+
+def _request_of(spec: ChartSpec, frame: Frame, style: Style) -> Request:
+    """The request every spec chart starts from: its size, style, title and axis titles."""
+    return Request(
+        *_frame_args(frame), style, flat(spec.title), flat(spec.x_label), flat(spec.y_label)
+    )
 
 
 class _ChartArtist(Artist):
