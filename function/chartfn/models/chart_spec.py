@@ -751,6 +751,7 @@ class ChartSpec(_Frozen):
             self._check_log_data(series, here, errors)
         if (
             kind in _SLICE_KINDS
+            and (len(self.series) == 1 or kind == "doughnut")
             and self.categories is not None
             and len(self.categories) != len(first.y)
         ):
