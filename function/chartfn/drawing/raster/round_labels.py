@@ -100,13 +100,11 @@ def draw_outlabels(
         centre_x = end_x + _side_offset(angle, width)
         centre_y = end_y
         box = _label_box(centre_x, centre_y, width, height, pads)
-        margin = OVERLAP_MARGIN * unit
-        for _ in range(MAX_MOVES):
-            if not _corner_in(box, boxes, margin):
-                break
-            centre_x, centre_y = centre_x - 2 * unit, centre_y - 0.5 * unit
-            end_x, end_y = end_x - 2 * unit, end_y - 0.5 * unit
-            box = _label_box(centre_x, centre_y, width, height, pads)
+        moves = _moves_clear(box, boxes, OVERLAP_MARGIN * unit, unit)
+        shift_x, shift_y = -2.0 * unit * moves, -0.5 * unit * moves
+        centre_x, centre_y = centre_x + shift_x, centre_y + shift_y
+        end_x, end_y = end_x + shift_x, end_y + shift_y
+        box = (box[0] + shift_x, box[1] + shift_y, box[2] + shift_x, box[3] + shift_y)
         boxes.append(box)
         anchor = (ring.cx + ring.outer * math.cos(angle), ring.cy + ring.outer * math.sin(angle))
         color = slice_colors[index % len(slice_colors)]
@@ -187,22 +185,24 @@ def _label_box(
             y + half_height + top)  # fmt: skip
 
 
-def _corner_in(box: Rect, earlier: list[Rect], margin: float) -> bool:
-    """Whether a corner of ``box`` lies within ``margin`` of one of the ``earlier`` boxes."""
+def _moves_clear(box: Rect, earlier: list[Rect], margin: float, unit: float) -> int:
+    """How often the plugin moves ``box`` (2 CSS px left, 0.5 down) before none of its corners
+    lies within ``margin`` of an ``earlier`` box: every step tried at once, at most
+    ``MAX_MOVES``."""
     if not earlier:
-        return False
+        return 0
+    steps = np.arange(MAX_MOVES + 1, dtype=np.float64)[:, None]  # (steps, 1)
+    xs = np.array([box[0], box[2]])[None, :] - 2.0 * unit * steps  # (steps, 2)
+    ys = np.array([box[1], box[3]])[None, :] - 0.5 * unit * steps
     others = np.array(earlier)
-    for x in (box[0], box[2]):
-        for y in (box[1], box[3]):
-            inside = (
-                (others[:, 0] - margin <= x)
-                & (x <= others[:, 2] + margin)
-                & (others[:, 1] - margin <= y)
-                & (y <= others[:, 3] + margin)
-            )
-            if inside.any():
-                return True
-    return False
+    left, bottom = others[:, 0] - margin, others[:, 1] - margin
+    right, top = others[:, 2] + margin, others[:, 3] + margin
+    x_in = (left <= xs[:, :, None]) & (xs[:, :, None] <= right)  # (steps, 2, boxes)
+    y_in = (bottom <= ys[:, :, None]) & (ys[:, :, None] <= top)
+    corner_in = x_in[:, :, None, :] & y_in[:, None, :, :]  # (steps, 2, 2, boxes)
+    blocked = corner_in.any(axis=(1, 2, 3))
+    clear = np.flatnonzero(~blocked)
+    return int(clear[0]) if clear.size else MAX_MOVES
 
 
 def _background(labels: OutLabels, index: int, slice_colors: list[RGBA]) -> RGBA:
