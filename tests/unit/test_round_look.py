@@ -78,6 +78,21 @@ def test_every_dataset_of_a_pie_is_a_ring_the_first_outermost() -> None:
     assert abs(red_near - red_far / 2) <= 3, (red_near, red_far)
 
 
+def test_each_ring_keeps_its_own_values_and_colours() -> None:
+    config = (
+        "{type:'pie',data:{labels:['a','b'],datasets:["
+        "{data:[5,1],backgroundColor:['red','green']},"
+        "{data:[1,1],backgroundColor:['blue','yellow']}]},options:{" + QUIET + "}}"
+    )
+    pixels, _ = drawn(config)
+    height, width = pixels.shape[:2]
+    # at 9 o'clock: the outer ring's first slice (5 of 6 from 12 o'clock), the inner's second
+    row = pixels[height // 2, : width // 2][::-1]  # from the centre leftwards
+    red = np.flatnonzero(np.abs(row - np.array(RED)).max(axis=1) <= 3)
+    yellow = np.flatnonzero(np.abs(row - np.array((255, 255, 0))).max(axis=1) <= 3)
+    assert red.size and yellow.size and yellow.max() < red.min()
+
+
 def test_a_ring_takes_its_weight() -> None:
     pixels, _ = drawn(rings_config(second=",weight:3"), version=4)
     red_near, red_far = reach(pixels, RED)
@@ -143,6 +158,10 @@ def test_outlabels_text_markers_precisions_and_functions() -> None:
     assert outlabels is not None and outlabels.zoom_out == 0  # a pie keeps its size
     # valuePrecision 0 reads as the default 3 (the plugin's `|| 3`)
     assert outlabels.texts[0] == ("1.000 1.0 6.67% ONE",)
+    chart, _ = prepared(OUTLABELED % ("pie", "text:'%p',percentPrecision:3"))
+    assert chart.overlays is not None and chart.overlays.round is not None
+    assert chart.overlays.round.outlabels is not None
+    assert chart.overlays.round.outlabels.texts[0] == ("6.667%",)
     chart, _ = prepared(OUTLABELED % ("pie", "text:(c) => c.labels[c.dataIndex] + '\\n%p'"))
     assert chart.overlays is not None and chart.overlays.round is not None
     assert chart.overlays.round.outlabels is not None
@@ -209,3 +228,20 @@ def test_doughnutlabel_is_not_drawn_yet_beside_other_types() -> None:
         "{type:'bar',data:{datasets:[{data:[1]}]},options:{plugins:{doughnutlabel:{labels:[{text:'x'}]}}}}"
     )
     assert any("doughnutlabel" in warning for warning in chart.warnings)
+
+
+def test_outlabels_that_would_overlap_move_apart_as_the_plugin_moves_them() -> None:
+    # twelve slices of under a degree each: their labels all start near 12 o'clock
+    labels = ",".join([f"'L{i}'" for i in range(12)] + ["'big'"])
+    values = ",".join(["1"] * 12 + ["400"])
+    config = (
+        f"{{type:'pie',data:{{labels:[{labels}],datasets:[{{data:[{values}]}}]}},"
+        "options:{legend:{display:false},plugins:{outlabels:{text:'%l'}}}}"
+    )
+    _, texts = drawn(config, width=800, height=600)
+    boxes = [t.box for t in texts if t.text.startswith("L")]
+    assert len(boxes) == 12
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            apart = a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1]
+            assert apart, (a, b)
