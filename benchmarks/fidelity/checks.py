@@ -232,17 +232,17 @@ def _slice_error(mine: Ours, element: dict[str, Any]) -> float:
     # the longest run of colour along the ray is the ring (text in its hole, such as
     # doughnutlabel's, is a shorter run before it)
     runs: list[tuple[int, int]] = []
-    start = 0
+    run_start = 0
     for distance in range(1, max(mine.image.shape)):
         colour = _pixel(mine.image, cx + distance * cos, cy + distance * sin)
         if colour is None or (colour >= 250).all():
-            if start:
-                runs.append((start, distance - 1))
-                start = 0
+            if run_start:
+                runs.append((run_start, distance - 1))
+                run_start = 0
             if colour is None:
                 break
             continue
-        start = start or distance
+        run_start = run_start or distance
     if not runs:
         return 1.0
     inner, outer = max(runs, key=lambda run: run[1] - run[0])
