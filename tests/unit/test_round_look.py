@@ -93,6 +93,14 @@ def test_each_ring_keeps_its_own_values_and_colours() -> None:
     assert red.size and yellow.size and yellow.max() < red.min()
 
 
+def test_a_ring_of_weight_below_0_has_no_band() -> None:
+    pixels, _ = drawn(rings_config(extra=",weight:'2'", second=",weight:-1"))
+    _, red_far = reach(pixels, RED)
+    assert not np.any(np.abs(pixels - np.array(BLUE)).max(axis=2) <= 3)
+    red_near, _ = reach(pixels, RED)
+    assert red_near <= 2 and red_far > 100  # the red ring fills the pie
+
+
 def test_a_ring_takes_its_weight() -> None:
     pixels, _ = drawn(rings_config(second=",weight:3"), version=4)
     red_near, red_far = reach(pixels, RED)

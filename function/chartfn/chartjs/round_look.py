@@ -2,7 +2,7 @@
 
 - nested rings: each dataset's own ``backgroundColor`` (a colour or one per value, taken in
   turn; Chart.js 4's default colours continue across datasets) and ``weight`` (Chart.js 2.9+
-  and 3/4: its share of the ring's width, default 1, a number 0 … 1000);
+  and 3/4: its share of the ring's width, default 1; below 0 is 0, at most 1000);
 - chartjs-plugin-piechart-outlabels 0.1, as QuickChart bundles it (lib/charts.js): drawn on
   the first ring where ``options.plugins.outlabels`` or the dataset's ``outlabels`` is set
   (the dataset's over the plugin's; ``false``: none), with the plugin's defaults (``text``
@@ -42,6 +42,7 @@ from chartfn.chartjs.option_values import (
     size_option,
 )
 from chartfn.chartjs.tick_labels import js_text
+from chartfn.chartjs.ticks import option_number
 from chartfn.chartjs.translate import TranslationError
 from chartfn.models.chart_spec import MAX_CATEGORIES, ChartSpec
 from chartfn.models.overlays import MAX_LABEL_TEXT, TextStyle
@@ -125,11 +126,14 @@ def _colors(dataset: Mapping[str, Any], path: str) -> tuple[str, ...]:
 
 
 def _weight(value: Any, path: str) -> float:
+    """Chart.js's ``Math.max(weight, 0)``: below 0 is 0 (no band); what is no number would
+    make every ring's radius NaN."""
     if value is None:
         return 1.0
-    if not is_number(value) or not math.isfinite(value) or value < 0:
-        raise TranslationError(path, f"{js_text(value)[:40]!r} is not a ring weight (0 or more)")
-    return min(float(value), MAX_RING_WEIGHT)
+    number = option_number(value)
+    if number is None:
+        raise TranslationError(path, f"{js_text(value)[:40]!r} is not a number")
+    return min(max(number, 0.0), MAX_RING_WEIGHT)
 
 
 def _outlabels(
