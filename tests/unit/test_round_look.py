@@ -128,6 +128,9 @@ def test_a_number_cutout_is_css_pixels_in_chartjs_3_and_4(ratio: float) -> None:
     near, far = reach(pixels, RED)
     assert abs(near - 40 * ratio) <= 1.5 * ratio, (near, far)
     # cutoutPercentage in v2 stays a share of the radius
+    # a hole below 0 pixels is none, as Chart.js 4's Math.max(outer * cutout, 0) has it
+    pixels, _ = drawn(config.replace("cutout:40", "cutout:-5"), version=4, device_pixel_ratio=ratio)
+    assert reach(pixels, RED)[0] <= 1.5 * ratio  # only the white border at the centre
     pixels, _ = drawn(config.replace("cutout:40", "cutoutPercentage:40"), device_pixel_ratio=ratio)
     near, far = reach(pixels, RED)
     assert abs(near - 0.4 * far) <= 2 * ratio
@@ -191,7 +194,7 @@ def test_outlabels_turn_quickcharts_default_data_labels_off_and_dataset_false_hi
 
 
 @pytest.mark.parametrize(
-    "bad", ["stretch:-1", "color:'rgb(1,2)'", "font:{size:-3,resizable:false}"]
+    "bad", ["stretch:'far'", "color:'rgb(1,2)'", "font:{size:-3,resizable:false}"]
 )
 def test_outlabels_values_the_plugin_cannot_use_are_refused_by_path(bad: str) -> None:
     with pytest.raises(TranslationError, match=r"options\.plugins\.outlabels\."):

@@ -186,7 +186,7 @@ def _outlabels(
         color=color_option(merged.get("color"), f"{base}.color") or "#ffffff",
         backgrounds=_backgrounds(merged, base, len(values)),
         line_width=length_option(merged.get("lineWidth"), f"{base}.lineWidth", 2.0, 100.0),
-        stretch=length_option(merged.get("stretch"), f"{base}.stretch", 40.0, MAX_STRETCH),
+        stretch=_stretch(merged.get("stretch"), f"{base}.stretch"),
         size=None if resizable else (size or 12.0),
         min_size=size_option(font.get("minSize"), f"{base}.font.minSize") if resizable else None,
         max_size=size_option(font.get("maxSize"), f"{base}.font.maxSize") if resizable else None,
@@ -195,6 +195,16 @@ def _outlabels(
         padding=_padding(merged.get("padding"), f"{base}.padding"),
         zoom_out=zoom,
     )
+
+
+def _stretch(value: Any, path: str) -> float:
+    """The leader line's length; below 0 the plugin puts the label inside the slice."""
+    if value is None:
+        return 40.0
+    number = option_number(value)
+    if number is None:
+        raise TranslationError(path, f"{js_text(value)[:40]!r} is not a number")
+    return min(max(number, -MAX_STRETCH), MAX_STRETCH)
 
 
 def _run_text(

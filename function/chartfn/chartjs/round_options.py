@@ -151,11 +151,9 @@ def _cutout(
         number = option_number(raw.removesuffix("px") if isinstance(raw, str) else raw)
         if number is None:
             raise error(path, f"{_shown(raw)} is not a number of pixels or a percentage")
-        # Chart.js 4 takes the pixels over half the chart area's short side, capped at 1: the
-        # engine knows that side, so the pixels travel in the spec
-        if number < 0:
-            raise error(path, f"{_shown(raw)} is not a number of pixels of 0 or more")
-        return _Pixels(min(number, MAX_CUTOUT_PX))
+        # Chart.js 4 takes the pixels over half the chart area's short side, capped at 1 (and
+        # a hole below 0 at 0): the engine knows that side, so the pixels travel in the spec
+        return _Pixels(min(max(number, 0.0), MAX_CUTOUT_PX))
     if share > MAX_CUTOUT:
         warnings.append(f"{path}: a hole over {MAX_CUTOUT:.0%} of the radius is drawn at that")
     return min(max(share, 0.0), MAX_CUTOUT)

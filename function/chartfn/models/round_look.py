@@ -10,7 +10,7 @@ Sizes are CSS pixels, colours ``#rrggbb[aa]``. Bounds (the translation keeps to 
     MAX_CENTRE_LABELS       10  doughnutlabel lines drawn (more are left out)
     MAX_LABEL_TEXT         100  characters of one out-label or centre line
     MAX_RING_WEIGHT      1_000  a ring's ``weight`` (0 … 1000)
-    MAX_STRETCH            500  CSS px of an out-label's leader line
+    MAX_STRETCH            500  CSS px of an out-label's leader line (either way)
     ==================  =====  ==============================================
 
 No matplotlib and no HTTP here.
