@@ -229,19 +229,23 @@ def _slice_error(mine: Ours, element: dict[str, Any]) -> float:
     cx, cy = (plot["left"] + plot["right"]) / 2, (plot["top"] + plot["bottom"]) / 2
     middle = (element["startAngle"] + element["endAngle"]) / 2
     cos, sin = math.cos(middle), math.sin(middle)
-    inner = outer = 0
+    # the longest run of colour along the ray is the ring (text in its hole, such as
+    # doughnutlabel's, is a shorter run before it)
+    runs: list[tuple[int, int]] = []
+    run_start = 0
     for distance in range(1, max(mine.image.shape)):
         colour = _pixel(mine.image, cx + distance * cos, cy + distance * sin)
-        if colour is None:
-            break
-        if (colour >= 250).all():
-            if outer:
+        if colour is None or (colour >= 250).all():
+            if run_start:
+                runs.append((run_start, distance - 1))
+                run_start = 0
+            if colour is None:
                 break
             continue
-        inner = inner or distance
-        outer = distance
-    if not outer:
+        run_start = run_start or distance
+    if not runs:
         return 1.0
+    inner, outer = max(runs, key=lambda run: run[1] - run[0])
     # near the rim: the percentages chartfn writes at mid radius would cut the scan short
     radius = inner + RIM * (outer - inner)
     colour = _pixel(mine.image, cx + radius * cos, cy + radius * sin)

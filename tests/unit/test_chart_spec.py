@@ -210,6 +210,22 @@ def test_categories_only_for_bar_and_pie() -> None:
     assert error["loc"] == ("categories",) and "bar and pie" in error["msg"]
 
 
+def test_a_doughnut_takes_a_ring_per_series_and_a_hole_in_pixels() -> None:
+    rings = {"kind": "doughnut", "categories": ["a", "b"], "series": [{"y": [1, 2]}, {"y": [3, 0]}]}
+    assert len(ChartSpec.model_validate(rings).series) == 2
+    assert error_locs({**rings, "series": [{"y": [1, 2]}, {"y": [3]}]}) == [("series", 1, "y")]
+    assert error_locs({**rings, "series": [{"y": [1, 2]}, {"y": [0, 0]}]}) == [("series", 1, "y")]
+    assert error_locs({**rings, "categories": ["a"]}) == [("categories",)]
+    assert ChartSpec.model_validate({**rings, "cutout_px": 40}).cutout_px == 40
+    assert error_locs({**rings, "cutout_px": -1}) == [("cutout_px",)]
+    assert error_locs({**rings, "cutout_px": 1e4 + 1}) == [("cutout_px",)]
+    assert single_error({**rings, "cutout_px": 40, "cutout": 0.5})["type"] == "cutout_twice"
+    pie = {"kind": "pie", "series": [{"y": [1, 2]}], "cutout_px": 40}
+    assert single_error(pie)["type"] == "not_for_kind"
+    # a spec without the field keeps the cache key it had before the field existed
+    assert "cutout_px" not in canonical_spec_key(ChartSpec.model_validate(rings))
+
+
 def test_pie_rules() -> None:
     pie = {"kind": "pie", "series": [{"y": [1, 2, 0]}], "categories": ["a", "b", "c"]}
     ChartSpec.model_validate(pie)

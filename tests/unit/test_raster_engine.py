@@ -31,6 +31,7 @@ from chartfn.models.overlays import (
     Overlays,
     TextStyle,
 )
+from chartfn.models.round_look import OutLabels, RoundLook
 
 # Horizontal bars and a second y axis: drawn by the engine only (not by the Figure path).
 CARTESIAN_SPECS: dict[str, dict[str, Any]] = {
@@ -70,6 +71,8 @@ ROUND_SPECS: dict[str, dict[str, Any]] = {
               "series": [{"name": "s", "y": [3, 5, 2, 4, 1]}, {"y": [1, 2, 3, 2, 1]}]},
     "progress": {"kind": "progress", "series": [{"y": [60, 20]}, {"y": [100, 80]}]},
     "gauge": {"kind": "gauge", "series": [{"y": [64]}], "cutout": 0.5},
+    "nested rings": {"kind": "doughnut", "categories": ["a", "b"], "cutout_px": 20,
+                     "series": [{"y": [2, 1]}, {"y": [1, 3]}, {"y": [1, 1]}]},
 }  # fmt: skip
 ALL_SPECS = {**SPECS, **ROUND_SPECS}
 # Every kind the engine draws, horizontal bars and a second y axis (engine only) among them.
@@ -168,7 +171,8 @@ def valid_round_specs(draw: st.DrawFn) -> dict[str, Any]:
     numbers = st.floats(-1e100, 1e100) if kind == "radar" else st.floats(0, 1e100)
     element = st.one_of(st.none(), numbers) if kind == "radar" else numbers
     series = []
-    for _ in range(1 if kind != "radar" else draw(st.integers(1, 4))):
+    rings = draw(st.integers(1, 4)) if kind == "doughnut" else 1
+    for _ in range(draw(st.integers(1, 4)) if kind == "radar" else rings):
         y = draw(st.lists(element, min_size=count, max_size=count))
         if all(v is None for v in y) or (kind != "radar" and not sum(y) > 0):
             y[0] = 1.0
@@ -176,8 +180,11 @@ def valid_round_specs(draw: st.DrawFn) -> dict[str, Any]:
     data: dict[str, Any] = {"kind": kind, "series": series,
                             "rotation": draw(st.floats(-3600, 3600)),
                             "legend": draw(st.one_of(st.none(), st.booleans()))}  # fmt: skip
-    if kind == "doughnut":
+    if kind == "doughnut" and draw(st.booleans()):
+        data["cutout_px"] = draw(st.floats(0, 10_000))
+    elif kind == "doughnut":
         data["cutout"] = draw(st.floats(0, 0.95))
+    if kind == "doughnut":
         data["circumference"] = draw(st.floats(1e-9, 360))
     if kind == "radar":
         count_series = len(series)
@@ -229,6 +236,8 @@ HARD_CASES: dict[str, dict[str, Any]] = {
     "doughnut legend": {"kind": "doughnut", "categories": [LONG[:100], "b", LONG[:60]],
                         "series": [{"y": [1, 2, 3]}], "rotation": 45, "circumference": 90,
                         "cutout": 0.95, "title": TITLE},
+    "nested rings legend": {"kind": "doughnut", "categories": [LONG[:100], "b"], "title": TITLE,
+                            "series": [{"y": [1, 2], "name": LONG[:90]}] * 20, "cutout_px": 1e4},
     "gauge values": {"kind": "gauge", "title": TITLE, "series": [{"y": [-1e100]}],
                      "y_limits": [-1e100, 1e100]},
     "progress values": {"kind": "progress", "title": TITLE,
@@ -562,3 +571,56 @@ def test_data_drawn_after_an_annotation_behind_it_stays_clipped_to_the_plot() ->
     with_box = engine.render_spec(spec, options, overlays=Overlays(annotations=(invisible,)))
     without = engine.render_spec(spec, options, overlays=Overlays())
     assert np.array_equal(pixels(with_box), pixels(without))
+
+
+# --- a doughnut's plugins: outlabels around it, doughnutlabel's lines in its hole ---------------
+
+
+def _round_look(slices: int) -> Overlays:
+    """Out-labels of several lines on every slice and centre lines too long for the hole."""
+    texts = tuple((f"{LONG[:100]}", f"{i} %", "x") for i in range(slices))
+    return Overlays(
+        round=RoundLook(
+            ring_colors=((), ("#ff0000", "#00ff00")),
+            ring_weights=(1.0, 3.0),
+            outlabels=OutLabels(texts, stretch=500.0, min_size=30.0, zoom_out=0.5,
+                                backgrounds=("#000000",), border_radius=8.0),
+            centre=((LONG[:100], TextStyle(size=200.0, bold=True)), ("c", TextStyle())),
+        )
+    )  # fmt: skip
+
+
+def _rings_of(slices: int) -> dict[str, Any]:
+    return {"kind": "doughnut", "categories": [f"s{i}" for i in range(slices)],
+            "series": [{"y": [1 + i % 3 for i in range(slices)]}] * 2}  # fmt: skip
+
+
+@pytest.mark.parametrize("size", [*SIZES, (100, 100, 1.0)], ids=lambda s: "x".join(map(str, s)))
+@pytest.mark.parametrize("slices", [5, 60])
+def test_outlabels_and_centre_texts_lie_inside_the_image(
+    slices: int, size: tuple[int, int, float]
+) -> None:
+    width, height, scale = size
+    frame = OutputOptions(width=width, height=height, scale=scale).frame
+    texts = engine.drawn_texts(spec_of(_rings_of(slices)), frame, overlays=_round_look(slices))
+    # the short lines fit wherever a box of them fits on the canvas
+    assert any(t.text == "x" for t in texts) or min(width, height) * scale < 300
+    for label in texts:
+        x0, y0, x1, y1 = label.box
+        assert x0 >= -0.5 and y0 >= -0.5, (label.text, label.box)
+        assert x1 <= frame.width_px + 0.5 and y1 <= frame.height_px + 0.5, (label.text, label.box)
+
+
+@pytest.mark.parametrize("options", LEAK_OPTIONS[:4], ids=lambda o: "-".join(map(str, o.values())))
+def test_a_doughnut_with_plugins_after_others_is_the_one_rendered_first(
+    options: dict[str, Any],
+) -> None:
+    def draw(slices: int, overlays: Overlays | None, **extra: Any) -> bytes:
+        spec = spec_of({**_rings_of(slices), "title": "round look"})
+        return engine.render_spec(spec, OutputOptions(**{**options, **extra}), overlays=overlays)
+
+    first = draw(5, _round_look(5))
+    draw(60, _round_look(60), theme="dark", width=300)
+    draw(5, None)
+    draw(7, _overlays(3))
+    assert draw(5, _round_look(5)) == first

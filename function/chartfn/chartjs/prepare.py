@@ -6,7 +6,7 @@ Runs on a render thread: parsing JavaScript configs may take up to the sandbox's
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from chartfn.chartjs.axis_ticks import config_ticks
 from chartfn.chartjs.config import (
@@ -17,6 +17,7 @@ from chartfn.chartjs.config import (
 )
 from chartfn.chartjs.overlays import ConfigOverlays, config_overlays
 from chartfn.chartjs.request import QuickChartRequest
+from chartfn.chartjs.round_look import ConfigRoundLook, config_round_look
 from chartfn.chartjs.translate import NOT_RUN_PREFIX, translate
 from chartfn.models.axis_ticks import TickProviders
 from chartfn.models.chart_spec import BOX_KINDS, ChartSpec
@@ -71,6 +72,10 @@ def prepare(request: QuickChartRequest) -> PreparedChart:
         overlays = config_overlays(
             evaluated, ticks.spec, translation.dataset_indexes, request.version
         )
+        rounds = config_round_look(
+            evaluated, ticks.spec, translation.dataset_indexes, request.version
+        )
+        drawn = _with_round_look(overlays.overlays, rounds, config)
     finally:
         if not keep_open:
             evaluated.close()
@@ -79,14 +84,27 @@ def prepare(request: QuickChartRequest) -> PreparedChart:
         spec=ticks.spec,
         warnings=_without_run(
             translation.warnings + overlays.warnings + _overlays_not_placed(ticks.spec, overlays),
-            ticks.run_callback_paths + overlays.run_callback_paths,
+            ticks.run_callback_paths + overlays.run_callback_paths + rounds.run_callback_paths,
         ),
         key=f"/chart?chartjs={request.version}&config={digest}",
         ticks=ticks.providers,
         styles=translation.styles,
         config=evaluated if keep_open else None,
-        overlays=overlays.overlays,
+        overlays=drawn,
     )
+
+
+def _with_round_look(overlays: Overlays, rounds: ConfigRoundLook, config: object) -> Overlays:
+    """The overlays with a doughnut's decoration; where out-labels are drawn, QuickChart turns
+    its default data labels off (a config's own ``plugins.datalabels`` keeps them)."""
+    if rounds.look is None:
+        return overlays
+    datalabels = overlays.datalabels
+    options = config.get("options") if isinstance(config, dict) else None
+    plugins = options.get("plugins") if isinstance(options, dict) else None
+    if rounds.outlabels and not (isinstance(plugins, dict) and plugins.get("datalabels")):
+        datalabels = ()
+    return replace(overlays, round=rounds.look, datalabels=datalabels)
 
 
 def _overlays_not_placed(spec: ChartSpec, overlays: ConfigOverlays) -> tuple[str, ...]:

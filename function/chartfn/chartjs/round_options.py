@@ -7,7 +7,7 @@ option             v2 (default)                     v3/v4 (default)
 =================  ===============================  ===============================
 rotation           ``options.rotation`` (−π/2)      ``options.rotation`` (0)
 circumference      ``options.circumference`` (2π)   ``options.circumference`` (360)
-hole               ``cutoutPercentage`` (50; pie 0)  ``cutout`` ('50%'; pie 0)
+hole               ``cutoutPercentage`` (50; pie 0)  ``cutout`` ('50%'; pie 0; a number: px)
 polar start        ``options.startAngle`` (−π/2)    ``options.startAngle`` (0)
 radar start        none                             ``scales.r.startAngle`` (0)
 radar fill         dataset ``fill`` (true)          dataset ``fill`` ('start': filled)
@@ -22,10 +22,11 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from chartfn.chartjs.ticks import option_number
-from chartfn.models.chart_spec import MAX_CUTOUT
+from chartfn.models.chart_spec import MAX_CUTOUT, MAX_CUTOUT_PX
 
 __all__ = ["round_fields"]
 
@@ -55,7 +56,10 @@ def round_fields(
         # Chart.js draws a pie as a doughnut without a hole: as large as the chart area
         # allows, slices parted by white borders, no text beside them. So is it drawn here
         # (the spec's own pie kind leaves room for outside labels Chart.js does not draw).
-        fields.update(kind="doughnut", cutout=cutout if cutout is not None else 0.0)
+        if isinstance(cutout, _Pixels):
+            fields.update(kind="doughnut", cutout_px=cutout.pixels)
+        else:
+            fields.update(kind="doughnut", cutout=cutout if cutout is not None else 0.0)
         return fields
     if kind == "polarArea":
         fields = {"kind": "polar_area"}
@@ -120,10 +124,18 @@ def _circumference(options: Mapping[str, Any], version: int, error: Raise) -> fl
     return None if degrees >= 360 else degrees
 
 
+@dataclass(frozen=True)
+class _Pixels:
+    """A hole given in CSS pixels (Chart.js 3/4's number ``cutout``)."""
+
+    pixels: float
+
+
 def _cutout(
     kind: str, options: Mapping[str, Any], version: int, warnings: list[str], error: Raise
-) -> float | None:
-    """The hole as a share of the radius; None: the kind's default (doughnut 50 %, pie 0)."""
+) -> float | _Pixels | None:
+    """The hole as a share of the radius, or in pixels; None: the kind's default (doughnut
+    50 %, pie 0)."""
     name = "cutoutPercentage" if version == 2 else "cutout"
     raw = options.get(name)
     if not _given(raw):
@@ -139,10 +151,9 @@ def _cutout(
         number = option_number(raw.removesuffix("px") if isinstance(raw, str) else raw)
         if number is None:
             raise error(path, f"{_shown(raw)} is not a number of pixels or a percentage")
-        # The radius is only known once the chart is laid out: a hole in pixels is drawn as
-        # Chart.js's default share instead, said in a warning.
-        warnings.append(f"{path}: a hole in pixels is drawn as 50% of the radius for now")
-        share = 0.5 if number > 0 else 0.0
+        # Chart.js 4 takes the pixels over half the chart area's short side, capped at 1 (and
+        # a hole below 0 at 0): the engine knows that side, so the pixels travel in the spec
+        return _Pixels(min(max(number, 0.0), MAX_CUTOUT_PX))
     if share > MAX_CUTOUT:
         warnings.append(f"{path}: a hole over {MAX_CUTOUT:.0%} of the radius is drawn at that")
     return min(max(share, 0.0), MAX_CUTOUT)

@@ -59,10 +59,8 @@ SUPPORTED_TYPES = (
 _ROUND_TYPES = ("pie", "doughnut", "polarArea", "radar")
 # QuickChart fixes the spelling of donut too; a sparkline is its line chart without axes
 _TYPE_ALIASES = {"donut": "doughnut", "sparkline": "line"}
-# Types whose data a drawn type shows faithfully enough, with what is lost said in a warning.
-_STAND_INS = {
-    "outlabeledPie": ("pie", "outlabeledPie is drawn as a pie without its outside labels for now"),
-}
+# QuickChart's pie with chartjs-plugin-piechart-outlabels' labels around it (chartjs.round_look)
+_OUTLABELED = "outlabeledPie"
 # Chart.js's own types and those of the plugins QuickChart bundles: real charts, not drawn yet
 # (issue 12), as opposed to a misspelling, which no engine draws.
 NOT_DRAWN_TYPES = (
@@ -91,6 +89,7 @@ _UNDRAWN_PLUGINS = (
     "tickFormat",
     "colorschemes",
 )
+_ROUND_PLUGINS = ("doughnutlabel", "outlabels")
 # Plugins that fill datasets from a service by URL: chartfn fetches nothing.
 _DATA_SOURCE_PLUGINS = ("googleSheets", "airtable")
 # The warning that lists the config's functions not run (prepare takes off those it runs).
@@ -155,9 +154,7 @@ def translate(config: ChartConfig, version: int = 2) -> Translation:
         raise TranslationError("", "the config must be an object with type and data")
     config = with_default_colors(config, version)
     warnings: list[str] = []
-    kind, stand_in = _chart_type(config)
-    if stand_in is not None:
-        warnings.append(stand_in)
+    kind = _chart_type(config)
     data = _mapping(config.get("data"), "data")
     options = _mapping(config.get("options"), "options")
     labels = _labels(data.get("labels"))
@@ -190,6 +187,8 @@ def translate(config: ChartConfig, version: int = 2) -> Translation:
     if kind in _ROUND_TYPES:
         if kind == "radar":
             datasets = _on_the_spokes(datasets, labels)
+        elif kind in ("pie", "doughnut"):
+            datasets = _rings(datasets, kind, warnings)
         raw = data.get("datasets")
         drawn = [raw[d.index] for d in datasets] if isinstance(raw, list) else []
         spec_fields = _round(kind, datasets, drawn, labels, warnings, version)
@@ -219,7 +218,7 @@ def translate(config: ChartConfig, version: int = 2) -> Translation:
     if config.get("type") == "sparkline" and version == 2 and "scales" not in options:
         fields.update(_sparkline_limits(datasets))
     styles = _styles(datasets, kind, str(config.get("type")), version, options, warnings)
-    plugins = _undrawn_plugins(options)
+    plugins = _undrawn_plugins(options, kind)
     if plugins:
         warnings.append("plugins are not drawn yet: " + ", ".join(plugins))
     functions = function_paths(config)
@@ -229,7 +228,7 @@ def translate(config: ChartConfig, version: int = 2) -> Translation:
         spec = ChartSpec.model_validate(fields)
     except ValidationError as exc:
         raise _config_error(exc, [d.index for d in datasets]) from None
-    drawn = datasets[:1] if kind in ("pie", "doughnut") else datasets
+    drawn = datasets[:1] if kind == "polarArea" else datasets
     return Translation(spec, tuple(warnings), styles, tuple(d.index for d in drawn))
 
 
@@ -352,19 +351,19 @@ def _sparkline_limits(datasets: list[_Dataset]) -> dict[str, Any]:
     return fields
 
 
-def _chart_type(config: ChartConfig) -> tuple[str, str | None]:
-    """The type to draw, and a warning when it stands in for the one asked for."""
+def _chart_type(config: ChartConfig) -> str:
+    """The type to draw (a QuickChart type as the Chart.js type it is drawn as)."""
     raw = config.get("type")
-    drawn = ", ".join((*SUPPORTED_TYPES, "horizontalBar", "sparkline", *_STAND_INS))
+    drawn = ", ".join((*SUPPORTED_TYPES, "horizontalBar", "sparkline", _OUTLABELED))
     if not isinstance(raw, str) or not raw:
         raise TranslationError("type", f"the chart type is missing: one of {drawn}")
     kind = _TYPE_ALIASES.get(raw, raw)
     if kind in SUPPORTED_TYPES:
-        return kind, None
+        return kind
     if kind == "horizontalBar":
-        return "bar", None  # drawn horizontal: _Scales knows it from the type
-    if kind in _STAND_INS:
-        return _STAND_INS[kind]
+        return "bar"  # drawn horizontal: _Scales knows it from the type
+    if kind == _OUTLABELED:
+        return "pie"
     if kind in NOT_DRAWN_TYPES:
         raise TranslationError(
             "type",
@@ -382,12 +381,16 @@ def _configured(value: Any) -> bool:
     return not (isinstance(value, dict) and value.get("display") is False)
 
 
-def _undrawn_plugins(options: dict[str, Any]) -> list[str]:
-    """Where a plugin chartfn does not draw yet is configured."""
+def _undrawn_plugins(options: dict[str, Any], kind: str) -> list[str]:
+    """Where a plugin chartfn does not draw yet is configured (a pie's or doughnut's
+    outlabels and doughnutlabel are drawn: ``chartjs.round_look``)."""
     plugins = options.get("plugins") if isinstance(options.get("plugins"), dict) else {}
     assert isinstance(plugins, dict)
+    drawn = _ROUND_PLUGINS if kind in ("pie", "doughnut") else ()
     return [
-        f"options.plugins.{name}" for name in _UNDRAWN_PLUGINS if _configured(plugins.get(name))
+        f"options.plugins.{name}"
+        for name in _UNDRAWN_PLUGINS
+        if name not in drawn and _configured(plugins.get(name))
     ]
 
 
@@ -918,18 +921,35 @@ def _slice_colors(dataset: dict[str, Any], path: str, warnings: list[str]) -> li
     return colors
 
 
+def _rings(datasets: list[_Dataset], kind: str, warnings: list[str]) -> list[_Dataset]:
+    """A pie's or doughnut's datasets drawn as nested rings, the first outermost: those with
+    a value above 0 (Chart.js leaves an empty ring's band empty; it is left out here)."""
+    kept = [datasets[0]] + [d for d in datasets[1:] if any(v is not None and v > 0 for v in d.y)]
+    kept_indexes = {d.index for d in kept}
+    for dataset in datasets[1:]:
+        if dataset.index not in kept_indexes:
+            warnings.append(
+                f"data.datasets[{dataset.index}]: a ring with no value above 0 is left out "
+                "(Chart.js leaves its band empty)"
+            )
+    return kept
+
+
 def _pie(
     datasets: list[_Dataset], labels: list[str] | None, kind: str, warnings: list[str]
 ) -> dict[str, Any]:
+    """The slices of the first dataset (a polar area's), or a ring per dataset (a pie's or
+    doughnut's), one value per label."""
     first = datasets[0]
-    if len(datasets) > 1:
+    if kind == "polarArea" and len(datasets) > 1:
         warnings.append(f"only the first dataset of a {kind} is drawn")
+        datasets = datasets[:1]
     length = len(labels) if labels is not None else len(first.y)
     categories = labels if labels is not None else [str(i) for i in range(length)]
     return {
         "kind": "pie",
         "categories": categories,
-        "series": [{"name": first.name, "y": _fit(first.y, length)}],
+        "series": [{"name": d.name, "y": _fit(d.y, length)} for d in datasets],
     }
 
 

@@ -15,7 +15,7 @@ Shape (JSON)::
      "categories": [str, ...]?, "title": str, "x_label": str, "y_label": str,
      "x_log": bool, "y_log": bool, "legend": bool | null, "x_limits": [low, high]?,
      "y_limits": [low, high]?, "stacked": bool, "bins": int?,
-     "cutout": number?, "rotation": number?, "circumference": number?,
+     "cutout": number?, "cutout_px": number?, "rotation": number?, "circumference": number?,
      "fill": bool | [bool, ...]?,
      "slice_colors": [str, ...]?, "value_labels": bool?, "horizontal": bool?,
      "y2_series": [int, ...]?, "y2_label": str?, "means": bool?}
@@ -50,11 +50,15 @@ Rules beyond the per-field limits:
   inch, so ``scale=2`` doubles them with the rest of the chart. ``r`` is for bubble only.
 * ``categories`` only for bar, pie, doughnut, polar_area, radar and progress (default labels 0,
   1, …); every bar, radar and progress series has the same length, equal to
-  ``len(categories)`` when given. Pie, doughnut and polar_area: exactly one series, values ≥ 0,
-  sum > 0, slice colours from ``slice_colors`` (taken in turn, as Chart.js 4 cycles a colour
+  ``len(categories)`` when given. Pie and polar_area: exactly one series; doughnut: one series
+  per ring (nested rings, below), all as long as the first; values ≥ 0, sum > 0 in each
+  series, slice colours from ``slice_colors`` (taken in turn, as Chart.js 4 cycles a colour
   array) or the default cycle (a series ``color`` is rejected).
 * Round kinds, drawn as Chart.js draws them: ``doughnut`` is a pie with a hole of ``cutout``
-  times its radius (0 … 0.95, default 0.5); ``polar_area`` gives each value an equal angle and a
+  times its radius (0 … 0.95, default 0.5), or ``cutout_px`` CSS pixels wide (0 … 10 000; a
+  number ``cutout`` in Chart.js 3/4, at most 0.95 of the radius; not with ``cutout``); several
+  series are nested rings, the first outermost, splitting the ring's width equally, as
+  Chart.js draws a doughnut's datasets; ``polar_area`` gives each value an equal angle and a
   radius by value on a radial scale (rings and tick labels); ``radar`` draws each series as a
   polygon over one spoke per category on a radial scale (polygon grid, spoke labels), filled
   unless ``fill`` is false (one boolean for all series, or one per series), a ``null`` value
@@ -184,6 +188,7 @@ ChartKind = Literal[
     "violin",
 ]
 MAX_CUTOUT = 0.95  # beyond it the ring is a hairline
+MAX_CUTOUT_PX = 10_000.0  # CSS px: more than any image's radius (3000 px a side)
 MAX_ROTATION = 3600.0  # ten turns: any start angle, with room for Chart.js's radians × 180/π
 
 # Names every matplotlib since 2.0 knows; a short list keeps the rule easy to document and
@@ -209,6 +214,7 @@ _CATEGORY_KINDS = frozenset({"bar", "progress"}) | _SLICE_KINDS | _RADIAL_KINDS 
 # Fields added after specs were cached by key: left out of the key while unset.
 _LATER_FIELDS = (
     "cutout",
+    "cutout_px",
     "rotation",
     "circumference",
     "fill",
@@ -427,6 +433,7 @@ class ChartSpec(_Frozen):
         None
     )
     cutout: Annotated[float, Field(strict=True, ge=0, le=MAX_CUTOUT)] | None = None
+    cutout_px: Annotated[float, Field(strict=True, ge=0, le=MAX_CUTOUT_PX)] | None = None
     rotation: Annotated[float, Field(strict=True, ge=-MAX_ROTATION, le=MAX_ROTATION)] | None = None
     circumference: Annotated[float, Field(strict=True, gt=0, le=360)] | None = None
     fill: (
@@ -525,7 +532,7 @@ class ChartSpec(_Frozen):
                     len(self.series),
                 )
             )
-        if kind in (*_SLICE_KINDS, "gauge") and len(self.series) != 1:
+        if kind in ("pie", "polar_area", "gauge") and len(self.series) != 1:
             errors.append(
                 _error(
                     ("series",),
@@ -591,6 +598,17 @@ class ChartSpec(_Frozen):
         kind = self.kind
         if self.cutout is not None and kind not in ("doughnut", "gauge"):
             errors.append(_not_for(("cutout",), "cutout", kind, "doughnut and gauge"))
+        if self.cutout_px is not None and kind != "doughnut":
+            errors.append(_not_for(("cutout_px",), "cutout_px", kind, "doughnut"))
+        elif self.cutout_px is not None and self.cutout is not None:
+            errors.append(
+                _error(
+                    ("cutout_px",),
+                    "cutout_twice",
+                    "give the hole once: cutout (a share of the radius) or cutout_px, not both",
+                    self.cutout_px,
+                )
+            )
         if self.rotation is not None and kind not in _ROUND_KINDS:
             errors.append(
                 _not_for(
@@ -686,6 +704,16 @@ class ChartSpec(_Frozen):
                         len(series.y),
                     )
                 )
+            if kind == "doughnut" and len(series.y) != len(first.y):
+                errors.append(
+                    _error(
+                        (*here, "y"),
+                        "length_mismatch",
+                        f"has {len(series.y)} values but series 0 has {len(first.y)}: every "
+                        "ring of a doughnut needs one value per slice",
+                        len(series.y),
+                    )
+                )
             if kind in ("bar", "radar", "progress"):
                 expected = len(self.categories) if self.categories is not None else len(first.y)
                 if len(series.y) != expected:
@@ -723,7 +751,7 @@ class ChartSpec(_Frozen):
             self._check_log_data(series, here, errors)
         if (
             kind in _SLICE_KINDS
-            and len(self.series) == 1
+            and (len(self.series) == 1 or kind == "doughnut")
             and self.categories is not None
             and len(self.categories) != len(first.y)
         ):

@@ -23,6 +23,10 @@ Bounds (the translation refuses more, naming the config path):
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # round_look builds on this module's TextStyle
+    from chartfn.models.round_look import RoundLook
 
 __all__ = [
     "MAX_ANNOTATIONS",
@@ -136,6 +140,8 @@ class Overlays:
     datalabels: tuple[DataLabels, ...] = ()
     annotations: tuple[LineAnnotation | BoxAnnotation, ...] = ()
     look: ChartLook = ChartLook()
+    #: A doughnut's rings, out-labels and centre text (``models.round_look.RoundLook``).
+    round: RoundLook | None = None
 
     @property
     def replaces_pie_texts(self) -> bool:

@@ -30,6 +30,7 @@ from chartfn.drawing.spec_renderer import (
 from chartfn.models.axis_ticks import TickProvider
 from chartfn.models.chart_spec import ChartSpec
 from chartfn.models.formula_chart import FormulaChart, cut_poles, visible_limits
+from chartfn.models.round_look import RoundLook
 from chartfn.models.series_style import ChartStyles, SeriesStyle
 
 LINE_WIDTH = 1.5  # points, as on the Figure path
@@ -92,10 +93,11 @@ def plan(
     styles: ChartStyles | None = None,
     *,
     pie_texts: bool = True,
+    round_look: RoundLook | None = None,
 ) -> Chart:
     """``styles``: Chart.js's look of each series (``SeriesStyle``), where a config gives one;
     ``pie_texts``: False leaves out a pie's slice labels and percentages (data labels take
-    their place)."""
+    their place); ``round_look``: a config's doughnut rings, out-labels and centre text."""
     colors = [to_rgba(series_color(s, i)) for i, s in enumerate(spec.series)]
     names = [
         flat(s.name) if s.name is not None else f"series {i + 1}" for i, s in enumerate(spec.series)
@@ -108,7 +110,7 @@ def plan(
     if spec.kind in ("doughnut", "polar_area", "radar"):
         from chartfn.drawing.raster.radial import plan_round  # it builds on this module
 
-        return plan_round(spec, base)
+        return plan_round(spec, base, round_look)
     if spec.kind == "gauge":
         from chartfn.drawing.raster.gauge import plan_gauge
 

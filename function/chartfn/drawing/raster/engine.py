@@ -148,7 +148,10 @@ def plan_chart(
     elif chart.y2_series is not None:
         planned = plan_two_value_axes(chart, *_frame_args(frame), style, styles)
     else:
-        planned = plan(chart, *_frame_args(frame), style, styles, pie_texts=pie_texts)
+        round_look = overlays.round if overlays is not None else None
+        planned = plan(
+            chart, *_frame_args(frame), style, styles, pie_texts=pie_texts, round_look=round_look
+        )
     return with_overlays(planned, overlays)
 
 

@@ -20,12 +20,15 @@ import numpy as np
 from chartfn.drawing.matplotlib_runtime import FontProperties, to_rgba
 from chartfn.drawing.raster.canvas import Canvas
 from chartfn.drawing.raster.layout import Label, Layout, LegendEntry, Request
+from chartfn.drawing.raster.rings import DEFAULT_CUTOUT, Ring, arc_element, place_rings
+from chartfn.drawing.raster.round_labels import draw_centre_text, draw_outlabels
 from chartfn.drawing.raster.style import RGBA
 from chartfn.drawing.raster.text import line_extent, measure, shorten
 from chartfn.drawing.spec_renderer import DEFAULT_COLORS, series_values
 from chartfn.models.axis_ticks import AxisTicks, TickProvider
 from chartfn.models.chart_spec import ChartSpec
 from chartfn.models.numbers import shortest_form
+from chartfn.models.round_look import RoundLook
 
 __all__ = [
     "DEFAULT_CUTOUT",
@@ -42,7 +45,6 @@ __all__ = [
 if TYPE_CHECKING:
     from chartfn.drawing.raster.charts import Chart, Element
 
-DEFAULT_CUTOUT = 0.5  # Chart.js's doughnut: cutoutPercentage 50 / cutout '50%'
 FILL_ALPHA = 0.5  # QuickChart's colour scheme fills radar areas at half opacity
 # Chart.js's sizes are CSS pixels, one of the frame's pixels: 0.72 points at its 100 dpi.
 CSS_PX_IN_POINTS = 0.72
@@ -120,8 +122,9 @@ def round_request(base: Request, spec: ChartSpec, entries: Sequence[LegendEntry]
     return replace(base, x_label="", y_label="", legend=tuple(entries) if spec.show_legend else ())
 
 
-def plan_round(spec: ChartSpec, base: Request) -> Chart:
-    """The plan of a doughnut, polar_area or radar spec."""
+def plan_round(spec: ChartSpec, base: Request, look: RoundLook | None = None) -> Chart:
+    """The plan of a doughnut, polar_area or radar spec; ``look``: a Chart.js config's
+    decoration of a doughnut (its rings' colours and weights, out-labels, centre text)."""
     count = len(spec.series[0].y)
     labels = (
         [_flat(c) for c in spec.categories]
@@ -142,7 +145,7 @@ def plan_round(spec: ChartSpec, base: Request) -> Chart:
         palette = spec.slice_colors or DEFAULT_COLORS
         colors = [to_rgba(palette[i % len(palette)]) for i in range(count)]
         entries = [LegendEntry(n, c, "box") for n, c in zip(labels, colors, strict=True)]
-    return _RoundChart(spec, round_request(base, spec, entries), labels, colors).chart()
+    return _RoundChart(spec, round_request(base, spec, entries), labels, colors, look=look).chart()
 
 
 def _flat(text: str) -> str:
@@ -158,6 +161,7 @@ class _RoundChart:
     labels: list[str]
     colors: list[RGBA]
     provider: TickProvider | None = None
+    look: RoundLook | None = None
 
     def chart(self) -> Chart:
         from chartfn.drawing.raster.charts import Chart
@@ -177,7 +181,7 @@ class _RoundChart:
         pointing away from the centre."""
         size = (float(self.request.width), float(self.request.height))
         if self.spec.kind == "doughnut":
-            return [_ring(self, layout).elements()]
+            return [ring.elements() for ring in _rings(self, layout)]
         geometry = _radial_geometry(self, layout, size)
         if self.spec.kind == "polar_area":
             return [_polar_elements(self, geometry)]
@@ -192,99 +196,51 @@ class _RoundChart:
 # --- doughnut ----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Ring:
-    """A doughnut's (or a Chart.js pie's) slices placed in the plot: centre, outer radius,
-    the hole's share of it, and the slices' edges (degrees counter-clockwise, first slice's
-    start first)."""
-
-    values: np.ndarray
-    ends: np.ndarray
-    cx: float
-    cy: float
-    radius: float
-    cutout: float
-
-    def elements(self) -> list[Element | None]:
-        found: list[Element | None] = []
-        inner = self.radius * self.cutout
-        for index in range(len(self.values)):
-            middle = math.radians((float(self.ends[index]) + float(self.ends[index + 1])) / 2)
-            found.append(_arc_element(self.cx, self.cy, middle, inner, self.radius))
-        return found
+def _rings(chart: _RoundChart, layout: Layout) -> list[Ring]:
+    look = chart.look
+    outlabels = look.outlabels if look is not None else None
+    zoom_out = outlabels.zoom_out if outlabels is not None else 0.0
+    return place_rings(chart.spec, layout.plot, chart.request.dpi, look, zoom_out)
 
 
-def _ring(chart: _RoundChart, layout: Layout) -> _Ring:
-    """Chart.js's doughnut: the ring as large as the area allows (the part of the circle drawn
-    fills it, as getRatioAndOffset has it)."""
-    spec = chart.spec
-    values = np.nan_to_num(series_values(spec.series[0].y), nan=0.0)
-    total = float(values.sum())
-    sweep = spec.circumference if spec.circumference is not None else 360.0
-    spans = np.cumsum(sweep * values / total)
-    ends = 90.0 - (spec.rotation or 0.0) - np.concatenate(([0.0], spans))
-    cutout = spec.cutout if spec.cutout is not None else DEFAULT_CUTOUT
-    x0, y0, x1, y1 = layout.plot
-    border = css_px(SLICE_BORDER, chart.request.dpi)
-    left, bottom, right, top = _arc_bounds(float(ends[-1]), float(ends[0]), cutout)
-    radius = (min((x1 - x0) / (right - left), (y1 - y0) / (top - bottom)) * 2 - border) / 2
-    radius = max(1.0, radius)
-    cx = (x0 + x1) / 2 - (left + right) / 2 * radius
-    cy = (y0 + y1) / 2 - (bottom + top) / 2 * radius
-    return _Ring(values, ends, cx, cy, radius, cutout)
-
-
-def _arc_element(cx: float, cy: float, angle: float, inner: float, outer: float) -> Element:
-    """A slice as the datalabels plugin sees an arc: from its inner to its outer radius along
-    its middle ``angle`` (radians, counter-clockwise), pointing outwards."""
-    from chartfn.drawing.raster.charts import Element
-
-    cos, sin = math.cos(angle), math.sin(angle)
-    start = (cx + inner * cos, cy + inner * sin)
-    end = (cx + outer * cos, cy + outer * sin)
-    centre = ((start[0] + end[0]) / 2, (start[1] + end[1]) / 2)
-    return Element(start, centre, end, (cos, sin))
+def _ring_colors(chart: _RoundChart, ring: int) -> list[RGBA]:
+    """Ring ``ring``'s slice colours: its own where the config gives them, else the first
+    ring's (the legend's)."""
+    own = chart.look.ring_colors_of(ring) if chart.look is not None else ()
+    return [to_rgba(color) for color in own] if own else chart.colors
 
 
 def _draw_doughnut(chart: _RoundChart, canvas: Canvas, layout: Layout) -> list[Label]:
-    """The ring's slices parted by white borders, no text (the legend names the slices)."""
+    """The rings' slices parted by white borders (the last dataset first, as Chart.js draws
+    them), then the plugins' text: doughnutlabel's in the hole, outlabels' around the ring."""
     from chartfn.drawing.matplotlib_runtime import Path
 
-    ring = _ring(chart, layout)
-    ends, radius = ring.ends, ring.radius
-    for index in range(len(ring.values)):
-        if ring.values[index] <= 0:
-            continue
-        polygon = ring_polygon(
-            float(ends[index + 1]), float(ends[index]), radius, radius * ring.cutout, ring.cx,
-            ring.cy,
-        )  # fmt: skip
-        canvas.fill_path(Path(polygon, closed=True), chart.colors[index])
-        canvas.stroke(polygon, WHITE, SLICE_BORDER * CSS_PX_IN_POINTS)
-    return []
-
-
-def _arc_bounds(start: float, end: float, cutout: float) -> tuple[float, float, float, float]:
-    """The box (left, bottom, right, top) of a unit circle's ring from ``start`` to ``end``
-    degrees counter-clockwise with a hole of ``cutout``, as Chart.js's getRatioAndOffset."""
-    if end - start >= 360:
-        return (-1.0, -1.0, 1.0, 1.0)
-    corners = [
-        (scale * math.cos(math.radians(angle)), scale * math.sin(math.radians(angle)))
-        for angle in (start, end)
-        for scale in (1.0, cutout)
-    ]
-    xs, ys = [x for x, _ in corners], [y for _, y in corners]
-
-    def within(angle: float) -> bool:
-        return (angle - start) % 360 <= end - start
-
-    return (
-        -1.0 if within(180) else min(xs),
-        -1.0 if within(270) else min(ys),
-        1.0 if within(0) else max(xs),
-        1.0 if within(90) else max(ys),
-    )
+    rings = _rings(chart, layout)
+    texts: list[Label] = []
+    look = chart.look
+    if look is not None and look.centre:
+        # doughnutlabel draws before the datasets, at the chart area's centre
+        x0, y0, x1, y1 = layout.plot
+        centre = ((x0 + x1) / 2, (y0 + y1) / 2)
+        texts += draw_centre_text(canvas, rings[-1].inner, centre, look.centre,
+                                  chart.request.style, chart.request.dpi)  # fmt: skip
+    for number in reversed(range(len(rings))):
+        ring = rings[number]
+        colors = _ring_colors(chart, number)
+        for index in range(len(ring.values)):
+            if ring.values[index] <= 0:
+                continue
+            polygon = ring_polygon(
+                float(ring.ends[index + 1]), float(ring.ends[index]), ring.outer, ring.inner,
+                ring.cx, ring.cy,
+            )  # fmt: skip
+            color = colors[index % len(colors)]
+            canvas.fill_path(Path(polygon, closed=True), color)
+            canvas.stroke(polygon, WHITE, SLICE_BORDER * CSS_PX_IN_POINTS)
+    if look is not None and look.outlabels is not None:
+        texts += draw_outlabels(canvas, rings[0], look.outlabels, _ring_colors(chart, 0),
+                                chart.request.style, chart.request.dpi)  # fmt: skip
+    return texts
 
 
 def ring_polygon(
@@ -367,7 +323,7 @@ def _polar_elements(chart: _RoundChart, geometry: _Radial) -> list[Element | Non
     sweep = math.radians(360.0 / len(values))
     radii = geometry.scale.fraction(np.nan_to_num(values, nan=geometry.scale.low)) * geometry.radius
     return [
-        _arc_element(geometry.cx, geometry.cy, float(start) - sweep / 2, 0.0, float(r))
+        arc_element(geometry.cx, geometry.cy, float(start) - sweep / 2, 0.0, float(r))
         for start, r in zip(geometry.angles, radii, strict=True)
     ]
 
