@@ -9,6 +9,7 @@ import pytest
 from chartfn.chartjs.config import JsFunction
 from chartfn.chartjs.translate import SUPPORTED_TYPES, TranslationError, translate
 from chartfn.models.fill_gradient import GradientStop, LinearGradient
+from chartfn.models.fill_pattern import DEFAULT_PATTERN_COLOR, FillPattern
 
 
 def bar(**options: Any) -> dict[str, Any]:
@@ -324,7 +325,7 @@ def _gradient_marker(*stops: tuple[Any, Any], coords: list[Any] | None = None) -
     }
 
 
-def test_a_bar_gradient_is_drawn_as_one_and_patterns_in_one_colour_with_a_warning() -> None:
+def test_bar_gradients_and_patterns_are_painted_with_their_colour_for_vector_output() -> None:
     gradient = _gradient_marker((0, "#33ee33"), (1, "red"))
     pattern = {
         "$pattern": {"shape": "diagonal", "backgroundColor": "#1e90ff", "patternColor": None}
@@ -333,18 +334,25 @@ def test_a_bar_gradient_is_drawn_as_one_and_patterns_in_one_colour_with_a_warnin
     config["data"]["datasets"][0]["backgroundColor"] = gradient
     config["data"]["datasets"][1]["backgroundColor"] = [pattern, "blue"]
     translation = translate(config)
-    # the spec's colour is the legend's swatch (and vector output's fill): the first stop
+    # the spec's colour is what vector output draws: the first stop, the pattern's background
     assert [s.color for s in translation.spec.series] == ["#33ee33", "#1e90ff"]
     look = translation.styles.of(0)
     assert look is not None and look.gradient == LinearGradient(
         (GradientStop(0.0, "#33ee33ff"), GradientStop(1.0, "#ff0000ff")), (0.0, 0.0, 0.0, "height")
     )
-    assert "a gradient" not in "; ".join(translation.warnings)
-    assert "data.datasets[1].backgroundColor: a pattern" in "; ".join(translation.warnings)
-    config["data"]["datasets"][0]["backgroundColor"] = [gradient, "blue"]  # one per bar: not yet
-    assert "datasets[0].backgroundColor: a gradient is drawn in its first colour" in "; ".join(
-        translate(config).warnings
+    per_bar = translation.styles.of(1)
+    assert per_bar is not None and per_bar.point_paints == (
+        FillPattern("diagonal", "#1e90ffff", DEFAULT_PATTERN_COLOR, 20.0),
+        None,
+        None,
     )
+    assert per_bar.point_colors == ("#1e90ffff", "#0000ff", None)
+    assert translation.warnings == ()
+    config["data"]["datasets"][0]["backgroundColor"] = [gradient, "blue"]  # one per bar
+    one_per_bar = translate(config)
+    assert one_per_bar.warnings == ()
+    first = one_per_bar.styles.of(0)
+    assert first is not None and first.point_paints[0] == look.gradient
 
 
 def test_a_gradient_where_bars_are_not_drawn_as_gradients_is_its_first_colour_with_a_warning() -> (

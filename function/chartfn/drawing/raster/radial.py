@@ -17,15 +17,18 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from chartfn.drawing.matplotlib_runtime import FontProperties, to_rgba
+from chartfn.drawing.matplotlib_runtime import FontProperties, Path, to_rgba
 from chartfn.drawing.raster.canvas import Canvas
 from chartfn.drawing.raster.layout import Label, Layout, LegendEntry, Request
+from chartfn.drawing.raster.paint_fill import fill_path_with_paint
 from chartfn.drawing.raster.style import RGBA
 from chartfn.drawing.raster.text import line_extent, measure, shorten
 from chartfn.drawing.spec_renderer import DEFAULT_COLORS, series_values
 from chartfn.models.axis_ticks import AxisTicks, TickProvider
 from chartfn.models.chart_spec import ChartSpec
+from chartfn.models.fill_pattern import Paint
 from chartfn.models.numbers import shortest_form
+from chartfn.models.series_style import ChartStyles
 
 __all__ = [
     "DEFAULT_CUTOUT",
@@ -120,8 +123,9 @@ def round_request(base: Request, spec: ChartSpec, entries: Sequence[LegendEntry]
     return replace(base, x_label="", y_label="", legend=tuple(entries) if spec.show_legend else ())
 
 
-def plan_round(spec: ChartSpec, base: Request) -> Chart:
-    """The plan of a doughnut, polar_area or radar spec."""
+def plan_round(spec: ChartSpec, base: Request, styles: ChartStyles | None = None) -> Chart:
+    """The plan of a doughnut, polar_area or radar spec; ``styles``' first series may give the
+    slices gradients or patterns."""
     count = len(spec.series[0].y)
     labels = (
         [_flat(c) for c in spec.categories]
@@ -141,7 +145,13 @@ def plan_round(spec: ChartSpec, base: Request) -> Chart:
     else:
         palette = spec.slice_colors or DEFAULT_COLORS
         colors = [to_rgba(palette[i % len(palette)]) for i in range(count)]
-        entries = [LegendEntry(n, c, "box") for n, c in zip(labels, colors, strict=True)]
+        look = styles.of(0) if styles is not None else None
+        given = look.point_paints if look is not None else ()
+        paints = tuple(given[i] if i < len(given) else None for i in range(count))
+        entries = [
+            LegendEntry(n, c, "box", p) for n, c, p in zip(labels, colors, paints, strict=True)
+        ]
+        return _RoundChart(spec, round_request(base, spec, entries), labels, colors, paints).chart()
     return _RoundChart(spec, round_request(base, spec, entries), labels, colors).chart()
 
 
@@ -157,7 +167,14 @@ class _RoundChart:
     request: Request
     labels: list[str]
     colors: list[RGBA]
+    #: Per slice: a gradient or pattern painted instead of its colour (None: the colour).
+    paints: tuple[Paint | None, ...] = ()
     provider: TickProvider | None = None
+
+    def fill_slice(self, canvas: Canvas, index: int, path: Path) -> None:
+        paint = self.paints[index] if index < len(self.paints) else None
+        if paint is None or not fill_path_with_paint(canvas, path, paint):
+            canvas.fill_path(path, self.colors[index])
 
     def chart(self) -> Chart:
         from chartfn.drawing.raster.charts import Chart
@@ -259,7 +276,7 @@ def _draw_doughnut(chart: _RoundChart, canvas: Canvas, layout: Layout) -> list[L
             float(ends[index + 1]), float(ends[index]), radius, radius * ring.cutout, ring.cx,
             ring.cy,
         )  # fmt: skip
-        canvas.fill_path(Path(polygon, closed=True), chart.colors[index])
+        chart.fill_slice(canvas, index, Path(polygon, closed=True))
         canvas.stroke(polygon, WHITE, SLICE_BORDER * CSS_PX_IN_POINTS)
     return []
 
@@ -566,7 +583,7 @@ def _draw_polar_slices(
             continue
         start = float(starts[index])
         wedge = ring_polygon(start - sweep, start, float(radii[index]), 0.0, cx, cy)
-        canvas.fill_path(Path(wedge, closed=True), chart.colors[index])
+        chart.fill_slice(canvas, index, Path(wedge, closed=True))
         canvas.stroke(wedge, WHITE, SLICE_BORDER * CSS_PX_IN_POINTS)
 
 
