@@ -87,6 +87,9 @@ def series_style(
     """The look of ``dataset`` (at config ``path``) drawn as ``kind``; ``positions``: the index
     in ``dataset.data`` of each value the series holds. None where the engine's look is
     Chart.js's already (bars in one colour, pies)."""
+    if kind == "progressBar":  # the bars (first dataset) or the track (second)
+        painted = _paints(dataset.get("backgroundColor"), f"{path}.backgroundColor", ())
+        return painted if painted != SeriesStyle() else None
     if kind == "bar":
         colors = _per_value(dataset, ("backgroundColor",), path, positions, arrays_only=True)
         paints = _paints(dataset.get("backgroundColor"), f"{path}.backgroundColor", positions)

@@ -59,7 +59,7 @@ SUPPORTED_TYPES = (
 )
 _ROUND_TYPES = ("pie", "doughnut", "polarArea", "radar")
 # Where a dataset's backgroundColor gradient or pattern is painted (one, or one per value).
-_PAINTED_KINDS = ("bar", "pie", "doughnut", "polarArea")
+_PAINTED_KINDS = ("bar", "pie", "doughnut", "polarArea", "progressBar")
 # QuickChart fixes the spelling of donut too; a sparkline is its line chart without axes
 _TYPE_ALIASES = {"donut": "doughnut", "sparkline": "line"}
 # Types whose data a drawn type shows faithfully enough, with what is lost said in a warning.
@@ -847,9 +847,13 @@ def _progress(
         totals: dict[str, Any] = {"y": _fit(datasets[1].y, length)}
         raw = data["datasets"][datasets[1].index]
         track = raw.get("backgroundColor") if isinstance(raw, dict) else None
+        path = f"data.datasets[{datasets[1].index}].backgroundColor"
         if isinstance(track, str):
-            path = f"data.datasets[{datasets[1].index}].backgroundColor"
             totals["color"] = _css_color(track, path)
+        elif isinstance(track, dict):  # painted (dataset_style); this colour where it cannot be
+            color = _fill_color(track, path, [])
+            if color is not None:
+                totals["color"] = color
         series.append(totals)
     fields: dict[str, Any] = {"kind": "progress", "series": series}
     plugins = options.get("plugins")

@@ -116,7 +116,7 @@ def plan(
     if spec.kind == "progress":
         from chartfn.drawing.raster.progress import plan_progress
 
-        return plan_progress(spec, base)
+        return plan_progress(spec, base, styles)
     if spec.kind == "bar" and styles is not None:
         from chartfn.drawing.raster.mixed_bars import has_lines, plan_mixed_bars  # builds on this
 
