@@ -355,14 +355,21 @@ def test_bar_gradients_and_patterns_are_painted_with_their_colour_for_vector_out
     assert first is not None and first.point_paints[0] == look.gradient
 
 
-def test_a_gradient_where_bars_are_not_drawn_as_gradients_is_its_first_colour_with_a_warning() -> (
-    None
-):
+def test_a_line_is_stroked_with_its_gradient_and_a_radar_says_it_draws_one_colour() -> None:
+    gradient = _gradient_marker((0, "#33ee33"), (1, "red"))
     config = _one_dataset("line", [1, 2])
-    config["data"]["datasets"][0]["borderColor"] = _gradient_marker((0, "#33ee33"), (1, "red"))
-    translation = translate(config)
-    assert translation.spec.series[0].color == "#33ee33"
-    assert "borderColor: a gradient is drawn in its first colour" in "; ".join(translation.warnings)
+    config["data"]["datasets"][0]["borderColor"] = gradient
+    line = translate(config)
+    assert line.spec.series[0].color == "#33ee33"  # where it cannot be painted
+    look = line.styles.of(0)
+    assert look is not None and look.border_paint is not None
+    assert look.border_paint.stops[-1].color == "#ff0000ff"
+    assert line.warnings == ()
+    radar = _one_dataset("radar", [1, 2, 3])
+    radar["data"]["labels"] = ["a", "b", "c"]
+    radar["data"]["datasets"][0]["borderColor"] = gradient
+    warnings = "; ".join(translate(radar).warnings)
+    assert "borderColor: a gradient is drawn in its first colour" in warnings
 
 
 @pytest.mark.parametrize(

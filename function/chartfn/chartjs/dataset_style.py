@@ -157,9 +157,11 @@ def series_style(
     background = _per_value(dataset, ("pointBackgroundColor", "backgroundColor"), path, positions)
     area = _paints(dataset.get("backgroundColor"), f"{path}.backgroundColor", ())
     area_paint = area.gradient if area.gradient is not None else area.pattern
+    border = _paints(dataset.get("borderColor"), f"{path}.borderColor", ())
     return SeriesStyle(
         gradient=area.gradient,
         pattern=area.pattern,
+        border_paint=border.gradient if border.gradient is not None else border.pattern,
         point_colors=background,
         point_border_colors=_per_value(
             dataset, ("pointBorderColor", "borderColor"), path, positions

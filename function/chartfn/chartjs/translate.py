@@ -625,8 +625,8 @@ def _dataset_color(
         if isinstance(value, dict):
             # bars, slices and line areas are painted with it (drawing.raster.paint_fill);
             # this is the colour where it cannot be (vector output)
-            painted = name == "backgroundColor" and (
-                kind in _PAINTED_KINDS or (kind == "line" and dataset[name] is value)
+            painted = (name == "backgroundColor" and kind in _PAINTED_KINDS) or (
+                kind == "line" and dataset[name] is value  # one for the line and its area
             )
             color = _fill_color(value, f"{path}.{name}", [] if painted else warnings)
             if color is not None:

@@ -63,6 +63,9 @@ class SeriesStyle:
     gradient: LinearGradient | None = None
     #: The same for a pattern (QuickChart's ``pattern.draw``).
     pattern: FillPattern | None = None
+    #: A line stroked with a gradient or pattern (``borderColor``); the spec's colour where
+    #: it cannot be.
+    border_paint: Paint | None = None
     #: One gradient or pattern per value (bars, slices) where an array gives them; None where a
     #: colour does.
     point_paints: tuple[Paint | None, ...] = ()

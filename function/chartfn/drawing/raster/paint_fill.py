@@ -33,6 +33,7 @@ __all__ = [
     "legend_with_paints",
     "paint_bars",
     "paint_of",
+    "stroke_path_with_paint",
 ]
 
 # Chart.js's CSS pixel is 1/100 inch (as series_marks.POINTS_PER_CSS_PIXEL has it).
@@ -135,6 +136,46 @@ def fill_path_with_paint(canvas: Canvas, path: Path, paint: Paint) -> bool:
         gc.set_clip_rectangle(canvas.clip)
     gc.set_clip_path(TransformedPath(path, Affine2D()))
     _draw(renderer, gc, left, bottom, words)
+    gc.restore()
+    return True
+
+
+def stroke_path_with_paint(
+    canvas: Canvas, path: Path, width: float, dashes: list[float] | None, paint: Paint
+) -> bool:
+    """Stroke ``path`` ``width`` points wide (dashed in points if asked) with ``paint``, as
+    ``Canvas.stroke_path`` strokes in a colour; False if this canvas cannot."""
+    renderer = canvas.renderer
+    if not isinstance(renderer, RendererAgg) or canvas.unit != 1.0:
+        return False
+    # the stroke's coverage, drawn alone, becomes the alpha of the paint's image
+    width_px, height_px = (int(v) for v in renderer.get_canvas_width_height())
+    mask = RendererAgg(width_px, height_px, renderer.dpi)
+    gc = mask.new_gc()
+    gc.set_foreground((0.0, 0.0, 0.0, 1.0), isRGBA=True)
+    gc.set_linewidth(width)
+    gc.set_antialiased(True)
+    gc.set_joinstyle("miter")
+    gc.set_capstyle("butt")
+    if dashes:
+        gc.set_dashes(0, list(dashes))
+    mask.draw_path(gc, path, Affine2D(), None)
+    gc.restore()
+    coverage = np.asarray(mask.buffer_rgba())[::-1, :, 3]  # rows from the bottom
+    rows, columns = np.nonzero(coverage.any(axis=1))[0], np.nonzero(coverage.any(axis=0))[0]
+    if len(rows) == 0:
+        return True
+    bottom, top, left, right = rows[0], rows[-1] + 1, columns[0], columns[-1] + 1
+    words = _words(paint, canvas, int(left), int(bottom), (int(top - bottom), int(right - left)))
+    if words is None:
+        return True
+    image = np.ascontiguousarray(words).view(np.uint8).reshape(*words.shape, 4).copy()
+    covered = coverage[bottom:top, left:right].astype(np.uint16)
+    image[..., 3] = (image[..., 3] * covered + 127) // 255
+    gc = renderer.new_gc()
+    if canvas.clip is not None:
+        gc.set_clip_rectangle(canvas.clip)
+    renderer.draw_image(gc, int(left), int(bottom), image)
     gc.restore()
     return True
 

@@ -19,7 +19,11 @@ import numpy as np
 
 from chartfn.drawing.matplotlib_runtime import Path
 from chartfn.drawing.raster.canvas import Canvas, Rect
-from chartfn.drawing.raster.paint_fill import fill_path_with_paint, paint_of
+from chartfn.drawing.raster.paint_fill import (
+    fill_path_with_paint,
+    paint_of,
+    stroke_path_with_paint,
+)
 from chartfn.drawing.raster.style import RGBA
 from chartfn.models.series_style import SeriesStyle
 
@@ -186,8 +190,12 @@ def draw_line(
         return
     dashes = _dashes(style.dash)
     for vertices, codes in outlines:
-        if len(vertices) > 1:
-            canvas.stroke_path(Path(vertices, codes), color, width, dashes=dashes)
+        if len(vertices) < 2:
+            continue
+        line = Path(vertices, codes)
+        paint = style.border_paint
+        if paint is None or not stroke_path_with_paint(canvas, line, width, dashes, paint):
+            canvas.stroke_path(line, color, width, dashes=dashes)
 
 
 def _dashes(dash: Sequence[float]) -> list[float] | None:
