@@ -614,21 +614,21 @@ def _dataset_color(
         else ("backgroundColor", "borderColor")
     )
     for name in order:
-        value = dataset.get(name)
+        value, where = dataset.get(name), f"{path}.{name}"
         if isinstance(value, list):
             if not value:
                 continue
             if kind in ("line", "radar") and name == "borderColor" and len(value) > 1:
                 # bars, points and bubbles take one colour per value; a line has one
                 warnings.append(f"{path}.{name}: one colour per value is drawn as the first")
-            value = value[0]
+            value, where = value[0], where + "[0]"
         if isinstance(value, dict):
             # bars, slices and line areas are painted with it (drawing.raster.paint_fill);
             # this is the colour where it cannot be (vector output)
             painted = (name == "backgroundColor" and kind in _PAINTED_KINDS) or (
                 kind == "line" and dataset[name] is value  # one for the line and its area
             )
-            color = _fill_color(value, f"{path}.{name}", [] if painted else warnings)
+            color = _fill_color(value, where, [] if painted else warnings)
             if color is not None:
                 return color
         elif isinstance(value, str):
