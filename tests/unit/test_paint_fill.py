@@ -194,3 +194,26 @@ def test_a_bar_charts_legend_box_shows_its_pattern() -> None:
     ]
     assert (np.abs(box - [255, 0, 0]).max(axis=-1) < 10).any()
     assert (np.abs(box - [0, 0, 255]).max(axis=-1) < 10).any()
+
+
+def test_shapes_filled_one_after_another_each_show_in_their_own_outline() -> None:
+    """Agg keeps its last clip mask by the clip path's address; paths made and dropped one
+    after another often share one, and must not share the mask."""
+
+    def triangle(i: int) -> Path:
+        x = 40.0 * i
+        return Path(np.array([[x, 10.0], [x + 35.0, 10.0], [x + 17.0, 150.0], [x, 10.0]]))
+
+    def fill(canvas: Canvas) -> bool:
+        for i in range(9):
+            paint_fill.fill_path_with_paint(canvas, triangle(i), PLAID)  # each dropped after
+        return True
+
+    together = painted(fill)
+    alone = sum(
+        painted(lambda canvas, i=i: paint_fill.fill_path_with_paint(canvas, triangle(i), PLAID))[
+            ..., 3
+        ].astype(int)
+        for i in range(9)
+    )
+    assert np.array_equal(together[..., 3].astype(int), alone)

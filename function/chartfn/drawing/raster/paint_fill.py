@@ -40,6 +40,8 @@ __all__ = [
 _CSS_PIXELS_PER_INCH = 100.0
 # Up to this many rectangles get an image each; more share one over their bounding box.
 _MAX_SEPARATE_IMAGES = 64
+# Where a renderer keeps the clip paths it was given (fill_path_with_paint).
+_CLIP_PATHS = "_chartfn_clip_paths"
 
 
 def paint_of(look: SeriesStyle | None) -> Paint | None:
@@ -135,6 +137,10 @@ def fill_path_with_paint(canvas: Canvas, path: Path, paint: Paint) -> bool:
     if canvas.clip is not None:
         gc.set_clip_rectangle(canvas.clip)
     gc.set_clip_path(TransformedPath(path, Affine2D()))
+    # Agg keeps the last clip mask by the path's id (its address): a path freed and another
+    # made at its address would reuse the old mask, so the renderer keeps each one alive (on
+    # itself: one renderer is one render, on one thread)
+    renderer.__dict__.setdefault(_CLIP_PATHS, []).append(path)
     _draw(renderer, gc, left, bottom, words)
     gc.restore()
     return True
