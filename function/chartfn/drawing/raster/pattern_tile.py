@@ -21,8 +21,10 @@ Point = tuple[float, float]
 # What a shape draws: ("stroke" | "fill", path in tile CSS pixels).
 Strokes = list[tuple[str, Path]]
 # A tile rendered this many device pixels a side or more is not kept (a large tile at a large
-# ratio is megabytes; the few usual ones are kilobytes).
-_MAX_CACHED_SIDE = 512
+# ratio is megabytes; the usual ones, 20 CSS px at a ratio of 2, are 6 kB): at most
+# _CACHED_TILES × 256 kB kept.
+_MAX_CACHED_SIDE = 256
+_CACHED_TILES = 32
 
 
 def pattern_period(pattern: FillPattern) -> int:
@@ -39,7 +41,7 @@ def pattern_tile(pattern: FillPattern, scale: float) -> np.ndarray:
     return _tile(pattern, side)
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=_CACHED_TILES)
 def _cached_tile(pattern: FillPattern, side: int) -> np.ndarray:
     tile = _tile(pattern, side)
     tile.flags.writeable = False  # shared between renders
