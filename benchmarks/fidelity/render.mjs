@@ -41,6 +41,7 @@ if (!['node-canvas', 'napi'].includes(v2Canvas)) {
   throw new Error(`--v2-canvas: node-canvas or napi, not ${v2Canvas}`);
 }
 // node-canvas is a native build (regenerate.sh builds it): loaded only when it draws
+const patternomaly = require('patternomaly');
 const createCanvas2 = v2Canvas === 'napi' ? createNapiCanvas : require('canvas').createCanvas;
 const canvasFor = (major) => (major === 2 ? createCanvas2 : createNapiCanvas);
 
@@ -191,8 +192,14 @@ function helpers(Chart, createCanvas) {
       if (direction === 'both') coords = [0, 0, dims.width || width, dims.height || height];
       return gradient(stops, coords);
     },
-    // patternomaly is not installed: a pattern is its background colour here
-    pattern: { draw: (shape, background) => background },
+    // QuickChart's pattern.draw (lib/charts.js): patternomaly, on a canvas of the tile's size
+    pattern: {
+      draw(shape, background, patternColor, requestedSize) {
+        const size = Math.min(200, requestedSize) || 20;
+        globalThis.document = { createElement: () => createCanvas(size, size) };
+        return patternomaly.draw(shape, background, patternColor, size);
+      },
+    },
     getImageFill() { throw new Error('getImageFill fetches a URL'); },
     Chart,
     Math,

@@ -61,8 +61,15 @@ BOX_CHARTS = {"chart-types-12": (56, 123, 45)}
 NESTED_RINGS = {"parameters-1"}
 # Bar charts whose line datasets are drawn as lines over the bars (drawing/raster/mixed_bars.py).
 LINES_OVER_BARS = {"chart-types-16", "intro-2"}
-# Bars whose fill is a gradient helper: drawn as a gradient, so no warning about it.
-GRADIENT_BARS = {"colors-and-backgrounds-2"}
+# Fills that are gradient or pattern helpers, painted as such (drawing/raster/paint_fill.py):
+# bars, polar slices, a progress bar and a sparkline's area; so no warning about them.
+PAINTED = {
+    "colors-and-backgrounds-2",
+    "patterned-backgrounds-1",
+    "patterned-backgrounds-2",
+    "custom-progress-bar-4",
+    "sparkline-api-6",
+}
 _TYPE = re.compile(r"""^\s*\{\s*["']?type["']?\s*:\s*["'](\w+)["']""")
 
 
@@ -122,8 +129,9 @@ async def test_docs_example(uncached: httpx.AsyncClient, example: dict[str, Any]
         image = np.asarray(Image.open(io.BytesIO(response.content)).convert("RGB")).astype(int)
         border = np.all(np.abs(image - BOX_CHARTS[example["name"]]) <= 8, axis=2)
         assert np.count_nonzero(border) > 50
-    if example["name"] in GRADIENT_BARS:
-        assert "getGradientFill" in example["config"] and "gradient" not in warning, warning
+    if example["name"] in PAINTED:
+        assert re.search(r"getGradientFill|pattern\.draw", example["config"])
+        assert "gradient" not in warning and "pattern" not in warning, warning
     match = _TYPE.match(example["config"])
     if example["name"] in ROUND_PLUGINS:
         assert ROUND_PLUGINS[example["name"]] in example["config"]

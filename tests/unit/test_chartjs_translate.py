@@ -9,6 +9,7 @@ import pytest
 from chartfn.chartjs.config import JsFunction
 from chartfn.chartjs.translate import SUPPORTED_TYPES, TranslationError, translate
 from chartfn.models.fill_gradient import GradientStop, LinearGradient
+from chartfn.models.fill_pattern import DEFAULT_PATTERN_COLOR, FillPattern
 
 
 def bar(**options: Any) -> dict[str, Any]:
@@ -312,7 +313,7 @@ def _gradient_marker(*stops: tuple[Any, Any], coords: list[Any] | None = None) -
     }
 
 
-def test_a_bar_gradient_is_drawn_as_one_and_patterns_in_one_colour_with_a_warning() -> None:
+def test_bar_gradients_and_patterns_are_painted_with_their_colour_for_vector_output() -> None:
     gradient = _gradient_marker((0, "#33ee33"), (1, "red"))
     pattern = {
         "$pattern": {"shape": "diagonal", "backgroundColor": "#1e90ff", "patternColor": None}
@@ -321,28 +322,42 @@ def test_a_bar_gradient_is_drawn_as_one_and_patterns_in_one_colour_with_a_warnin
     config["data"]["datasets"][0]["backgroundColor"] = gradient
     config["data"]["datasets"][1]["backgroundColor"] = [pattern, "blue"]
     translation = translate(config)
-    # the spec's colour is the legend's swatch (and vector output's fill): the first stop
+    # the spec's colour is what vector output draws: the first stop, the pattern's background
     assert [s.color for s in translation.spec.series] == ["#33ee33", "#1e90ff"]
     look = translation.styles.of(0)
     assert look is not None and look.gradient == LinearGradient(
         (GradientStop(0.0, "#33ee33ff"), GradientStop(1.0, "#ff0000ff")), (0.0, 0.0, 0.0, "height")
     )
-    assert "a gradient" not in "; ".join(translation.warnings)
-    assert "data.datasets[1].backgroundColor: a pattern" in "; ".join(translation.warnings)
-    config["data"]["datasets"][0]["backgroundColor"] = [gradient, "blue"]  # one per bar: not yet
-    assert "datasets[0].backgroundColor: a gradient is drawn in its first colour" in "; ".join(
-        translate(config).warnings
+    per_bar = translation.styles.of(1)
+    assert per_bar is not None and per_bar.point_paints == (
+        FillPattern("diagonal", "#1e90ffff", DEFAULT_PATTERN_COLOR, 20.0),
+        None,
+        None,
     )
+    assert per_bar.point_colors == ("#1e90ffff", "#0000ff", None)
+    assert translation.warnings == ()
+    config["data"]["datasets"][0]["backgroundColor"] = [gradient, "blue"]  # one per bar
+    one_per_bar = translate(config)
+    assert one_per_bar.warnings == ()
+    first = one_per_bar.styles.of(0)
+    assert first is not None and first.point_paints[0] == look.gradient
 
 
-def test_a_gradient_where_bars_are_not_drawn_as_gradients_is_its_first_colour_with_a_warning() -> (
-    None
-):
+def test_a_line_is_stroked_with_its_gradient_and_a_radar_says_it_draws_one_colour() -> None:
+    gradient = _gradient_marker((0, "#33ee33"), (1, "red"))
     config = _one_dataset("line", [1, 2])
-    config["data"]["datasets"][0]["borderColor"] = _gradient_marker((0, "#33ee33"), (1, "red"))
-    translation = translate(config)
-    assert translation.spec.series[0].color == "#33ee33"
-    assert "borderColor: a gradient is drawn in its first colour" in "; ".join(translation.warnings)
+    config["data"]["datasets"][0]["borderColor"] = gradient
+    line = translate(config)
+    assert line.spec.series[0].color == "#33ee33"  # where it cannot be painted
+    look = line.styles.of(0)
+    assert look is not None and look.border_paint is not None
+    assert look.border_paint.stops[-1].color == "#ff0000ff"
+    assert line.warnings == ()
+    radar = _one_dataset("radar", [1, 2, 3])
+    radar["data"]["labels"] = ["a", "b", "c"]
+    radar["data"]["datasets"][0]["borderColor"] = gradient
+    warnings = "; ".join(translate(radar).warnings)
+    assert "borderColor: a gradient is drawn in its first colour" in warnings
 
 
 @pytest.mark.parametrize(

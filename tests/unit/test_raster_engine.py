@@ -5,6 +5,7 @@ path (what SVG and PDF use) paints what the direct Agg path paints."""
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -16,11 +17,13 @@ from test_spec_renderer import SPECS, TEXT, valid_specs
 
 from chartfn.drawing.figures import new_figure, release_pixels
 from chartfn.drawing.raster import canvas as canvas_module
-from chartfn.drawing.raster import engine, glyphs
+from chartfn.drawing.raster import engine, glyphs, pattern_tile
 from chartfn.drawing.raster.style import style_of
 from chartfn.drawing.raster.text import ELLIPSIS
 from chartfn.drawing.themes import THEMES, themed
 from chartfn.models.chart_spec import ChartSpec
+from chartfn.models.fill_gradient import GradientStop, LinearGradient
+from chartfn.models.fill_pattern import FillPattern
 from chartfn.models.formula_chart import FormulaChart
 from chartfn.models.output_options import OutputOptions
 from chartfn.models.overlays import (
@@ -32,6 +35,7 @@ from chartfn.models.overlays import (
     TextStyle,
 )
 from chartfn.models.round_look import OutLabels, RoundLook
+from chartfn.models.series_style import ChartStyles, SeriesStyle
 
 # Horizontal bars and a second y axis: drawn by the engine only (not by the Figure path).
 CARTESIAN_SPECS: dict[str, dict[str, Any]] = {
@@ -611,6 +615,63 @@ def test_outlabels_and_centre_texts_lie_inside_the_image(
         assert x1 <= frame.width_px + 0.5 and y1 <= frame.height_px + 0.5, (label.text, label.box)
 
 
+# --- gradients and patterns (a Chart.js config's paints, drawing/raster/paint_fill.py) ----------
+
+
+def _stripes(size: float, shape: str = "zigzag") -> FillPattern:
+    return FillPattern(shape, "#1e90ffcc", "#ffffffcc", size)  # type: ignore[arg-type]
+
+
+_GRADIENT = LinearGradient(
+    (GradientStop(0.0, "#ff0000ff"), GradientStop(1.0, "#0000ff80")), (0.0, 0.0, 0.0, "height")
+)
+# Every kind that paints, with the paints of each series; the legend shows the bars' paints.
+PAINTED: dict[str, tuple[dict[str, Any], ChartStyles]] = {
+    "bars": (
+        {"kind": "bar", "categories": ["a", "b", "c"], "legend": True, "title": TITLE,
+         "series": [{"name": LONG[:90], "y": [3, -1, 2]}, {"name": "two", "y": [1, 2, 3]}]},
+        ChartStyles((SeriesStyle(pattern=_stripes(20)),
+                     SeriesStyle(point_paints=(_GRADIENT, None, _stripes(7, "ring"))))),
+    ),
+    "horizontal bars": (
+        {**CARTESIAN_SPECS["horizontal bar"], "legend": True, "title": TITLE},
+        ChartStyles((SeriesStyle(gradient=_GRADIENT), SeriesStyle(pattern=_stripes(200, "box")))),
+    ),
+    "slices": (
+        {**ROUND_SPECS["doughnut"], "legend": True, "title": TITLE},
+        ChartStyles((SeriesStyle(point_paints=(_stripes(1, "dot"), None, _GRADIENT)),)),
+    ),
+    "polar slices": (
+        {**ROUND_SPECS["polar_area"], "legend": True},
+        ChartStyles((SeriesStyle(point_paints=(_stripes(33, "diamond"),) * 4),)),
+    ),
+    "progress": (ROUND_SPECS["progress"],
+                 ChartStyles((SeriesStyle(pattern=_stripes(9)), SeriesStyle(gradient=_GRADIENT)))),
+    "line areas": (
+        {"kind": "line", "legend": True, "title": TITLE,
+         "series": [{"name": LONG[:90], "y": [3, -1, 2]}, {"y": [1, 2, 3]}]},
+        ChartStyles((SeriesStyle(fill="origin", pattern=_stripes(11, "cross"),
+                                 border_paint=_GRADIENT, line_width=8.0),
+                     SeriesStyle(fill="start", gradient=_GRADIENT, dash=(4.0, 2.0),
+                                 border_paint=_stripes(5)))),
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: "x".join(map(str, s)))
+@pytest.mark.parametrize("case", list(PAINTED))
+def test_painted_charts_keep_every_text_inside_the_image(
+    case: str, size: tuple[int, int, float]
+) -> None:
+    width, height, scale = size
+    frame = OutputOptions(width=width, height=height, scale=scale).frame
+    data, styles = PAINTED[case]
+    for label in engine.drawn_texts(spec_of(data), frame, styles):
+        x0, y0, x1, y1 = label.box
+        assert x0 >= -0.5 and y0 >= -0.5, (label.text, label.box)
+        assert x1 <= frame.width_px + 0.5 and y1 <= frame.height_px + 0.5, (label.text, label.box)
+
+
 @pytest.mark.parametrize("options", LEAK_OPTIONS[:4], ids=lambda o: "-".join(map(str, o.values())))
 def test_a_doughnut_with_plugins_after_others_is_the_one_rendered_first(
     options: dict[str, Any],
@@ -624,3 +685,47 @@ def test_a_doughnut_with_plugins_after_others_is_the_one_rendered_first(
     draw(5, None)
     draw(7, _overlays(3))
     assert draw(5, _round_look(5)) == first
+
+
+# light, 2× ratio, SVG and JPEG: the others are rendered between
+PAINT_LEAK_OPTIONS = [LEAK_OPTIONS[i] for i in (0, 3, 4, 6)]
+
+
+@pytest.mark.parametrize(
+    "options", PAINT_LEAK_OPTIONS, ids=lambda o: "-".join(map(str, o.values()))
+)
+def test_a_painted_chart_after_others_is_the_chart_rendered_first(
+    options: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Painted charts (tiles are kept between renders) rendered, then in every other theme,
+    size, ratio and format, then again: the same bytes; and their paints show (raster) or
+    leave their colours (vector)."""
+
+    def draw(case: str) -> bytes:
+        data, styles = PAINTED[case]
+        spec = spec_of({**data, "title": f"paint {case}"})
+        return engine.render_spec(spec, OutputOptions(**options), styles=styles)
+
+    first = {case: draw(case) for case in PAINTED}
+    for other in LEAK_OPTIONS:
+        for data, styles in PAINTED.values():
+            if other is not options:
+                engine.render_spec(spec_of(data), OutputOptions(**other), styles=styles)
+    for case in PAINTED:
+        assert draw(case) == first[case], case
+    # and what a render with no tile kept from any other gives
+    monkeypatch.setattr(pattern_tile, "_cached_tile", pattern_tile._tile)
+    for case in PAINTED:
+        assert draw(case) == first[case], case
+    raster = options.get("format", "png") not in ("svg", "pdf")
+    for case, (data, styles) in PAINTED.items():  # paints show on raster, vector keeps colours
+        unpainted = ChartStyles(
+            tuple(
+                replace(look, gradient=None, pattern=None, border_paint=None, point_paints=())
+                for look in styles.series
+                if look is not None
+            )
+        )
+        spec = spec_of({**data, "title": f"paint {case}"})
+        plain = engine.render_spec(spec, OutputOptions(**options), styles=unpainted)
+        assert (first[case] != plain) is raster, case

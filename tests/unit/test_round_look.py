@@ -256,3 +256,21 @@ def test_outlabels_that_would_overlap_move_apart_as_the_plugin_moves_them() -> N
         for b in boxes[i + 1 :]:
             apart = a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1]
             assert apart, (a, b)
+
+
+def test_each_ring_takes_its_own_datasets_patterns() -> None:
+    """A pattern on the inner ring's slice is painted there: the ring's colour and the
+    pattern's tile colour both show, where a plain slice of that colour shows one colour."""
+    config = (
+        "{type:'doughnut',data:{labels:['a','b'],datasets:["
+        "{data:[1,1],backgroundColor:['#ff0000','#008000']},"
+        "{data:[1,1],backgroundColor:[%s,'#008000']}]},options:{%s}}"
+    )
+    patterned, _ = drawn(config % ("pattern.draw('dot','#0000ff','#ffff00',10)", QUIET))
+    plain, _ = drawn(config % ("'#0000ff'", QUIET))
+
+    def count(pixels: np.ndarray, colour: tuple[int, int, int]) -> int:
+        return int((np.abs(pixels - np.array(colour)).max(axis=2) <= 3).sum())
+
+    assert count(plain, BLUE) > 0 and count(plain, (255, 255, 0)) == 0
+    assert count(patterned, BLUE) > 0 and count(patterned, (255, 255, 0)) > 0

@@ -27,11 +27,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
-from chartfn.chartjs.gradient_fill import GradientError, linear_gradient
+from chartfn.chartjs.pattern_fill import PaintError, fill_paint, paint_color
 from chartfn.models.colors import ColorError, parse_css_color
 from chartfn.models.fill_gradient import LinearGradient
+from chartfn.models.fill_pattern import FillPattern, Paint
 from chartfn.models.series_style import (
     MAX_BORDER_WIDTH,
     MAX_DASH_LENGTH,
@@ -85,12 +87,26 @@ def series_style(
     """The look of ``dataset`` (at config ``path``) drawn as ``kind``; ``positions``: the index
     in ``dataset.data`` of each value the series holds. None where the engine's look is
     Chart.js's already (bars in one colour, pies)."""
+    if kind == "progressBar":  # the bars (first dataset) or the track (second)
+        painted = _paints(dataset.get("backgroundColor"), f"{path}.backgroundColor", ())
+        return painted if painted != SeriesStyle() else None
     if kind == "bar":
         colors = _per_value(dataset, ("backgroundColor",), path, positions, arrays_only=True)
-        gradient = _gradient(dataset.get("backgroundColor"), f"{path}.backgroundColor")
-        if gradient is not None:
-            return SeriesStyle(point_colors=colors, gradient=gradient)
+        paints = _paints(dataset.get("backgroundColor"), f"{path}.backgroundColor", positions)
+        if paints != SeriesStyle():
+            return replace(paints, point_colors=colors)
         return SeriesStyle(point_colors=colors) if colors else None
+    if kind in ("pie", "doughnut", "polarArea"):
+        # a slice chart's colours are taken in turn (translate's slice_colors): so are paints
+        value, where = dataset.get("backgroundColor"), f"{path}.backgroundColor"
+        count = len(positions)
+        if isinstance(value, list):
+            turns = [i % len(value) for i in range(count)] if value else []
+            paints = _paints(value, where, turns).point_paints
+        else:
+            one = _paint(value, where)
+            paints = tuple(one for _ in range(count)) if one is not None else ()
+        return SeriesStyle(point_paints=paints) if paints else None
     if kind not in ("line", "scatter", "bubble"):
         return None
     elements = options.get("elements") if isinstance(options.get("elements"), dict) else {}
@@ -139,12 +155,20 @@ def series_style(
     stepped_names = ("steppedLine", "stepped") if version < 3 else ("stepped", "steppedLine")
     radius_value, radius_path = option(("pointRadius", "radius"), point, ("radius",))
     background = _per_value(dataset, ("pointBackgroundColor", "backgroundColor"), path, positions)
+    area = _paints(dataset.get("backgroundColor"), f"{path}.backgroundColor", ())
+    area_paint = area.gradient if area.gradient is not None else area.pattern
+    border = _paints(dataset.get("borderColor"), f"{path}.borderColor", ())
     return SeriesStyle(
+        gradient=area.gradient,
+        pattern=area.pattern,
+        border_paint=border.gradient if border.gradient is not None else border.pattern,
         point_colors=background,
         point_border_colors=_per_value(
             dataset, ("pointBorderColor", "borderColor"), path, positions
         ),
-        fill_color=_single_color(dataset.get("backgroundColor"), f"{path}.backgroundColor"),
+        fill_color=_single_color(dataset.get("backgroundColor"), f"{path}.backgroundColor")
+        if area_paint is None
+        else paint_color(area_paint),  # where the area cannot be painted (vector output)
         fill=fill,
         line_width=_size(
             *option(("borderWidth",), line, ("borderWidth",)), _BORDER_WIDTH, MAX_BORDER_WIDTH
@@ -255,11 +279,25 @@ def _point_style(value: Any, path: str) -> PointStyle:
     return value if value in POINT_STYLES else "circle"  # type: ignore[no-any-return]
 
 
-def _gradient(value: Any, path: str) -> LinearGradient | None:
-    """A bar dataset's gradient fill (one for all its bars, as QuickChart's helpers give it)."""
+def _paints(value: Any, path: str, positions: Sequence[int]) -> SeriesStyle:
+    """A ``backgroundColor`` that is a gradient or a pattern (QuickChart's helpers): one for
+    the whole dataset, or, in an array, one per value at ``positions`` (None where a colour
+    is); the empty style where there is none."""
+    if isinstance(value, list):
+        paints = tuple(
+            _paint(value[p], f"{path}[{p}]") if p < len(value) else None for p in positions
+        )
+        return SeriesStyle(point_paints=paints if any(paints) else ())
+    paint = _paint(value, path)
+    if isinstance(paint, LinearGradient):
+        return SeriesStyle(gradient=paint)
+    return SeriesStyle(pattern=paint) if isinstance(paint, FillPattern) else SeriesStyle()
+
+
+def _paint(value: Any, path: str) -> Paint | None:
     try:
-        return linear_gradient(value, path)
-    except GradientError as exc:
+        return fill_paint(value, path)
+    except PaintError as exc:
         raise StyleError(exc.path, str(exc)) from None
 
 
@@ -304,6 +342,11 @@ def _per_value(
 
 
 def _color_at(colors: list[Any], position: int, path: str) -> str | None:
-    if position >= len(colors) or not isinstance(colors[position], str):
-        return None  # past the array, or a gradient object: the dataset's colour
+    if position >= len(colors):
+        return None  # past the array: the dataset's colour
+    if isinstance(colors[position], dict):  # a helper's fill: its colour where it cannot be
+        paint = _paint(colors[position], f"{path}[{position}]")
+        return paint_color(paint) if paint is not None else None
+    if not isinstance(colors[position], str):
+        return None
     return css_hex(colors[position], f"{path}[{position}]")

@@ -83,7 +83,10 @@ def prepare(request: QuickChartRequest) -> PreparedChart:
     return PreparedChart(
         spec=ticks.spec,
         warnings=_without_run(
-            translation.warnings + overlays.warnings + _overlays_not_placed(ticks.spec, overlays),
+            translation.warnings
+            + overlays.warnings
+            + _overlays_not_placed(ticks.spec, overlays)
+            + _paints_in_one_colour(translation.styles, request.format),
             ticks.run_callback_paths + overlays.run_callback_paths + rounds.run_callback_paths,
         ),
         key=f"/chart?chartjs={request.version}&config={digest}",
@@ -119,6 +122,24 @@ def _overlays_not_placed(spec: ChartSpec, overlays: ConfigOverlays) -> tuple[str
     return (
         "data labels and annotations are not drawn on horizontal bars or beside a second "
         "y axis yet",
+    )
+
+
+def _paints_in_one_colour(styles: ChartStyles, output_format: str) -> tuple[str, ...]:
+    """Gradients and patterns are painted on Agg only (drawing.raster.paint_fill): said where
+    the format draws them in one colour."""
+    if output_format not in ("svg", "pdf"):
+        return ()
+    painted = any(
+        look is not None
+        and (look.gradient is not None or look.pattern is not None or any(look.point_paints))
+        for look in styles.series
+    )
+    if not painted:
+        return ()
+    return (
+        f"gradients and patterns are drawn in one colour in {output_format.upper()} (a "
+        "gradient's first stop, a pattern's background); PNG, WebP and JPEG paint them",
     )
 
 

@@ -25,6 +25,7 @@ from chartfn.chartjs.callbacks import option_path
 from chartfn.chartjs.config import ChartConfig, JsFunction, function_paths
 from chartfn.chartjs.dataset_style import StyleError, series_style
 from chartfn.chartjs.default_colors import with_default_colors
+from chartfn.chartjs.pattern_fill import PaintError, fill_pattern
 from chartfn.chartjs.round_options import round_fields
 from chartfn.chartjs.second_axis import right_axis, right_axis_datasets
 from chartfn.chartjs.stacking import stack_lines
@@ -57,6 +58,8 @@ SUPPORTED_TYPES = (
     *BOX_CHART_TYPES,
 )
 _ROUND_TYPES = ("pie", "doughnut", "polarArea", "radar")
+# Where a dataset's backgroundColor gradient or pattern is painted (one, or one per value).
+_PAINTED_KINDS = ("bar", "pie", "doughnut", "polarArea", "progressBar")
 # QuickChart fixes the spelling of donut too; a sparkline is its line chart without axes
 _TYPE_ALIASES = {"donut": "doughnut", "sparkline": "line"}
 # QuickChart's pie with chartjs-plugin-piechart-outlabels' labels around it (chartjs.round_look)
@@ -614,20 +617,21 @@ def _dataset_color(
         else ("backgroundColor", "borderColor")
     )
     for name in order:
-        value = dataset.get(name)
+        value, where = dataset.get(name), f"{path}.{name}"
         if isinstance(value, list):
             if not value:
                 continue
             if kind in ("line", "radar") and name == "borderColor" and len(value) > 1:
                 # bars, points and bubbles take one colour per value; a line has one
                 warnings.append(f"{path}.{name}: one colour per value is drawn as the first")
-            value = value[0]
+            value, where = value[0], where + "[0]"
         if isinstance(value, dict):
-            # bars draw a gradient as one (drawing.raster.gradient_fill); this is its swatch
-            drawn_as_gradient = (
-                kind == "bar" and name == "backgroundColor" and dataset[name] is value
-            ) and "$gradient" in value  # one gradient for the dataset, not one in an array
-            color = _fill_color(value, f"{path}.{name}", [] if drawn_as_gradient else warnings)
+            # bars, slices and line areas are painted with it (drawing.raster.paint_fill);
+            # this is the colour where it cannot be (vector output)
+            painted = (name == "backgroundColor" and kind in _PAINTED_KINDS) or (
+                kind == "line" and dataset[name] is value  # one for the line and its area
+            )
+            color = _fill_color(value, where, [] if painted else warnings)
             if color is not None:
                 return color
         elif isinstance(value, str):
@@ -648,12 +652,14 @@ def _fill_color(marker: dict[str, Any], path: str, warnings: list[str]) -> str |
         if colors:
             warnings.append(f"{path}: a gradient is drawn in its first colour for now")
             return colors[0]
-    pattern = marker.get("$pattern")
-    if isinstance(pattern, dict):
-        for key in ("backgroundColor", "patternColor"):
-            if isinstance(pattern.get(key), str):
-                warnings.append(f"{path}: a pattern is drawn in its {key} for now")
-                return _css_color(pattern[key], f"{path} (pattern {key})")
+    if isinstance(marker.get("$pattern"), dict):
+        try:
+            pattern = fill_pattern(marker, path)
+        except PaintError as exc:
+            raise TranslationError(exc.path, str(exc)) from None
+        if pattern is not None:
+            warnings.append(f"{path}: a pattern is drawn in its background colour here")
+            return _css_color(pattern.background, path)
     return None  # any other object: Chart.js could not paint with it, its default colour shows
 
 
@@ -844,9 +850,13 @@ def _progress(
         totals: dict[str, Any] = {"y": _fit(datasets[1].y, length)}
         raw = data["datasets"][datasets[1].index]
         track = raw.get("backgroundColor") if isinstance(raw, dict) else None
+        path = f"data.datasets[{datasets[1].index}].backgroundColor"
         if isinstance(track, str):
-            path = f"data.datasets[{datasets[1].index}].backgroundColor"
             totals["color"] = _css_color(track, path)
+        elif isinstance(track, dict):  # painted (dataset_style); this colour where it cannot be
+            color = _fill_color(track, path, [])
+            if color is not None:
+                totals["color"] = color
         series.append(totals)
     fields: dict[str, Any] = {"kind": "progress", "series": series}
     plugins = options.get("plugins")
@@ -914,8 +924,8 @@ def _slice_colors(dataset: dict[str, Any], path: str, warnings: list[str]) -> li
         where = f"{path}.backgroundColor" + (f"[{index}]" if isinstance(value, list) else "")
         if isinstance(item, str):
             colors.append(_css_color(item, where))
-        elif isinstance(item, dict):
-            color = _fill_color(item, where, warnings)
+        elif isinstance(item, dict):  # painted (dataset_style's point_paints): its colour
+            color = _fill_color(item, where, [])
             if color is not None:
                 colors.append(color)
     return colors

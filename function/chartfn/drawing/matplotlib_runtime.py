@@ -91,7 +91,7 @@ with warnings.catch_warnings():
     from matplotlib.path import Path
     from matplotlib.text import Text
     from matplotlib.ticker import Locator
-    from matplotlib.transforms import Affine2D, Bbox
+    from matplotlib.transforms import Affine2D, Bbox, TransformedPath
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -157,6 +157,7 @@ __all__ = [
     "RendererAgg",
     "RendererBase",
     "Text",
+    "TransformedPath",
     "backend_agg_hinting_flag",
     "get_font",
     "is_color_like",

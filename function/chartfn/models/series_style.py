@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from chartfn.models.fill_gradient import LinearGradient
+from chartfn.models.fill_pattern import FillPattern, Paint
 
 __all__ = [
     "MAX_BORDER_WIDTH",
@@ -57,9 +58,17 @@ class SeriesStyle:
     point_colors: tuple[str | None, ...] = ()
     #: One outline colour per value (points and bubbles are ringed in it).
     point_border_colors: tuple[str | None, ...] = ()
-    #: A bar fill that is a gradient (QuickChart's helpers); ``point_colors`` still hold the
-    #: colour drawn where a gradient cannot be (vector output) and the legend's swatch.
+    #: A bar or line-area fill that is a gradient (QuickChart's helpers); the spec's colour
+    #: and ``point_colors`` still hold the colour drawn where it cannot be (vector output).
     gradient: LinearGradient | None = None
+    #: The same for a pattern (QuickChart's ``pattern.draw``).
+    pattern: FillPattern | None = None
+    #: A line stroked with a gradient or pattern (``borderColor``); the spec's colour where
+    #: it cannot be.
+    border_paint: Paint | None = None
+    #: One gradient or pattern per value (bars, slices) where an array gives them; None where a
+    #: colour does.
+    point_paints: tuple[Paint | None, ...] = ()
     #: The area's colour under a filled line (Chart.js's ``backgroundColor``).
     fill_color: str | None = None
     fill: Fill | None = None

@@ -12,8 +12,8 @@ import numpy as np
 
 from chartfn.drawing.matplotlib_runtime import Affine2D, Path, to_rgba
 from chartfn.drawing.raster.canvas import Canvas
-from chartfn.drawing.raster.gradient_fill import fill_rects_with_gradient
 from chartfn.drawing.raster.layout import Axis, Label, Layout, LegendEntry, Request
+from chartfn.drawing.raster.paint_fill import paint_bars
 from chartfn.drawing.raster.series_marks import draw_line, draw_points
 from chartfn.drawing.raster.style import RGBA, Style
 from chartfn.drawing.raster.text import line_extent, shorten
@@ -110,7 +110,7 @@ def plan(
     if spec.kind in ("doughnut", "polar_area", "radar"):
         from chartfn.drawing.raster.radial import plan_round  # it builds on this module
 
-        return plan_round(spec, base, round_look)
+        return plan_round(spec, base, styles, round_look)
     if spec.kind == "gauge":
         from chartfn.drawing.raster.gauge import plan_gauge
 
@@ -118,7 +118,7 @@ def plan(
     if spec.kind == "progress":
         from chartfn.drawing.raster.progress import plan_progress
 
-        return plan_progress(spec, base)
+        return plan_progress(spec, base, styles)
     if spec.kind == "bar" and styles is not None:
         from chartfn.drawing.raster.mixed_bars import has_lines, plan_mixed_bars  # builds on this
 
@@ -253,9 +253,7 @@ def _bars(
                 bottom = np.where(bottom > 0, bottom, (layout.y_scale or y_scale).low * 1e-3)
             rects = np.stack([to_x(left), to_y(bottom), to_x(right), to_y(top)], axis=1)
             drawn = np.all(np.isfinite(rects), axis=1)
-            gradient = getattr(styles.of(index), "gradient", None)
-            if gradient is not None and fill_rects_with_gradient(canvas, rects[drawn], gradient):
-                continue
+            drawn &= ~paint_bars(canvas, rects, drawn, styles.of(index))  # gradients, patterns
             for bar_color, chosen in by_color(styles.of(index), color, count):
                 canvas.fill_rects(rects[drawn & chosen], bar_color)
         return []

@@ -25,6 +25,7 @@ from chartfn.drawing.raster.horizontal_bars import plan_horizontal
 from chartfn.drawing.raster.layers import background_color, draw_frame, draw_grid
 from chartfn.drawing.raster.layout import Label, Layout, Request, layout
 from chartfn.drawing.raster.overlays import with_overlays
+from chartfn.drawing.raster.paint_fill import fill_rects_with_paint, legend_with_paints
 from chartfn.drawing.raster.second_axis import plan_two_value_axes
 from chartfn.drawing.raster.style import RGBA, Style, chartjs_style, style_of
 from chartfn.drawing.themes import themed
@@ -152,6 +153,9 @@ def plan_chart(
         planned = plan(
             chart, *_frame_args(frame), style, styles, pie_texts=pie_texts, round_look=round_look
         )
+    if chart.kind == "bar" and styles is not None:  # one legend entry per series
+        legend = legend_with_paints(planned.request.legend, styles)
+        planned = replace(planned, request=replace(planned.request, legend=legend))
     return with_overlays(planned, overlays)
 
 
@@ -220,7 +224,10 @@ def _legend_swatches(canvas: Canvas, placed: Layout) -> None:
         x0, y0, x1, y1 = entry.swatch_rect
         color = entry.entry.color
         if entry.entry.swatch == "box":
-            canvas.fill_rects(np.array([entry.swatch_rect]), color)
+            paint = entry.entry.paint
+            box = np.array([entry.swatch_rect])
+            if paint is None or not fill_rects_with_paint(canvas, box, paint):
+                canvas.fill_rects(box, color)
         elif entry.entry.swatch == "line":
             middle = (y0 + y1) / 2
             canvas.stroke(np.array([[x0, middle], [x1, middle]]), color, LINE_WIDTH)

@@ -16,7 +16,7 @@ from chartfn.drawing.matplotlib_runtime import RendererAgg, to_rgba
 from chartfn.drawing.raster.canvas import Canvas
 from chartfn.models.fill_gradient import LinearGradient
 
-__all__ = ["fill_rects_with_gradient"]
+__all__ = ["fill_rects_with_gradient", "gradient_words", "pixel_boxes"]
 
 # Colours are looked up by position along the gradient in this many steps: adjacent steps
 # differ by under one 8-bit level, and a table keeps the work per pixel to one index.
@@ -34,7 +34,7 @@ def fill_rects_with_gradient(canvas: Canvas, rects: np.ndarray, gradient: Linear
     if not isinstance(renderer, RendererAgg) or canvas.unit != 1.0:
         return False
     width, height = canvas.size
-    boxes = _pixel_boxes(rects, canvas)
+    boxes = pixel_boxes(rects, canvas)
     if len(boxes) == 0:
         return True
     table = _table(gradient).view(np.uint32)[:, 0]  # one 32-bit word per RGBA colour
@@ -78,7 +78,7 @@ def _paint(
     renderer.draw_image(gc, left, bottom, pixels.view(np.uint8).reshape(*pixels.shape, 4))
 
 
-def _pixel_boxes(rects: np.ndarray, canvas: Canvas) -> np.ndarray:
+def pixel_boxes(rects: np.ndarray, canvas: Canvas) -> np.ndarray:
     """The rects on whole pixels (as Agg snaps fills: half up), inside the canvas and its clip,
     empty ones dropped; int rows of x0, y0, x1, y1 with x0 < x1 and y0 < y1."""
     rects = rects[np.all(np.isfinite(rects), axis=1)]
@@ -93,6 +93,22 @@ def _pixel_boxes(rects: np.ndarray, canvas: Canvas) -> np.ndarray:
     y1 = np.clip(np.floor(np.maximum(rects[:, 1], rects[:, 3]) + 0.5), low_y, high_y)
     boxes = np.stack([x0, y0, x1, y1], axis=1).astype(np.int64)
     return boxes[(boxes[:, 2] > boxes[:, 0]) & (boxes[:, 3] > boxes[:, 1])]
+
+
+def gradient_words(
+    gradient: LinearGradient,
+    left: int,
+    bottom: int,
+    shape: tuple[int, int],
+    size: tuple[float, float],
+    dpi: float,
+) -> np.ndarray | None:
+    """The gradient's colour (an RGBA word) at each pixel of a box of ``shape`` (rows from
+    ``bottom`` up, columns from ``left``) on a canvas of ``size``; None: it paints nothing."""
+    positions = _positions(gradient, left, bottom, shape, *size, dpi)
+    if positions is None:
+        return None
+    return _table(gradient).view(np.uint32)[:, 0][positions]
 
 
 def _positions(

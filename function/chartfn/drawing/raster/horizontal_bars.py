@@ -16,8 +16,8 @@ from chartfn.drawing.raster.charts import (
     request_with,
     value_scale,
 )
-from chartfn.drawing.raster.gradient_fill import fill_rects_with_gradient
 from chartfn.drawing.raster.layout import Axis, Label, Layout, LegendEntry, Request
+from chartfn.drawing.raster.paint_fill import paint_bars
 from chartfn.drawing.raster.style import Style
 from chartfn.drawing.raster.ticks import Scale
 from chartfn.drawing.spec_renderer import series_color
@@ -71,9 +71,7 @@ def plan_horizontal(
                 [np.minimum(left, right), bottom, np.maximum(left, right), top], axis=1
             )
             drawn = np.all(np.isfinite(rects), axis=1)
-            gradient = getattr(looks.of(index), "gradient", None)
-            if gradient is not None and fill_rects_with_gradient(canvas, rects[drawn], gradient):
-                continue
+            drawn &= ~paint_bars(canvas, rects, drawn, looks.of(index))  # gradients, patterns
             for bar_color, chosen in by_color(looks.of(index), color, count):
                 canvas.fill_rects(rects[drawn & chosen], bar_color)
         return []

@@ -22,6 +22,7 @@ from chartfn.drawing.raster.style import RGBA, Style
 from chartfn.drawing.raster.text import line_extent, measure, shorten
 from chartfn.drawing.raster.ticks import Scale, Ticks, tick_count, ticks_for
 from chartfn.models.axis_ticks import AxisLook, TickProvider
+from chartfn.models.fill_pattern import Paint
 
 # Gaps in points.
 OUTER_PAD = 5.0
@@ -58,6 +59,8 @@ class LegendEntry:
     label: str
     color: RGBA
     swatch: str  # "box", "line" or "marker"
+    #: A box filled with a gradient or pattern (``color`` where it cannot be: vector output).
+    paint: Paint | None = None
 
 
 @dataclass(frozen=True)

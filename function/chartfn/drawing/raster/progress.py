@@ -20,11 +20,13 @@ import numpy as np
 from chartfn.drawing.matplotlib_runtime import to_rgba
 from chartfn.drawing.raster.canvas import Canvas
 from chartfn.drawing.raster.layout import Label, Layout, Request
+from chartfn.drawing.raster.paint_fill import fill_rects_with_paint, paint_of
 from chartfn.drawing.raster.radial import CSS_PX_IN_POINTS, WHITE, css_px, nice_ticks, text_at
 from chartfn.drawing.raster.style import RGBA
 from chartfn.drawing.spec_renderer import DEFAULT_COLORS, series_values
 from chartfn.models.chart_spec import ChartSpec
 from chartfn.models.numbers import shortest_form
+from chartfn.models.series_style import ChartStyles
 
 if TYPE_CHECKING:
     from chartfn.drawing.raster.charts import Chart
@@ -37,8 +39,12 @@ VALUE_FONT_PX = 12.0  # datalabels' default font size
 IMPLICIT_TOTAL = 100.0
 
 
-def plan_progress(spec: ChartSpec, base: Request) -> Chart:
+def plan_progress(spec: ChartSpec, base: Request, styles: ChartStyles | None = None) -> Chart:
+    """``styles``: a gradient or pattern for the bars (first series) or the track (second)."""
     from chartfn.drawing.raster.charts import Chart
+
+    looks = styles if styles is not None else ChartStyles()
+    bar_paint, track_paint = paint_of(looks.of(0)), paint_of(looks.of(1))
 
     values = np.nan_to_num(series_values(spec.series[0].y), nan=0.0)
     implicit = len(spec.series) == 1
@@ -79,11 +85,13 @@ def plan_progress(spec: ChartSpec, base: Request) -> Chart:
             middle = y1 - band * (row + 0.5)  # the first category at the top
             bottom, top = middle - thickness / 2, middle + thickness / 2
             box = np.array([[to_x(0.0), bottom, to_x(float(totals[row])), top]])
-            canvas.fill_rects(box, track)
+            if track_paint is None or not fill_rects_with_paint(canvas, box, track_paint):
+                canvas.fill_rects(box, track)
             outline = _outline(box[0])
             canvas.stroke(outline, edge, border)
             bar = np.array([[to_x(0.0), bottom, to_x(float(values[row])), top]])
-            canvas.fill_rects(bar, fill)
+            if bar_paint is None or not fill_rects_with_paint(canvas, bar, bar_paint):
+                canvas.fill_rects(bar, fill)
             if spec.value_labels is False:
                 continue
             text = shortest_form(float(values[row])) + ("%" * implicit)

@@ -17,9 +17,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from chartfn.drawing.matplotlib_runtime import FontProperties, to_rgba
+from chartfn.drawing.matplotlib_runtime import FontProperties, Path, to_rgba
 from chartfn.drawing.raster.canvas import Canvas
 from chartfn.drawing.raster.layout import Label, Layout, LegendEntry, Request
+from chartfn.drawing.raster.paint_fill import fill_path_with_paint
 from chartfn.drawing.raster.rings import DEFAULT_CUTOUT, Ring, arc_element, place_rings
 from chartfn.drawing.raster.round_labels import draw_centre_text, draw_outlabels
 from chartfn.drawing.raster.style import RGBA
@@ -27,8 +28,10 @@ from chartfn.drawing.raster.text import line_extent, measure, shorten
 from chartfn.drawing.spec_renderer import DEFAULT_COLORS, series_values
 from chartfn.models.axis_ticks import AxisTicks, TickProvider
 from chartfn.models.chart_spec import ChartSpec
+from chartfn.models.fill_pattern import Paint
 from chartfn.models.numbers import shortest_form
 from chartfn.models.round_look import RoundLook
+from chartfn.models.series_style import ChartStyles
 
 __all__ = [
     "DEFAULT_CUTOUT",
@@ -122,9 +125,15 @@ def round_request(base: Request, spec: ChartSpec, entries: Sequence[LegendEntry]
     return replace(base, x_label="", y_label="", legend=tuple(entries) if spec.show_legend else ())
 
 
-def plan_round(spec: ChartSpec, base: Request, look: RoundLook | None = None) -> Chart:
-    """The plan of a doughnut, polar_area or radar spec; ``look``: a Chart.js config's
-    decoration of a doughnut (its rings' colours and weights, out-labels, centre text)."""
+def plan_round(
+    spec: ChartSpec,
+    base: Request,
+    styles: ChartStyles | None = None,
+    look: RoundLook | None = None,
+) -> Chart:
+    """The plan of a doughnut, polar_area or radar spec; ``styles``' series may give the slices
+    gradients or patterns (one series a ring); ``look``: a Chart.js config's decoration of a
+    doughnut (its rings' colours and weights, out-labels, centre text)."""
     count = len(spec.series[0].y)
     labels = (
         [_flat(c) for c in spec.categories]
@@ -144,8 +153,20 @@ def plan_round(spec: ChartSpec, base: Request, look: RoundLook | None = None) ->
     else:
         palette = spec.slice_colors or DEFAULT_COLORS
         colors = [to_rgba(palette[i % len(palette)]) for i in range(count)]
-        entries = [LegendEntry(n, c, "box") for n, c in zip(labels, colors, strict=True)]
+        paints = tuple(_slice_paints(styles, ring, count) for ring in range(len(spec.series)))
+        entries = [
+            LegendEntry(n, c, "box", p) for n, c, p in zip(labels, colors, paints[0], strict=True)
+        ]
+        return _RoundChart(
+            spec, round_request(base, spec, entries), labels, colors, paints, look=look
+        ).chart()
     return _RoundChart(spec, round_request(base, spec, entries), labels, colors, look=look).chart()
+
+
+def _slice_paints(styles: ChartStyles | None, series: int, count: int) -> tuple[Paint | None, ...]:
+    look = styles.of(series) if styles is not None else None
+    given = look.point_paints if look is not None else ()
+    return tuple(given[i] if i < len(given) else None for i in range(count))
 
 
 def _flat(text: str) -> str:
@@ -160,8 +181,19 @@ class _RoundChart:
     request: Request
     labels: list[str]
     colors: list[RGBA]
+    #: Per ring (dataset), per slice: a gradient or pattern painted instead of its colour
+    #: (None: the colour).
+    paints: tuple[tuple[Paint | None, ...], ...] = ()
     provider: TickProvider | None = None
     look: RoundLook | None = None
+
+    def fill_slice(
+        self, canvas: Canvas, index: int, path: Path, color: RGBA | None = None, ring: int = 0
+    ) -> None:
+        paints = self.paints[ring] if ring < len(self.paints) else ()
+        paint = paints[index] if index < len(paints) else None
+        if paint is None or not fill_path_with_paint(canvas, path, paint):
+            canvas.fill_path(path, self.colors[index] if color is None else color)
 
     def chart(self) -> Chart:
         from chartfn.drawing.raster.charts import Chart
@@ -235,7 +267,7 @@ def _draw_doughnut(chart: _RoundChart, canvas: Canvas, layout: Layout) -> list[L
                 ring.cx, ring.cy,
             )  # fmt: skip
             color = colors[index % len(colors)]
-            canvas.fill_path(Path(polygon, closed=True), color)
+            chart.fill_slice(canvas, index, Path(polygon, closed=True), color, number)
             canvas.stroke(polygon, WHITE, SLICE_BORDER * CSS_PX_IN_POINTS)
     if look is not None and look.outlabels is not None:
         texts += draw_outlabels(canvas, rings[0], look.outlabels, _ring_colors(chart, 0),
@@ -522,7 +554,7 @@ def _draw_polar_slices(
             continue
         start = float(starts[index])
         wedge = ring_polygon(start - sweep, start, float(radii[index]), 0.0, cx, cy)
-        canvas.fill_path(Path(wedge, closed=True), chart.colors[index])
+        chart.fill_slice(canvas, index, Path(wedge, closed=True))
         canvas.stroke(wedge, WHITE, SLICE_BORDER * CSS_PX_IN_POINTS)
 
 

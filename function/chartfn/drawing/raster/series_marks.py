@@ -19,6 +19,11 @@ import numpy as np
 
 from chartfn.drawing.matplotlib_runtime import Path
 from chartfn.drawing.raster.canvas import Canvas, Rect
+from chartfn.drawing.raster.paint_fill import (
+    fill_path_with_paint,
+    paint_of,
+    stroke_path_with_paint,
+)
 from chartfn.drawing.raster.style import RGBA
 from chartfn.models.series_style import SeriesStyle
 
@@ -164,18 +169,18 @@ def draw_line(
         _outline(_run(px[r], py[r], style, plot), style.stepped)
         for r in runs_of(present, style.span_gaps)
     ]
-    if fill is not None and base is not None and fill[3] > 0:
+    paint = paint_of(style)  # a gradient or pattern area
+    if fill is not None and base is not None and (fill[3] > 0 or paint is not None):
         for vertices, codes in outlines:
             closing = np.array([[vertices[-1, 0], base], [vertices[0, 0], base], [0.0, 0.0]])
-            canvas.fill_path(
-                Path(
-                    np.concatenate([vertices, closing]),
-                    np.concatenate([codes, [Path.LINETO, Path.LINETO, Path.CLOSEPOLY]]).astype(
-                        Path.code_type
-                    ),
+            area = Path(
+                np.concatenate([vertices, closing]),
+                np.concatenate([codes, [Path.LINETO, Path.LINETO, Path.CLOSEPOLY]]).astype(
+                    Path.code_type
                 ),
-                fill,
             )
+            if paint is None or not fill_path_with_paint(canvas, area, paint):
+                canvas.fill_path(area, fill)
     if not style.show_line:
         return
     width = (
@@ -185,8 +190,12 @@ def draw_line(
         return
     dashes = _dashes(style.dash)
     for vertices, codes in outlines:
-        if len(vertices) > 1:
-            canvas.stroke_path(Path(vertices, codes), color, width, dashes=dashes)
+        if len(vertices) < 2:
+            continue
+        line = Path(vertices, codes)
+        paint = style.border_paint
+        if paint is None or not stroke_path_with_paint(canvas, line, width, dashes, paint):
+            canvas.stroke_path(line, color, width, dashes=dashes)
 
 
 def _dashes(dash: Sequence[float]) -> list[float] | None:
