@@ -82,7 +82,7 @@ def test_per_value_colours_follow_the_values_drawn() -> None:
     assert bar.point_colors == ("#ff0000", "#00ff00", None)  # past the array: dataset colour
     points = [{"x": 1, "y": 1}, {"x": 2, "y": None}, {"x": 3, "y": 3}]
     colors = ["red", "lime", "blue"]
-    scatter = _look("scatter", {"data": points, "backgroundColor": colors})
+    scatter = _look("scatter", {"data": points, "backgroundColor": colors, "borderColor": "red"})
     assert scatter.point_colors == ("#ff0000", "#0000ff")  # the null point is not drawn
     line = _look("line", {"data": [1, 2], "pointBackgroundColor": ["red", "blue"]})
     assert line.point_colors == ("#ff0000", "#0000ff")
