@@ -230,6 +230,10 @@ def _skips(axis: Axis, length: float) -> bool:
     return axis.provider is not None and axis.provider(length).auto_skip
 
 
+def _upright_ticks(axis: Axis, length: float) -> bool:
+    return axis.provider is not None and axis.provider(length).upright
+
+
 def _auto_skip(
     ticks: Ticks, shown: tuple[bool, ...], length: float, room: float
 ) -> tuple[Ticks, tuple[bool, ...]]:
@@ -662,9 +666,21 @@ def _x_tick_labels(
     placed: list[tuple[float, Label | None]] = []
     tallest = 0.0
     overhang_left = overhang_right = 0.0
+    upright = _upright_ticks(axis, length)
     for position, text, has_label in zip(positions, ticks.labels, shown, strict=True):
         if not has_label:
             placed.append((float(position), None))
+            continue
+        if upright:  # reads upwards ending just under the axis, centred on its tick
+            label = _upright(
+                shorten(text, font, dpi, MAX_UPRIGHT_LABEL_SHARE * canvas_height),
+                0.0, 0.0, font, tick_color(axis, style), dpi,
+            )  # fmt: skip
+            height = label.box[3] - label.box[1]
+            placed.append((float(position), _shift(label, position + _width(label) / 2, -height)))
+            tallest = max(tallest, height)
+            overhang_left = max(overhang_left, _width(label) / 2 - (position - left))
+            overhang_right = max(overhang_right, _width(label) / 2 - (right - position))
             continue
         label = _horizontal(text, 0.0, 0.0, font, tick_color(axis, style), dpi, math=ticks.math)
         half = _width(label) / 2
