@@ -90,3 +90,32 @@ def test_every_text_stays_on_a_small_or_wide_canvas(version: str, width: int, he
     for text in placed.texts():
         x0, y0, x1, y1 = text.box
         assert x0 >= 0 and y0 >= 0 and x1 <= width and y1 <= height, text.text
+
+
+@pytest.mark.parametrize("version", ["2", "4"])
+def test_points_on_the_plots_edges_are_drawn_whole(version: str) -> None:
+    """Chart.js draws a point whose centre lies in the plot whole (2.9.4 unclipped, 4 clipped
+    half a point beyond the plot): the last point's right half shows past the plot's edge."""
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    n = next(_fresh)
+    config = line("['a', 'b', 'c']", f"[1, {n}, 2]", "{elements: {point: {radius: 6}}}")
+    parameters = {"c": config, "v": version, "w": WIDTH, "h": HEIGHT, "devicePixelRatio": 1}
+    request = parse_request(parameters, pixel_budget=10_000_000)
+    chart = prepare(request)
+    options = output_for(request)
+    try:
+        look = (chart.ticks, chart.styles, chart.overlays)
+        png = engine.render_spec(chart.spec, options, *look)
+        with themed(options.frame.theme):
+            _, placed = engine.prepare(chart.spec, options.frame, *look)
+    finally:
+        chart.close()
+    with Image.open(io.BytesIO(png)) as image:
+        pixels = np.asarray(image.convert("RGB")).astype(int)
+    _, _, x1, _ = placed.plot
+    row = pixels[:, round(x1) + 3]  # 3 px right of the plot: inside a 6 px point only
+    assert (row.max(axis=1) - row.min(axis=1) > 30).any()  # a coloured pixel of the point
