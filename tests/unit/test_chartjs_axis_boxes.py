@@ -92,8 +92,15 @@ def test_every_text_stays_on_a_small_or_wide_canvas(version: str, width: int, he
         assert x0 >= 0 and y0 >= 0 and x1 <= width and y1 <= height, text.text
 
 
+BUBBLE = (
+    "{{type: 'bubble', data: {{datasets: [{{label: 'b', data: [{{x: 0, y: {n}, r: 8}}, "
+    "{{x: 10, y: 5, r: 8}}]}}]}}}}"
+)
+
+
+@pytest.mark.parametrize("kind", ["line", "bubble"])
 @pytest.mark.parametrize("version", ["2", "4"])
-def test_points_on_the_plots_edges_are_drawn_whole(version: str) -> None:
+def test_points_on_the_plots_edges_are_drawn_whole(version: str, kind: str) -> None:
     """Chart.js draws a point whose centre lies in the plot whole (2.9.4 unclipped, 4 clipped
     half a point beyond the plot): the last point's right half shows past the plot's edge."""
     import io
@@ -103,6 +110,8 @@ def test_points_on_the_plots_edges_are_drawn_whole(version: str) -> None:
 
     n = next(_fresh)
     config = line("['a', 'b', 'c']", f"[1, {n}, 2]", "{elements: {point: {radius: 6}}}")
+    if kind == "bubble":
+        config = BUBBLE.format(n=n)
     parameters = {"c": config, "v": version, "w": WIDTH, "h": HEIGHT, "devicePixelRatio": 1}
     request = parse_request(parameters, pixel_budget=10_000_000)
     chart = prepare(request)
@@ -119,3 +128,33 @@ def test_points_on_the_plots_edges_are_drawn_whole(version: str) -> None:
     _, _, x1, _ = placed.plot
     row = pixels[:, round(x1) + 3]  # 3 px right of the plot: inside a 6 px point only
     assert (row.max(axis=1) - row.min(axis=1) > 30).any()  # a coloured pixel of the point
+
+
+@pytest.mark.parametrize(
+    ("config", "version", "top"),
+    [
+        # docs line-style-1 (no legend: no dataset label), Chart.js 2.9.4: the y axis' top
+        # label half a 14.4 px line from the canvas' top
+        (
+            "{type: 'line', data: {labels: ['a', 'b'], datasets: [{data: [-15, 33]}]},"
+            " options: {legend: {display: false}}}",
+            "2",
+            7.2,
+        ),
+        # legend-false-v3 of the edge cases, Chart.js 4: half a line and its padding of 3
+        (
+            "{type: 'bar', data: {labels: ['a'], datasets: [{label: 'x', data: [1]}]},"
+            " options: {plugins: {legend: false}}}",
+            "3",
+            10.2,
+        ),
+    ],
+)
+def test_with_nothing_above_the_plot_its_top_is_chartjs(
+    config: str, version: str, top: float
+) -> None:
+    _, _, _, y1 = plot_of(config, version).plot
+    assert HEIGHT - y1 == pytest.approx(top, abs=1.0)
+    padded = config.replace("options: {", "options: {layout: {padding: {top: 30}}, ")
+    _, _, _, y1 = plot_of(padded, version).plot
+    assert HEIGHT - y1 == pytest.approx(30, abs=1.0)  # the padding holds the label's half

@@ -476,11 +476,8 @@ def _styled(
     # a line's points are filled with its background colour, a scatter's with its own
     faces = _point_colors(look.point_colors, fill_color if spec.kind == "line" else color, count)
     edges = _point_colors(look.point_border_colors, color, count)
-    if spec.kind == "bubble":
-        draw_points(canvas, px, py, radii, look, faces, edges)
-        return
-    # Chart.js draws whole points wherever their centre lies in the plot (2.9.4: unclipped;
-    # 4: clipped half a point beyond it), so points on the plot's edges are not cut in half
+    # Chart.js draws whole points (and bubbles) wherever their centre lies in the plot (2.9.4:
+    # unclipped; 4: clipped half a point beyond it), so those on the edges are not cut in half
     x0, y0, x1, y1 = layout.plot
     inside = (px >= x0 - 0.5) & (px <= x1 + 0.5) & (py >= y0 - 0.5) & (py <= y1 + 0.5)
     reach = (float(radii.max(initial=0.0)) + look.point_border_width) * POINTS_PER_CSS_PIXEL

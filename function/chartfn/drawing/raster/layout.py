@@ -394,9 +394,9 @@ def _layout(
     tick_out = 0.0 if style.ticks_inward else _px(style.tick_length, dpi)
     tick_gap = tick_out + _px(style.tick_pad, dpi)
     # the room beside the axes: the theme's outer pad, or Chart.js's boxes (axis_boxes)
-    inset, beyond, edge, flat_line = 0.0, 0.0, pad, 0.0
+    inset, beyond, edge, flat_line, css = 0.0, 0.0, pad, 0.0, dpi / 100.0
     if look.axis_boxes is not None:
-        boxes, css = look.axis_boxes, dpi / 100.0
+        boxes = look.axis_boxes
         font_px = _px(style.tick_label_size, dpi)
         inset, edge, tick_gap = pad, boxes.edge * css, boxes.gap * css
         beyond = boxes.extra * css + boxes.extra_lines * boxes.line_height * font_px
@@ -482,6 +482,10 @@ def _layout(
             - y_extra
             - max(_top_overhang(y_axis, y_ticks, plot[3]), _y2_overhang(y2_axis, y2_ticks, plot[3]))
         )
+        if look.axis_boxes is not None and top >= height - pad - pad_top - 0.01:
+            # nothing above the plot: Chart.js keeps half a line (4: and its padding) above the
+            # top tick label's middle, within the layout padding (no outer pad)
+            new_top = height - max(pad_top, flat_line / 2 + look.axis_boxes.extra * css)
         new_plot = (
             new_left,
             new_bottom,
