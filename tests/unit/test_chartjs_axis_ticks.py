@@ -163,6 +163,21 @@ def test_a_scatter_charts_x_axis_gets_its_callback_too() -> None:
     assert shown and all(t.endswith("s") for t in shown)
 
 
+@pytest.mark.parametrize("version", ["2", "4"])
+def test_a_point_without_y_still_stretches_the_x_axis_as_in_chartjs(version: str) -> None:
+    """Chart.js 2.9.4 and 4 skip a point in an axis' data limits only for that axis' own
+    value: {x: 4, y: null} is not drawn but the x axis reaches 4 (docs' xy-points-scatter:
+    Chart.js ticks 1.0 … 4.0 by 0.5, chartfn stopped at 2.6)."""
+    n = next(_fresh)
+    script = (
+        "{type: 'scatter', data: {datasets: [{data: [{x: 1, y: 2}, "
+        f"{{x: '2.5', y: {n}}}, {{x: 4, y: null}}]}}, "
+        "{hidden: true, data: [{x: 90, y: null}]}]}}"
+    )
+    shown = [t for t in texts(placed(script, version).x_ticks) if t is not None]
+    assert shown[0] in ("1.0", "1") and shown[-1] in ("4.0", "4")  # not the hidden one's 90
+
+
 @pytest.mark.parametrize(
     ("version", "scales", "path"),
     [

@@ -29,7 +29,12 @@ def test_line_defaults_differ_by_version_as_chartjs_and_quickchart_have_them() -
     assert (v2.line_width, v2.point_radius, v2.point_border_width) == (3.0, 3.0, 1.0)
     assert v2.show_line and v4.show_line
     assert _look("line", {"data": [1], "lineTension": 0.3}, 2).tension == 0.3
-    assert _look("line", {"data": [1], "tension": 0.3}, 4).tension == 0.3
+    # QuickChart sets lineTension (0 unless given) on every line chart's datasets, and
+    # Chart.js 3/4 read lineTension before tension: tension alone draws straight there
+    assert _look("line", {"data": [1], "tension": 0.3}, 4).tension == 0.0
+    assert _look("line", {"data": [1], "lineTension": 0.3, "tension": 0.1}, 4).tension == 0.3
+    scatter_line = {"data": [{"x": 1, "y": 2}], "showLine": True, "tension": 0.3}
+    assert _look("scatter", scatter_line, 4).tension == 0.3  # not a line chart: its own
     # a scatter chart is a line chart without lines: no line, so nothing filled
     scatter = _look("scatter", {"data": [{"x": 1, "y": 2}]}, 2)
     assert not scatter.show_line
@@ -82,7 +87,7 @@ def test_per_value_colours_follow_the_values_drawn() -> None:
     assert bar.point_colors == ("#ff0000", "#00ff00", None)  # past the array: dataset colour
     points = [{"x": 1, "y": 1}, {"x": 2, "y": None}, {"x": 3, "y": 3}]
     colors = ["red", "lime", "blue"]
-    scatter = _look("scatter", {"data": points, "backgroundColor": colors})
+    scatter = _look("scatter", {"data": points, "backgroundColor": colors, "borderColor": "red"})
     assert scatter.point_colors == ("#ff0000", "#0000ff")  # the null point is not drawn
     line = _look("line", {"data": [1, 2], "pointBackgroundColor": ["red", "blue"]})
     assert line.point_colors == ("#ff0000", "#0000ff")
@@ -114,7 +119,13 @@ def test_values_chartjs_could_not_use_are_refused_at_their_path(
 def test_sizes_and_dashes_are_bounded() -> None:
     look = _look(
         "line",
-        {"data": [1], "borderWidth": 1e9, "pointRadius": -5, "borderDash": [1e9, 1], "tension": 9},
+        {
+            "data": [1],
+            "borderWidth": 1e9,
+            "pointRadius": -5,
+            "borderDash": [1e9, 1],
+            "lineTension": 9,
+        },
         4,
     )
     assert (look.line_width, look.point_radius, look.tension) == (100.0, 0.0, 1.0)

@@ -1,6 +1,6 @@
-"""v3/v4 configs that name no colours take what Chart.js 3.9 / 4 give them (QuickChart's
-colorschemes plugin colours v2 charts only): Chart.js 4's Colors plugin palette, 3.9's
-rgba(0,0,0,0.1)."""
+"""Configs that name no colours take what QuickChart's Chart.js gives them: v2 its
+colorschemes fork's Tableau 10; v3/v4 (the plugin colours v2 charts only) Chart.js 4's Colors
+plugin palette, 3.9's rgba(0,0,0,0.1)."""
 
 from __future__ import annotations
 
@@ -77,3 +77,52 @@ def test_the_config_itself_is_not_changed() -> None:
     before = copy.deepcopy(config)
     translate(config, 4)
     assert config == before
+
+
+def test_v2_points_of_a_line_naming_only_its_border_take_tableau_10s_half_fill() -> None:
+    """QuickChart's colorschemes fork gives the dataset a backgroundColor at alpha 0.5, and
+    Chart.js 2 fills points with it (pointBackgroundColor falls back to backgroundColor); the
+    points' ring is the border colour (chart-types-2 of the docs)."""
+    config = chart("line", {"data": [1, 2, 3], "borderColor": "blue"}, {"data": [3, 2, 1]})
+    first, second = translate(config, 2).styles.series
+    assert first is not None and second is not None
+    assert first.point_colors == ("#4e79a780",) * 3
+    assert first.point_border_colors == ("#0000ff",) * 3
+    assert first.fill_color == "#4e79a780"  # the area too, where the line is filled
+    # naming no colour: the scheme's border, point ring and half-transparent point fill
+    assert second.point_colors == ("#f28e2b80",) * 3
+    assert second.point_border_colors == ("#f28e2b",) * 3
+
+
+def test_v2_colorschemes_fork_sets_point_colours_only_where_the_border_is_unset() -> None:
+    """typpo/chartjs-plugin-colorschemes@979ef8e: a scatter naming a background array but no
+    border colour gets the scheme's point fill over it; with a border, its array shows."""
+    points = [{"x": 1, "y": 1}, {"x": 2, "y": 2}]
+    unset = chart("scatter", {"data": points, "backgroundColor": ["red", "lime"]})
+    with_border = chart(
+        "scatter", {"data": points, "backgroundColor": ["red", "lime"], "borderColor": "red"}
+    )
+    assert with_default_colors(unset, 2)["data"]["datasets"][0]["pointBackgroundColor"] == (
+        "#4E79A780"
+    )
+    look = translate(with_border, 2).styles.of(0)
+    assert look is not None and look.point_colors == ("#ff0000", "#00ff00")
+
+
+def test_v2_bars_and_bubbles_take_the_scheme_as_their_background_only() -> None:
+    bars = chart("bar", {"data": [1], "borderColor": "red"})
+    bubbles = chart("bubble", {"data": [{"x": 1, "y": 1, "r": 4}]})
+    assert with_default_colors(bars, 2)["data"]["datasets"][0] == {
+        "data": [1],
+        "borderColor": "red",
+        "backgroundColor": "#4E79A7",
+    }
+    look = translate(bubbles, 2).styles.of(0)
+    assert look is not None
+    assert look.point_colors == ("#4e79a7",)
+    assert look.point_border_colors == ("#0000001a",)  # Chart.js 2's rgba(0,0,0,0.1)
+    # a colour the config sets, even to null, is the config's; colours named everywhere: as is
+    named = chart("line", {"data": [1], "backgroundColor": None, "borderColor": "red"})
+    assert with_default_colors(named, 2) is named
+    full = chart("line", {"data": [1], "backgroundColor": "red", "borderColor": "red"})
+    assert with_default_colors(full, 2) is full

@@ -5,6 +5,9 @@ ticks' times and labels."""
 
 from __future__ import annotations
 
+import itertools
+import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -110,3 +113,64 @@ def test_weeks_start_on_sunday_as_in_moments_english_locale() -> None:
     assert high is not None
     ticks = time_provider({"time": {"unit": "week"}}, 2, [low, high], 1.0)(500)
     assert ticks.labels[:2] == ["Jan 5, 2020", "Jan 12, 2020"]
+
+
+# Docs and edge-case configs whose x labels Chart.js 2.9.4 drew at 500×300, devicePixelRatio 1
+# (benchmarks/fidelity/render.mjs): every unit tick, thinned by _autoSkip at the angle
+# calculateTickRotation turned them to (chartfn thinned them as if flat and drew fewer).
+TIME_LABELS_CHARTJS_2 = {
+    "time-series-1": [f"Jun {d} 2020" for d in range(15, 30)],
+    "new-date-points": [f"Jan {d}" for d in range(1, 32, 2)],
+    "time-axis-iso-labels": [
+        *(f"Jan {d}" for d in range(1, 32, 6)), *(f"Feb {d}" for d in range(6, 25, 6)),
+        *(f"Mar {d}" for d in range(1, 32, 6)), *(f"Apr {d}" for d in range(6, 31, 6)),
+        *(f"May {d}" for d in range(6, 31, 6)),
+    ],
+    "time-axis-epoch-points-v2": ["13:00", "16:00", "19:00", "22:00", "01:00", "04:00",
+                                  "07:00", "10:00"] * 2 + ["13:00", "16:00", "19:00"],
+    "time-axis-months-scatter": [
+        *(f"{m} 2019" for m in ("Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+                                "Nov", "Dec")), "Jan 2020", "Feb 2020", "Mar 2020",
+    ],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", sorted(TIME_LABELS_CHARTJS_2))
+def test_v2_time_axes_show_the_labels_chartjs_2_draws(name: str) -> None:
+    from chartfn.chartjs.output import output_for
+    from chartfn.chartjs.prepare import prepare
+    from chartfn.chartjs.request import parse_request
+    from chartfn.drawing.raster import engine
+    from chartfn.drawing.themes import themed
+
+    corpus = Path(__file__).parents[1] / "corpus"
+    examples = {
+        e["name"]: e
+        for file in ("quickchart_docs.json", "edge_cases.json")
+        for e in json.loads((corpus / file).read_text("utf-8"))["examples"]
+    }
+    parameters = {"c": examples[name]["config"], "w": 500, "h": 300, "devicePixelRatio": 1}
+    request = parse_request(parameters, pixel_budget=10_000_000)
+    chart = prepare(request)
+    frame = output_for(request).frame
+    try:
+        with themed(frame.theme):
+            # with the config's look, as the service draws it
+            _, layout = engine.prepare(chart.spec, frame, chart.ticks, chart.styles, chart.overlays)
+    finally:
+        chart.close()
+    drawn = [label for _, label in sorted(layout.x_ticks, key=lambda t: t[0]) if label]
+    assert [label.text for label in drawn] == TIME_LABELS_CHARTJS_2[name]
+    # too many to lie flat side by side: turned upright, on the canvas, not overlapping
+    assert all(label.angle == 90.0 for label in drawn)
+    boxes = [label.box for label in drawn]
+    assert all(b[0] >= 0 and b[1] >= 0 and b[2] <= 500 and b[3] <= 300 for b in boxes)
+    assert all(a[2] <= b[0] for a, b in itertools.pairwise(boxes))
+
+
+def test_v2_time_labels_that_fit_stay_flat_and_all_drawn() -> None:
+    low, high = parse_time("2020-01-01", "x"), parse_time("2020-01-05", "x")
+    assert low is not None and high is not None
+    ticks = time_provider({"time": {"unit": "day"}}, 2, [low, high], 1.0)(450)
+    assert ticks.labels == ["Jan 1", "Jan 2", "Jan 3", "Jan 4", "Jan 5"]
+    assert not ticks.upright and not ticks.auto_skip

@@ -38,7 +38,9 @@ def test_a_bar_chart_keeps_labels_data_and_colours() -> None:
     # numeric strings are numbers; null draws no bar
     assert spec.series[0].y == [50.0, 60.0, 0.0]
     assert spec.series[0].color == "#ff6384"
-    assert spec.series[1].color == "#36a2eb"  # no backgroundColor: the border colour
+    # no backgroundColor: QuickChart's colorschemes fills it with Tableau 10's second colour
+    # (its border colour is drawn only with a borderWidth)
+    assert spec.series[1].color == "#f28e2b"
     assert not spec.stacked
     assert spec.show_legend
 
@@ -425,8 +427,10 @@ def test_configured_plugins_that_are_not_drawn_are_named() -> None:
     assert not [w for w in translate(bar()).warnings if "plugins" in w]
 
 
-@pytest.mark.parametrize("kind", ["bar", "line", "scatter"])
-def test_v2_datasets_without_colours_take_quickchart_s_tableau10_by_index(kind: str) -> None:
+@pytest.mark.parametrize(("kind", "alpha"), [("bar", ""), ("line", ""), ("scatter", "80")])
+def test_v2_datasets_without_colours_take_quickchart_s_tableau10_by_index(
+    kind: str, alpha: str
+) -> None:
     datasets: list[dict[str, Any]] = [
         {"label": "a", "data": [1, 2]},
         {"label": "b", "data": [2, 3], "backgroundColor": "red", "borderColor": "red"},
@@ -435,7 +439,8 @@ def test_v2_datasets_without_colours_take_quickchart_s_tableau10_by_index(kind: 
     ]
     config = {"type": kind, "data": {"labels": ["x", "y"], "datasets": datasets}}
     colours = [series.color for series in translate(config, 2).spec.series]
-    # the hidden dataset keeps its place in the palette, as colorschemes counts it
-    assert colours == ["#4e79a7", "#ff0000", "#76b7b2"]
+    # the hidden dataset keeps its place in the palette, as colorschemes counts it; a
+    # scatter's points (its colour) are filled with the half-transparent background
+    assert colours == [f"#4e79a7{alpha}", "#ff0000", f"#76b7b2{alpha}"]
     # v3/v4 requests: Chart.js's own default, not QuickChart's v2 plugin
     assert translate(config, 4).spec.series[0].color is None

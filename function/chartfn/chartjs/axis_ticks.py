@@ -13,6 +13,7 @@ the chart is drawn (the provider calls it).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -40,7 +41,7 @@ from chartfn.chartjs.second_axis import right_axis
 from chartfn.chartjs.tick_labels import default_labels, js_text
 from chartfn.chartjs.ticks import numeric_options, scale_ticks, tick_axis
 from chartfn.chartjs.time_axis import TimeError, time_provider
-from chartfn.chartjs.translate import TranslationError
+from chartfn.chartjs.translate import TranslationError, js_string_to_number
 from chartfn.models.axis_ticks import AxisTicks, TickProvider, TickProviders
 from chartfn.models.box_stats import box_summaries, value_limits
 from chartfn.models.chart_spec import BOX_KINDS, MAX_NAME, ChartSpec
@@ -137,7 +138,7 @@ def config_ticks(
         and x_scale.kind in _NUMERIC
         and ((x_scale.kind == "logarithmic") == spec.x_log)
     ):
-        xs = [x for s in spec.series for x in (s.x or ())]
+        xs = [x for s in spec.series for x in (s.x or ())] + _xs_of_gaps(config)
         values = [min(xs), max(xs)] if xs else []
         x_provider = _provider(evaluated, x_scale, version, values, True, device_pixel_ratio)
         if tick_callback_of(x_scale.options, version) is not None:
@@ -194,6 +195,28 @@ def config_ticks(
         y2_look=None if y2_scale is None else look_of(y2_scale.options, version),
     )
     return ConfigTicks(providers, spec, tuple(run))
+
+
+def _xs_of_gaps(config: Mapping[str, Any]) -> list[float]:
+    """The x of every {x, y} point whose y is null: not drawn, but Chart.js 2.9.4 and 4 still
+    take its x into the x axis' range (their data limits skip a point only for its own axis'
+    value), so ``{x: 4, y: null}`` stretches the axis to 4."""
+    data = config.get("data")
+    datasets = data.get("datasets") if isinstance(data, Mapping) else None
+    found: list[float] = []
+    for dataset in datasets if isinstance(datasets, list) else []:
+        if not isinstance(dataset, Mapping) or dataset.get("hidden") is True:
+            continue
+        points = dataset.get("data")
+        for point in points if isinstance(points, list) else []:
+            if not isinstance(point, Mapping) or point.get("y") is not None:
+                continue
+            x = point.get("x")
+            if isinstance(x, str):
+                x = js_string_to_number(x)
+            if isinstance(x, int | float) and not isinstance(x, bool) and math.isfinite(x):
+                found.append(float(x))
+    return found
 
 
 def _data_labels(config: Mapping[str, Any]) -> list[Any]:

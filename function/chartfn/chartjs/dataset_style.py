@@ -1,7 +1,8 @@
 """A Chart.js dataset's look (``SeriesStyle``), read as Chart.js 2.9.4 or 3/4 resolve it: the
 dataset's option, then ``options.elements.line`` / ``elements.point``, then the version's
-default, with QuickChart's own default for v2 line charts (straight lines: its server sets
-``lineTension`` to 0 unless a config gives another).
+default, with QuickChart's own default for line charts (straight lines: its server sets
+``lineTension`` to 0 unless a config gives another, in every version; Chart.js 3/4 read that
+prefixed name before ``tension``, so there ``tension`` alone leaves a QuickChart line straight).
 
 Defaults by version (Chart.js's, from its ``defaults`` of the line and point elements and the
 line, scatter and bubble controllers):
@@ -48,8 +49,8 @@ from chartfn.models.series_style import (
 
 __all__ = ["StyleError", "series_style"]
 
-# What a v2 QuickChart line chart's datasets get (lib/charts.js: `lineTension || 0`).
-_QUICKCHART_V2_TENSION = 0.0
+# What a QuickChart line chart's datasets get (lib/charts.js: `lineTension || 0`).
+_QUICKCHART_TENSION = 0.0
 _CHARTJS_V2_TENSION = 0.4
 _BORDER_WIDTH = 3.0
 _POINT_RADIUS = 3.0
@@ -148,8 +149,11 @@ def series_style(
     fill = _fill(fill_value, fill_path, warnings) if show_line else None
     tension_names = ("lineTension", "tension") if version < 3 else ("tension", "lineTension")
     tension_value, tension_path = option(tension_names, line, ("tension",))
-    if version < 3 and chart_type in ("line", "sparkline"):
-        tension_value = dataset.get("lineTension") or _QUICKCHART_V2_TENSION
+    if chart_type in ("line", "sparkline"):
+        # QuickChart sets every line chart's lineTension (`|| 0`) in every version, and
+        # Chart.js 3/4 resolve the line element's `lineTension` (its prefixed name) before
+        # `tension`: only a lineTension curves a QuickChart line
+        tension_value = dataset.get("lineTension") or _QUICKCHART_TENSION
         tension_path = f"{path}.lineTension"
     default_tension = _CHARTJS_V2_TENSION if version < 3 else 0.0
     stepped_names = ("steppedLine", "stepped") if version < 3 else ("stepped", "steppedLine")

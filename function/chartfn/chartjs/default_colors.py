@@ -1,4 +1,16 @@
-"""What Chart.js 3 and 4 colour a config with when it names no colours, as QuickChart draws them.
+"""What QuickChart's Chart.js 2, 3 and 4 colour a config with where it names no colours.
+
+- v2: QuickChart registers its fork of chartjs-plugin-colorschemes (typpo/chartjs-plugin-
+  colorschemes@979ef8e) with the scheme ``tableau.Tableau10``, by dataset index. By the
+  dataset's own ``type``, else the chart's: a line, radar or scatter dataset without a
+  ``backgroundColor`` gets the colour at alpha 0.5, and one without a ``borderColor`` gets the
+  colour as its border and, unless it names them, as its points' border with the half-
+  transparent colour as their fill. So a line that names only its ``borderColor`` still has
+  Tableau 10 points and area: Chart.js 2 fills points with ``pointBackgroundColor``, else the
+  dataset's ``backgroundColor``. Bars and bubbles get the opaque colour as their background
+  only (a bubble's border stays Chart.js 2's ``rgba(0,0,0,0.1)``). Pie, doughnut and polar
+  area slices take the scheme by value (``translate``). A key the config sets, even to null,
+  is left alone (the plugin tests ``typeof … === 'undefined'``).
 
 QuickChart renders ``v=3`` with Chart.js 3.9.1 and ``v=4`` with Chart.js 4.0.1 (imported as
 ``chart.js-v4/auto``, so every built-in plugin is registered); its colorschemes plugin (Tableau
@@ -22,7 +34,26 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["with_default_colors"]
+__all__ = ["TABLEAU10", "with_default_colors"]
+
+# chartjs-plugin-colorschemes' tableau.Tableau10, by dataset index (QuickChart's v2 default)
+TABLEAU10 = (
+    "#4E79A7",
+    "#F28E2B",
+    "#E15759",
+    "#76B7B2",
+    "#59A14F",
+    "#EDC948",
+    "#B07AA1",
+    "#FF9DA7",
+    "#9C755F",
+    "#BAB0AC",
+)
+# what the fork colours as a line (half-transparent background, border and points) and, of
+# the chart types QuickChart gives the plugin, the ones whose datasets it colours by index
+_V2_LINE_TYPES = ("line", "radar", "scatter", "sparkline")
+_V2_TYPES = (*_V2_LINE_TYPES, "bar", "horizontalBar", "bubble")
+_CHARTJS2_POINT_BORDER = "rgba(0,0,0,0.1)"  # 2.9.4's elements.point.borderColor
 
 # Chart.js 4's plugin.colors BORDER_COLORS; its backgrounds are the same at alpha 0.5
 CHARTJS4_COLORS = (
@@ -56,13 +87,15 @@ def _names_a_color(descriptor: object) -> bool:
 
 
 def with_default_colors(config: dict[str, Any], version: int) -> dict[str, Any]:
-    """``config``, or a copy whose datasets carry the colours Chart.js ``version`` (3 or 4)
-    would give them; v2 configs and configs that name colours are returned as they are."""
+    """``config``, or a copy whose datasets carry the colours QuickChart's Chart.js
+    ``version`` would give them; configs that name every colour are returned as they are."""
     chart_type = config.get("type")
     data = config.get("data")
     options = config.get("options") if isinstance(config.get("options"), dict) else {}
     assert isinstance(options, dict)
-    if version < 3 or chart_type not in _CHARTJS_TYPES or not isinstance(data, dict):
+    if version < 3:
+        return _quickchart_v2_colored(config)
+    if chart_type not in _CHARTJS_TYPES or not isinstance(data, dict):
         return config
     datasets = data.get("datasets")
     elements = options.get("elements")
@@ -107,3 +140,37 @@ def _chartjs4_colored(datasets: list[Any], chart_type: str) -> list[Any]:
                 {**dataset, "borderColor": _border(index), "backgroundColor": _background(index)}
             )
     return colored
+
+
+def _quickchart_v2_colored(config: dict[str, Any]) -> dict[str, Any]:
+    chart_type = config.get("type")
+    data = config.get("data")
+    if chart_type not in _V2_TYPES or not isinstance(data, dict):
+        return config
+    datasets = data.get("datasets")
+    if not isinstance(datasets, list):
+        return config
+    colored = [_tableau_colored(d, i, chart_type) for i, d in enumerate(datasets)]
+    if all(new is old for new, old in zip(colored, datasets, strict=True)):
+        return config
+    return {**config, "data": {**data, "datasets": colored}}
+
+
+def _tableau_colored(dataset: object, index: int, chart_type: str) -> object:
+    if not isinstance(dataset, dict):
+        return dataset
+    color = TABLEAU10[index % len(TABLEAU10)]
+    half = color + "80"  # the plugin's fillAlpha 0.5 (0x80: 0.502, the same 8-bit colour)
+    own_type = dataset.get("type")
+    kind = own_type if isinstance(own_type, str) and own_type else chart_type
+    given: dict[str, Any] = {}
+    if kind in _V2_LINE_TYPES:
+        given["backgroundColor"] = half
+        if "borderColor" not in dataset:
+            given.update(borderColor=color, pointBackgroundColor=half, pointBorderColor=color)
+    else:
+        given["backgroundColor"] = color
+        if kind == "bubble":
+            given["borderColor"] = _CHARTJS2_POINT_BORDER
+    added = {key: value for key, value in given.items() if key not in dataset}
+    return {**dataset, **added} if added else dataset

@@ -66,6 +66,7 @@ def config_look(
         # QuickChart hides a sparkline's axes unless the config gives its own scales
         # (in v2 spellings: v3/v4 ignore them and draw the axes)
         axes=chart_type != "sparkline" or version > 2 or "scales" in options,
+        chartjs_version=2 if version < 3 else 4,
     )
 
 

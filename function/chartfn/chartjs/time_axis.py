@@ -54,6 +54,8 @@ DISPLAY_FORMATS = {
     "quarter": "[Q]Q - YYYY",
     "year": "YYYY",
 }
+# Chart.js's tick font line height: 1.2 em
+_LINE_HEIGHT = 1.2
 # More ticks than this on one axis only cost time (Chart.js 2 throws past 100 000 steps).
 MAX_TIME_TICKS = 1000
 _ISO = re.compile(
@@ -315,7 +317,9 @@ def time_provider(
     font_px = float(font) if isinstance(font, int | float) and font > 0 else 12.0
     bounds = options.get("bounds", "data")
     example = format_time(low, formats[unit] if unit else formats["millisecond"])
-    angle = math.radians(50)  # ticks.maxRotation
+    turn = ticks_options.get("maxRotation", 50)
+    max_turn = math.radians(turn) if isinstance(turn, int | float) and turn > 0 else 0.0
+    angle = max_turn  # getLabelCapacity sizes its example label at ticks.maxRotation
     label_w = _label_width(example, font_px) * math.cos(angle) + font_px * math.sin(angle)
 
     def ticks_for_length(length_px: float) -> AxisTicks:
@@ -330,11 +334,49 @@ def time_provider(
             values.append(time)
         start, end = (values[0], values[-1]) if bounds == "ticks" and values else (low, high)
         kept = [v for v in values if start <= v <= end]
-        return AxisTicks(
-            values=kept,
-            labels=[format_time(v, formats[chosen]) for v in kept],
-            low=start,
-            high=end,
-        )
+        labels: list[str | None] = [format_time(v, formats[chosen]) for v in kept]
+        if version >= 3:
+            return AxisTicks(values=kept, labels=labels, low=start, high=end)
+        rotation = _chartjs2_rotation(labels, length_px / device_pixel_ratio, font_px, max_turn)
+        labels = _chartjs2_skipped(labels, length_px / device_pixel_ratio, font_px, rotation)
+        return AxisTicks(kept, labels, start, end, auto_skip=False, upright=rotation > 0)
 
     return ticks_for_length
+
+
+def _widest(labels: Sequence[str | None], font_px: float) -> float:
+    return max((_label_width(label, font_px) for label in labels if label), default=0.0)
+
+
+def _chartjs2_rotation(
+    labels: Sequence[str | None], length: float, font_px: float, max_turn: float
+) -> float:
+    """``calculateTickRotation`` of 2.9.4 (radians) for an axis ``length`` CSS px long: 0
+    where the widest label and 6 px fit between ticks, else the angle whose sine is a line and
+    6 px over the tick width, at most ``ticks.maxRotation`` (its bound from the axis' height,
+    which the layout settles later, does not bind below 50° for labels up to ~60 px)."""
+    widest = _widest(labels, font_px)
+    if len(labels) <= 1 or max_turn <= 0:
+        return 0.0
+    tick_width = length / (len(labels) - 1)
+    if widest + 6 <= tick_width:
+        return 0.0
+    line = font_px * _LINE_HEIGHT
+    return min(math.asin(min((line + 6) / tick_width, 1.0)), max_turn)
+
+
+def _chartjs2_skipped(
+    labels: list[str | None], length: float, font_px: float, rotation: float
+) -> list[str | None]:
+    """2.9.4's ``_autoSkip``, which a time axis gets through ``ticks.source: 'auto'`` (its
+    ``autoSkip`` is false): room for one tick from the widest label at ``rotation``, every
+    ``ceil((n - 1) / (length / room + 1))``-th label kept from the first."""
+    if not labels:
+        return labels
+    line = font_px * _LINE_HEIGHT
+    widest = _widest(labels, font_px)
+    cos, sin = abs(math.cos(rotation)), abs(math.sin(rotation))
+    room = widest / cos if line * cos > widest * sin else line / sin
+    limit = length / room + 1 if room > 0 else math.inf
+    spacing = math.ceil(max((len(labels) - 1) / limit, 1.0))
+    return [label if i % spacing == 0 else None for i, label in enumerate(labels)]

@@ -24,7 +24,7 @@ from chartfn.chartjs.box_translate import BOX_CHART_TYPES, BoxError, box_fields
 from chartfn.chartjs.callbacks import option_path
 from chartfn.chartjs.config import ChartConfig, JsFunction, function_paths
 from chartfn.chartjs.dataset_style import StyleError, series_style
-from chartfn.chartjs.default_colors import with_default_colors
+from chartfn.chartjs.default_colors import TABLEAU10, with_default_colors
 from chartfn.chartjs.pattern_fill import PaintError, fill_pattern
 from chartfn.chartjs.round_options import round_fields
 from chartfn.chartjs.second_axis import right_axis, right_axis_datasets
@@ -100,21 +100,6 @@ NOT_RUN_PREFIX = "JavaScript functions are not run yet: "
 _NUMBER_ALLOWED = "a number, a numeric string, null, or {x, y} with numbers"
 # Chart.js's elements.point.radius: a bubble's radius where a point gives no r
 _DEFAULT_BUBBLE_RADIUS = 3.0
-
-
-# chartjs-plugin-colorschemes' tableau.Tableau10, by dataset index (QuickChart's v2 default)
-TABLEAU10 = (
-    "#4E79A7",
-    "#F28E2B",
-    "#E15759",
-    "#76B7B2",
-    "#59A14F",
-    "#EDC948",
-    "#B07AA1",
-    "#FF9DA7",
-    "#9C755F",
-    "#BAB0AC",
-)
 
 
 class TranslationError(ValueError):

@@ -18,6 +18,9 @@ class AxisTicks(NamedTuple):
     high: float
     # False: draw every tick even where labels overlap (Chart.js's ``ticks.autoSkip: false``)
     auto_skip: bool = True
+    # True: the labels do not fit side by side and are drawn turned upright (where Chart.js 2
+    # turns them by up to ``ticks.maxRotation``); the provider has thinned them already
+    upright: bool = False
 
 
 # The axis' ticks for its length in device pixels; called again as the layout settles the

@@ -131,6 +131,8 @@ class ChartLook:
     padding: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # left, top, right, bottom
     # False: QuickChart's sparkline, drawn without axes, grid, tick labels or outer padding
     axes: bool = True
+    #: The Chart.js major version whose axis box sizes the plot is laid out with (2 or 4)
+    chartjs_version: int = 2
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from chartfn.drawing.matplotlib_runtime import Affine2D, Path, to_rgba
 from chartfn.drawing.raster.canvas import Canvas
 from chartfn.drawing.raster.layout import Axis, Label, Layout, LegendEntry, Request
 from chartfn.drawing.raster.paint_fill import paint_bars
-from chartfn.drawing.raster.series_marks import draw_line, draw_points
+from chartfn.drawing.raster.series_marks import POINTS_PER_CSS_PIXEL, draw_line, draw_points
 from chartfn.drawing.raster.style import RGBA, Style
 from chartfn.drawing.raster.text import line_extent, shorten
 from chartfn.drawing.raster.ticks import Scale, autoscale
@@ -392,7 +392,8 @@ def _xy(
             px = to_x(x)
             look = styles.of(index)
             if spec.kind == "bubble" or look is not None:
-                _styled(canvas, layout, spec, index, px, to_y, y, look or SeriesStyle(), color)
+                look = look or SeriesStyle()
+                _styled(canvas, layout, spec, index, px, to_y, y, look, color, request.dpi)
                 continue
             if spec.kind == "scatter":
                 points = np.stack([px, to_y(y)], axis=1)
@@ -453,6 +454,7 @@ def _styled(
     y: np.ndarray,
     look: SeriesStyle,
     color: RGBA,
+    dpi: float = 72.0,
 ) -> None:
     """A series as Chart.js draws its dataset: area, line, then points (or bubbles)."""
     _, y0, _, y1 = layout.plot
@@ -474,7 +476,15 @@ def _styled(
     # a line's points are filled with its background colour, a scatter's with its own
     faces = _point_colors(look.point_colors, fill_color if spec.kind == "line" else color, count)
     edges = _point_colors(look.point_border_colors, color, count)
-    draw_points(canvas, px, py, radii, look, faces, edges)
+    # Chart.js draws whole points (and bubbles) wherever their centre lies in the plot (2.9.4:
+    # unclipped; 4: clipped half a point beyond it), so those on the edges are not cut in half
+    x0, y0, x1, y1 = layout.plot
+    inside = (px >= x0 - 0.5) & (px <= x1 + 0.5) & (py >= y0 - 0.5) & (py <= y1 + 0.5)
+    reach = (float(radii.max(initial=0.0)) + look.point_border_width) * POINTS_PER_CSS_PIXEL
+    reach *= dpi / 72.0
+    canvas.clip_to((x0 - reach, y0 - reach, x1 + reach, y1 + reach))
+    draw_points(canvas, px, py, np.where(inside, radii, 0.0), look, faces, edges)
+    canvas.clip_to(layout.plot)
 
 
 def _runs(present: np.ndarray) -> list[slice]:

@@ -17,6 +17,7 @@ from functools import cache
 import numpy as np
 
 from chartfn.drawing.matplotlib_runtime import FontProperties, to_rgba
+from chartfn.drawing.raster.axis_boxes import AxisBoxes
 from chartfn.drawing.raster.canvas import Rect
 from chartfn.drawing.raster.style import RGBA, Style
 from chartfn.drawing.raster.text import line_extent, measure, shorten
@@ -98,6 +99,7 @@ class Look:
     legend_position: str = "top"  # top, bottom, left, right
     padding: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # pixels: l, t, r, b
     axes: bool = True  # False: no grid, frame, tick labels, axis titles or outer pad (sparkline)
+    axis_boxes: AxisBoxes | None = None  # Chart.js's room beside the plot; None: the theme's
 
 
 @dataclass(frozen=True)
@@ -228,6 +230,10 @@ def _axis_ticks(
 
 def _skips(axis: Axis, length: float) -> bool:
     return axis.provider is not None and axis.provider(length).auto_skip
+
+
+def _upright_ticks(axis: Axis, length: float) -> bool:
+    return axis.provider is not None and axis.provider(length).upright
 
 
 def _auto_skip(
@@ -387,6 +393,14 @@ def _layout(
     tick_line = line_extent(tick_font, dpi).height
     tick_out = 0.0 if style.ticks_inward else _px(style.tick_length, dpi)
     tick_gap = tick_out + _px(style.tick_pad, dpi)
+    # the room beside the axes: the theme's outer pad, or Chart.js's boxes (axis_boxes)
+    inset, beyond, edge, flat_line, css = 0.0, 0.0, pad, 0.0, dpi / 100.0
+    if look.axis_boxes is not None:
+        boxes = look.axis_boxes
+        font_px = _px(style.tick_label_size, dpi)
+        inset, edge, tick_gap = pad, boxes.edge * css, boxes.gap * css
+        beyond = boxes.extra * css + boxes.extra_lines * boxes.line_height * font_px
+        flat_line = boxes.line_height * font_px
     assert request.x_axis is not None
     assert request.y_axis is not None
     x_axis, y_axis = request.x_axis, request.y_axis
@@ -434,12 +448,31 @@ def _layout(
         y2_ticks, y2_width = right_tick_labels_at(plot)
         y_extra = tick_line if y_offset else 0.0
         x_extra = tick_line if x_offset else 0.0
-        new_left = max(left + y_width + (tick_gap if y_width else 0.0), pad + overhang[0])
+        if look.axis_boxes is None:
+            new_left = max(left + y_width + (tick_gap if y_width else 0.0), pad + overhang[0])
+            right_end = width - pad - overhang[1]
+        else:
+            ends = [
+                edge + reach if reach > 0 or look.axis_boxes.edge_always else 0.0
+                for reach in overhang
+            ]
+            # the end labels' room is measured from the canvas' edge: layout padding and the
+            # boxes beside the plot count towards it (Chart.js's handleMaxPadding)
+            new_left = max(
+                left - inset + (y_width + tick_gap + beyond if y_width else 0.0), ends[0]
+            )
+            right_end = width - ends[1]
         new_right = min(
-            right - y2_width - (tick_gap if y2_width else 0.0), width - pad - overhang[1]
+            right + inset - y2_width - (tick_gap + beyond if y2_width else 0.0)
+            if look.axis_boxes is not None
+            else right - y2_width - (tick_gap if y2_width else 0.0),
+            right_end,
         )
+        x_box = x_height
+        if look.axis_boxes is not None and 0 < x_height <= 1.5 * flat_line:
+            x_box = flat_line  # Chart.js sizes a row of flat labels by its line height
         new_bottom = max(
-            bottom + x_height + (tick_gap if x_height else 0.0) + x_extra,
+            bottom - inset + x_box + (tick_gap + beyond if x_height else 0.0) + x_extra,
             # an x axis without labels (Chart.js's display: false) leaves the lowest y label
             # hanging below the plot: keep it on the canvas
             bottom + _bottom_overhang(y_axis, y_ticks, plot[1]),
@@ -449,6 +482,10 @@ def _layout(
             - y_extra
             - max(_top_overhang(y_axis, y_ticks, plot[3]), _y2_overhang(y2_axis, y2_ticks, plot[3]))
         )
+        if look.axis_boxes is not None and top >= height - pad - pad_top - 0.01:
+            # nothing above the plot: Chart.js keeps half a line (4: and its padding) above the
+            # top tick label's middle, within the layout padding (no outer pad)
+            new_top = height - max(pad_top, flat_line / 2 + look.axis_boxes.extra * css)
         new_plot = (
             new_left,
             new_bottom,
@@ -662,9 +699,21 @@ def _x_tick_labels(
     placed: list[tuple[float, Label | None]] = []
     tallest = 0.0
     overhang_left = overhang_right = 0.0
+    upright = _upright_ticks(axis, length)
     for position, text, has_label in zip(positions, ticks.labels, shown, strict=True):
         if not has_label:
             placed.append((float(position), None))
+            continue
+        if upright:  # reads upwards ending just under the axis, centred on its tick
+            label = _upright(
+                shorten(text, font, dpi, MAX_UPRIGHT_LABEL_SHARE * canvas_height),
+                0.0, 0.0, font, tick_color(axis, style), dpi,
+            )  # fmt: skip
+            height = label.box[3] - label.box[1]
+            placed.append((float(position), _shift(label, position + _width(label) / 2, -height)))
+            tallest = max(tallest, height)
+            overhang_left = max(overhang_left, _width(label) / 2 - (position - left))
+            overhang_right = max(overhang_right, _width(label) / 2 - (right - position))
             continue
         label = _horizontal(text, 0.0, 0.0, font, tick_color(axis, style), dpi, math=ticks.math)
         half = _width(label) / 2

@@ -16,6 +16,7 @@ from dataclasses import replace
 import numpy as np
 
 from chartfn.drawing.matplotlib_runtime import FontProperties, to_rgba
+from chartfn.drawing.raster.axis_boxes import chartjs_axis_boxes
 from chartfn.drawing.raster.canvas import Canvas, Rect
 from chartfn.drawing.raster.charts import Chart, Element, Point
 from chartfn.drawing.raster.layout import Label, Layout, Look, Request
@@ -101,6 +102,7 @@ def _with_look(request: Request, look: ChartLook) -> Request:
             legend_color=color(look.legend.color),
             legend_position=look.legend_position,
             axes=look.axes,
+            axis_boxes=chartjs_axis_boxes(look.chartjs_version) if look.axes else None,
             padding=(
                 look.padding[0] * unit,
                 (look.padding[1] + (CHARTJS_TOP_GAP if look.axes else 0.0)) * unit,
