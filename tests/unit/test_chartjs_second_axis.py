@@ -138,8 +138,6 @@ def test_a_v4_right_axis_that_is_the_only_y_scale_takes_every_dataset() -> None:
 @pytest.mark.parametrize(
     ("version", "config"),
     [
-        ("4", "{type: 'bar', data: {labels: ['a'], datasets: [{data: [1]}]}, options: {indexAxis:"
-              " 'y', plugins: {datalabels: {display: true}}}}"),
         ("2", "{type: 'line', data: {labels: ['a'], datasets: [{data: [1]}, {data: [9],"
               " yAxisID: 'r'}]}, options: {plugins: {datalabels: {display: true}}, scales:"
               " {yAxes: [{id: 'l'}, {id: 'r', position: 'right'}]}}}"),
@@ -148,7 +146,7 @@ def test_a_v4_right_axis_that_is_the_only_y_scale_takes_every_dataset() -> None:
 def test_data_labels_not_placed_on_these_charts_are_said_so(version: str, config: str) -> None:
     chart = prepared(config, version)
     try:
-        assert any("not drawn on horizontal bars" in w for w in chart.warnings), chart.warnings
+        assert any("not drawn beside a second y axis" in w for w in chart.warnings), chart.warnings
     finally:
         chart.close()
 

@@ -490,8 +490,11 @@ def _overlays(count: int) -> Overlays:
 
 
 OVERLAID = {
-    kind: ALL_SPECS[kind]
-    for kind in ("bar", "line", "scatter", "pie", "area", "doughnut", "polar_area", "radar")
+    **{
+        kind: ALL_SPECS[kind]
+        for kind in ("bar", "line", "scatter", "pie", "area", "doughnut", "polar_area", "radar")
+    },
+    "horizontal bar": CARTESIAN_SPECS["horizontal bar"],
 }
 
 

@@ -107,7 +107,7 @@ def config_overlays(
         # with other axes have none to place them on
         warnings.append(
             f"{_annotation_path(version)}: not drawn on a {config.get('type')} chart (only "
-            "on vertical bar, line and scatter charts)"
+            "on bar, horizontal bar, line and scatter charts)"
         )
     look = config_look(options, version, warnings, config.get("type"))
     return ConfigOverlays(Overlays(labels, annotations, look), tuple(run), tuple(warnings))
@@ -132,9 +132,7 @@ def _has_annotations(options: Mapping[str, Any], version: int) -> bool:
 
 def _axes_as_config(config: Mapping[str, Any]) -> bool:
     """Annotations go on Chart.js's x and y: not on stand-ins drawn with other axes."""
-    options = config.get("options")
-    horizontal = isinstance(options, Mapping) and options.get("indexAxis") == "y"
-    return config.get("type") in ("bar", "line", "scatter") and not horizontal
+    return config.get("type") in ("bar", "horizontalBar", "line", "scatter")
 
 
 # -- data labels -------------------------------------------------------------------------------
@@ -381,7 +379,12 @@ class _Axes:
         data = config.get("data")
         labels = data.get("labels") if isinstance(data, dict) else None
         self.labels: list[Any] = labels if isinstance(labels, list) else []
-        self.x_categories = spec.kind == "bar" or (spec.kind == "line" and spec.series[0].x is None)
+        # the axis whose values are category labels or indexes (horizontal bars: y)
+        self.category_axis: str | None = None
+        if spec.kind == "bar":
+            self.category_axis = "y" if spec.horizontal else "x"
+        elif spec.kind == "line" and spec.series[0].x is None:
+            self.category_axis = "x"
 
     def axis_of(self, scale_id: Any) -> str | None:
         if not isinstance(scale_id, str):
@@ -396,7 +399,7 @@ class _Axes:
         same type and value), then takes it as an index (a string by its number)."""
         if isinstance(value, bool) or value is None:
             return None
-        if axis == "x" and self.x_categories:
+        if axis == self.category_axis:
             for index, label in enumerate(self.labels):
                 same_kind = isinstance(label, str) == isinstance(value, str)
                 if same_kind and not isinstance(label, bool) and label == value:
