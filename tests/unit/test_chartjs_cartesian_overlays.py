@@ -112,3 +112,85 @@ def test_an_annotation_on_the_category_axis_goes_through_its_category(version: i
     red_rows = np.flatnonzero(_mask(picture, RED).any(axis=1))
     assert abs(red_rows.min() - (a_top + a_bottom) / 2) <= 2.5
     assert abs(red_rows.max() - (b_top + b_bottom) / 2) <= 2.5
+
+
+# --- beside a second y axis ---------------------------------------------------------------------
+
+
+def two_axes(version: int, left: str, right: str, options: str) -> str:
+    """Dataset 0 on the left axis (0 … 4), dataset 1 on the right one (0 … 6000)."""
+    if version == 2:
+        scales = (
+            "scales:{yAxes:[{id:'left',ticks:{min:0,max:4}},"
+            "{id:'right',position:'right',ticks:{min:0,max:6000}}]}"
+        )
+    else:
+        scales = "scales:{y:{min:0,max:4},right:{axis:'y',position:'right',min:0,max:6000}}"
+    return (
+        "{type:'line',data:{labels:['a','b','c'],datasets:["
+        f"{{fill:false,borderColor:'#0000ff',data:[2,3,1]{left}}},"
+        f"{{yAxisID:'right',fill:false,borderColor:'#ff8800',data:[1000,4500,2000]{right}}}]}},"
+        f"options:{{{scales},{options}}}}}"
+    )
+
+
+@pytest.mark.parametrize("version", [2, 4])
+def test_each_datasets_labels_are_placed_by_its_own_axis(version: int) -> None:
+    """At b both values are 3/4 up their axes: the left dataset's label (red, left of the
+    point) and the right one's (green, right of it) stand at the same height."""
+    left = ",datalabels:{align:'left',backgroundColor:'#ff0000',color:'#ff0000'}"
+    right = ",datalabels:{align:'right',backgroundColor:'#00ff00',color:'#00ff00'}"
+    config = two_axes(version, left, right, "plugins:{datalabels:{display:true}}")
+    chart = prepared(config, version)
+    assert chart.spec.y2_series == [1]
+    assert not any("not drawn" in w for w in chart.warnings), chart.warnings
+    picture = image(config, version, width=400, height=300)
+    red, green = _mask(picture, RED), _mask(picture, GREEN)
+
+    def boxes(mask: np.ndarray) -> list[tuple[float, float]]:
+        """Each label box's centre (column, row), left to right."""
+        columns = np.flatnonzero(mask.any(axis=0))
+        runs = np.split(columns, np.flatnonzero(np.diff(columns) > 1) + 1)
+        found = []
+        for run in runs:
+            rows = np.flatnonzero(mask[:, run].any(axis=1))
+            found.append((float(run.mean()), float(rows.mean())))
+        return found
+
+    reds, greens = boxes(red), boxes(green)
+    assert len(reds) == 3 and len(greens) == 3, (reds, greens)
+    assert abs(reds[1][1] - greens[1][1]) <= 1.5
+    assert reds[1][0] < greens[1][0]
+    # at a the right value (1000) is far lower on its axis than the left one (2)
+    assert greens[0][1] - reds[0][1] > 50
+
+
+@pytest.mark.parametrize("version", [2, 4])
+def test_annotations_go_on_the_axis_they_name(version: int) -> None:
+    """A line at 3000 on the right axis is halfway up, one at 1 on the left a quarter of the
+    way, as high as a box on the right axis from 0 to 1500 reaches."""
+    if version == 2:
+        note = (
+            "annotation:{annotations:["
+            "{type:'line',mode:'horizontal',scaleID:'right',value:3000,borderColor:'#00ff00',"
+            "borderWidth:2},{type:'line',mode:'horizontal',scaleID:'left',value:1,"
+            "borderColor:'#ff0000',borderWidth:2},{type:'box',yScaleID:'right',yMin:0,"
+            "yMax:1500,xMin:0,xMax:0.5,backgroundColor:'#ff00ff'}]}"
+        )
+    else:
+        note = (
+            "plugins:{annotation:{annotations:["
+            "{type:'line',scaleID:'right',value:3000,borderColor:'#00ff00',borderWidth:2},"
+            "{type:'line',scaleID:'y',value:1,borderColor:'#ff0000',borderWidth:2},"
+            "{type:'box',yScaleID:'right',yMin:0,yMax:1500,xMin:0,xMax:0.5,"
+            "backgroundColor:'#ff00ff'}]}}"
+        )
+    config = two_axes(version, "", "", note)
+    picture = image(config, version, width=400, height=300)
+    green_rows = np.flatnonzero(_mask(picture, GREEN).sum(axis=1) > 100)
+    red_rows = np.flatnonzero(_mask(picture, RED).sum(axis=1) > 100)
+    assert green_rows.size and red_rows.size
+    box_rows = np.flatnonzero(_mask(picture, (255, 0, 255)).sum(axis=1) > 10)
+    bottom = box_rows.max()  # the plot's bottom, where the box starts
+    assert abs((bottom - green_rows.mean()) - 2 * (bottom - red_rows.mean())) <= 3
+    assert abs(box_rows.min() - red_rows.mean()) <= 3

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from pydantic import ValidationError
-from test_chartjs_axis_ticks import placed, prepared, texts
+from test_chartjs_axis_ticks import placed, texts
 
 from chartfn.chartjs.config import parse_config
 from chartfn.chartjs.second_axis import right_axis
@@ -133,22 +133,6 @@ def test_a_v4_right_axis_that_is_the_only_y_scale_takes_every_dataset() -> None:
         "options": {"scales": {"y2": {"position": "right"}}},
     }
     assert translate(config, 4).spec.y2_series is None
-
-
-@pytest.mark.parametrize(
-    ("version", "config"),
-    [
-        ("2", "{type: 'line', data: {labels: ['a'], datasets: [{data: [1]}, {data: [9],"
-              " yAxisID: 'r'}]}, options: {plugins: {datalabels: {display: true}}, scales:"
-              " {yAxes: [{id: 'l'}, {id: 'r', position: 'right'}]}}}"),
-    ],
-)  # fmt: skip
-def test_data_labels_not_placed_on_these_charts_are_said_so(version: str, config: str) -> None:
-    chart = prepared(config, version)
-    try:
-        assert any("not drawn beside a second y axis" in w for w in chart.warnings), chart.warnings
-    finally:
-        chart.close()
 
 
 def _grid_rows(script: str, version: str) -> int:

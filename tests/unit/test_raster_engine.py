@@ -494,7 +494,7 @@ OVERLAID = {
         kind: ALL_SPECS[kind]
         for kind in ("bar", "line", "scatter", "pie", "area", "doughnut", "polar_area", "radar")
     },
-    "horizontal bar": CARTESIAN_SPECS["horizontal bar"],
+    **CARTESIAN_SPECS,
 }
 
 

@@ -111,15 +111,12 @@ def _with_round_look(overlays: Overlays, rounds: ConfigRoundLook, config: object
 
 
 def _overlays_not_placed(spec: ChartSpec, overlays: ConfigOverlays) -> tuple[str, ...]:
-    """Charts with a second y axis place no data labels or annotations yet (the engine's
-    element places are for one value axis): said, not dropped."""
-    drawn = overlays.overlays
-    if spec.kind in BOX_KINDS and drawn.datalabels:
-        # a box has no one value to label (annotations are placed on vertical boxes)
+    """Box plots and violins place no data labels (a box has no one value to label): said,
+    not dropped."""
+    if spec.kind in BOX_KINDS and overlays.overlays.datalabels:
+        # annotations are placed on vertical boxes
         return ("data labels are not drawn on box plots and violins yet",)
-    if not spec.y2_series or (not drawn.datalabels and not drawn.annotations):
-        return ()
-    return ("data labels and annotations are not drawn beside a second y axis yet",)
+    return ()
 
 
 def _paints_in_one_colour(styles: ChartStyles, output_format: str) -> tuple[str, ...]:

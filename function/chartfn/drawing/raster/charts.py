@@ -77,6 +77,8 @@ class Chart:
     with_radial_ticks: Callable[[TickProvider], Chart] | None = None
     elements: Elements | None = None
     mappers: Mappers | None = None
+    # Data on the second (right) y axis to pixels, for charts that have one
+    y2_mapper: Callable[[Layout], Callable[..., np.ndarray]] | None = None
 
 
 def flat(text: str) -> str:
