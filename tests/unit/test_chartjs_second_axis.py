@@ -96,15 +96,15 @@ def test_the_data_is_drawn_against_its_own_axis() -> None:
         ({"y2_series": [0, 1]}, "at least one series stays on the left"),
         ({"y2_series": [2]}, "at most once"),
         ({"y2_series": [1, 1]}, "at most once"),
-        ({"y2_series": [1], "y_log": True}, "the right axis is linear"),
+        ({"y2_log": True}, "y2_log needs y2_series"),
     ],
 )
 def test_the_second_axis_rules(fields: dict[str, Any], message: str) -> None:
     with pytest.raises(ValidationError, match=message):
         _spec(**fields)
-    with pytest.raises(ValidationError, match="y2_series is not for bar"):
+    with pytest.raises(ValidationError, match="y2_series is not for area"):
         ChartSpec.model_validate(
-            {"kind": "bar", "series": [{"y": [1]}, {"y": [2]}], "y2_series": [1]}
+            {"kind": "area", "series": [{"y": [1]}, {"y": [2]}], "y2_series": [1]}
         )
 
 
@@ -115,9 +115,9 @@ def test_left_out_of_the_key_while_unset() -> None:
 
 def test_what_cannot_go_right_stays_left_with_a_warning() -> None:
     config = {
-        "type": "bar",
+        "type": "line",
         "data": {"datasets": [{"data": [1]}, {"data": [2], "yAxisID": "y2"}]},
-        "options": {"scales": {"y": {}, "y2": {"position": "right"}}},
+        "options": {"scales": {"y": {}, "y2": {"position": "right", "type": "category"}}},
     }
     translation = translate(config, 4)
     assert translation.spec.y2_series is None

@@ -61,6 +61,14 @@ CARTESIAN_SPECS: dict[str, dict[str, Any]] = {
         "kind": "boxplot", "horizontal": True, "categories": ["a", "b"],
         "series": [{"name": "one", "boxes": [[1, 2, 3, 4, 5, 20], [3, 4, 5, 6]]}],
     },
+    "second y axis, grouped bars": {
+        "kind": "bar", "y2_series": [1], "y2_label": "right", "categories": ["a", "b", "c"],
+        "series": [{"y": [3, -1, 2], "name": "left"}, {"y": [100, 200, 300], "name": "right"}],
+    },
+    "second y axis, stacked bars, log right": {
+        "kind": "bar", "y2_series": [2], "y2_log": True, "stacked": True,
+        "series": [{"y": [3, 1, 2]}, {"y": [1, 2, 1]}, {"y": [10, 1000, 30], "name": "right"}],
+    },
 }  # fmt: skip
 LONG = "Quarterly revenue of every regional subsidiary, adjusted " * 4  # 228 characters
 TITLE = LONG[:200]
@@ -262,6 +270,13 @@ HARD_CASES: dict[str, dict[str, Any]] = {
     "violins down y": {"kind": "violin", "horizontal": True, "categories": MANY,
                        "title": TITLE, "x_label": TITLE, "y_label": TITLE,
                        "series": [{"boxes": [[float(i), i + 1.5, i * 2.0] for i in range(100)]}]},
+    "second axis on bars": {"kind": "bar", "y2_series": [1], "y2_label": TITLE, "title": TITLE,
+                            "categories": [LONG[:100], "b"], "legend": True,
+                            "series": [{"y": [-1e100, 1e100]}, {"y": [5e-324, 1e-300]}]},
+    "second log axis on stacked bars": {"kind": "bar", "y2_series": [0], "y2_log": True,
+                                        "stacked": True, "y_log": True, "categories": MANY,
+                                        "series": [{"y": [1e-100] * 99 + [1e100]},
+                                                   {"y": [float(i + 1) for i in range(100)]}]},
     "cjk": {"kind": "bar", "title": "正弦函數 数 ひらがな 한국어 " * 8,
             "categories": ["数", "數"], "series": [{"y": [1, 2], "name": "한국어"}]},
 }  # fmt: skip

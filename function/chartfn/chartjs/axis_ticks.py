@@ -179,9 +179,14 @@ def config_ticks(
         return ConfigTicks(providers, spec, tuple(run))
     y2_provider = None
     y2_scale = right_axis(config, version) if spec.y2_series else None
-    if y2_scale is not None and spec.y2_series is not None:
-        right_values = [v for i in spec.y2_series for v in spec.series[i].y if v is not None]
-        low, high = value_range([right_values], False, version)
+    if (
+        y2_scale is not None
+        and spec.y2_series is not None
+        and y2_scale.kind in _NUMERIC
+        and ((y2_scale.kind == "logarithmic") == bool(spec.y2_log))
+    ):
+        right_series = [list(spec.series[i].y) for i in spec.y2_series]
+        low, high = value_range(right_series, spec.kind == "bar" and spec.stacked, version)
         values = [v for v in (low, high) if v is not None]
         y2_provider = _provider(evaluated, y2_scale, version, values, False, device_pixel_ratio)
         if tick_callback_of(y2_scale.options, version) is not None:

@@ -112,7 +112,7 @@ def _find_v4(chart_type: str, scales: Any, axis: str, index_axis: str) -> ScaleR
     if chosen is None:
         return ScaleRef(
             path=("options", "scales", axis),
-            options=_bar_value_default(chart_type, kind, {}),
+            options=bar_value_default(chart_type, kind, {}),
             scale_id=axis,
             kind=kind,
         )
@@ -120,13 +120,13 @@ def _find_v4(chart_type: str, scales: Any, axis: str, index_axis: str) -> ScaleR
     given = scale.get("type")
     return ScaleRef(
         path=("options", "scales", scale_id),
-        options=_bar_value_default(chart_type, kind, scale),
+        options=bar_value_default(chart_type, kind, scale),
         scale_id=scale_id,
         kind=given if isinstance(given, str) else kind,
     )
 
 
-def _bar_value_default(chart_type: str, kind: str, scale: Mapping[str, Any]) -> Mapping[str, Any]:
+def bar_value_default(chart_type: str, kind: str, scale: Mapping[str, Any]) -> Mapping[str, Any]:
     # Chart.js 4's bar controller (which the boxplot plugin's controllers extend)
     if chart_type in ("bar", *BOX_TYPES) and kind != "category" and "beginAtZero" not in scale:
         return {**scale, "beginAtZero": True}

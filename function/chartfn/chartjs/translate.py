@@ -190,7 +190,7 @@ def translate(config: ChartConfig, version: int = 2) -> Translation:
         fields["legend"] = _plugin(options, "legend", version).get("display") is True
     elif kind == "bar":
         spec_fields = _bar(datasets, labels, scales)
-        _second_axis(config, version, kind, datasets, scales, warnings)  # said not drawn
+        spec_fields.update(_second_axis(config, version, kind, datasets, scales, warnings))
     else:
         # A line config's category x axis gets its labels from chartjs.category_axis.
         category_x = config.get("type") == "line" and scales.x.get("type", "category") == "category"
@@ -1051,16 +1051,22 @@ def _second_axis(
     axis = right_axis(config, version)
     assert axis is not None
     where = option_path(axis.path)
-    if kind not in ("line", "scatter"):
-        warnings.append(f"{where}: a second y axis is drawn for line and scatter charts only")
+    if kind not in ("line", "scatter", "bar"):
+        warnings.append(f"{where}: a second y axis is drawn for line, scatter and bar charts only")
+        return {}
+    if scales.horizontal:
+        warnings.append(f"{where}: a second y axis is drawn on vertical charts only")
         return {}
     if len(on_right) == len(datasets):
         warnings.append(f"{where}: every dataset is on this axis: drawn on the left")
         return {}
-    if axis.kind != "linear" or scales.y.get("type") == "logarithmic":
-        warnings.append(f"{where}: a second y axis is drawn linear, beside a linear one, only")
+    if axis.kind not in ("linear", "logarithmic"):
+        warnings.append(f"{where}: a second y axis is drawn linear or logarithmic only")
         return {}
-    return {"y2_series": on_right, "y2_label": scales.title_of(axis.options)}
+    fields: dict[str, Any] = {"y2_series": on_right, "y2_label": scales.title_of(axis.options)}
+    if axis.kind == "logarithmic":
+        fields["y2_log"] = True
+    return fields
 
 
 def _stack(datasets: list[_Dataset], data: dict[str, Any], version: int) -> None:

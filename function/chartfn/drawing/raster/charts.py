@@ -121,11 +121,11 @@ def plan(
         from chartfn.drawing.raster.progress import plan_progress
 
         return plan_progress(spec, base, styles)
-    if spec.kind == "bar" and styles is not None:
+    if spec.kind == "bar" and (styles is not None or spec.y2_series is not None):
         from chartfn.drawing.raster.mixed_bars import has_lines, plan_mixed_bars  # builds on this
 
-        if has_lines(styles):
-            return plan_mixed_bars(spec, base, colors, names, styles)
+        if spec.y2_series is not None or has_lines(styles or ChartStyles()):
+            return plan_mixed_bars(spec, base, colors, names, styles or ChartStyles())
     if spec.kind == "bar":
         return _bars(spec, base, colors, names, styles or ChartStyles())
     if spec.kind == "histogram":

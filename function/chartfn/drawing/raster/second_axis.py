@@ -3,7 +3,8 @@ Chart.js draws datasets whose ``yAxisID`` names an axis at ``position: 'right'``
 of each side planned as a chart of their own for their value axis, drawn against the shared x
 axis of the whole chart, whose legend lists every series in order. Data labels attach to each
 series' elements as its own side places them; annotations map y by the left axis, or by the
-right one where they name it (``on_right``)."""
+right one where they name it (``on_right``). Bar charts share their category slots across
+the axes, so ``mixed_bars`` draws them."""
 
 from __future__ import annotations
 
@@ -33,6 +34,8 @@ def plan_two_value_axes(
 ) -> Chart:
     """``styles``: each series' Chart.js look, in the spec's series order."""
     assert spec.y2_series is not None
+    if spec.kind == "bar":  # bars share their slots across both axes: drawn as mixed bars
+        return plan(spec, width, height, dpi, style, styles)
     looks = styles or ChartStyles()
     right_indexes = set(spec.y2_series)
     # Each series keeps the colour of its place in the whole chart when the sides are split.
