@@ -61,6 +61,10 @@ CARTESIAN_SPECS: dict[str, dict[str, Any]] = {
         "kind": "boxplot", "horizontal": True, "categories": ["a", "b"],
         "series": [{"name": "one", "boxes": [[1, 2, 3, 4, 5, 20], [3, 4, 5, 6]]}],
     },
+    "second y axis, log right line": {
+        "kind": "line", "y2_series": [1], "y2_log": True, "y_log": True,
+        "series": [{"y": [3, 1, 2], "name": "left"}, {"y": [10, 1000, 30], "name": "right"}],
+    },
     "second y axis, grouped bars": {
         "kind": "bar", "y2_series": [1], "y2_label": "right", "categories": ["a", "b", "c"],
         "series": [{"y": [3, -1, 2], "name": "left"}, {"y": [100, 200, 300], "name": "right"}],

@@ -182,3 +182,30 @@ def test_bars_on_a_logarithmic_right_axis(version: int) -> None:
     assert len(heights) == 3
     for height, share in zip(heights, (1 / 3, 2 / 3, 1.0), strict=True):
         assert abs(height / full - share) < 0.02, heights
+
+
+@pytest.mark.parametrize("version", [2, 4])
+def test_a_line_on_a_logarithmic_right_axis(version: int) -> None:
+    """A line chart's right dataset at 10, 100, 1000 on a log axis from 1 to 1000: its points
+    a third, two thirds and all of the plot high, evenly apart (on a linear axis they would
+    not be)."""
+    config = (
+        bars(
+            version,
+            "{borderColor:'#ff0000',fill:false,data:[0,0,4]},"
+            "{yAxisID:'r',borderColor:'#0000ff',fill:false,pointRadius:0,data:[10,100,1000]}",
+            _limits(version, 0, 4),
+            _limits(version, 1, 1000, "logarithmic"),
+        )
+        .replace("type:'bar'", "type:'line'")
+        .replace("labels:['a']", "labels:['a','b','c']")
+    )
+    chart = prepared(config, version)
+    assert chart.spec.y2_log and chart.spec.y2_series == [1]
+    picture = image(config, version, width=400, height=300, device_pixel_ratio=1)
+    blue = _mask(picture, BLUE)
+    top, bottom, left, right = _extent(blue)
+    middle = (left + right) // 2
+    rows = np.flatnonzero(blue[:, middle])
+    # the middle point (100) halfway between the first (10) and the last (1000)
+    assert abs(rows.mean() - (top + bottom) / 2) <= 3, (rows, top, bottom)

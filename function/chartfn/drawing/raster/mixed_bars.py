@@ -184,7 +184,9 @@ def _side_scale(
     ]
     if not on_right:
         return value_scale(spec, covered)
-    return value_scale(spec.model_copy(update={"y_log": spec.y2_log, "y_limits": None}), covered)
+    return value_scale(
+        spec.model_copy(update={"y_log": bool(spec.y2_log), "y_limits": None}), covered
+    )
 
 
 def _line(

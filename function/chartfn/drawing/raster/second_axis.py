@@ -43,7 +43,7 @@ def plan_two_value_axes(
         s if s.color is not None else s.model_copy(update={"color": series_color(s, i)})
         for i, s in enumerate(spec.series)
     ]
-    single = {"y2_series": None, "y2_label": None}
+    single = {"y2_series": None, "y2_label": None, "y2_log": None}
     whole = plan(spec.model_copy(update=single), width, height, dpi, style, looks)
     sides = []
     for on_right in (False, True):
@@ -53,6 +53,7 @@ def plan_two_value_axes(
                 **single,
                 "series": [coloured[i] for i in indexes],
                 "y_limits": spec.y_limits if not on_right else None,
+                "y_log": bool(spec.y2_log) if on_right else spec.y_log,
             }
         )
         side_looks = ChartStyles(tuple(looks.of(i) for i in indexes))
