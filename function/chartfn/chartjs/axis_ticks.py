@@ -95,8 +95,13 @@ def _draws_chartjs_axes(config: Mapping[str, Any], spec: ChartSpec) -> bool:
 
 
 def config_ticks(
-    evaluated: EvaluatedConfig, spec: ChartSpec, version: int, device_pixel_ratio: float
+    evaluated: EvaluatedConfig,
+    spec: ChartSpec,
+    version: int,
+    device_pixel_ratio: float,
+    lines: frozenset[int] = frozenset(),
 ) -> ConfigTicks:
+    """``lines``: the series of a bar chart drawn as lines (stacked apart from the bars)."""
     config = evaluated.config
     if isinstance(config, dict) and spec.kind in ("polar_area", "radar"):
         provider = radial_provider(evaluated, spec, version, device_pixel_ratio)
@@ -118,10 +123,10 @@ def config_ticks(
         if spec.kind in BOX_KINDS:
             # the plugins' scales span the boxes' min to max
             low, high = value_limits(box_summaries(spec))
+            values = [v for v in (low, high) if v is not None]
         else:
-            series = [list(s.y or ()) for i, s in enumerate(spec.series) if i not in right]
-            low, high = value_range(series, spec.kind == "bar" and spec.stacked, version)
-        values = [v for v in (low, high) if v is not None]
+            left = [i for i in range(len(spec.series)) if i not in right]
+            values = _value_extremes(spec, left, lines, version)
         if spec.kind == "line" and version == 2 and value_scale.options.get("stacked") is True:
             # the lines' heights are already summed; Chart.js 2's stacked range holds 0 too
             values.append(0.0)
@@ -185,9 +190,7 @@ def config_ticks(
         and y2_scale.kind in _NUMERIC
         and ((y2_scale.kind == "logarithmic") == bool(spec.y2_log))
     ):
-        right_series = [list(spec.series[i].y) for i in spec.y2_series]
-        low, high = value_range(right_series, spec.kind == "bar" and spec.stacked, version)
-        values = [v for v in (low, high) if v is not None]
+        values = _value_extremes(spec, list(spec.y2_series), lines, version)
         y2_provider = _provider(evaluated, y2_scale, version, values, False, device_pixel_ratio)
         if tick_callback_of(y2_scale.options, version) is not None:
             run.append(_path(y2_scale))
@@ -222,6 +225,25 @@ def _xs_of_gaps(config: Mapping[str, Any]) -> list[float]:
             if isinstance(x, int | float) and not isinstance(x, bool) and math.isfinite(x):
                 found.append(float(x))
     return found
+
+
+def _value_extremes(
+    spec: ChartSpec, indexes: Sequence[int], lines: frozenset[int], version: int
+) -> list[float]:
+    """The least and greatest values one value axis shows for the series at ``indexes``: a
+    stacked bar chart's bars summed, its lines (already stacked among themselves) as they are,
+    with 0 for Chart.js 2, whose stacked range always holds it."""
+    stacked = spec.kind == "bar" and spec.stacked
+    bars = [list(spec.series[i].y or ()) for i in indexes if i not in lines]
+    drawn_lines = [list(spec.series[i].y or ()) for i in indexes if i in lines]
+    found: list[float] = []
+    for group, summed in ((bars, stacked), (drawn_lines, False)):
+        if group:
+            low, high = value_range(group, summed, version)
+            found += [v for v in (low, high) if v is not None]
+    if stacked and drawn_lines and version == 2:
+        found.append(0.0)
+    return [min(found), max(found)] if found else []
 
 
 def _data_labels(config: Mapping[str, Any]) -> list[Any]:

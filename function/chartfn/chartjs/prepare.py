@@ -63,8 +63,11 @@ def prepare(request: QuickChartRequest) -> PreparedChart:
         config = evaluated.config
         translation = translate(config, request.version)
         canonical = canonical_config(config)
+        lines = frozenset(
+            i for i, look in enumerate(translation.styles.series) if look and look.mark == "line"
+        )
         ticks = config_ticks(
-            evaluated, translation.spec, request.version, request.device_pixel_ratio
+            evaluated, translation.spec, request.version, request.device_pixel_ratio, lines
         )
         if ticks.run_callback_paths:
             _try_callbacks(ticks.providers, request)

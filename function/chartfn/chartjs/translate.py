@@ -155,10 +155,10 @@ def translate(config: ChartConfig, version: int = 2) -> Translation:
         assert isinstance(time_options, dict)
         parser = time_options.get("parser")
         data, time_labels = _dated(data, parser if isinstance(parser, str) else None)
-    # Lines over bars are drawn on vertical, unstacked bar charts (Chart.js would stack a line
-    # on a stacked axis too); elsewhere a dataset of another type is still drawn as the chart's.
+    # Lines over bars are drawn on vertical bar charts; elsewhere a dataset of another type is
+    # still drawn as the chart's.
     bar_scales = _Scales(options, version, horizontal=config.get("type") == "horizontalBar")
-    lines_over_bars = kind == "bar" and not bar_scales.horizontal and not bar_scales.stacked
+    lines_over_bars = kind == "bar" and not bar_scales.horizontal
     datasets = _datasets(data, kind, labels, warnings, _data_source(options), lines_over_bars)
     if version == 2 and kind not in ("pie", "doughnut", "polarArea", "radialGauge"):
         # QuickChart's colorschemes plugin colours v2 datasets that name no colour
@@ -189,6 +189,8 @@ def translate(config: ChartConfig, version: int = 2) -> Translation:
         # QuickChart merges legend: {display: false} under the config's own options
         fields["legend"] = _plugin(options, "legend", version).get("display") is True
     elif kind == "bar":
+        if scales.stacked and any(d.as_line for d in datasets):
+            _stack_bar_lines(config, version, datasets, scales)
         spec_fields = _bar(datasets, labels, scales)
         spec_fields.update(_second_axis(config, version, kind, datasets, scales, warnings))
     else:
@@ -1078,6 +1080,24 @@ def _stack(datasets: list[_Dataset], data: dict[str, Any], version: int) -> None
     groups = [_stack_key(raw[d.index].get("stack")) if version >= 3 else None for d in datasets]
     for dataset, values in zip(datasets, stack_lines([d.y for d in datasets], groups), strict=True):
         dataset.y = values
+
+
+def _stack_bar_lines(
+    config: ChartConfig, version: int, datasets: list[_Dataset], scales: _Scales
+) -> None:
+    """A stacked bar chart's line datasets: Chart.js stacks datasets by type (its stack key
+    holds the dataset's type unless it names a ``stack``), so a line stacks on the lines of its
+    own value axis, where that axis is stacked, never on the bars."""
+    right = set(right_axis_datasets(config, version, [d.index for d in datasets]))
+    axis = right_axis(config, version) if right else None
+    for on_right in (False, True):
+        options = axis.options if on_right and axis is not None else scales.y
+        if options.get("stacked") is not True:
+            continue
+        lines = [d for i, d in enumerate(datasets) if d.as_line and (i in right) is on_right]
+        groups = [_stack_key(d.raw.get("stack")) if version >= 3 else None for d in lines]
+        for dataset, values in zip(lines, stack_lines([d.y for d in lines], groups), strict=True):
+            dataset.y = values
 
 
 def _stack_key(value: Any) -> str | None:
