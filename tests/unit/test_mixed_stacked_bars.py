@@ -1,13 +1,19 @@
 """Mixed charts beyond lines over grouped bars: a stacked bar chart's ``type: 'line'``
 datasets (drawn as lines, stacked among the lines of their own axis, never on the bars, as
-Chart.js's stack keys hold the dataset type), and a line on the right axis beside stacked
-bars (QuickChart's docs example axes-1)."""
+Chart.js's stack keys hold the dataset type), a line on the right axis beside stacked bars
+(QuickChart's docs example axes-1), and line charts with ``type: 'bar'`` datasets (bars in
+their categories, Chart.js 2 on the line chart's category lines, Chart.js 3+ offset)."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 from test_chartjs_overlays import image, prepared
+
+from chartfn.chartjs.output import output_for
+from chartfn.chartjs.prepare import prepare
+from chartfn.chartjs.request import QuickChartRequest
+from chartfn.drawing.raster import engine
 
 RED = (255, 0, 0)
 GREEN = (0, 160, 0)
@@ -107,3 +113,71 @@ def test_a_line_on_its_own_right_axis_beside_stacked_bars(version: int) -> None:
     red, green, blue = _rows(picture, RED), _rows(picture, GREEN), _rows(picture, BLUE)
     bottom, top = red.max(), green.min()  # the stacks fill the plot
     assert abs((bottom - blue.mean()) / (bottom - top) - 0.5) < 0.03
+
+
+# --- line charts with bar datasets ----------------------------------------------------------------
+
+LINE_WITH_BARS = (
+    "{type:'line',data:{labels:['a','b','c'],datasets:[{type:'bar',label:'bars',data:[3,5,2]},"
+    "{label:'line',fill:false,data:[4,6,3]}%s]}%s}"
+)
+
+
+@pytest.mark.parametrize("version", [2, 4])
+def test_a_line_chart_with_bar_datasets_draws_bars_and_lines(version: int) -> None:
+    chart = prepared(LINE_WITH_BARS % ("", ""), version)
+    assert chart.spec.kind == "bar"
+    assert not any("another type" in w for w in chart.warnings), chart.warnings
+    assert [look.mark if look else None for look in chart.styles.series] == [None, "line"]
+    # Chart.js 2 keeps the line chart's category axis (no offset), Chart.js 3+ the bar's
+    assert chart.styles.category_offset is (version != 2)
+
+
+def test_points_with_their_own_x_keep_a_line_chart_with_the_warning() -> None:
+    config = LINE_WITH_BARS.replace("data:[4,6,3]", "data:[{x:1,y:4},{x:2,y:6}]") % ("", "")
+    chart = prepared(config, 2)
+    assert chart.spec.kind == "line"
+    assert any("another type" in w for w in chart.warnings)
+
+
+def _placed(config: str, version: int) -> tuple[tuple[float, ...], list[float], list[float]]:
+    """The plot, the bars' centres and the x tick label positions."""
+    request = QuickChartRequest(
+        chart=config, version=version, width=500, height=300, device_pixel_ratio=1
+    )
+    chart = prepare(request)
+    try:
+        frame = output_for(request).frame
+        with engine.themed(frame.theme):
+            planned, layout = engine.prepare(
+                chart.spec, frame, chart.ticks, chart.styles, chart.overlays
+            )
+            assert planned.elements is not None
+            bars = [e.centre[0] for e in planned.elements(layout)[0] if e is not None]
+    finally:
+        chart.close()
+    return tuple(layout.plot), bars, [position for position, _ in layout.x_ticks]
+
+
+@pytest.mark.parametrize("version", [2, 4])
+def test_bars_stand_where_chartjs_puts_them_in_a_line_chart(version: int) -> None:
+    """Chart.js 2.9.4 (measured): bars centred on the category lines, the first on the plot's
+    left edge and the last on its right; Chart.js 4: in the middle of their slots."""
+    plot, bars, ticks = _placed(LINE_WITH_BARS % ("", ""), version)
+    left, _, right, _ = plot
+    width = right - left
+    if version == 2:
+        expected = [left, left + width / 2, right]
+    else:
+        expected = [left + width / 6, left + width / 2, right - width / 6]
+    assert bars == pytest.approx(expected, abs=1.0)
+    assert ticks == pytest.approx(expected, abs=1.0)  # the labels under their bars
+
+
+def test_chartjs_4_starts_the_value_axis_of_a_line_chart_with_bars_at_zero() -> None:
+    """The bar controller's beginAtZero is merged into the line chart's y scale."""
+    config = LINE_WITH_BARS % ("", ",options:{scales:{y:{}}}")
+    chart = prepared(config, 4)
+    assert chart.ticks.y is not None
+    ticks = chart.ticks.y(500)
+    assert min(ticks.low, ticks.high) == 0

@@ -28,6 +28,7 @@ from chartfn.chartjs.callbacks import (
 )
 from chartfn.chartjs.category_axis import category_x_provider
 from chartfn.chartjs.config import EvaluatedConfig
+from chartfn.chartjs.mixed_types import bars_on_category_lines
 from chartfn.chartjs.radial_ticks import callback_path as radial_callback_path
 from chartfn.chartjs.radial_ticks import radial_provider
 from chartfn.chartjs.scales import (
@@ -156,9 +157,11 @@ def config_ticks(
             where = option_path((*x_scale.path, *(("time",) if version < 3 else ())))
             raise TranslationError(f"{where}.{exc.path.removeprefix('time.')}", str(exc)) from None
     labels = _data_labels(config)
+    # a line chart's category axis: its own, or under bars in Chart.js 2 (``mixed_types``)
+    line_categories = spec.kind == "line" or bars_on_category_lines(config, version)
     if (
         x_scale is not None
-        and spec.kind == "line"
+        and line_categories
         and x_scale.kind == "category"
         and labels
         and all(s.x is None for s in spec.series)

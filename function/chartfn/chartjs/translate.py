@@ -25,6 +25,7 @@ from chartfn.chartjs.callbacks import option_path
 from chartfn.chartjs.config import ChartConfig, JsFunction, function_paths
 from chartfn.chartjs.dataset_style import StyleError, series_style
 from chartfn.chartjs.default_colors import TABLEAU10, with_default_colors
+from chartfn.chartjs.mixed_types import bars_in_line_chart, bars_on_category_lines
 from chartfn.chartjs.pattern_fill import PaintError, fill_pattern
 from chartfn.chartjs.round_options import round_fields
 from chartfn.chartjs.second_axis import right_axis, right_axis_datasets
@@ -143,6 +144,10 @@ def translate(config: ChartConfig, version: int = 2) -> Translation:
     config = with_default_colors(config, version)
     warnings: list[str] = []
     kind = _chart_type(config)
+    # a line chart with bar datasets is drawn as a bar chart whose other datasets are lines
+    bars_in_line = kind == "line" and bars_in_line_chart(config, version)
+    if bars_in_line:
+        kind = "bar"
     data = _mapping(config.get("data"), "data")
     options = _mapping(config.get("options"), "options")
     labels = _labels(data.get("labels"))
@@ -159,7 +164,9 @@ def translate(config: ChartConfig, version: int = 2) -> Translation:
     # still drawn as the chart's.
     bar_scales = _Scales(options, version, horizontal=config.get("type") == "horizontalBar")
     lines_over_bars = kind == "bar" and not bar_scales.horizontal
-    datasets = _datasets(data, kind, labels, warnings, _data_source(options), lines_over_bars)
+    datasets = _datasets(
+        data, kind, labels, warnings, _data_source(options), lines_over_bars, bars_in_line
+    )
     if version == 2 and kind not in ("pie", "doughnut", "polarArea", "radialGauge"):
         # QuickChart's colorschemes plugin colours v2 datasets that name no colour
         for dataset in datasets:
@@ -208,6 +215,8 @@ def translate(config: ChartConfig, version: int = 2) -> Translation:
     if config.get("type") == "sparkline" and version == 2 and "scales" not in options:
         fields.update(_sparkline_limits(datasets))
     styles = _styles(datasets, kind, str(config.get("type")), version, options, warnings)
+    if styles.series and bars_on_category_lines(config, version):
+        styles = replace(styles, category_offset=False)
     plugins = _undrawn_plugins(options, kind)
     if plugins:
         warnings.append("plugins are not drawn yet: " + ", ".join(plugins))
@@ -438,7 +447,9 @@ def _datasets(
     warnings: list[str],
     data_source: str | None = None,
     lines_over_bars: bool = False,
+    untyped_lines: bool = False,
 ) -> list[_Dataset]:
+    """``untyped_lines``: datasets naming no type are lines (a line chart drawn with bars)."""
     raw = data.get("datasets")
     fetched = (
         f" (options.plugins.{data_source} fills datasets from a URL, and chartfn fetches no "
@@ -460,7 +471,7 @@ def _datasets(
         if dataset.get("hidden") is True:
             continue
         own_type = dataset.get("type")
-        as_line = lines_over_bars and own_type == "line"
+        as_line = lines_over_bars and (own_type == "line" or (untyped_lines and own_type is None))
         if isinstance(own_type, str) and own_type != kind and not as_line:
             mixed = True
         values = dataset.get("data")

@@ -58,12 +58,17 @@ def plan_mixed_bars(
     scales = [_side_scale(spec, boxes, values, on_right) for on_right in (False, True)]
     y_scale, y2_scale = scales
     assert y_scale is not None
-    x_scale = Scale(-0.5, count - 0.5)
     categories = spec.categories if spec.categories is not None else [str(i) for i in range(count)]
+    if styles.category_offset or count < 2:
+        x_scale = Scale(-0.5, count - 0.5)
+        x_axis = Axis(x_scale, tuple(flat(c) for c in categories))
+    else:
+        # no offset: categories on the plot's edges and between, labelled by the config's
+        # category provider as a line chart's are; bars centred on them, cut at the edges
+        x_scale = Scale(0.0, count - 1.0)
+        x_axis = Axis(x_scale)
     entries = [LegendEntry(n, c, "box") for n, c in zip(names, colors, strict=True)]
-    request = request_with(
-        base, spec, entries, Axis(x_scale, tuple(flat(c) for c in categories)), Axis(y_scale)
-    )
+    request = request_with(base, spec, entries, x_axis, Axis(y_scale))
     if y2_scale is not None:
         request = replace(request, y2_axis=Axis(y2_scale), y2_label=flat(spec.y2_label or ""))
     # Chart.js sorts by (order, index) and draws that list from its end
