@@ -209,3 +209,36 @@ def test_a_line_on_a_logarithmic_right_axis(version: int) -> None:
     rows = np.flatnonzero(blue[:, middle])
     # the middle point (100) halfway between the first (10) and the last (1000)
     assert abs(rows.mean() - (top + bottom) / 2) <= 3, (rows, top, bottom)
+
+
+@pytest.mark.parametrize("version", [2, 4])
+def test_overlays_on_bars_with_a_second_axis_use_each_axis(version: int) -> None:
+    """A line at 500 on the right axis (0 … 1000) runs level with the top of the left bar
+    (5 of 10); the right bar's label (anchored at its end, aligned end) sits just above it."""
+    if version == 2:
+        note = (
+            ",annotation:{annotations:[{type:'line',mode:'horizontal',scaleID:'r',value:500,"
+            "borderColor:'#00a000',borderWidth:2}]}"
+        )
+    else:
+        note = (
+            ",plugins:{legend:{display:false},annotation:{annotations:[{type:'line',scaleID:'r',"
+            "value:500,borderColor:'#00a000',borderWidth:2}]}}"
+        )
+    config = bars(
+        version,
+        "{backgroundColor:'#ff0000',data:[5]},{yAxisID:'r',backgroundColor:'#0000ff',data:[300],"
+        "datalabels:{display:true,anchor:'end',align:'end',backgroundColor:'#ff00ff',color:'#ff00ff'}}",
+        _limits(version, 0, 10),
+        _limits(version, 0, 1000),
+    ).replace("plugins:{legend:{display:false}},", "")
+    config = config[:-2] + note + "}}"
+    chart = prepared(config, version)
+    assert not any("not drawn" in w for w in chart.warnings), chart.warnings
+    picture = image(config, version, width=400, height=300, device_pixel_ratio=1)
+    red, blue = _extent(_mask(picture, RED)), _extent(_mask(picture, BLUE))
+    green_rows = np.flatnonzero(_mask(picture, GREEN).sum(axis=1) > 100)
+    assert green_rows.size and abs(green_rows.mean() - red[0]) <= 2
+    label = _extent(_mask(picture, (255, 0, 255)))
+    assert blue[0] - 4 - 3 <= label[1] < blue[0]  # offset 4 px above the bar's top
+    assert label[2] >= blue[2] - 2 and label[3] <= blue[3] + 2  # over the right bar
