@@ -513,7 +513,8 @@ OVERLAID = {
         kind: ALL_SPECS[kind]
         for kind in ("bar", "line", "scatter", "pie", "area", "doughnut", "polar_area", "radar")
     },
-    **CARTESIAN_SPECS,
+    # horizontal bars and second y axes (box plots and violins draw no data labels)
+    **{k: v for k, v in CARTESIAN_SPECS.items() if v["kind"] not in ("boxplot", "violin")},
 }
 
 
