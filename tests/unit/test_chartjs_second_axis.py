@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from pydantic import ValidationError
-from test_chartjs_axis_ticks import placed, prepared, texts
+from test_chartjs_axis_ticks import placed, texts
 
 from chartfn.chartjs.config import parse_config
 from chartfn.chartjs.second_axis import right_axis
@@ -96,15 +96,15 @@ def test_the_data_is_drawn_against_its_own_axis() -> None:
         ({"y2_series": [0, 1]}, "at least one series stays on the left"),
         ({"y2_series": [2]}, "at most once"),
         ({"y2_series": [1, 1]}, "at most once"),
-        ({"y2_series": [1], "y_log": True}, "the right axis is linear"),
+        ({"y2_log": True}, "y2_log needs y2_series"),
     ],
 )
 def test_the_second_axis_rules(fields: dict[str, Any], message: str) -> None:
     with pytest.raises(ValidationError, match=message):
         _spec(**fields)
-    with pytest.raises(ValidationError, match="y2_series is not for bar"):
+    with pytest.raises(ValidationError, match="y2_series is not for area"):
         ChartSpec.model_validate(
-            {"kind": "bar", "series": [{"y": [1]}, {"y": [2]}], "y2_series": [1]}
+            {"kind": "area", "series": [{"y": [1]}, {"y": [2]}], "y2_series": [1]}
         )
 
 
@@ -115,9 +115,9 @@ def test_left_out_of_the_key_while_unset() -> None:
 
 def test_what_cannot_go_right_stays_left_with_a_warning() -> None:
     config = {
-        "type": "bar",
+        "type": "line",
         "data": {"datasets": [{"data": [1]}, {"data": [2], "yAxisID": "y2"}]},
-        "options": {"scales": {"y": {}, "y2": {"position": "right"}}},
+        "options": {"scales": {"y": {}, "y2": {"position": "right", "type": "category"}}},
     }
     translation = translate(config, 4)
     assert translation.spec.y2_series is None
@@ -133,24 +133,6 @@ def test_a_v4_right_axis_that_is_the_only_y_scale_takes_every_dataset() -> None:
         "options": {"scales": {"y2": {"position": "right"}}},
     }
     assert translate(config, 4).spec.y2_series is None
-
-
-@pytest.mark.parametrize(
-    ("version", "config"),
-    [
-        ("4", "{type: 'bar', data: {labels: ['a'], datasets: [{data: [1]}]}, options: {indexAxis:"
-              " 'y', plugins: {datalabels: {display: true}}}}"),
-        ("2", "{type: 'line', data: {labels: ['a'], datasets: [{data: [1]}, {data: [9],"
-              " yAxisID: 'r'}]}, options: {plugins: {datalabels: {display: true}}, scales:"
-              " {yAxes: [{id: 'l'}, {id: 'r', position: 'right'}]}}}"),
-    ],
-)  # fmt: skip
-def test_data_labels_not_placed_on_these_charts_are_said_so(version: str, config: str) -> None:
-    chart = prepared(config, version)
-    try:
-        assert any("not drawn on horizontal bars" in w for w in chart.warnings), chart.warnings
-    finally:
-        chart.close()
 
 
 def _grid_rows(script: str, version: str) -> int:

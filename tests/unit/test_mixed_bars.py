@@ -106,17 +106,9 @@ def test_datasets_are_drawn_in_chartjs_order() -> None:
         assert near(rgb, x, y, on_top, 0), on_top
 
 
-@pytest.mark.parametrize(
-    ("options", "version"),
-    [
-        ({"scales": {"yAxes": [{"stacked": True}]}}, 2),
-        ({"indexAxis": "y"}, 4),
-    ],
-)
-def test_stacked_and_horizontal_bars_keep_the_warning_and_their_bars(
-    options: dict, version: int
-) -> None:
-    translation = translate(mixed([1, 2, 3, 4], **options), version)
+def test_horizontal_bars_keep_the_warning_and_their_bars() -> None:
+    # stacked bars draw their lines as lines too: tests/unit/test_mixed_stacked_bars.py
+    translation = translate(mixed([1, 2, 3, 4], indexAxis="y"), 4)
     assert MIXED_WARNING in translation.warnings
     assert all(look is None or look.mark is None for look in translation.styles.series)
 

@@ -61,6 +61,18 @@ CARTESIAN_SPECS: dict[str, dict[str, Any]] = {
         "kind": "boxplot", "horizontal": True, "categories": ["a", "b"],
         "series": [{"name": "one", "boxes": [[1, 2, 3, 4, 5, 20], [3, 4, 5, 6]]}],
     },
+    "second y axis, log right line": {
+        "kind": "line", "y2_series": [1], "y2_log": True, "y_log": True,
+        "series": [{"y": [3, 1, 2], "name": "left"}, {"y": [10, 1000, 30], "name": "right"}],
+    },
+    "second y axis, grouped bars": {
+        "kind": "bar", "y2_series": [1], "y2_label": "right", "categories": ["a", "b", "c"],
+        "series": [{"y": [3, -1, 2], "name": "left"}, {"y": [100, 200, 300], "name": "right"}],
+    },
+    "second y axis, stacked bars, log right": {
+        "kind": "bar", "y2_series": [2], "y2_log": True, "stacked": True,
+        "series": [{"y": [3, 1, 2]}, {"y": [1, 2, 1]}, {"y": [10, 1000, 30], "name": "right"}],
+    },
 }  # fmt: skip
 LONG = "Quarterly revenue of every regional subsidiary, adjusted " * 4  # 228 characters
 TITLE = LONG[:200]
@@ -262,6 +274,13 @@ HARD_CASES: dict[str, dict[str, Any]] = {
     "violins down y": {"kind": "violin", "horizontal": True, "categories": MANY,
                        "title": TITLE, "x_label": TITLE, "y_label": TITLE,
                        "series": [{"boxes": [[float(i), i + 1.5, i * 2.0] for i in range(100)]}]},
+    "second axis on bars": {"kind": "bar", "y2_series": [1], "y2_label": TITLE, "title": TITLE,
+                            "categories": [LONG[:100], "b"], "legend": True,
+                            "series": [{"y": [-1e100, 1e100]}, {"y": [5e-324, 1e-300]}]},
+    "second log axis on stacked bars": {"kind": "bar", "y2_series": [0], "y2_log": True,
+                                        "stacked": True, "y_log": True, "categories": MANY,
+                                        "series": [{"y": [1e-100] * 99 + [1e100]},
+                                                   {"y": [float(i + 1) for i in range(100)]}]},
     "cjk": {"kind": "bar", "title": "正弦函數 数 ひらがな 한국어 " * 8,
             "categories": ["数", "數"], "series": [{"y": [1, 2], "name": "한국어"}]},
 }  # fmt: skip
@@ -490,8 +509,12 @@ def _overlays(count: int) -> Overlays:
 
 
 OVERLAID = {
-    kind: ALL_SPECS[kind]
-    for kind in ("bar", "line", "scatter", "pie", "area", "doughnut", "polar_area", "radar")
+    **{
+        kind: ALL_SPECS[kind]
+        for kind in ("bar", "line", "scatter", "pie", "area", "doughnut", "polar_area", "radar")
+    },
+    # horizontal bars and second y axes (box plots and violins draw no data labels)
+    **{k: v for k, v in CARTESIAN_SPECS.items() if v["kind"] not in ("boxplot", "violin")},
 }
 
 
@@ -609,6 +632,41 @@ def test_outlabels_and_centre_texts_lie_inside_the_image(
     texts = engine.drawn_texts(spec_of(_rings_of(slices)), frame, overlays=_round_look(slices))
     # the short lines fit wherever a box of them fits on the canvas
     assert any(t.text == "x" for t in texts) or min(width, height) * scale < 300
+
+
+# --- mixed bars: stacked bars with lines, a line on a second axis (need their styles) -----------
+
+_LINE = SeriesStyle(mark="line", point_radius=3.0, fill="origin", order=-1.0)
+MIXED: dict[str, tuple[dict[str, Any], ChartStyles]] = {
+    "stacked bars and lines": (
+        {"kind": "bar", "stacked": True, "categories": ["a", "b", "c"], "title": TITLE,
+         "series": [{"y": [3, -1, 2], "name": "one"}, {"y": [1, 2, 3], "name": LONG[:100]},
+                    {"y": [1e100, -1e100, 5], "name": "line"}]},
+        ChartStyles((None, None, _LINE)),
+    ),
+    "a line on a right axis beside stacked bars": (
+        {"kind": "bar", "stacked": True, "y2_series": [0], "y2_label": TITLE, "legend": True,
+         "series": [{"y": [61, 21, 68]}, {"y": [226, 16, 44]}, {"y": [40, 6, 4]}]},
+        ChartStyles((_LINE, None, None)),
+    ),
+    "a line on a log right axis beside grouped bars": (
+        {"kind": "bar", "y2_series": [2], "y2_log": True, "categories": MANY,
+         "series": [{"y": [1.0] * 100}, {"y": [-1.0] * 100},
+                    {"y": [float(10**i) for i in range(100)]}]},
+        ChartStyles((None, None, _LINE)),
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: "x".join(map(str, s)))
+@pytest.mark.parametrize("case", list(MIXED))
+def test_mixed_bar_texts_and_their_labels_lie_inside_the_image(
+    case: str, size: tuple[int, int, float]
+) -> None:
+    width, height, scale = size
+    frame = OutputOptions(width=width, height=height, scale=scale).frame
+    data, styles = MIXED[case]
+    texts = engine.drawn_texts(spec_of(data), frame, styles, overlays=_overlays(100))
     for label in texts:
         x0, y0, x1, y1 = label.box
         assert x0 >= -0.5 and y0 >= -0.5, (label.text, label.box)
@@ -729,3 +787,21 @@ def test_a_painted_chart_after_others_is_the_chart_rendered_first(
         spec = spec_of({**data, "title": f"paint {case}"})
         plain = engine.render_spec(spec, OutputOptions(**options), styles=unpainted)
         assert (first[case] != plain) is raster, case
+
+
+@pytest.mark.parametrize("options", LEAK_OPTIONS[:4], ids=lambda o: "-".join(map(str, o.values())))
+def test_a_mixed_bar_chart_after_others_is_the_chart_rendered_first(
+    options: dict[str, Any],
+) -> None:
+    def draw(case: str, overlays: Overlays | None, **extra: Any) -> bytes:
+        data, styles = MIXED[case]
+        return engine.render_spec(
+            spec_of(data), OutputOptions(**{**options, **extra}), styles=styles, overlays=overlays
+        )
+
+    first = {case: draw(case, _overlays(3)) for case in MIXED}
+    for case in MIXED:
+        draw(case, _overlays(7), theme="dark", width=300)
+        draw(case, None)
+    for case in MIXED:
+        assert draw(case, _overlays(3)) == first[case], case

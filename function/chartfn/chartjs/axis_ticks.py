@@ -28,6 +28,7 @@ from chartfn.chartjs.callbacks import (
 )
 from chartfn.chartjs.category_axis import category_x_provider
 from chartfn.chartjs.config import EvaluatedConfig
+from chartfn.chartjs.mixed_types import bars_on_category_lines
 from chartfn.chartjs.radial_ticks import callback_path as radial_callback_path
 from chartfn.chartjs.radial_ticks import radial_provider
 from chartfn.chartjs.scales import (
@@ -95,8 +96,13 @@ def _draws_chartjs_axes(config: Mapping[str, Any], spec: ChartSpec) -> bool:
 
 
 def config_ticks(
-    evaluated: EvaluatedConfig, spec: ChartSpec, version: int, device_pixel_ratio: float
+    evaluated: EvaluatedConfig,
+    spec: ChartSpec,
+    version: int,
+    device_pixel_ratio: float,
+    lines: frozenset[int] = frozenset(),
 ) -> ConfigTicks:
+    """``lines``: the series of a bar chart drawn as lines (stacked apart from the bars)."""
     config = evaluated.config
     if isinstance(config, dict) and spec.kind in ("polar_area", "radar"):
         provider = radial_provider(evaluated, spec, version, device_pixel_ratio)
@@ -118,10 +124,10 @@ def config_ticks(
         if spec.kind in BOX_KINDS:
             # the plugins' scales span the boxes' min to max
             low, high = value_limits(box_summaries(spec))
+            values = [v for v in (low, high) if v is not None]
         else:
-            series = [list(s.y or ()) for i, s in enumerate(spec.series) if i not in right]
-            low, high = value_range(series, spec.kind == "bar" and spec.stacked, version)
-        values = [v for v in (low, high) if v is not None]
+            left = [i for i in range(len(spec.series)) if i not in right]
+            values = _value_extremes(spec, left, lines, version)
         if spec.kind == "line" and version == 2 and value_scale.options.get("stacked") is True:
             # the lines' heights are already summed; Chart.js 2's stacked range holds 0 too
             values.append(0.0)
@@ -151,9 +157,11 @@ def config_ticks(
             where = option_path((*x_scale.path, *(("time",) if version < 3 else ())))
             raise TranslationError(f"{where}.{exc.path.removeprefix('time.')}", str(exc)) from None
     labels = _data_labels(config)
+    # a line chart's category axis: its own, or under bars in Chart.js 2 (``mixed_types``)
+    line_categories = spec.kind == "line" or bars_on_category_lines(config, version)
     if (
         x_scale is not None
-        and spec.kind == "line"
+        and line_categories
         and x_scale.kind == "category"
         and labels
         and all(s.x is None for s in spec.series)
@@ -179,10 +187,13 @@ def config_ticks(
         return ConfigTicks(providers, spec, tuple(run))
     y2_provider = None
     y2_scale = right_axis(config, version) if spec.y2_series else None
-    if y2_scale is not None and spec.y2_series is not None:
-        right_values = [v for i in spec.y2_series for v in spec.series[i].y if v is not None]
-        low, high = value_range([right_values], False, version)
-        values = [v for v in (low, high) if v is not None]
+    if (
+        y2_scale is not None
+        and spec.y2_series is not None
+        and y2_scale.kind in _NUMERIC
+        and ((y2_scale.kind == "logarithmic") == bool(spec.y2_log))
+    ):
+        values = _value_extremes(spec, list(spec.y2_series), lines, version)
         y2_provider = _provider(evaluated, y2_scale, version, values, False, device_pixel_ratio)
         if tick_callback_of(y2_scale.options, version) is not None:
             run.append(_path(y2_scale))
@@ -217,6 +228,25 @@ def _xs_of_gaps(config: Mapping[str, Any]) -> list[float]:
             if isinstance(x, int | float) and not isinstance(x, bool) and math.isfinite(x):
                 found.append(float(x))
     return found
+
+
+def _value_extremes(
+    spec: ChartSpec, indexes: Sequence[int], lines: frozenset[int], version: int
+) -> list[float]:
+    """The least and greatest values one value axis shows for the series at ``indexes``: a
+    stacked bar chart's bars summed, its lines (already stacked among themselves) as they are,
+    with 0 for Chart.js 2, whose stacked range always holds it."""
+    stacked = spec.kind == "bar" and spec.stacked
+    bars = [list(spec.series[i].y or ()) for i in indexes if i not in lines]
+    drawn_lines = [list(spec.series[i].y or ()) for i in indexes if i in lines]
+    found: list[float] = []
+    for group, summed in ((bars, stacked), (drawn_lines, False)):
+        if group:
+            low, high = value_range(group, summed, version)
+            found += [v for v in (low, high) if v is not None]
+    if stacked and drawn_lines and version == 2:
+        found.append(0.0)
+    return [min(found), max(found)] if found else []
 
 
 def _data_labels(config: Mapping[str, Any]) -> list[Any]:

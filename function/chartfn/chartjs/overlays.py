@@ -17,7 +17,8 @@
   with ``scaleID``/``value`` or ``xMin``…``yMax``, ``box``), ``label`` shown by
   ``enabled`` (v2, v3's 1.x) or ``display``, at its ``position`` (v2: left/right/top/bottom;
   v3+: start/center/end or a percentage); ``drawTime`` before the datasets draws them under
-  the data.
+  the data. On a chart with a second y axis, a line whose ``scaleID`` or a box whose
+  ``yScaleID`` names that axis is placed by it.
 
 Unknown options and names are ignored, as the plugins ignore them; a value they could not
 use (a colour no canvas takes, a negative or absurd size) is a ``TranslationError`` naming its
@@ -44,6 +45,7 @@ from chartfn.chartjs.option_values import (
     size_option,
 )
 from chartfn.chartjs.scales import find_scale
+from chartfn.chartjs.second_axis import right_axis
 from chartfn.chartjs.translate import TranslationError, js_string_to_number
 from chartfn.models.chart_spec import ChartSpec
 from chartfn.models.overlays import (
@@ -107,7 +109,7 @@ def config_overlays(
         # with other axes have none to place them on
         warnings.append(
             f"{_annotation_path(version)}: not drawn on a {config.get('type')} chart (only "
-            "on vertical bar, line and scatter charts)"
+            "on bar, horizontal bar, line and scatter charts)"
         )
     look = config_look(options, version, warnings, config.get("type"))
     return ConfigOverlays(Overlays(labels, annotations, look), tuple(run), tuple(warnings))
@@ -132,9 +134,7 @@ def _has_annotations(options: Mapping[str, Any], version: int) -> bool:
 
 def _axes_as_config(config: Mapping[str, Any]) -> bool:
     """Annotations go on Chart.js's x and y: not on stand-ins drawn with other axes."""
-    options = config.get("options")
-    horizontal = isinstance(options, Mapping) and options.get("indexAxis") == "y"
-    return config.get("type") in ("bar", "line", "scatter") and not horizontal
+    return config.get("type") in ("bar", "horizontalBar", "line", "scatter")
 
 
 # -- data labels -------------------------------------------------------------------------------
@@ -378,17 +378,31 @@ class _Axes:
             scale = find_scale(config, axis, version)
             if scale is not None:
                 self.ids[scale.scale_id] = axis
+        right = right_axis(config, version) if spec.y2_series else None
+        if right is not None:  # drawn as a second axis: its values map by it
+            self.ids[right.scale_id] = "y2"
         data = config.get("data")
         labels = data.get("labels") if isinstance(data, dict) else None
         self.labels: list[Any] = labels if isinstance(labels, list) else []
-        self.x_categories = spec.kind == "bar" or (spec.kind == "line" and spec.series[0].x is None)
+        # the axis whose values are category labels or indexes (horizontal bars: y)
+        self.category_axis: str | None = None
+        if spec.kind == "bar":
+            self.category_axis = "y" if spec.horizontal else "x"
+        elif spec.kind == "line" and spec.series[0].x is None:
+            self.category_axis = "x"
 
     def axis_of(self, scale_id: Any) -> str | None:
+        """'x', 'y' or 'y2' (the second y axis, where one is drawn)."""
         if not isinstance(scale_id, str):
             return None
         if scale_id in self.ids:
             return self.ids[scale_id]
         return scale_id[:1] if scale_id[:1] in ("x", "y") else None
+
+    def on_right(self, item: Mapping[str, Any]) -> bool:
+        """Whether an annotation given by its ends (a box, a v3+ line by xMin…yMax) is on the
+        second y axis: its ``yScaleID`` names it."""
+        return self.axis_of(item.get("yScaleID")) == "y2"
 
     def position(self, value: Any, axis: str) -> float | None:
         """A value on ``axis`` as the plugin scales it; None where it scales to nothing. On a
@@ -396,7 +410,7 @@ class _Axes:
         same type and value), then takes it as an index (a string by its number)."""
         if isinstance(value, bool) or value is None:
             return None
-        if axis == "x" and self.x_categories:
+        if axis == self.category_axis:
             for index, label in enumerate(self.labels):
                 same_kind = isinstance(label, str) == isinstance(value, str)
                 if same_kind and not isinstance(label, bool) and label == value:
@@ -425,11 +439,13 @@ def _line(item: dict[str, Any], path: str, axes: _Axes, version: int) -> LineAnn
             return None
         end = axes.position(item.get("endValue"), axis) if "endValue" in item else start
         end = start if end is None else end
-        if axis == "y":
+        if axis in ("y", "y2"):
             y0, y1 = start, end
         else:
             x0, x1 = start, end
+        on_right = axis == "y2"
     else:
+        on_right = axes.on_right(item)
         x0, x1 = axes.position(item.get("xMin"), "x"), axes.position(item.get("xMax"), "x")
         y0, y1 = axes.position(item.get("yMin"), "y"), axes.position(item.get("yMax"), "y")
         if x0 is None and x1 is None and y0 is None and y1 is None:
@@ -456,6 +472,7 @@ def _line(item: dict[str, Any], path: str, axes: _Axes, version: int) -> LineAnn
         label_background=color_option(label.get("backgroundColor"), f"{label_path}.backgroundColor")
         or hex_color(_ANNOTATION_LABEL_BACKGROUND),
         label_position=_label_position(label.get("position")),
+        on_right=on_right,
     )
 
 
@@ -483,6 +500,7 @@ def _box(item: dict[str, Any], path: str, axes: _Axes) -> BoxAnnotation:
         or hex_color(_ANNOTATION_LINE),
         edge=color_option(item.get("borderColor"), f"{path}.borderColor"),
         width=length_option(item.get("borderWidth"), f"{path}.borderWidth", 1.0),
+        on_right=axes.on_right(item),
     )
 
 

@@ -63,8 +63,11 @@ def prepare(request: QuickChartRequest) -> PreparedChart:
         config = evaluated.config
         translation = translate(config, request.version)
         canonical = canonical_config(config)
+        lines = frozenset(
+            i for i, look in enumerate(translation.styles.series) if look and look.mark == "line"
+        )
         ticks = config_ticks(
-            evaluated, translation.spec, request.version, request.device_pixel_ratio
+            evaluated, translation.spec, request.version, request.device_pixel_ratio, lines
         )
         if ticks.run_callback_paths:
             _try_callbacks(ticks.providers, request)
@@ -111,18 +114,12 @@ def _with_round_look(overlays: Overlays, rounds: ConfigRoundLook, config: object
 
 
 def _overlays_not_placed(spec: ChartSpec, overlays: ConfigOverlays) -> tuple[str, ...]:
-    """Horizontal bars and charts with a second y axis place no data labels or annotations
-    yet (the engine's element places are for one vertical value axis): said, not dropped."""
-    drawn = overlays.overlays
-    if spec.kind in BOX_KINDS and drawn.datalabels:
-        # a box has no one value to label (annotations are placed on vertical boxes)
+    """Box plots and violins place no data labels (a box has no one value to label): said,
+    not dropped."""
+    if spec.kind in BOX_KINDS and overlays.overlays.datalabels:
+        # annotations are placed on vertical boxes
         return ("data labels are not drawn on box plots and violins yet",)
-    if not (spec.horizontal or spec.y2_series) or (not drawn.datalabels and not drawn.annotations):
-        return ()
-    return (
-        "data labels and annotations are not drawn on horizontal bars or beside a second "
-        "y axis yet",
-    )
+    return ()
 
 
 def _paints_in_one_colour(styles: ChartStyles, output_format: str) -> tuple[str, ...]:

@@ -64,7 +64,17 @@ def find_scale(config: Mapping[str, Any], axis: str, version: int) -> ScaleRef |
     if version == 2:
         return _find_v2(chart_type, scales, axis)
     index_axis = "y" if options.get("indexAxis") == "y" else "x"
-    return _find_v4(chart_type, scales, axis, index_axis)
+    # Chart.js 3+ merges each dataset type's scale defaults in: a bar dataset's beginAtZero
+    defaults = "bar" if chart_type == "line" and _has_bar_dataset(config) else chart_type
+    return _find_v4(chart_type, scales, axis, index_axis, defaults)
+
+
+def _has_bar_dataset(config: Mapping[str, Any]) -> bool:
+    data = config.get("data")
+    datasets = data.get("datasets") if isinstance(data, Mapping) else None
+    return isinstance(datasets, list) and any(
+        isinstance(d, Mapping) and d.get("type") == "bar" for d in datasets
+    )
 
 
 def _find_v2(chart_type: str, scales: Any, axis: str) -> ScaleRef:
@@ -95,7 +105,8 @@ def _find_v2(chart_type: str, scales: Any, axis: str) -> ScaleRef:
     )
 
 
-def _find_v4(chart_type: str, scales: Any, axis: str, index_axis: str) -> ScaleRef:
+def _find_v4(chart_type: str, scales: Any, axis: str, index_axis: str, defaults: str) -> ScaleRef:
+    """``defaults``: the chart type whose value axis defaults apply (bar: beginAtZero)."""
     kind = _default_kind(chart_type, axis, index_axis)
     scales = scales if isinstance(scales, Mapping) else {}
     chosen: tuple[str, Mapping[str, Any]] | None = None
@@ -112,7 +123,7 @@ def _find_v4(chart_type: str, scales: Any, axis: str, index_axis: str) -> ScaleR
     if chosen is None:
         return ScaleRef(
             path=("options", "scales", axis),
-            options=_bar_value_default(chart_type, kind, {}),
+            options=bar_value_default(defaults, kind, {}),
             scale_id=axis,
             kind=kind,
         )
@@ -120,13 +131,13 @@ def _find_v4(chart_type: str, scales: Any, axis: str, index_axis: str) -> ScaleR
     given = scale.get("type")
     return ScaleRef(
         path=("options", "scales", scale_id),
-        options=_bar_value_default(chart_type, kind, scale),
+        options=bar_value_default(defaults, kind, scale),
         scale_id=scale_id,
         kind=given if isinstance(given, str) else kind,
     )
 
 
-def _bar_value_default(chart_type: str, kind: str, scale: Mapping[str, Any]) -> Mapping[str, Any]:
+def bar_value_default(chart_type: str, kind: str, scale: Mapping[str, Any]) -> Mapping[str, Any]:
     # Chart.js 4's bar controller (which the boxplot plugin's controllers extend)
     if chart_type in ("bar", *BOX_TYPES) and kind != "category" and "beginAtZero" not in scale:
         return {**scale, "beginAtZero": True}

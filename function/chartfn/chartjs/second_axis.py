@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from chartfn.chartjs.scales import ScaleRef, find_scale
+from chartfn.chartjs.scales import ScaleRef, bar_value_default, find_scale
 
 __all__ = ["right_axis", "right_axis_datasets"]
 
@@ -36,7 +36,7 @@ def right_axis(config: Mapping[str, Any], version: int) -> ScaleRef | None:
         if named == "y" or (named is None and scale_id.lower().startswith("y")):
             if first is not None and first.scale_id == scale_id:
                 return None
-            return _ref(("options", "scales", scale_id), scale, scale_id)
+            return _ref(("options", "scales", scale_id), scale, scale_id, config.get("type"))
     return None
 
 
@@ -61,11 +61,15 @@ def _on_right(scale: Any) -> bool:
     return isinstance(scale, Mapping) and scale.get("position") == "right"
 
 
-def _ref(path: tuple[str | int, ...], scale: Mapping[str, Any], scale_id: str) -> ScaleRef:
+def _ref(
+    path: tuple[str | int, ...], scale: Mapping[str, Any], scale_id: str, chart_type: Any = None
+) -> ScaleRef:
     given = scale.get("type")
+    kind = given if isinstance(given, str) else "linear"
     return ScaleRef(
         path=path,
-        options=scale,
+        # Chart.js 3+ gives every value axis of a bar chart the bar controller's beginAtZero
+        options=scale if chart_type is None else bar_value_default(chart_type, kind, scale),
         scale_id=scale_id,
-        kind=given if isinstance(given, str) else "linear",
+        kind=kind,
     )

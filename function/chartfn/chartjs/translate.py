@@ -25,6 +25,7 @@ from chartfn.chartjs.callbacks import option_path
 from chartfn.chartjs.config import ChartConfig, JsFunction, function_paths
 from chartfn.chartjs.dataset_style import StyleError, series_style
 from chartfn.chartjs.default_colors import TABLEAU10, with_default_colors
+from chartfn.chartjs.mixed_types import bars_in_line_chart, bars_on_category_lines
 from chartfn.chartjs.pattern_fill import PaintError, fill_pattern
 from chartfn.chartjs.round_options import round_fields
 from chartfn.chartjs.second_axis import right_axis, right_axis_datasets
@@ -143,6 +144,10 @@ def translate(config: ChartConfig, version: int = 2) -> Translation:
     config = with_default_colors(config, version)
     warnings: list[str] = []
     kind = _chart_type(config)
+    # a line chart with bar datasets is drawn as a bar chart whose other datasets are lines
+    bars_in_line = kind == "line" and bars_in_line_chart(config, version)
+    if bars_in_line:
+        kind = "bar"
     data = _mapping(config.get("data"), "data")
     options = _mapping(config.get("options"), "options")
     labels = _labels(data.get("labels"))
@@ -155,11 +160,13 @@ def translate(config: ChartConfig, version: int = 2) -> Translation:
         assert isinstance(time_options, dict)
         parser = time_options.get("parser")
         data, time_labels = _dated(data, parser if isinstance(parser, str) else None)
-    # Lines over bars are drawn on vertical, unstacked bar charts (Chart.js would stack a line
-    # on a stacked axis too); elsewhere a dataset of another type is still drawn as the chart's.
+    # Lines over bars are drawn on vertical bar charts; elsewhere a dataset of another type is
+    # still drawn as the chart's.
     bar_scales = _Scales(options, version, horizontal=config.get("type") == "horizontalBar")
-    lines_over_bars = kind == "bar" and not bar_scales.horizontal and not bar_scales.stacked
-    datasets = _datasets(data, kind, labels, warnings, _data_source(options), lines_over_bars)
+    lines_over_bars = kind == "bar" and not bar_scales.horizontal
+    datasets = _datasets(
+        data, kind, labels, warnings, _data_source(options), lines_over_bars, bars_in_line
+    )
     if version == 2 and kind not in ("pie", "doughnut", "polarArea", "radialGauge"):
         # QuickChart's colorschemes plugin colours v2 datasets that name no colour
         for dataset in datasets:
@@ -189,8 +196,10 @@ def translate(config: ChartConfig, version: int = 2) -> Translation:
         # QuickChart merges legend: {display: false} under the config's own options
         fields["legend"] = _plugin(options, "legend", version).get("display") is True
     elif kind == "bar":
+        if scales.stacked and any(d.as_line for d in datasets):
+            _stack_bar_lines(config, version, datasets, scales)
         spec_fields = _bar(datasets, labels, scales)
-        _second_axis(config, version, kind, datasets, scales, warnings)  # said not drawn
+        spec_fields.update(_second_axis(config, version, kind, datasets, scales, warnings))
     else:
         # A line config's category x axis gets its labels from chartjs.category_axis.
         category_x = config.get("type") == "line" and scales.x.get("type", "category") == "category"
@@ -206,6 +215,8 @@ def translate(config: ChartConfig, version: int = 2) -> Translation:
     if config.get("type") == "sparkline" and version == 2 and "scales" not in options:
         fields.update(_sparkline_limits(datasets))
     styles = _styles(datasets, kind, str(config.get("type")), version, options, warnings)
+    if styles.series and bars_on_category_lines(config, version):
+        styles = replace(styles, category_offset=False)
     plugins = _undrawn_plugins(options, kind)
     if plugins:
         warnings.append("plugins are not drawn yet: " + ", ".join(plugins))
@@ -436,7 +447,9 @@ def _datasets(
     warnings: list[str],
     data_source: str | None = None,
     lines_over_bars: bool = False,
+    untyped_lines: bool = False,
 ) -> list[_Dataset]:
+    """``untyped_lines``: datasets naming no type are lines (a line chart drawn with bars)."""
     raw = data.get("datasets")
     fetched = (
         f" (options.plugins.{data_source} fills datasets from a URL, and chartfn fetches no "
@@ -458,7 +471,7 @@ def _datasets(
         if dataset.get("hidden") is True:
             continue
         own_type = dataset.get("type")
-        as_line = lines_over_bars and own_type == "line"
+        as_line = lines_over_bars and (own_type == "line" or (untyped_lines and own_type is None))
         if isinstance(own_type, str) and own_type != kind and not as_line:
             mixed = True
         values = dataset.get("data")
@@ -1051,16 +1064,22 @@ def _second_axis(
     axis = right_axis(config, version)
     assert axis is not None
     where = option_path(axis.path)
-    if kind not in ("line", "scatter"):
-        warnings.append(f"{where}: a second y axis is drawn for line and scatter charts only")
+    if kind not in ("line", "scatter", "bar"):
+        warnings.append(f"{where}: a second y axis is drawn for line, scatter and bar charts only")
+        return {}
+    if scales.horizontal:
+        warnings.append(f"{where}: a second y axis is drawn on vertical charts only")
         return {}
     if len(on_right) == len(datasets):
         warnings.append(f"{where}: every dataset is on this axis: drawn on the left")
         return {}
-    if axis.kind != "linear" or scales.y.get("type") == "logarithmic":
-        warnings.append(f"{where}: a second y axis is drawn linear, beside a linear one, only")
+    if axis.kind not in ("linear", "logarithmic"):
+        warnings.append(f"{where}: a second y axis is drawn linear or logarithmic only")
         return {}
-    return {"y2_series": on_right, "y2_label": scales.title_of(axis.options)}
+    fields: dict[str, Any] = {"y2_series": on_right, "y2_label": scales.title_of(axis.options)}
+    if axis.kind == "logarithmic":
+        fields["y2_log"] = True
+    return fields
 
 
 def _stack(datasets: list[_Dataset], data: dict[str, Any], version: int) -> None:
@@ -1072,6 +1091,24 @@ def _stack(datasets: list[_Dataset], data: dict[str, Any], version: int) -> None
     groups = [_stack_key(raw[d.index].get("stack")) if version >= 3 else None for d in datasets]
     for dataset, values in zip(datasets, stack_lines([d.y for d in datasets], groups), strict=True):
         dataset.y = values
+
+
+def _stack_bar_lines(
+    config: ChartConfig, version: int, datasets: list[_Dataset], scales: _Scales
+) -> None:
+    """A stacked bar chart's line datasets: Chart.js stacks datasets by type (its stack key
+    holds the dataset's type unless it names a ``stack``), so a line stacks on the lines of its
+    own value axis, where that axis is stacked, never on the bars."""
+    right = set(right_axis_datasets(config, version, [d.index for d in datasets]))
+    axis = right_axis(config, version) if right else None
+    for on_right in (False, True):
+        options = axis.options if on_right and axis is not None else scales.y
+        if options.get("stacked") is not True:
+            continue
+        lines = [d for i, d in enumerate(datasets) if d.as_line and (i in right) is on_right]
+        groups = [_stack_key(d.raw.get("stack")) if version >= 3 else None for d in lines]
+        for dataset, values in zip(lines, stack_lines([d.y for d in lines], groups), strict=True):
+            dataset.y = values
 
 
 def _stack_key(value: Any) -> str | None:

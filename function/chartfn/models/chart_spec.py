@@ -18,7 +18,7 @@ Shape (JSON)::
      "cutout": number?, "cutout_px": number?, "rotation": number?, "circumference": number?,
      "fill": bool | [bool, ...]?,
      "slice_colors": [str, ...]?, "value_labels": bool?, "horizontal": bool?,
-     "y2_series": [int, ...]?, "y2_label": str?, "means": bool?}
+     "y2_series": [int, ...]?, "y2_label": str?, "means": bool?, "y2_log": bool?}
 
 Limits (module constants; a violation is a pydantic ``ValidationError`` located at the field):
 
@@ -92,11 +92,12 @@ Rules beyond the per-field limits:
   the top (Chart.js's ``horizontalBar`` / ``indexAxis: 'y'``); ``y_log`` and ``y_limits``
   still name the value axis, drawn along x, and ``x_label`` / ``y_label`` the axes where
   they are drawn.
-* ``y2_series`` (line and scatter): the indexes of the series drawn against a second value
-  axis on the right (its own range and ticks, titled ``y2_label``), as Chart.js draws datasets
-  whose ``yAxisID`` names an axis at ``position: 'right'``; each index once, of a series that
-  exists, at least one series left on the left axis. Not with ``y_log`` (the right axis is
-  linear); ``y_limits`` is the left axis' range.
+* ``y2_series`` (line, scatter and vertical bar): the indexes of the series drawn against a
+  second value axis on the right (its own range and ticks, titled ``y2_label``, logarithmic
+  with ``y2_log``), as Chart.js draws datasets whose ``yAxisID`` names an axis at
+  ``position: 'right'``; each index once, of a series that exists, at least one series left on
+  the left axis. ``y_log`` and ``y_limits`` are the left axis'. Bars on both axes share their
+  category's slots (grouped side by side, or one slot when stacked) and stack per axis.
 * ``stacked`` for bar, area and histogram; ``bins`` for histogram (whose ``y`` holds the raw
   samples, drawn along x).
 * Log axes: ``x_log`` for line, scatter, bubble, area (explicit ``x`` > 0) and histogram
@@ -224,6 +225,7 @@ _LATER_FIELDS = (
     "y2_series",
     "y2_label",
     "means",
+    "y2_log",
 )
 _STACK_KINDS = frozenset({"bar", "area", "histogram"})
 _X_LOG_KINDS = frozenset({"line", "scatter", "bubble", "area", "histogram"})
@@ -455,6 +457,7 @@ class ChartSpec(_Frozen):
     ) = None
     y2_label: Text | None = None
     means: Annotated[bool, Field(strict=True)] | None = None
+    y2_log: Annotated[bool, Field(strict=True)] | None = None
 
     @property
     def show_legend(self) -> bool:
@@ -637,13 +640,20 @@ class ChartSpec(_Frozen):
 
     def _check_second_axis(self, errors: list[InitErrorDetails]) -> None:
         if self.y2_series is None:
+            if self.y2_log:
+                errors.append(
+                    _error(("y2_log",), "second_axis", "y2_log needs y2_series", self.y2_log)
+                )
             return
-        if self.kind not in ("line", "scatter"):
-            errors.append(_not_for(("y2_series",), "y2_series", self.kind, "line and scatter"))
-        if self.y_log:
+        if self.kind not in ("line", "scatter", "bar"):
+            errors.append(_not_for(("y2_series",), "y2_series", self.kind, "line, scatter and bar"))
+        if self.horizontal:
             errors.append(
                 _error(
-                    ("y2_series",), "second_axis", "the right axis is linear: not with y_log", None
+                    ("y2_series",),
+                    "second_axis",
+                    "a second y axis is for vertical charts: not with horizontal",
+                    None,
                 )
             )
         if len(set(self.y2_series)) >= len(self.series):
@@ -801,11 +811,14 @@ class ChartSpec(_Frozen):
         self, series: Series, here: tuple[str | int, ...], errors: list[InitErrorDetails]
     ) -> None:
         kind = self.kind
+        on_right = self.y2_series is not None and here[-1] in self.y2_series
+        # a series on the second y axis is on a log axis by y2_log, the others by y_log
+        value_log = self.y2_log if on_right else self.y_log
         # Histogram samples lie along x; for the other kinds y is the value axis.
-        if (self.y_log and kind in _Y_LOG_KINDS and kind != "histogram") or (
+        if (value_log and kind in _Y_LOG_KINDS and kind != "histogram") or (
             self.x_log and kind == "histogram"
         ):
-            axis = "x_log" if kind == "histogram" else "y_log"
+            axis = "x_log" if kind == "histogram" else ("y2_log" if on_right else "y_log")
             for position, value in enumerate(series.y):
                 if value is not None and value <= 0:
                     errors.append(

@@ -5,7 +5,8 @@ providers do, so that the engine needs to know nothing of Chart.js.
 
 Sizes are CSS pixels (Chart.js's unit; the engine multiplies by the device pixel ratio),
 colours ``#rrggbb[aa]``, positions in data units: a category axis counts its categories
-0, 1, …. ``None`` leaves a setting to the engine's own look.
+0, 1, …; an annotation ``on_right`` has its y on the chart's second y axis. ``None`` leaves
+a setting to the engine's own look.
 
 Bounds (the translation refuses more, naming the config path):
 
@@ -101,6 +102,7 @@ class LineAnnotation:
     # as Chart.js starts them), 1 its end; at 0 and 1 the label stays inside the line's ends
     label_position: float = 0.5
     behind: bool = False  # drawTime before the datasets: under the data
+    on_right: bool = False  # y0 and y1 are on the second (right) y axis
 
 
 @dataclass(frozen=True)
@@ -115,6 +117,7 @@ class BoxAnnotation:
     edge: str | None = None
     width: float = 1.0
     behind: bool = False  # drawTime before the datasets: under the data
+    on_right: bool = False  # y0 and y1 are on the second (right) y axis
 
 
 @dataclass(frozen=True)

@@ -98,6 +98,9 @@ class ChartStyles:
     """Styles by series, in the spec's series order (a missing one: the engine's look)."""
 
     series: tuple[SeriesStyle | None, ...] = ()
+    #: Chart.js's category ``offset``: False stands the categories on the plot's edges and the
+    #: lines between (a Chart.js 2 line chart's axis under its bar datasets).
+    category_offset: bool = True
 
     def of(self, index: int) -> SeriesStyle | None:
         return self.series[index] if index < len(self.series) else None

@@ -77,6 +77,8 @@ class Chart:
     with_radial_ticks: Callable[[TickProvider], Chart] | None = None
     elements: Elements | None = None
     mappers: Mappers | None = None
+    # Data on the second (right) y axis to pixels, for charts that have one
+    y2_mapper: Callable[[Layout], Callable[..., np.ndarray]] | None = None
 
 
 def flat(text: str) -> str:
@@ -119,11 +121,11 @@ def plan(
         from chartfn.drawing.raster.progress import plan_progress
 
         return plan_progress(spec, base, styles)
-    if spec.kind == "bar" and styles is not None:
+    if spec.kind == "bar" and (styles is not None or spec.y2_series is not None):
         from chartfn.drawing.raster.mixed_bars import has_lines, plan_mixed_bars  # builds on this
 
-        if has_lines(styles):
-            return plan_mixed_bars(spec, base, colors, names, styles)
+        if spec.y2_series is not None or has_lines(styles or ChartStyles()):
+            return plan_mixed_bars(spec, base, colors, names, styles or ChartStyles())
     if spec.kind == "bar":
         return _bars(spec, base, colors, names, styles or ChartStyles())
     if spec.kind == "histogram":

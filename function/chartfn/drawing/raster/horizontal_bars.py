@@ -1,8 +1,13 @@
 """Horizontal bars (``ChartSpec.horizontal``; Chart.js's ``horizontalBar`` / ``indexAxis: 'y'``):
 the value axis along x, the categories down y with the first at the top, as Chart.js orders
-them. Grouping and stacking are the vertical bars' (``charts.bar_boxes``) turned a quarter."""
+them. Grouping and stacking are the vertical bars' (``charts.bar_boxes``) turned a quarter.
+Each bar's element runs from its base to its end along x, so data labels anchor and align as
+chartjs-plugin-datalabels does on horizontal bars; annotations map x by the value axis and y
+by the category index."""
 
 from __future__ import annotations
+
+import math
 
 import numpy as np
 
@@ -10,6 +15,8 @@ from chartfn.drawing.matplotlib_runtime import to_rgba
 from chartfn.drawing.raster.canvas import Canvas
 from chartfn.drawing.raster.charts import (
     Chart,
+    Element,
+    _mappers,
     bar_boxes,
     by_color,
     flat,
@@ -76,4 +83,37 @@ def plan_horizontal(
                 canvas.fill_rects(rects[drawn & chosen], bar_color)
         return []
 
-    return Chart(request, draw, grid_y=False)
+    def elements(layout: Layout) -> list[list[Element | None]]:
+        to_x, to_y = _mappers(value, category, layout)
+        x0, _, x1, _ = layout.plot
+        found = []
+        for low_edge, high_edge, start, end in boxes:
+            if spec.y_log:  # a log axis has no 0: the bar starts at the plot's left edge
+                start = np.where(start > 0, start, np.nan)
+            middles = to_y((low_edge + high_edge) / 2)
+            bases = np.where(np.isfinite(start), to_x(start), x0)
+            ends = to_x(end)
+            found.append(
+                [
+                    _along_x(float(np.clip(b, x0, x1)), float(e), float(y))
+                    if math.isfinite(e)
+                    else None
+                    for b, e, y in zip(bases, ends, middles, strict=True)
+                ]
+            )
+        return found
+
+    return Chart(
+        request,
+        draw,
+        grid_y=False,
+        elements=elements,
+        mappers=lambda layout: _mappers(value, category, layout),
+    )
+
+
+def _along_x(base: float, end: float, y: float) -> Element:
+    """A bar from ``base`` to ``end`` at height ``y``, pointing from its base to its end (to
+    the right where it has no length, as for a positive value)."""
+    direction = (-1.0, 0.0) if end < base else (1.0, 0.0)
+    return Element((base, y), ((base + end) / 2, y), (end, y), direction)

@@ -1,11 +1,15 @@
 """A bar chart with Chart.js line datasets (a dataset's own ``type: 'line'``, ``SeriesStyle.mark``):
 the bar datasets grouped in their categories as on a plain bar chart, each line through its
 categories' centres on the same value axis, which covers both. Datasets are drawn in Chart.js's
-order: sorted by ``order`` then index, the last drawn first, so the lowest lies on top."""
+order: sorted by ``order`` then index, the last drawn first, so the lowest lies on top.
+Bar charts with a second y axis (``ChartSpec.y2_series``) are drawn here too: each series
+against its own axis, the bars of both axes sharing their category's slots."""
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from dataclasses import replace
 
 import numpy as np
 
@@ -46,37 +50,54 @@ def plan_mixed_bars(
     count = len(spec.series[0].y)
     looks = [styles.of(i) or SeriesStyle() for i in range(len(spec.series))]
     lines = {i for i, look in enumerate(looks) if look.mark == "line"}
+    right = set(spec.y2_series or ())
     bar_indexes = [i for i in range(len(spec.series)) if i not in lines]
-    # bars share their category among the bar datasets only, as Chart.js's bar controller does
-    only_bars = spec.model_copy(update={"series": [spec.series[i] for i in bar_indexes]})
-    bars = bar_boxes(only_bars) if bar_indexes else []
-    boxes: dict[int, tuple[np.ndarray, ...]] = dict(zip(bar_indexes, bars, strict=True))
+    boxes = _bar_boxes(spec, bar_indexes, right)
     centres = np.arange(count, dtype=np.float64)
     values = {i: series_values(spec.series[i].y) for i in lines}
-    # a line's values as zero-width boxes: the value axis then covers bars and lines alike
-    covered: BarBoxes = bars + [(centres, centres, values[i], values[i]) for i in sorted(lines)]
-    y_scale = value_scale(spec, covered)
-    x_scale = Scale(-0.5, count - 0.5)
+    scales = [_side_scale(spec, boxes, values, on_right) for on_right in (False, True)]
+    y_scale, y2_scale = scales
+    assert y_scale is not None
     categories = spec.categories if spec.categories is not None else [str(i) for i in range(count)]
+    if styles.category_offset or count < 2:
+        x_scale = Scale(-0.5, count - 0.5)
+        x_axis = Axis(x_scale, tuple(flat(c) for c in categories))
+    else:
+        # no offset: categories on the plot's edges and between, labelled by the config's
+        # category provider as a line chart's are; bars centred on them, cut at the edges
+        x_scale = Scale(0.0, count - 1.0)
+        x_axis = Axis(x_scale)
     entries = [LegendEntry(n, c, "box") for n, c in zip(names, colors, strict=True)]
-    request = request_with(
-        base, spec, entries, Axis(x_scale, tuple(flat(c) for c in categories)), Axis(y_scale)
-    )
+    request = request_with(base, spec, entries, x_axis, Axis(y_scale))
+    if y2_scale is not None:
+        request = replace(request, y2_axis=Axis(y2_scale), y2_label=flat(spec.y2_label or ""))
     # Chart.js sorts by (order, index) and draws that list from its end
     drawing_order = sorted(range(len(spec.series)), key=lambda i: (looks[i].order, i))[::-1]
 
+    def mappers_of(index: int, layout: Layout) -> tuple[Callable[..., np.ndarray], ...]:
+        """Data to pixels for series ``index``, on its own value axis."""
+        if index in right and y2_scale is not None:
+            return _mappers(x_scale, y2_scale, replace(layout, y_scale=layout.y2_scale))
+        return _mappers(x_scale, y_scale, layout)
+
+    def low_end(index: int, layout: Layout) -> float:
+        """The series' value axis' low end, where bars start on a log axis."""
+        if index in right and y2_scale is not None:
+            return (layout.y2_scale or y2_scale).low
+        return (layout.y_scale or y_scale).low
+
     def draw(canvas: Canvas, layout: Layout) -> list[Label]:
-        to_x, to_y = _mappers(x_scale, y_scale, layout)
         for index in drawing_order:
+            to_x, to_y = mappers_of(index, layout)
             if index in lines:
                 zero = float(to_y(np.zeros(1))[0])
                 px, py = to_x(centres), to_y(values[index])
                 _line(canvas, layout, px, py, zero, looks[index], colors[index])
                 continue
-            left, right, bottom, top = boxes[index]
-            if spec.y_log:
-                bottom = np.where(bottom > 0, bottom, (layout.y_scale or y_scale).low * 1e-3)
-            rects = np.stack([to_x(left), to_y(bottom), to_x(right), to_y(top)], axis=1)
+            left, right_edge, bottom, top = boxes[index]
+            if _on_log(spec, index, right):
+                bottom = np.where(bottom > 0, bottom, low_end(index, layout) * 1e-3)
+            rects = np.stack([to_x(left), to_y(bottom), to_x(right_edge), to_y(top)], axis=1)
             drawn = np.all(np.isfinite(rects), axis=1)
             drawn &= ~paint_bars(canvas, rects, drawn, styles.of(index))  # gradients, patterns
             for bar_color, chosen in by_color(styles.of(index), colors[index], count):
@@ -84,12 +105,13 @@ def plan_mixed_bars(
         return []
 
     def elements(layout: Layout) -> list[list[Element | None]]:
-        to_x, to_y = _mappers(x_scale, y_scale, layout)
         _, y0, _, y1 = layout.plot
-        base_y = float(np.clip(to_y(np.array([0.0 if not spec.y_log else 1.0]))[0], y0, y1))
         found: list[list[Element | None]] = []
         for index in range(len(spec.series)):
+            to_x, to_y = mappers_of(index, layout)
             if index in lines:
+                floor = 1.0 if _on_log(spec, index, right) else 0.0
+                base_y = float(np.clip(to_y(np.array([floor]))[0], y0, y1))
                 row: list[Element | None] = []
                 for px, py in zip(to_x(centres), to_y(values[index]), strict=True):
                     if not (math.isfinite(px) and math.isfinite(py)):
@@ -99,8 +121,8 @@ def plan_mixed_bars(
                     row.append(Element((px, py), (px, py), (px, py), (0.0, up)))
                 found.append(row)
                 continue
-            left, right, bottom, top = boxes[index]
-            middle = to_x((left + right) / 2)
+            left, right_edge, bottom, top = boxes[index]
+            middle = to_x((left + right_edge) / 2)
             found.append(
                 [
                     _element((x, y0_), (x, y1_)) if math.isfinite(y1_) else None
@@ -115,6 +137,60 @@ def plan_mixed_bars(
         grid_x=False,
         elements=elements,
         mappers=lambda layout: _mappers(x_scale, y_scale, layout),
+        y2_mapper=None
+        if y2_scale is None
+        else lambda layout: _mappers(x_scale, y2_scale, replace(layout, y_scale=layout.y2_scale))[
+            1
+        ],
+    )
+
+
+def _on_log(spec: ChartSpec, index: int, right: set[int]) -> bool:
+    return bool(spec.y2_log if index in right else spec.y_log)
+
+
+def _bar_boxes(
+    spec: ChartSpec, bar_indexes: list[int], right: set[int]
+) -> dict[int, tuple[np.ndarray, ...]]:
+    """Each bar series' boxes. Bars share their category among the bar datasets only, as
+    Chart.js's bar controller does, whichever value axis they are on (side by side, or in
+    one slot when stacked); stacked, they stack with the bars of their own value axis."""
+    if not bar_indexes:
+        return {}
+    if not spec.stacked:
+        grouped = spec.model_copy(update={"series": [spec.series[i] for i in bar_indexes]})
+        return dict(zip(bar_indexes, bar_boxes(grouped), strict=True))
+    boxes: dict[int, tuple[np.ndarray, ...]] = {}
+    for on_right in (False, True):
+        side = [i for i in bar_indexes if (i in right) is on_right]
+        if side:
+            stacked = spec.model_copy(update={"series": [spec.series[i] for i in side]})
+            boxes.update(zip(side, bar_boxes(stacked), strict=True))
+    return boxes
+
+
+def _side_scale(
+    spec: ChartSpec,
+    boxes: dict[int, tuple[np.ndarray, ...]],
+    values: dict[int, np.ndarray],
+    on_right: bool,
+) -> Scale | None:
+    """One value axis, covering its bars and its lines (None: no series on that side)."""
+    right = set(spec.y2_series or ())
+    bars = [b for i, b in sorted(boxes.items()) if (i in right) is on_right]
+    lines = [v for i, v in sorted(values.items()) if (i in right) is on_right]
+    if not bars and not lines:
+        return None
+    count = len(spec.series[0].y)
+    centres = np.arange(count, dtype=np.float64)
+    # a line's values as zero-width boxes: the value axis then covers bars and lines alike
+    covered: BarBoxes = [(b[0], b[1], b[2], b[3]) for b in bars] + [
+        (centres, centres, v, v) for v in lines
+    ]
+    if not on_right:
+        return value_scale(spec, covered)
+    return value_scale(
+        spec.model_copy(update={"y_log": bool(spec.y2_log), "y_limits": None}), covered
     )
 
 

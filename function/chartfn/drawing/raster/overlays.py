@@ -138,7 +138,8 @@ def _annotations(
     annotations: tuple[LineAnnotation | BoxAnnotation, ...],
 ) -> list[Label]:
     assert chart.mappers is not None
-    to_x, to_y = chart.mappers(placed)
+    to_x, to_left_y = chart.mappers(placed)
+    to_right_y = to_left_y if chart.y2_mapper is None else chart.y2_mapper(placed)
     x0, y0, x1, y1 = placed.plot
     dpi = chart.request.dpi
 
@@ -152,6 +153,7 @@ def _annotations(
     canvas.clip_to(placed.plot)
     labels: list[tuple[LineAnnotation, Point, Point]] = []
     for annotation in annotations:
+        to_y = to_right_y if annotation.on_right else to_left_y
         if isinstance(annotation, BoxAnnotation):
             left, right = sorted((px(annotation.x0, to_x, x0), px(annotation.x1, to_x, x1)))
             bottom, top = sorted((px(annotation.y0, to_y, y0), px(annotation.y1, to_y, y1)))
