@@ -61,6 +61,10 @@ CARTESIAN_SPECS: dict[str, dict[str, Any]] = {
         "kind": "boxplot", "horizontal": True, "categories": ["a", "b"],
         "series": [{"name": "one", "boxes": [[1, 2, 3, 4, 5, 20], [3, 4, 5, 6]]}],
     },
+    "bars placed by x": {
+        "kind": "bar",
+        "series": [{"y": [3, -1, 2], "x": [0, 1, 5], "name": "one"}, {"y": [1, 2], "x": [2, 3]}],
+    },
 }  # fmt: skip
 LONG = "Quarterly revenue of every regional subsidiary, adjusted " * 4  # 228 characters
 TITLE = LONG[:200]
@@ -262,6 +266,10 @@ HARD_CASES: dict[str, dict[str, Any]] = {
     "violins down y": {"kind": "violin", "horizontal": True, "categories": MANY,
                        "title": TITLE, "x_label": TITLE, "y_label": TITLE,
                        "series": [{"boxes": [[float(i), i + 1.5, i * 2.0] for i in range(100)]}]},
+    "bars placed far apart": {"kind": "bar", "title": TITLE, "x_label": TITLE, "legend": True,
+                              "series": [{"name": LONG[:90], "y": [1e100, -1e100, 5e-324],
+                                          "x": [-1e100, 1e100, 0]}, {"y": [1], "x": [1e-300]}]},
+    "one bar placed by x": {"kind": "bar", "stacked": True, "series": [{"y": [2], "x": [7]}] * 3},
     "cjk": {"kind": "bar", "title": "正弦函數 数 ひらがな 한국어 " * 8,
             "categories": ["数", "數"], "series": [{"y": [1, 2], "name": "한국어"}]},
 }  # fmt: skip

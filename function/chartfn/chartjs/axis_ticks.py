@@ -40,7 +40,8 @@ from chartfn.chartjs.scales import (
 from chartfn.chartjs.second_axis import right_axis
 from chartfn.chartjs.tick_labels import default_labels, js_text
 from chartfn.chartjs.ticks import numeric_options, scale_ticks, tick_axis
-from chartfn.chartjs.time_axis import TimeError, time_provider
+from chartfn.chartjs.time_axis import TimeError
+from chartfn.chartjs.time_scale import time_scale_provider
 from chartfn.chartjs.translate import TranslationError, js_string_to_number
 from chartfn.models.axis_ticks import AxisTicks, TickProvider, TickProviders
 from chartfn.models.box_stats import box_summaries, value_limits
@@ -143,13 +144,18 @@ def config_ticks(
         x_provider = _provider(evaluated, x_scale, version, values, True, device_pixel_ratio)
         if tick_callback_of(x_scale.options, version) is not None:
             run.append(_path(x_scale))
-    if x_scale is not None and x_scale.kind == "time" and spec.kind != "bar":
+    if x_scale is not None and x_scale.kind == "time" and spec.series[0].x is not None:
         times = [x for s in spec.series for x in (s.x or ())]
         try:
-            x_provider = time_provider(x_scale.options, version, times, device_pixel_ratio)
+            x_provider = time_scale_provider(
+                x_scale.options, version, times, device_pixel_ratio, bar_axis=spec.kind == "bar"
+            )
         except TimeError as exc:
-            where = option_path((*x_scale.path, *(("time",) if version < 3 else ())))
-            raise TranslationError(f"{where}.{exc.path.removeprefix('time.')}", str(exc)) from None
+            inner = exc.path.removeprefix("time.")
+            # v3+ moved min and max out of `time`; the rest stayed there
+            under_time = version < 3 or inner not in ("min", "max")
+            where = option_path((*x_scale.path, *(("time",) if under_time else ())))
+            raise TranslationError(f"{where}.{inner}", str(exc)) from None
     labels = _data_labels(config)
     if (
         x_scale is not None

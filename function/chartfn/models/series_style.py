@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from chartfn.models.bar_slots import BarSlots
 from chartfn.models.fill_gradient import LinearGradient
 from chartfn.models.fill_pattern import FillPattern, Paint
 
@@ -98,6 +99,8 @@ class ChartStyles:
     """Styles by series, in the spec's series order (a missing one: the engine's look)."""
 
     series: tuple[SeriesStyle | None, ...] = ()
+    #: Bars at positions on a time or numeric x axis: their width rule (None: the default).
+    bar_slots: BarSlots | None = None
 
     def of(self, index: int) -> SeriesStyle | None:
         return self.series[index] if index < len(self.series) else None

@@ -1,0 +1,126 @@
+"""Time axes and bars on them, against the real Chart.js.
+
+``chartjs_time_ticks_cases.json`` is what Chart.js 2.9.4 (with its moment) and Chart.js 4.6
+(with chartjs-adapter-moment, as QuickChart loads it for v3/v4) built for a table of line and
+bar charts on a time x axis (``benchmarks/fidelity/time_ticks.mjs``, in UTC): ten data sets
+from milliseconds to years apart, the unit/stepSize/minUnit/bounds/offset/displayFormats
+options, the bar width options, six canvas sizes. Checked here:
+
+* the tick times and labels (before crowded labels are thinned) for the axis length Chart.js
+  had: ``chartjs.time_scale`` over ``chartjs.time_axis``;
+* the axis' ends, offset included: the first and last drawn ticks land on Chart.js's pixels
+  when the axis spans Chart.js's chart area;
+* every bar's centre and width (``drawing.raster.positioned_bars.slot_edges``) given Chart.js's
+  chart area.
+
+Left out, and why: ``ticks.source: 'data'/'labels'``, v2 ``distribution: 'series'`` and v4
+``type: 'timeseries'`` (not drawn as Chart.js does yet: the first two still get generated
+ticks, the last two an even time scale); cases whose axis has more than ``MAX_TIME_TICKS``
+ticks (chartfn stops there; Chart.js 2 does not).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from chartfn.chartjs.time_axis import MAX_TIME_TICKS, parse_time
+from chartfn.chartjs.time_bars import bar_slots
+from chartfn.chartjs.time_scale import time_scale_provider
+from chartfn.drawing.raster.positioned_bars import slot_edges
+from chartfn.models.axis_ticks import AxisTicks
+
+HERE = Path(__file__).parent
+DATA = json.loads((HERE / "chartjs_time_ticks_cases.json").read_text(encoding="utf-8"))
+CASES: list[dict[str, Any]] = DATA["cases"]
+
+
+def _not_drawn_yet(case: dict[str, Any]) -> bool:
+    options = case["options"]
+    source = options.get("ticks", {}).get("source")
+    return (
+        source in ("data", "labels")
+        or options.get("distribution") == "series"
+        or options.get("type") == "timeseries"
+    )
+
+
+IN_SCOPE = [case for case in CASES if "error" not in case and not _not_drawn_yet(case)]
+COUNTED = [case for case in IN_SCOPE if "ticks" in case]
+BARS = [case for case in COUNTED if case["type"] == "bar"]
+
+
+def _id(case: dict[str, Any]) -> str:
+    options = json.dumps(case["options"], sort_keys=True, separators=(",", ":"))
+    bar = json.dumps(case["bar"], separators=(",", ":")) if case["bar"] else ""
+    first = case["dataLabels"][0][:16]
+    return f"v{case['version']}-{case['type']}-{first}x{len(case['dataLabels'])}-{options}{bar}"
+
+
+def _ticks(case: dict[str, Any]) -> AxisTicks:
+    times = [parse_time(label, "x") for label in case["dataLabels"]]
+    provider = time_scale_provider(
+        case["options"],
+        case["version"],
+        [t for t in times if t is not None],
+        1.0,
+        bar_axis=case["type"] == "bar",
+    )
+    return provider(case["length"])
+
+
+def _pixel(case: dict[str, Any], ticks: AxisTicks, values: Any) -> np.ndarray:
+    left, right = case["left"], case["right"]
+    fraction = (np.asarray(values, dtype=np.float64) - ticks.low) / (ticks.high - ticks.low)
+    return left + fraction * (right - left)
+
+
+def test_the_table_is_what_the_generator_made() -> None:
+    assert DATA["generator"] == "benchmarks/fidelity/time_ticks.mjs"
+    assert DATA["chartjs"]["2"] == "2.9.4" and DATA["chartjs"]["4"].startswith("4.")
+    assert len(CASES) == 950 and not any("error" in case for case in CASES)
+    # the cases this file checks: every case but the ones the module docstring names
+    assert len(COUNTED) == 712 and len(BARS) == 500
+    too_many = [case for case in CASES if "tickCount" in case]
+    assert all(case["tickCount"] > MAX_TIME_TICKS for case in too_many)
+
+
+@pytest.mark.parametrize("case", COUNTED, ids=_id)
+def test_tick_times_and_labels_are_chartjs(case: dict[str, Any]) -> None:
+    ticks = _ticks(case)
+    assert list(ticks.values) == case["ticks"]
+    assert list(ticks.labels) == case["tickLabels"]
+
+
+@pytest.mark.parametrize("case", COUNTED, ids=_id)
+def test_axis_ends_put_the_ticks_where_chartjs_does(case: dict[str, Any]) -> None:
+    ticks = _ticks(case)
+    for value, pixel in case["tickEnds"]:
+        assert _pixel(case, ticks, value) == pytest.approx(pixel, abs=0.01)
+
+
+@pytest.mark.parametrize("case", BARS, ids=_id)
+def test_bars_are_as_wide_as_chartjs_makes_them(case: dict[str, Any]) -> None:
+    ticks = _ticks(case)
+    version = case["version"]
+    raw = [dict(case["bar"])] * case["datasets"] if version >= 3 else []
+    axis = {**case["options"], **(case["bar"] if version == 2 else {})}
+    slots = bar_slots(axis, raw, version)
+    times = [parse_time(label, "x") for label in case["dataLabels"]]
+    centres = _pixel(case, ticks, times)
+    tick_values = case["drawnValues"] if slots.drawn_ticks_only else case["ticks"]
+    edges = slot_edges(
+        [centres] * case["datasets"],
+        _pixel(case, ticks, tick_values),
+        case["right"] - case["left"],
+        slots,
+        stacked=False,
+    )
+    for (left, right), bars in zip(edges, case["bars"], strict=True):
+        expected = np.asarray(bars, dtype=np.float64)
+        np.testing.assert_allclose((left + right) / 2, expected[:, 0], atol=0.01)
+        np.testing.assert_allclose(right - left, expected[:, 1], atol=0.01)
