@@ -141,3 +141,13 @@ def test_the_engine_draws_each_bar_centred_on_its_time(version: str) -> None:
     times = np.asarray(chart.spec.series[0].x)
     expected = x0 + layout.x_scale.fraction(times) * (x1 - x0)
     assert [e.centre[0] for e in elements if e is not None] == pytest.approx(list(expected))
+
+
+def test_the_axis_spans_the_labels_and_series_distribution_is_named() -> None:
+    start = parse_time("2020-01-01", "x")
+    assert start is not None
+    provider = time_scale_provider({}, 2, [start], 1.0, label_times=[start, start + 9 * DAY])
+    assert (provider(800).low, provider(800).high) == (start, start + 9 * DAY)
+    config = time_bars()
+    config["options"]["scales"]["xAxes"][0]["distribution"] = "series"
+    assert any("distribution" in warning for warning in translate(config, 2).warnings)

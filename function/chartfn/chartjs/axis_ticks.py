@@ -41,7 +41,7 @@ from chartfn.chartjs.second_axis import right_axis
 from chartfn.chartjs.tick_labels import default_labels, js_text
 from chartfn.chartjs.ticks import numeric_options, scale_ticks, tick_axis
 from chartfn.chartjs.time_axis import TimeError
-from chartfn.chartjs.time_scale import time_scale_provider
+from chartfn.chartjs.time_scale import label_times, time_scale_provider
 from chartfn.chartjs.translate import TranslationError, js_string_to_number
 from chartfn.models.axis_ticks import AxisTicks, TickProvider, TickProviders
 from chartfn.models.box_stats import box_summaries, value_limits
@@ -148,7 +148,12 @@ def config_ticks(
         times = [x for s in spec.series for x in (s.x or ())]
         try:
             x_provider = time_scale_provider(
-                x_scale.options, version, times, device_pixel_ratio, bar_axis=spec.kind == "bar"
+                x_scale.options,
+                version,
+                times,
+                device_pixel_ratio,
+                bar_axis=spec.kind == "bar",
+                label_times=label_times(x_scale.options, _data_labels(config)),
             )
         except TimeError as exc:
             inner = exc.path.removeprefix("time.")

@@ -8,7 +8,10 @@ Chart.js 4 bar chart's x axis, as its bar defaults have it; false elsewhere, and
 whose time scale defaults replace the bar chart's when a config sets the type) moves the axis' ends
 out by half the first and last tick gaps: Chart.js 2.9.4 from the ticks it keeps, Chart.js 4
 from the ticks it generated (including the one before the data) and at most a quarter of the
-axis at each end (half with fewer than three ticks). A ``time.displayFormats`` entry with a
+axis at each end (half with fewer than three ticks). The axis spans ``data.labels``' times as
+well as the data's. ``ticks.source: 'labels'`` puts the ticks at the labels' times, ``'data'``
+at the data's (Chart.js 4: each generated tick moved to the next data time), labelled in the
+unit Chart.js formats them in. A ``time.displayFormats`` entry with a
 moment token that ``time_axis.format_time`` does not write is a ``TimeError`` at its path (for
 v3/v4 too: QuickChart's adapter is moment's). Pinned against the real Chart.js by
 ``tests/unit/test_chartjs_time_ticks.py`` (``benchmarks/fidelity/time_ticks.mjs``).
@@ -16,6 +19,7 @@ v3/v4 too: QuickChart's adapter is moment's). Pinned against the real Chart.js b
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -23,11 +27,13 @@ from typing import Any
 from chartfn.chartjs.time_axis import (
     _INTERVALS,
     DISPLAY_FORMATS,
+    MAX_TIME_TICKS,
     UNITS,
     TimeError,
     _utc,
     add,
     format_time,
+    parse_time,
     time_provider,
 )
 from chartfn.models.axis_ticks import AxisTicks, TickProvider
@@ -155,6 +161,105 @@ def _v2_labels(options: Mapping[str, Any], base: TickProvider) -> TickProvider:
     return ticks_for_length
 
 
+def _formats(options: Mapping[str, Any]) -> dict[str, str]:
+    time = options.get("time")
+    given = time.get("displayFormats") if isinstance(time, Mapping) else None
+    formats = dict(DISPLAY_FORMATS)
+    if isinstance(given, Mapping):
+        formats.update({k: v for k, v in given.items() if k in UNITS and isinstance(v, str)})
+    return formats
+
+
+def _unit_probe(
+    given: Mapping[str, Any], version: int, chosen: Sequence[float], device_pixel_ratio: float
+) -> TickProvider:
+    """``time_axis``'s ticks with every tick generated (bounds 'ticks'), each labelled with the
+    name of the unit it chose (a millisecond tick keeps its own label): Chart.js's auto unit
+    without reaching into ``time_axis``."""
+    time = dict(given["time"]) if isinstance(given.get("time"), Mapping) else {}
+    # the millisecond format stays: time_axis measures its example label for the capacity
+    time["displayFormats"] = {
+        unit: _formats(given)[unit] if unit == "millisecond" else f"[{unit}]" for unit in UNITS
+    }
+    return time_provider({**given, "time": time, "bounds": "ticks"}, version, chosen,
+                         device_pixel_ratio)  # fmt: skip
+
+
+def _snapped(generated: Sequence[float], data: Sequence[float]) -> list[float]:
+    """Chart.js 4's ``addTick`` with ``ticks.source: 'data'``: each generated tick moved to the
+    first data time at or after it (the last one past the end)."""
+    if not data:
+        return []
+    snapped = {data[min(bisect.bisect_left(data, t), len(data) - 1)] for t in generated}
+    return sorted(snapped)
+
+
+def _sourced(
+    options: Mapping[str, Any],
+    version: int,
+    source: str,
+    data_times: list[float],
+    label_times: list[float],
+    data_bounds: TickProvider,
+    probe: TickProvider,
+) -> Any:
+    """Ticks at the labels' or the data's times (``ticks.source``), labelled in the unit
+    Chart.js formats them in; with the times its offset is computed from."""
+    time = options.get("time") if isinstance(options.get("time"), Mapping) else {}
+    ticks_options = options.get("ticks") if isinstance(options.get("ticks"), Mapping) else {}
+    assert isinstance(time, Mapping)
+    assert isinstance(ticks_options, Mapping)
+    unit_option = time.get("unit") if time.get("unit") in UNITS else None
+    min_unit = time.get("minUnit") if time.get("minUnit") in UNITS else "millisecond"
+    formats = _formats(options)
+    bounds = options.get("bounds")
+
+    def build(length_px: float) -> tuple[AxisTicks, list[float]]:
+        ends = data_bounds(length_px)
+        low, high = float(ends.low), float(ends.high)
+        probed = probe(length_px)
+        auto = str(probed.labels[0]) if probed.labels else "millisecond"
+        auto = auto if auto in UNITS else "millisecond"
+        if source == "labels":
+            stamps = label_times
+        elif version >= 3:
+            stamps = _snapped(_generated(probed.values, high, bounds), data_times)
+        else:
+            stamps = sorted(set(data_times) | set(label_times))
+        if bounds == "ticks" and stamps:
+            low, high = stamps[0], stamps[-1]
+        kept = [t for t in stamps if low <= t <= high][:MAX_TIME_TICKS]
+        if unit_option is not None:
+            unit = unit_option
+        elif version >= 3 or ticks_options.get("autoSkip") is True:
+            unit = auto
+        else:
+            unit = _formatting_unit(len(kept), min_unit, low, high)
+        labels = [format_time(t, formats[unit]) for t in kept]
+        ticks = AxisTicks(values=kept, labels=labels, low=low, high=max(high, low + 1))
+        return ticks, (stamps if version >= 3 else kept)
+
+    return build
+
+
+def label_times(options: Mapping[str, Any], labels: Sequence[Any]) -> list[float]:
+    """``data.labels``' times, read with the axis' ``time.parser`` (the translation has
+    refused a label that is no date already; null labels have none)."""
+    time = options.get("time")
+    parser = time.get("parser") if isinstance(time, Mapping) else None
+    found = []
+    for index, label in enumerate(labels):
+        try:
+            ms = parse_time(
+                label, f"data.labels[{index}]", parser if isinstance(parser, str) else None
+            )
+        except TimeError:
+            continue
+        if ms is not None:
+            found.append(ms)
+    return found
+
+
 def time_scale_provider(
     options: Mapping[str, Any],
     version: int,
@@ -162,32 +267,44 @@ def time_scale_provider(
     device_pixel_ratio: float,
     *,
     bar_axis: bool = False,
+    label_times: Sequence[float] = (),
 ) -> TickProvider:
-    """Ticks for a horizontal time axis with ``options`` (the scale's) over ``times`` (ms)."""
+    """Ticks for a horizontal time axis with ``options`` (the scale's) over ``times`` (ms, the
+    data's) and ``label_times`` (``data.labels``' times, which the axis spans too)."""
     check_display_formats(options)
     given = _v4_options(options) if version >= 3 else options
-    chosen = list(times)
+    labels = sorted(set(label_times))
+    chosen = list(times) + labels
     if version >= 3 and chosen and min(chosen) == max(chosen):
         chosen = [chosen[0] - 1, chosen[0] + 1]  # Chart.js 4: min(min, max - 1), max(min + 1, max)
     base = time_provider(given, version, chosen, device_pixel_ratio)
     if version < 3:
         base = _v2_labels(options, base)
-    # every tick generated, the one past the data's end too (bounds 'ticks' keeps them all)
-    generated = time_provider({**given, "bounds": "ticks"}, version, chosen, device_pixel_ratio)
+    # every tick generated, the one past the data's end too, labelled with its unit's name
+    probe = _unit_probe(given, version, chosen, device_pixel_ratio)
+    ticks_options = options.get("ticks")
+    source = ticks_options.get("source") if isinstance(ticks_options, Mapping) else None
+    sourced = None
+    if source in ("data", "labels"):
+        data = sorted(set(times))
+        sourced = _sourced(options, version, str(source), data, labels, base, probe)
     offset = options.get("offset")
     # Chart.js 2 gives an axis whose type the config changes that type's defaults (no
     # offset for time); Chart.js 4 keeps the bar chart's offset on its x axis whatever the type
     offset = offset if isinstance(offset, bool) else bar_axis and version >= 3
-    if not offset:
-        return base
 
     def ticks_for_length(length_px: float) -> AxisTicks:
-        ticks = base(length_px)
+        if sourced is not None:
+            ticks, stamps = sourced(length_px)
+        else:
+            ticks = base(length_px)
+            stamps = [float(v) for v in ticks.values]
+            if version >= 3:
+                stamps = _generated(probe(length_px).values, ticks.high, options.get("bounds"))
+        if not offset:
+            return ticks
         low, high = float(ticks.low), float(ticks.high)
-        times = [float(v) for v in ticks.values]
-        if version >= 3:
-            times = _generated(generated(length_px).values, high, options.get("bounds"))
-        start, end = _offsets(times, low, high, version)
+        start, end = _offsets(stamps, low, high, version)
         span = high - low
         return ticks._replace(low=low - start * span, high=high + end * span)
 
