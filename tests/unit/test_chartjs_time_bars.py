@@ -151,3 +151,9 @@ def test_the_axis_spans_the_labels_and_series_distribution_is_named() -> None:
     config = time_bars()
     config["options"]["scales"]["xAxes"][0]["distribution"] = "series"
     assert any("distribution" in warning for warning in translate(config, 2).warnings)
+
+
+def test_a_timeseries_axis_is_named_as_not_drawn() -> None:
+    config = time_bars(4)
+    config["options"]["scales"]["x"]["type"] = "timeseries"
+    assert any("timeseries" in warning for warning in translate(config, 4).warnings)

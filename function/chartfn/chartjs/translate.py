@@ -158,8 +158,10 @@ def translate(config: ChartConfig, version: int = 2) -> Translation:
         assert isinstance(time_options, dict)
         parser = time_options.get("parser")
         data, time_labels = _dated(data, parser if isinstance(parser, str) else None)
-        if version == 2 and x_axis.get("distribution") == "series":
-            warnings.append("the time axis' distribution: 'series' is drawn as 'linear' for now")
+    if x_axis.get("type") == "timeseries":
+        warnings.append("a 'timeseries' x axis is not drawn as one yet (its dates as given)")
+    if version == 2 and x_axis.get("type") == "time" and x_axis.get("distribution") == "series":
+        warnings.append("the time axis' distribution: 'series' is drawn as 'linear' for now")
     # Lines over bars are drawn on vertical, unstacked bar charts (Chart.js would stack a line
     # on a stacked axis too); elsewhere a dataset of another type is still drawn as the chart's.
     lines_over_bars = (
