@@ -143,17 +143,33 @@ def test_the_engine_draws_each_bar_centred_on_its_time(version: str) -> None:
     assert [e.centre[0] for e in elements if e is not None] == pytest.approx(list(expected))
 
 
-def test_the_axis_spans_the_labels_and_series_distribution_is_named() -> None:
+def test_the_axis_spans_the_labels() -> None:
     start = parse_time("2020-01-01", "x")
     assert start is not None
     provider = time_scale_provider({}, 2, [start], 1.0, label_times=[start, start + 9 * DAY])
     assert (provider(800).low, provider(800).high) == (start, start + 9 * DAY)
-    config = time_bars()
-    config["options"]["scales"]["xAxes"][0]["distribution"] = "series"
-    assert any("distribution" in warning for warning in translate(config, 2).warnings)
 
 
-def test_a_timeseries_axis_is_named_as_not_drawn() -> None:
-    config = time_bars(4)
-    config["options"]["scales"]["x"]["type"] = "timeseries"
-    assert any("timeseries" in warning for warning in translate(config, 4).warnings)
+@pytest.mark.parametrize(
+    ("version", "x_axis"),
+    [("2", "xAxes: [{type: 'time', distribution: 'series'}]"), ("4", "x: {type: 'timeseries'}")],
+)
+def test_an_evenly_spaced_time_axis_gives_each_time_an_equal_share(
+    version: str, x_axis: str
+) -> None:
+    value = next(_fresh)
+    script = (
+        "{type: 'line', data: {labels: ['2021-05-01', '2021-05-02', '2021-06-30', '2022-01-01'],"
+        f" datasets: [{{data: [{value}, 2, 3, 4]}}]}}, options: {{scales: {{{x_axis}}}}}}}"
+    )
+    chart = prepare(parse_request({"c": script, "v": version}, pixel_budget=BUDGET))
+    try:
+        assert chart.spec.series[0].x == [0.0, 1 / 3, 2 / 3, 1.0]
+        assert not any("not a number" in warning for warning in chart.warnings)
+        ticks = chart.ticks.x
+        assert ticks is not None
+        drawn = ticks(1000.0)
+    finally:
+        chart.close()
+    assert list(drawn.values) == [0.0, 1 / 3, 2 / 3, 1.0]  # at the data's times, both versions
+    assert drawn.labels[:2] == ["May 2021", "May 2021"]  # a month unit over eight months

@@ -14,7 +14,7 @@ the chart is drawn (the provider calls it).
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,6 +42,7 @@ from chartfn.chartjs.tick_labels import default_labels, js_text
 from chartfn.chartjs.ticks import numeric_options, scale_ticks, tick_axis
 from chartfn.chartjs.time_axis import TimeError
 from chartfn.chartjs.time_scale import label_times, time_scale_provider
+from chartfn.chartjs.time_series_axis import is_series_axis, series_axis
 from chartfn.chartjs.translate import TranslationError, js_string_to_number
 from chartfn.models.axis_ticks import AxisTicks, TickProvider, TickProviders
 from chartfn.models.box_stats import box_summaries, value_limits
@@ -50,6 +51,7 @@ from chartfn.models.chart_spec import BOX_KINDS, MAX_NAME, ChartSpec
 __all__ = ["ConfigTicks", "config_ticks"]
 
 _NUMERIC = ("linear", "logarithmic")
+_TIME = ("time", "timeseries")
 
 
 @dataclass(frozen=True)
@@ -144,17 +146,25 @@ def config_ticks(
         x_provider = _provider(evaluated, x_scale, version, values, True, device_pixel_ratio)
         if tick_callback_of(x_scale.options, version) is not None:
             run.append(_path(x_scale))
-    if x_scale is not None and x_scale.kind == "time" and spec.series[0].x is not None:
+    if x_scale is not None and x_scale.kind in _TIME and spec.series[0].x is not None:
         times = [x for s in spec.series for x in (s.x or ())]
+        labelled = label_times(x_scale.options, _data_labels(config))
         try:
-            x_provider = time_scale_provider(
-                x_scale.options,
-                version,
-                times,
-                device_pixel_ratio,
-                bar_axis=spec.kind == "bar",
-                label_times=label_times(x_scale.options, _data_labels(config)),
-            )
+            if is_series_axis(x_scale.options, version):
+                table, x_provider = series_axis(
+                    x_scale.options, version, times, labelled, device_pixel_ratio,
+                    bar_axis=spec.kind == "bar",
+                )  # fmt: skip
+                spec = _placed_by(spec, table.position)
+            else:
+                x_provider = time_scale_provider(
+                    x_scale.options,
+                    version,
+                    times,
+                    device_pixel_ratio,
+                    bar_axis=spec.kind == "bar",
+                    label_times=labelled,
+                )
         except TimeError as exc:
             inner = exc.path.removeprefix("time.")
             # v3+ moved min and max out of `time`; the rest stayed there
@@ -228,6 +238,15 @@ def _xs_of_gaps(config: Mapping[str, Any]) -> list[float]:
             if isinstance(x, int | float) and not isinstance(x, bool) and math.isfinite(x):
                 found.append(float(x))
     return found
+
+
+def _placed_by(spec: ChartSpec, position: Callable[[float], float]) -> ChartSpec:
+    """The spec with its series' times as positions on an evenly spaced time axis."""
+    series = [
+        s if s.x is None else s.model_copy(update={"x": [position(x) for x in s.x]})
+        for s in spec.series
+    ]
+    return spec.model_copy(update={"series": series})
 
 
 def _data_labels(config: Mapping[str, Any]) -> list[Any]:

@@ -152,16 +152,13 @@ def translate(config: ChartConfig, version: int = 2) -> Translation:
     time_labels = None
     x_axis = _Scales(options, version).x
     bar_scales = _Scales(options, version, horizontal=config.get("type") == "horizontalBar")
-    time_bars = kind == "bar" and not bar_scales.horizontal and x_axis.get("type") == "time"
-    if (kind in ("line", "scatter", "bubble") or time_bars) and x_axis.get("type") == "time":
+    time_x = x_axis.get("type") in ("time", "timeseries")
+    time_bars = kind == "bar" and not bar_scales.horizontal and time_x
+    if (kind in ("line", "scatter", "bubble") or time_bars) and time_x:
         time_options = x_axis.get("time") if isinstance(x_axis.get("time"), dict) else {}
         assert isinstance(time_options, dict)
         parser = time_options.get("parser")
         data, time_labels = _dated(data, parser if isinstance(parser, str) else None)
-    if x_axis.get("type") == "timeseries":
-        warnings.append("a 'timeseries' x axis is not drawn as one yet (its dates as given)")
-    if version == 2 and x_axis.get("type") == "time" and x_axis.get("distribution") == "series":
-        warnings.append("the time axis' distribution: 'series' is drawn as 'linear' for now")
     # Lines over bars are drawn on vertical, unstacked bar charts (Chart.js would stack a line
     # on a stacked axis too); elsewhere a dataset of another type is still drawn as the chart's.
     lines_over_bars = (
