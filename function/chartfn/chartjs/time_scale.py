@@ -156,7 +156,12 @@ def _v2_labels(options: Mapping[str, Any], base: TickProvider) -> TickProvider:
     def ticks_for_length(length_px: float) -> AxisTicks:
         ticks = base(length_px)
         unit = _formatting_unit(len(ticks.values), min_unit, float(ticks.low), float(ticks.high))
-        return ticks._replace(labels=[format_time(v, formats[unit]) for v in ticks.values])
+        # a label time_axis left out (thinned as 2.9.4's autoSkip does) stays out
+        labels = [
+            None if label is None else format_time(v, formats[unit])
+            for v, label in zip(ticks.values, ticks.labels, strict=True)
+        ]
+        return ticks._replace(labels=labels)
 
     return ticks_for_length
 
