@@ -47,6 +47,12 @@ const canvasFor = (major) => (major === 2 ? createCanvas2 : createNapiCanvas);
 
 const { Chart: Chart4, registerables } = await import('chart.js');
 Chart4.register(...registerables);
+// Chart.js 4's time axes need a date adapter: chartjs-adapter-moment, as QuickChart loads it for
+// v3/v4 configs (without one those charts failed and went uncompared). Its ESM build, so that it
+// registers with this chart.js instance (the CommonJS build would find another). In UTC, as
+// QuickChart's servers and chartfn's time axes are.
+process.env.TZ = 'UTC';
+await import('chartjs-adapter-moment/dist/chartjs-adapter-moment.esm.js');
 const { default: DataLabels4 } = await import('chartjs-plugin-datalabels');
 const { default: Annotation4 } = await import('chartjs-plugin-annotation');
 Chart4.register(Annotation4);

@@ -58,7 +58,7 @@ RULES = {
              "parameters cannot say one-of"),
         Rule("spec_cross_field", "chart spec rules across fields (per kind, paired lengths, "
              "pie sums, log axes, low < high, points in all, a progress bar's two series, "
-             "the right axis's series, bubble radii), beyond a JSON Schema"),
+             "the right axis's series, bubble radii, bars placed by x), beyond a JSON Schema"),
         Rule("series_all_gaps", "a series needs one number among its nulls: JSON Schema's "
              "contains says it, but schemathesis's coverage phase then spends minutes on "
              "10,000-item arrays"),
@@ -84,6 +84,7 @@ SPEC_ERROR_RULES = {
             "not_for_kind", "length_mismatch", "pie_series", "pie_value", "pie_color",
             "too_many_points", "too_many_categories", "stack_mismatch", "log_value", "limits",
             "gap_not_allowed", "progress_series", "second_axis", "missing", "cutout_twice",
+            "positioned_bars",
         ),
         "spec_cross_field",
     ),

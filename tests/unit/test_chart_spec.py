@@ -189,8 +189,25 @@ def test_a_series_needs_one_number() -> None:
 def test_x_pairs_with_y_and_only_where_x_means_something() -> None:
     error = single_error(spec(series=[{"y": [1, 2], "x": [1, 2, 3]}]))
     assert error["loc"] == ("series", 0, "x") and "3" in error["msg"]
-    assert error_locs({"kind": "bar", "series": [{"y": [1], "x": [1]}]}) == [("series", 0, "x")]
+    assert error_locs({"kind": "pie", "series": [{"y": [1], "x": [1]}]}) == [("series", 0, "x")]
     ChartSpec.model_validate({"kind": "scatter", "series": [{"y": [1, 2], "x": [5, -1]}]})
+
+
+def test_bars_placed_by_x_follow_their_rules() -> None:
+    placed = {"kind": "bar", "series": [{"y": [1, 2], "x": [0, 5]}, {"y": [3], "x": [2]}]}
+    ChartSpec.model_validate(placed)  # each series its own length
+    assert error_locs({**placed, "series": [{"y": [1], "x": [0]}, {"y": [2]}]}) == [
+        ("series", 1, "x")
+    ]
+    assert error_locs({**placed, "series": [{"y": [1]}, {"y": [2], "x": [0]}]}) == [
+        ("series", 0, "x")
+    ]
+    assert error_locs({**placed, "stacked": True}) == [("series", 1, "x")]
+    assert error_locs({**placed, "categories": ["a", "b"]}) == [("categories",)]
+    assert error_locs({**placed, "horizontal": True}) == [("horizontal",)]
+    assert error_locs({**placed, "y2_series": [1]}) == [("y2_series",)]
+    too_many = [{"y": [1.0] * (MAX_CATEGORIES + 1), "x": [0.0] * (MAX_CATEGORIES + 1)}]
+    assert error_locs({"kind": "bar", "series": too_many}) == [("series", 0, "y")]
 
 
 def test_bar_lengths_follow_the_categories() -> None:

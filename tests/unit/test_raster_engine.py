@@ -73,6 +73,10 @@ CARTESIAN_SPECS: dict[str, dict[str, Any]] = {
         "kind": "bar", "y2_series": [2], "y2_log": True, "stacked": True,
         "series": [{"y": [3, 1, 2]}, {"y": [1, 2, 1]}, {"y": [10, 1000, 30], "name": "right"}],
     },
+    "bars placed by x": {
+        "kind": "bar",
+        "series": [{"y": [3, -1, 2], "x": [0, 1, 5], "name": "one"}, {"y": [1, 2], "x": [2, 3]}],
+    },
 }  # fmt: skip
 LONG = "Quarterly revenue of every regional subsidiary, adjusted " * 4  # 228 characters
 TITLE = LONG[:200]
@@ -281,6 +285,10 @@ HARD_CASES: dict[str, dict[str, Any]] = {
                                         "stacked": True, "y_log": True, "categories": MANY,
                                         "series": [{"y": [1e-100] * 99 + [1e100]},
                                                    {"y": [float(i + 1) for i in range(100)]}]},
+    "bars placed far apart": {"kind": "bar", "title": TITLE, "x_label": TITLE, "legend": True,
+                              "series": [{"name": LONG[:90], "y": [1e100, -1e100, 5e-324],
+                                          "x": [-1e100, 1e100, 0]}, {"y": [1], "x": [1e-300]}]},
+    "one bar placed by x": {"kind": "bar", "stacked": True, "series": [{"y": [2], "x": [7]}] * 3},
     "cjk": {"kind": "bar", "title": "正弦函數 数 ひらがな 한국어 " * 8,
             "categories": ["数", "數"], "series": [{"y": [1, 2], "name": "한국어"}]},
 }  # fmt: skip

@@ -14,7 +14,7 @@ the chart is drawn (the provider calls it).
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,7 +41,9 @@ from chartfn.chartjs.scales import (
 from chartfn.chartjs.second_axis import right_axis
 from chartfn.chartjs.tick_labels import default_labels, js_text
 from chartfn.chartjs.ticks import numeric_options, scale_ticks, tick_axis
-from chartfn.chartjs.time_axis import TimeError, time_provider
+from chartfn.chartjs.time_axis import TimeError
+from chartfn.chartjs.time_scale import label_times, time_scale_provider
+from chartfn.chartjs.time_series_axis import is_series_axis, series_axis
 from chartfn.chartjs.translate import TranslationError, js_string_to_number
 from chartfn.models.axis_ticks import AxisTicks, TickProvider, TickProviders
 from chartfn.models.box_stats import box_summaries, value_limits
@@ -50,6 +52,7 @@ from chartfn.models.chart_spec import BOX_KINDS, MAX_NAME, ChartSpec
 __all__ = ["ConfigTicks", "config_ticks"]
 
 _NUMERIC = ("linear", "logarithmic")
+_TIME = ("time", "timeseries")
 
 
 @dataclass(frozen=True)
@@ -149,13 +152,31 @@ def config_ticks(
         x_provider = _provider(evaluated, x_scale, version, values, True, device_pixel_ratio)
         if tick_callback_of(x_scale.options, version) is not None:
             run.append(_path(x_scale))
-    if x_scale is not None and x_scale.kind == "time" and spec.kind != "bar":
+    if x_scale is not None and x_scale.kind in _TIME and spec.series[0].x is not None:
         times = [x for s in spec.series for x in (s.x or ())]
+        labelled = label_times(x_scale.options, _data_labels(config))
         try:
-            x_provider = time_provider(x_scale.options, version, times, device_pixel_ratio)
+            if is_series_axis(x_scale.options, version):
+                table, x_provider = series_axis(
+                    x_scale.options, version, times, labelled, device_pixel_ratio,
+                    bar_axis=spec.kind == "bar",
+                )  # fmt: skip
+                spec = _placed_by(spec, table.position)
+            else:
+                x_provider = time_scale_provider(
+                    x_scale.options,
+                    version,
+                    times,
+                    device_pixel_ratio,
+                    bar_axis=spec.kind == "bar",
+                    label_times=labelled,
+                )
         except TimeError as exc:
-            where = option_path((*x_scale.path, *(("time",) if version < 3 else ())))
-            raise TranslationError(f"{where}.{exc.path.removeprefix('time.')}", str(exc)) from None
+            inner = exc.path.removeprefix("time.")
+            # v3+ moved min and max out of `time`; the rest stayed there
+            under_time = version < 3 or inner not in ("min", "max")
+            where = option_path((*x_scale.path, *(("time",) if under_time else ())))
+            raise TranslationError(f"{where}.{inner}", str(exc)) from None
     labels = _data_labels(config)
     # a line chart's category axis: its own, or under bars in Chart.js 2 (``mixed_types``)
     line_categories = spec.kind == "line" or bars_on_category_lines(config, version)
@@ -247,6 +268,15 @@ def _value_extremes(
     if stacked and drawn_lines and version == 2:
         found.append(0.0)
     return [min(found), max(found)] if found else []
+
+
+def _placed_by(spec: ChartSpec, position: Callable[[float], float]) -> ChartSpec:
+    """The spec with its series' times as positions on an evenly spaced time axis."""
+    series = [
+        s if s.x is None else s.model_copy(update={"x": [position(x) for x in s.x]})
+        for s in spec.series
+    ]
+    return spec.model_copy(update={"series": series})
 
 
 def _data_labels(config: Mapping[str, Any]) -> list[Any]:

@@ -31,6 +31,7 @@ from chartfn.chartjs.round_options import round_fields
 from chartfn.chartjs.second_axis import right_axis, right_axis_datasets
 from chartfn.chartjs.stacking import stack_lines
 from chartfn.chartjs.time_axis import TimeError, parse_time
+from chartfn.chartjs.time_bars import BarOptionError, bar_slots
 from chartfn.models.chart_spec import (
     MAX_BUBBLE_RADIUS,
     MAX_CATEGORIES,
@@ -155,15 +156,17 @@ def translate(config: ChartConfig, version: int = 2) -> Translation:
         return _boxes(config, version, data, options, labels, warnings)
     time_labels = None
     x_axis = _Scales(options, version).x
-    if kind in ("line", "scatter", "bubble") and x_axis.get("type") == "time":
+    bar_scales = _Scales(options, version, horizontal=config.get("type") == "horizontalBar")
+    time_x = x_axis.get("type") in ("time", "timeseries")
+    time_bars = kind == "bar" and not bar_scales.horizontal and time_x
+    if (kind in ("line", "scatter", "bubble") or time_bars) and time_x:
         time_options = x_axis.get("time") if isinstance(x_axis.get("time"), dict) else {}
         assert isinstance(time_options, dict)
         parser = time_options.get("parser")
         data, time_labels = _dated(data, parser if isinstance(parser, str) else None)
-    # Lines over bars are drawn on vertical bar charts; elsewhere a dataset of another type is
-    # still drawn as the chart's.
-    bar_scales = _Scales(options, version, horizontal=config.get("type") == "horizontalBar")
-    lines_over_bars = kind == "bar" and not bar_scales.horizontal
+    # Lines over bars are drawn on vertical bar charts (not on bars placed along a time axis);
+    # elsewhere a dataset of another type is still drawn as the chart's.
+    lines_over_bars = kind == "bar" and not bar_scales.horizontal and not time_bars
     datasets = _datasets(
         data, kind, labels, warnings, _data_source(options), lines_over_bars, bars_in_line
     )
@@ -195,6 +198,8 @@ def translate(config: ChartConfig, version: int = 2) -> Translation:
         spec_fields = _progress(datasets, data, options)
         # QuickChart merges legend: {display: false} under the config's own options
         fields["legend"] = _plugin(options, "legend", version).get("display") is True
+    elif time_bars:
+        spec_fields = _time_bars(datasets, time_labels, scales, warnings)
     elif kind == "bar":
         if scales.stacked and any(d.as_line for d in datasets):
             _stack_bar_lines(config, version, datasets, scales)
@@ -217,6 +222,12 @@ def translate(config: ChartConfig, version: int = 2) -> Translation:
     styles = _styles(datasets, kind, str(config.get("type")), version, options, warnings)
     if styles.series and bars_on_category_lines(config, version):
         styles = replace(styles, category_offset=False)
+    if time_bars:
+        try:
+            slots = bar_slots(x_axis, data.get("datasets"), version)
+        except BarOptionError as exc:
+            raise TranslationError(exc.path, str(exc).removeprefix(exc.path + ": ")) from None
+        styles = replace(styles, bar_slots=slots)
     plugins = _undrawn_plugins(options, kind)
     if plugins:
         warnings.append("plugins are not drawn yet: " + ", ".join(plugins))
@@ -798,6 +809,36 @@ def _bar(datasets: list[_Dataset], labels: list[str] | None, scales: _Scales) ->
         "stacked": scales.stacked,
         "series": [_series(d, _fit(d.y, length)) for d in datasets],
     }
+
+
+def _time_bars(
+    datasets: list[_Dataset],
+    time_labels: list[float | None] | None,
+    scales: _Scales,
+    warnings: list[str],
+) -> dict[str, Any]:
+    """Bars at their times (``chartjs.time_bars``): values at their label's time or their
+    point's x; null values draw nothing."""
+    if time_labels is not None:
+        _place_on_labels(datasets, time_labels)
+    series = []
+    for dataset in datasets:
+        if dataset.x is None:
+            raise TranslationError(
+                f"data.datasets[{dataset.index}].data",
+                "a bar on a time axis needs a time: give data.labels times or {x, y} points",
+            )
+        kept = [i for i, y in enumerate(dataset.y) if y is not None]
+        dataset.positions = [dataset.positions[i] for i in kept]
+        entry = _series(dataset, [dataset.y[i] for i in kept])
+        entry["x"] = [dataset.x[i] for i in kept]
+        series.append(entry)
+    stacked = scales.stacked
+    if stacked and any(entry["x"] != series[0]["x"] for entry in series):
+        warnings.append("stacked bars on a time axis are drawn side by side unless every "
+                        "dataset has the same times")  # fmt: skip
+        stacked = False
+    return {"kind": "bar", "stacked": stacked, "series": series}
 
 
 def _round(

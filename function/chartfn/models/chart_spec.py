@@ -43,8 +43,12 @@ Rules beyond the per-field limits:
   ``-0`` becomes ``0``.
 * ``null`` in ``y`` is a gap (the line or area breaks there) for ``line`` and ``area`` only; it is
   rejected elsewhere. A series needs at least one number.
-* ``x`` (same length as ``y``; default 0, 1, …, n-1) only for line, scatter, bubble and area.
-  Stacked areas need the same ``x`` in every series.
+* ``x`` (same length as ``y``; default 0, 1, …, n-1) only for line, scatter, bubble, area and
+  bar. Stacked areas need the same ``x`` in every series. A ``bar`` chart whose series give
+  ``x`` draws its bars at those positions on a numeric x axis (a Chart.js time axis gives epoch
+  milliseconds), each series its own length, as wide as Chart.js makes bars on such an axis
+  (``chartfn.models.bar_slots``): every series gives ``x`` or none does, no ``categories``, not
+  ``horizontal``; stacked, the same ``x`` in every series.
 * ``bubble``: a scatter chart whose points are circles of radius ``r`` (one per value, the
   same length as ``y``, 0 … MAX_BUBBLE_RADIUS) in CSS pixels, as Chart.js sizes them: 1/100
   inch, so ``scale=2`` doubles them with the rest of the chart. ``r`` is for bubble only.
@@ -694,8 +698,10 @@ class ChartSpec(_Frozen):
                                 value,
                             )
                         )
-            if series.x is not None and kind not in _X_KINDS:
-                errors.append(_not_for((*here, "x"), "x", kind, "line, scatter, bubble and area"))
+            if series.x is not None and kind not in _X_KINDS and kind != "bar":
+                errors.append(
+                    _not_for((*here, "x"), "x", kind, "line, scatter, bubble, area and bar")
+                )
             if series.r is not None and kind != "bubble":
                 errors.append(_not_for((*here, "r"), "r", kind, "bubble"))
             if series.r is None and kind == "bubble":
@@ -724,7 +730,9 @@ class ChartSpec(_Frozen):
                         len(series.y),
                     )
                 )
-            if kind in ("bar", "radar", "progress"):
+            if kind == "bar" and (first.x is not None or series.x is not None):
+                self._check_positioned_bar(series, here, errors)
+            elif kind in ("bar", "radar", "progress"):
                 expected = len(self.categories) if self.categories is not None else len(first.y)
                 if len(series.y) != expected:
                     what = "categories" if self.categories is not None else "series 0"
@@ -771,6 +779,49 @@ class ChartSpec(_Frozen):
                     "length_mismatch",
                     f"{len(self.categories)} labels for {len(first.y)} slices: give one per slice",
                     len(self.categories),
+                )
+            )
+
+    def _check_positioned_bar(
+        self, series: Series, here: tuple[str | int, ...], errors: list[InitErrorDetails]
+    ) -> None:
+        """Bars at the positions ``x``: every series gives them or none does."""
+        if series.x is None or self.series[0].x is None:
+            missing = here if series.x is None else ("series", 0)
+            errors.append(
+                _error(
+                    (*missing, "x"),
+                    "missing",
+                    "bars are placed by x in every series or in none: give each series x",
+                    None,
+                )
+            )
+        elif self.stacked and series.x != self.series[0].x:
+            errors.append(
+                _error(
+                    (*here, "x"),
+                    "stack_mismatch",
+                    "stacked bars need the same x in every series (as series 0)",
+                    None,
+                )
+            )
+        if here[1] == 0 and self.categories is not None:
+            errors.append(
+                _error(
+                    ("categories",), "positioned_bars", "bars placed by x take no categories", None
+                )
+            )
+        if here[1] == 0 and self.horizontal:
+            errors.append(
+                _error(("horizontal",), "positioned_bars", "bars placed by x stand upright", None)
+            )
+        if here[1] == 0 and self.y2_series is not None:
+            errors.append(
+                _error(
+                    ("y2_series",),
+                    "positioned_bars",
+                    "bars placed by x have one y axis: leave y2_series out",
+                    None,
                 )
             )
 

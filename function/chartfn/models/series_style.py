@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from chartfn.models.bar_slots import BarSlots
 from chartfn.models.fill_gradient import LinearGradient
 from chartfn.models.fill_pattern import FillPattern, Paint
 
@@ -101,6 +102,8 @@ class ChartStyles:
     #: Chart.js's category ``offset``: False stands the categories on the plot's edges and the
     #: lines between (a Chart.js 2 line chart's axis under its bar datasets).
     category_offset: bool = True
+    #: Bars at positions on a time or numeric x axis: their width rule (None: the default).
+    bar_slots: BarSlots | None = None
 
     def of(self, index: int) -> SeriesStyle | None:
         return self.series[index] if index < len(self.series) else None

@@ -126,6 +126,10 @@ def plan(
 
         if spec.y2_series is not None or has_lines(styles or ChartStyles()):
             return plan_mixed_bars(spec, base, colors, names, styles or ChartStyles())
+    if spec.kind == "bar" and spec.series[0].x is not None:
+        from chartfn.drawing.raster.positioned_bars import plan_positioned_bars  # builds on this
+
+        return plan_positioned_bars(spec, base, colors, names, styles or ChartStyles())
     if spec.kind == "bar":
         return _bars(spec, base, colors, names, styles or ChartStyles())
     if spec.kind == "histogram":

@@ -135,6 +135,9 @@ class Layout:
     title: Label | None = None
     y2_ticks: list[tuple[float, Label | None]] = field(default_factory=list)
     y2_scale: Scale | None = None
+    # Every tick value the x axis' provider gave, before crowded ones were thinned out (bars
+    # on a time axis take their width from the closest two, as Chart.js 2 does).
+    x_built: tuple[float, ...] = ()
 
     def texts(self) -> list[Label]:
         ticks = [
@@ -211,6 +214,12 @@ def _provided_scale(axis: Axis, length: float) -> Scale | None:
         return None
     ticks = axis.provider(length)
     return Scale(float(ticks.low), float(ticks.high), axis.scale.log)
+
+
+def _built_values(axis: Axis, length: float) -> tuple[float, ...]:
+    if axis.provider is None or axis.categories is not None:
+        return ()
+    return tuple(float(v) for v in axis.provider(length).values)
 
 
 def _axis_ticks(
@@ -557,6 +566,7 @@ def _layout(
         legend,
         legend_box,
         x_scale=_provided_scale(x_axis, max(1.0, plot_right - plot_left)),
+        x_built=_built_values(x_axis, max(1.0, plot_right - plot_left)),
         y_scale=_provided_scale(y_axis, max(1.0, plot_top - plot_bottom)),
         y2_ticks=y2_ticks,
         y2_scale=None
