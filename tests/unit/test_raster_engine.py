@@ -485,6 +485,8 @@ def _overlays(count: int) -> Overlays:
             title_lines=("a", str(count)),
             legend_position="left",
             padding=(count, 0.0, 0.0, count),
+            x_title=TextStyle("#ff0000", 10.0 + count, True),
+            y_title=TextStyle(size=30.0 - count),
         ),
     )
 
@@ -537,6 +539,9 @@ LOOKS = {
     "padding": ChartLook(padding=(500.0, 500.0, 0.0, 500.0), title_lines=("a", "b")),
     "padding at the left": ChartLook(padding=(150.0, 0.0, 0.0, 0.0)),
     "sparkline (no axes), legend left": ChartLook(axes=False, legend_position="left"),
+    "axis titles at 200 px": ChartLook(
+        x_title=TextStyle("#ff0000", 200.0, True), y_title=TextStyle(size=200.0)
+    ),
 }
 
 
@@ -548,7 +553,8 @@ def test_texts_placed_by_a_configs_look_lie_inside_the_image(
 ) -> None:
     width, height, scale = size
     frame = OutputOptions(width=width, height=height, scale=scale).frame
-    data = HARD_CASES["long legends"] if kind == "line" else HARD_CASES["pie labels"]
+    titled = {**HARD_CASES["long legends"], "x_label": TITLE, "y_label": TITLE}
+    data = titled if kind == "line" else HARD_CASES["pie labels"]
     texts = engine.drawn_texts(spec_of(data), frame, overlays=Overlays(look=LOOKS[look]))
     for label in texts:
         x0, y0, x1, y1 = label.box

@@ -133,6 +133,10 @@ class ChartLook:
     axes: bool = True
     #: The Chart.js major version whose axis box sizes the plot is laid out with (2 or 4)
     chartjs_version: int = 2
+    # the axis titles' fonts (v2 scaleLabel, v3+ title): x, the left y, the right y
+    x_title: TextStyle = TextStyle()
+    y_title: TextStyle = TextStyle()
+    y2_title: TextStyle = TextStyle()
 
 
 @dataclass(frozen=True)

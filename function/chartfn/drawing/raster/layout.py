@@ -84,6 +84,15 @@ class Axis:
 
 
 @dataclass(frozen=True)
+class TextLook:
+    """A text's font and colour where a chart sets them; None: the theme's."""
+
+    size: float | None = None  # points
+    bold: bool = False
+    color: RGBA | None = None
+
+
+@dataclass(frozen=True)
 class Look:
     """The title's and legend's look and place where a chart sets them (a Chart.js config's
     options); the defaults are the theme's."""
@@ -100,6 +109,9 @@ class Look:
     padding: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # pixels: l, t, r, b
     axes: bool = True  # False: no grid, frame, tick labels, axis titles or outer pad (sparkline)
     axis_boxes: AxisBoxes | None = None  # Chart.js's room beside the plot; None: the theme's
+    x_title: TextLook = TextLook()  # the axis titles: x, the left y, the right y
+    y_title: TextLook = TextLook()
+    y2_title: TextLook = TextLook()
 
 
 @dataclass(frozen=True)
@@ -366,26 +378,30 @@ def _layout(
             title=labels[0] if title_placed else None,
         )
 
-    label_font = style.font(style.label_size)
-    label_line = line_extent(label_font, dpi).height
+    x_font, x_color = _title_font(look.x_title, style)
+    y_font, y_color = _title_font(look.y_title, style)
+    y2_font, y2_color = _title_font(look.y2_title, style)
+    x_line = line_extent(x_font, dpi).height
+    y_line = line_extent(y_font, dpi).height
+    y2_line = line_extent(y2_font, dpi).height
     label_pad = _px(style.label_pad, dpi)
     x_title = y_title = ""
     # where the axis titles go: at the edges left by padding, title and legend
-    x_title_top, y_title_right = bottom + label_line, left + label_line
+    x_title_top, y_title_right = bottom + x_line, left + y_line
     if parts.axis_labels:
-        x_title = shorten(request.x_label, label_font, dpi, inner_width)
+        x_title = shorten(request.x_label, x_font, dpi, inner_width)
         if x_title:
-            bottom += label_line + label_pad
-        y_title = shorten(request.y_label, label_font, dpi, max(0.0, top - bottom))
+            bottom += x_line + label_pad
+        y_title = shorten(request.y_label, y_font, dpi, max(0.0, top - bottom))
         if y_title:
-            left += label_line + label_pad
+            left += y_line + label_pad
         y2_title = (
-            shorten(request.y2_label, label_font, dpi, max(0.0, top - bottom))
+            shorten(request.y2_label, y2_font, dpi, max(0.0, top - bottom))
             if request.y2_axis is not None
             else ""
         )
         if y2_title:
-            right -= label_line + label_pad
+            right -= y2_line + label_pad
     else:
         y2_title = ""
 
@@ -531,20 +547,20 @@ def _layout(
     labels.extend(o for o in offsets if _inside(o.box, width, height))
 
     if x_title:
-        label = _horizontal(x_title, 0.0, x_title_top, label_font, style.label_color, dpi)
+        label = _horizontal(x_title, 0.0, x_title_top, x_font, x_color, dpi)
         centre = (plot_left + plot_right) / 2
         x = min(max(pad, centre - _width(label) / 2), width - pad - _width(label))
         labels.append(_shift(label, x))
     if y_title:
-        y_title = shorten(request.y_label, label_font, dpi, max(0.0, height - 2 * pad))
-        label = _upright(y_title, y_title_right, 0.0, label_font, style.label_color, dpi)
+        y_title = shorten(request.y_label, y_font, dpi, max(0.0, height - 2 * pad))
+        label = _upright(y_title, y_title_right, 0.0, y_font, y_color, dpi)
         centre = (plot_bottom + plot_top) / 2
         length = label.box[3] - label.box[1]
         y = min(max(pad, centre - length / 2), height - pad - length)
         labels.append(_shift(label, 0.0, y))
     if y2_title:
-        y2_title = shorten(request.y2_label, label_font, dpi, max(0.0, height - 2 * pad))
-        label = _upright(y2_title, width - pad, 0.0, label_font, style.label_color, dpi)
+        y2_title = shorten(request.y2_label, y2_font, dpi, max(0.0, height - 2 * pad))
+        label = _upright(y2_title, width - pad, 0.0, y2_font, y2_color, dpi)
         centre = (plot_bottom + plot_top) / 2
         length = label.box[3] - label.box[1]
         y = min(max(pad, centre - length / 2), height - pad - length)
@@ -841,6 +857,12 @@ def _legend(
             x += entry_width + entry_gap
     box_bottom = top - len(rows) * row_height
     return placed, (pad, box_bottom, pad + inner_width, top)
+
+
+def _title_font(text: TextLook, style: Style) -> tuple[FontProperties, RGBA]:
+    """An axis title's font and colour: the chart's where it sets them, else the theme's."""
+    font = style.font(text.size or style.label_size, _weight(text.bold))
+    return font, text.color or style.label_color
 
 
 def _weight(bold: bool) -> str:

@@ -19,7 +19,7 @@ from chartfn.drawing.matplotlib_runtime import FontProperties, to_rgba
 from chartfn.drawing.raster.axis_boxes import chartjs_axis_boxes
 from chartfn.drawing.raster.canvas import Canvas, Rect
 from chartfn.drawing.raster.charts import Chart, Element, Point
-from chartfn.drawing.raster.layout import Label, Layout, Look, Request
+from chartfn.drawing.raster.layout import Label, Layout, Look, Request, TextLook
 from chartfn.drawing.raster.style import RGBA, Style
 from chartfn.drawing.raster.text import line_extent, measure
 from chartfn.models.overlays import (
@@ -103,6 +103,9 @@ def _with_look(request: Request, look: ChartLook) -> Request:
             legend_position=look.legend_position,
             axes=look.axes,
             axis_boxes=chartjs_axis_boxes(look.chartjs_version) if look.axes else None,
+            x_title=_text_look(look.x_title),
+            y_title=_text_look(look.y_title),
+            y2_title=_text_look(look.y2_title),
             padding=(
                 look.padding[0] * unit,
                 (look.padding[1] + (CHARTJS_TOP_GAP if look.axes else 0.0)) * unit,
@@ -110,6 +113,14 @@ def _with_look(request: Request, look: ChartLook) -> Request:
                 look.padding[3] * unit,
             ),
         ),
+    )
+
+
+def _text_look(text: TextStyle) -> TextLook:
+    return TextLook(
+        size=None if text.size is None else text.size * POINTS_PER_CSS_PIXEL,
+        bold=bool(text.bold),
+        color=None if text.color is None else _rgba(text.color),
     )
 
 
