@@ -17,6 +17,7 @@ from chartfn.chartjs.request import QuickChartRequest
 from chartfn.chartjs.translate import TranslationError
 from chartfn.drawing.raster import engine
 from chartfn.drawing.raster.layout import Label
+from chartfn.drawing.themes import themed
 from chartfn.models.overlays import Overlays
 
 RED = (255, 0, 0)
@@ -148,3 +149,96 @@ def test_axis_title_values_chartjs_cannot_use(options: str, version: int, path: 
 def test_unknown_axis_title_options_are_ignored() -> None:
     options = "scales:{xAxes:[{scaleLabel:{display:true,labelString:'t',fontWobble:3}}]}"
     assert overlays(BAR % options).look.x_title.size is None
+
+
+# --- legend boxes -------------------------------------------------------------------------------
+
+LINES = (
+    "{type:'line',data:{labels:['a','b'],datasets:[{label:'Plums 12',data:[1,2],"
+    "borderColor:'#ff0000',backgroundColor:'#ff0000',fill:false},{label:'Pears 12',"
+    "data:[2,1],borderColor:'#0000ff',backgroundColor:'#0000ff',fill:false}]},options:{%s}}"
+)
+
+
+def test_legend_box_options_in_each_versions_spelling() -> None:
+    v2 = overlays(BAR % "legend:{align:'end',labels:{boxWidth:60,boxHeight:30,padding:25}}").look
+    assert (v2.legend_box_width, v2.legend_padding, v2.legend_align) == (60.0, 25.0, "end")
+    assert v2.legend_box_height is None  # boxHeight is Chart.js 3's
+    v4 = overlays(
+        BAR % "plugins:{legend:{align:'start',labels:{boxWidth:8,boxHeight:30,padding:0}}}", 4
+    ).look
+    assert (v4.legend_box_width, v4.legend_box_height, v4.legend_padding) == (8.0, 30.0, 0.0)
+    assert v4.legend_align == "start"
+    plain = overlays(BAR % "legend:{align:'middle',labels:{boxWidth:'wide'}}").look
+    assert (plain.legend_box_width, plain.legend_align) == (None, "center")  # ignored
+
+
+def swatches(config: str, version: int = 2) -> list[tuple[float, float, float, float]]:
+    request = QuickChartRequest(
+        chart=config, version=version, width=500, height=300, device_pixel_ratio=2
+    )
+    chart = prepare(request)
+    try:
+        frame = output_for(request).frame
+        with themed(frame.theme):
+            _, placed = engine.prepare(chart.spec, frame, chart.ticks, chart.styles, chart.overlays)
+    finally:
+        chart.close()
+    return [entry.swatch_rect for entry in placed.legend]
+
+
+@pytest.mark.parametrize("version", [2, 4])
+def test_legend_boxes_are_drawn_box_width_by_the_font_size_and_padding_apart(version: int) -> None:
+    legend = "legend:{labels:{boxWidth:%d,padding:%d}}"
+    if version > 2:
+        legend = f"plugins:{{{legend}}}"
+    first, second = swatches(LINES % (legend % (60, 10)), version)
+    # device pixel ratio 2: 60 CSS px wide, 12 (the font size) high
+    assert (first[2] - first[0], first[3] - first[1]) == pytest.approx((120.0, 24.0))
+    wider_apart = swatches(LINES % (legend % (60, 50)), version)
+    assert wider_apart[1][0] - wider_apart[0][0] == pytest.approx(second[0] - first[0] + 80.0)
+
+
+def test_a_v4_box_height_and_the_point_styles_square() -> None:
+    config = LINES % "plugins:{legend:{labels:{boxWidth:30,boxHeight:20}}}"
+    box = swatches(config, 4)[0]
+    assert (box[2] - box[0], box[3] - box[1]) == pytest.approx((60.0, 40.0))
+    config = LINES % "legend:{labels:{boxWidth:30,usePointStyle:true}}"
+    box = swatches(config)[0]
+    assert (box[2] - box[0], box[3] - box[1]) == pytest.approx((24.0, 24.0))
+
+
+@pytest.mark.parametrize("version", [2, 4])
+def test_legend_align_moves_the_entries_along_their_side(version: int) -> None:
+    legend = "legend:{align:'%s'}" if version == 2 else "plugins:{legend:{align:'%s'}}"
+    starts = {a: swatches(LINES % (legend % a), version)[0][0] for a in ("start", "center", "end")}
+    assert starts["start"] < starts["center"] < starts["end"]
+    column = "legend:{position:'right',align:'%s'}"
+    if version > 2:
+        column = "plugins:{legend:{position:'right',align:'%s'}}"
+    tops = {a: swatches(LINES % (column % a), version)[0][3] for a in ("start", "center", "end")}
+    assert tops["start"] > tops["center"] > tops["end"]  # y grows upwards
+
+
+@pytest.mark.parametrize(
+    ("options", "version", "path"),
+    [
+        ("legend:{labels:{boxWidth:501}}", 2, "options.legend.labels.boxWidth"),
+        ("legend:{labels:{padding:-1}}", 2, "options.legend.labels.padding"),
+        ("plugins:{legend:{labels:{boxHeight:1e9}}}", 4, "options.plugins.legend.labels.boxHeight"),
+    ],
+)
+def test_legend_box_values_chartjs_cannot_use(options: str, version: int, path: str) -> None:
+    with pytest.raises(TranslationError) as caught:
+        prepared(BAR % options, version)
+    assert caught.value.path == path
+
+
+def test_a_legend_box_is_painted_its_width() -> None:
+    low_red = LINES.replace("data:[1,2]", "data:[0,0]").replace("data:[2,1]", "data:[9,8]")
+    picture = image(
+        low_red % "legend:{labels:{boxWidth:150}}", width=500, height=300, device_pixel_ratio=1
+    )
+    red = ink(picture, RED)
+    legend_rows = red[red[:, 0] < 40]  # the legend's row, above the plot
+    assert legend_rows[:, 1].max() - legend_rows[:, 1].min() + 1 >= 149

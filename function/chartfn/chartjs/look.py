@@ -5,10 +5,14 @@
   ``options.plugins.title`` {font {size, weight}, color, position}. An array ``text`` is
   drawn as lines one under another. ``position`` top or bottom (left and right, which Chart.js
   turns upright, are drawn at the top).
-- Legend: v2 ``options.legend`` {position, labels {fontSize, fontColor, fontStyle,
-  usePointStyle}}; v3/v4 ``options.plugins.legend`` {position, labels {font, color,
-  usePointStyle}}, whose label colour defaults to the chart's ``options.color`` (Chart.js 3/4
-  route it there; v2 has no such option: ``defaultFontColor`` is a global, not a config option).
+- Legend: v2 ``options.legend`` {position, align, labels {fontSize, fontColor, fontStyle,
+  usePointStyle, boxWidth, padding}}; v3/v4 ``options.plugins.legend`` {position, align,
+  labels {font, color, usePointStyle, boxWidth, boxHeight, padding}}, whose label colour
+  defaults to the chart's ``options.color`` (Chart.js 3/4 route it there; v2 has no such
+  option: ``defaultFontColor`` is a global, not a config option). Where a config gives
+  ``boxWidth``, ``boxHeight`` or ``padding``, the swatches are Chart.js's boxes (boxWidth ×
+  the font size, or boxHeight) and entries ``padding`` apart; without them the engine keeps
+  its own swatch (so charts that set none keep their bytes).
 - ``options.layout.padding``: a number or {left, right, top, bottom}, in CSS pixels.
 - QuickChart's ``sparkline`` (``lib/charts.js``): no axes (x and y ``display: false``) unless
   the config sets ``options.scales``.
@@ -36,6 +40,7 @@ __all__ = ["config_look"]
 
 _LEGEND_POSITIONS = ("top", "bottom", "left", "right")
 _MAX_TITLE_LINES = 10
+_ALIGNS = ("start", "center", "end")
 
 
 def config_look(
@@ -62,12 +67,32 @@ def config_look(
         legend=legend_text,
         legend_position=legend_position if legend_position in _LEGEND_POSITIONS else "top",
         legend_point_style=labels.get("usePointStyle") is True,
+        **_legend_box(labels, f"{legend_path}.labels", version),
+        legend_align=_align(legend.get("align")),
         padding=_padding(options),
         # QuickChart hides a sparkline's axes unless the config gives its own scales
         # (in v2 spellings: v3/v4 ignore them and draw the axes)
         axes=chart_type != "sparkline" or version > 2 or "scales" in options,
         chartjs_version=2 if version < 3 else 4,
     )
+
+
+def _legend_box(labels: dict[str, Any], path: str, version: int) -> dict[str, float | None]:
+    """The swatch's width and height (v3+) and the gap between entries, where given."""
+    height = labels.get("boxHeight") if version >= 3 else None
+    return {
+        "legend_box_width": _length(labels.get("boxWidth"), f"{path}.boxWidth"),
+        "legend_box_height": _length(height, f"{path}.boxHeight"),
+        "legend_padding": _length(labels.get("padding"), f"{path}.padding"),
+    }
+
+
+def _length(value: Any, path: str) -> float | None:
+    return length_option(value, path, 0.0) if is_number(value) else None
+
+
+def _align(value: Any) -> str:
+    return value if value in _ALIGNS else "center"
 
 
 def _plugin(options: dict[str, Any], name: str, version: int) -> tuple[dict[str, Any], str]:

@@ -128,6 +128,11 @@ class ChartLook:
     legend: TextStyle = TextStyle()
     legend_position: str = "top"  # top, bottom, left, right
     legend_point_style: bool = False  # labels.usePointStyle: round swatches
+    # labels.boxWidth, boxHeight (v3+) and padding in CSS pixels; None: the engine's swatch
+    legend_box_width: float | None = None
+    legend_box_height: float | None = None
+    legend_padding: float | None = None
+    legend_align: str = "center"  # start, center, end: along the legend's side
     padding: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # left, top, right, bottom
     # False: QuickChart's sparkline, drawn without axes, grid, tick labels or outer padding
     axes: bool = True

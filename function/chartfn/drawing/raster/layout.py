@@ -20,7 +20,7 @@ from chartfn.drawing.matplotlib_runtime import FontProperties, to_rgba
 from chartfn.drawing.raster.axis_boxes import AxisBoxes
 from chartfn.drawing.raster.canvas import Rect
 from chartfn.drawing.raster.style import RGBA, Style
-from chartfn.drawing.raster.text import line_extent, measure, shorten
+from chartfn.drawing.raster.text import Extent, line_extent, measure, shorten
 from chartfn.drawing.raster.ticks import Scale, Ticks, tick_count, ticks_for
 from chartfn.models.axis_ticks import AxisLook, TickProvider
 from chartfn.models.fill_pattern import Paint
@@ -93,6 +93,18 @@ class TextLook:
 
 
 @dataclass(frozen=True)
+class LegendBox:
+    """Chart.js's legend swatch and spacing (its ``labels.boxWidth``, ``boxHeight``,
+    ``padding``), in pixels: the box, the gap from box to text, and the space between
+    entries and between rows."""
+
+    width: float
+    height: float
+    gap: float
+    padding: float
+
+
+@dataclass(frozen=True)
 class Look:
     """The title's and legend's look and place where a chart sets them (a Chart.js config's
     options); the defaults are the theme's."""
@@ -106,6 +118,8 @@ class Look:
     legend_bold: bool = False
     legend_color: RGBA | None = None
     legend_position: str = "top"  # top, bottom, left, right
+    legend_box: LegendBox | None = None  # None: the engine's swatch and gaps
+    legend_align: str = "center"  # start, center, end: along the legend's side
     padding: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # pixels: l, t, r, b
     axes: bool = True  # False: no grid, frame, tick labels, axis titles or outer pad (sparkline)
     axis_boxes: AxisBoxes | None = None  # Chart.js's room beside the plot; None: the theme's
@@ -794,10 +808,7 @@ def _legend(
     font = style.font(look.legend_size or style.legend_size, _weight(look.legend_bold))
     color = look.legend_color or style.text_color
     line = line_extent(font, dpi)
-    row_height = line.height * 1.25
-    swatch = _px(SWATCH, dpi)
-    swatch_gap = _px(SWATCH_GAP, dpi)
-    entry_gap = _px(ENTRY_GAP, dpi)
+    swatch, swatch_height, swatch_gap, entry_gap, row_height = _legend_sizes(look, line, dpi)
     max_text = inner_width - swatch - swatch_gap
     if max_text <= 0:
         return [], None
@@ -838,8 +849,8 @@ def _legend(
     placed: list[PlacedEntry] = []
     for row_index, row in enumerate(rows):
         total = sum(w for _, _, w in row) + entry_gap * (len(row) - 1)
-        # Rows were filled to at most the inner width, so centring keeps them on the canvas.
-        x = pad + max(0.0, (inner_width - total) / 2)
+        # Rows were filled to at most the inner width, so aligning keeps them on the canvas.
+        x = pad + max(0.0, (inner_width - total) * _ALIGN_SHARE.get(look.legend_align, 0.5))
         row_top = top - row_index * row_height
         for entry, text, entry_width in row:
             label = _horizontal(
@@ -851,7 +862,7 @@ def _legend(
                 dpi,
             )
             middle = (label.box[1] + label.box[3]) / 2
-            half = min(swatch, line.height) * 0.35
+            half = swatch_height / 2
             rect = (x, middle - half, x + swatch, middle + half)
             placed.append(PlacedEntry(entry, rect, label))
             x += entry_width + entry_gap
@@ -863,6 +874,21 @@ def _title_font(text: TextLook, style: Style) -> tuple[FontProperties, RGBA]:
     """An axis title's font and colour: the chart's where it sets them, else the theme's."""
     font = style.font(text.size or style.label_size, _weight(text.bold))
     return font, text.color or style.label_color
+
+
+# How much of the spare room goes before a legend's entries, by its ``align``.
+_ALIGN_SHARE = {"start": 0.0, "center": 0.5, "end": 1.0}
+
+
+def _legend_sizes(look: Look, line: Extent, dpi: float) -> tuple[float, float, float, float, float]:
+    """The swatch's width and height, the gap from swatch to text, the gap between entries
+    and the rows' height: Chart.js's box where the chart sets one, else the engine's."""
+    box = look.legend_box
+    if box is None:
+        swatch = _px(SWATCH, dpi)
+        height = min(swatch, line.height) * 0.7
+        return swatch, height, _px(SWATCH_GAP, dpi), _px(ENTRY_GAP, dpi), line.height * 1.25
+    return box.width, box.height, box.gap, box.padding, max(line.height, box.height) + box.padding
 
 
 def _weight(bold: bool) -> str:
@@ -920,8 +946,7 @@ def _legend_column(
     font = style.font(look.legend_size or style.legend_size, _weight(look.legend_bold))
     color = look.legend_color or style.text_color
     line = line_extent(font, dpi)
-    row_height = line.height * 1.25
-    swatch, swatch_gap = _px(SWATCH, dpi), _px(SWATCH_GAP, dpi)
+    swatch, swatch_height, swatch_gap, _, row_height = _legend_sizes(look, line, dpi)
     max_text = MAX_LEGEND_SHARE * (right - left) - swatch - swatch_gap
     rows = math.floor((top - bottom) / row_height)
     if max_text <= 0 or rows < 1:
@@ -936,6 +961,9 @@ def _legend_column(
     column = swatch + swatch_gap + widest
     x = left if look.legend_position == "left" else right - column
     column_top = (top + bottom) / 2 + row_height * len(entries) / 2
+    if look.legend_align in ("start", "end"):
+        spare = top - bottom - row_height * len(entries)
+        column_top = top if look.legend_align == "start" else top - spare
     placed = []
     for index, (entry, text) in enumerate(zip(entries, texts, strict=True)):
         if not text:
@@ -944,7 +972,7 @@ def _legend_column(
         baseline_top = row_top - (row_height - line.height) / 2
         label = _horizontal(text, x + swatch + swatch_gap, baseline_top, font, color, dpi)
         middle = (label.box[1] + label.box[3]) / 2
-        half = min(swatch, line.height) * 0.35
+        half = swatch_height / 2
         placed.append(PlacedEntry(entry, (x, middle - half, x + swatch, middle + half), label))
     if not placed:
         return [], None

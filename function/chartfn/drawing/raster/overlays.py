@@ -19,7 +19,7 @@ from chartfn.drawing.matplotlib_runtime import FontProperties, to_rgba
 from chartfn.drawing.raster.axis_boxes import chartjs_axis_boxes
 from chartfn.drawing.raster.canvas import Canvas, Rect
 from chartfn.drawing.raster.charts import Chart, Element, Point
-from chartfn.drawing.raster.layout import Label, Layout, Look, Request, TextLook
+from chartfn.drawing.raster.layout import Label, Layout, LegendBox, Look, Request, TextLook
 from chartfn.drawing.raster.style import RGBA, Style
 from chartfn.drawing.raster.text import line_extent, measure
 from chartfn.models.overlays import (
@@ -41,6 +41,8 @@ CHARTJS_TOP_GAP = 1.0
 POINTS_PER_CSS_PIXEL = 0.72  # a CSS pixel is 1/96 in, a point 1/72 in, at 100 dpi per ratio 1
 DEFAULT_FONT_SIZE = 12.0  # CSS pixels: Chart.js's default font size
 DEFAULT_TEXT_COLOR = "#666666"  # Chart.js's default font colour
+CHARTJS_BOX_WIDTH = 40.0  # CSS pixels: the legend's labels.boxWidth in 2.9.4 and 4
+CHARTJS_LEGEND_PADDING = 10.0  # CSS pixels between legend entries (labels.padding)
 ANNOTATION_LABEL_PADDING = 6.0  # CSS pixels around an annotation line's label
 
 
@@ -101,6 +103,8 @@ def _with_look(request: Request, look: ChartLook) -> Request:
             legend_bold=bool(look.legend.bold),
             legend_color=color(look.legend.color),
             legend_position=look.legend_position,
+            legend_box=_legend_box(look, unit),
+            legend_align=look.legend_align,
             axes=look.axes,
             axis_boxes=chartjs_axis_boxes(look.chartjs_version) if look.axes else None,
             x_title=_text_look(look.x_title),
@@ -114,6 +118,23 @@ def _with_look(request: Request, look: ChartLook) -> Request:
             ),
         ),
     )
+
+
+def _legend_box(look: ChartLook, unit: float) -> LegendBox | None:
+    """Chart.js's legend boxes, where the config sets their size or padding: boxWidth (40)
+    by boxHeight or the font size, text half the font size after the box, entries and rows
+    ``padding`` (10) apart; sizes in CSS pixels, times ``unit``."""
+    given = (look.legend_box_width, look.legend_box_height, look.legend_padding)
+    if all(value is None for value in given):
+        return None
+    font = look.legend.size or DEFAULT_FONT_SIZE
+    width = CHARTJS_BOX_WIDTH if look.legend_box_width is None else look.legend_box_width
+    height = font if look.legend_box_height is None else look.legend_box_height
+    padding = CHARTJS_LEGEND_PADDING if look.legend_padding is None else look.legend_padding
+    if look.legend_point_style:
+        # Chart.js draws a point style in a square no wider than the font is high
+        width = height = min(width, font)
+    return LegendBox(width * unit, height * unit, font / 2 * unit, padding * unit)
 
 
 def _text_look(text: TextStyle) -> TextLook:
