@@ -242,3 +242,64 @@ def test_a_legend_box_is_painted_its_width() -> None:
     red = ink(picture, RED)
     legend_rows = red[red[:, 0] < 40]  # the legend's row, above the plot
     assert legend_rows[:, 1].max() - legend_rows[:, 1].min() + 1 >= 149
+
+
+# --- title at the side, title align ------------------------------------------------------------
+
+
+def test_title_position_and_align_in_each_versions_spelling() -> None:
+    v2 = overlays(BAR % "title:{display:true,text:'t',position:'left',align:'end'}")
+    assert (v2.look.title_side, v2.look.title_align) == ("left", "center")  # no align in 2.9.4
+    v4 = overlays(BAR % "plugins:{title:{display:true,text:'t',position:'right',align:'start'}}", 4)
+    assert (v4.look.title_side, v4.look.title_align) == ("right", "start")
+    top = overlays(BAR % "plugins:{title:{display:true,text:'t',align:'sideways'}}", 4).look
+    assert (top.title_side, top.title_align) == (None, "center")
+
+
+def test_a_side_title_is_no_longer_warned() -> None:
+    chart = prepared(BAR % "title:{display:true,text:'t',position:'left'}")
+    assert not any("title" in warning for warning in chart.warnings)
+
+
+def _red_title(position: str, align: str = "center") -> str:
+    return BAR % (
+        f"plugins:{{title:{{display:true,text:'Sideways 12',position:'{position}',"
+        f"align:'{align}',color:'#ff0000',font:{{size:24}}}}}}"
+    )
+
+
+@pytest.mark.parametrize(("position", "angle"), [("left", 90.0), ("right", 270.0)])
+def test_a_side_title_is_turned_upright_beside_the_plot(position: str, angle: float) -> None:
+    drawn = {label.text: label for label in texts(_red_title(position), 4, device_pixel_ratio=1)}
+    title = drawn["Sideways 12"]
+    assert title.angle == angle
+    x0, y0, x1, y1 = title.box
+    assert y1 - y0 > 2 * (x1 - x0)  # taller than wide
+    picture = image(_red_title(position), 4, width=500, height=300, device_pixel_ratio=1)
+    red, bars = ink(picture, RED), ink(picture, (0, 255, 0))
+    if position == "left":
+        assert red[:, 1].max() < bars[:, 1].min()
+    else:
+        assert red[:, 1].min() > bars[:, 1].max()
+    # the ink lies in the box the layout gave it (the picture's rows run downwards)
+    assert red[:, 1].min() >= x0 - 1 and red[:, 1].max() <= x1 + 1
+    assert red[:, 0].min() >= 300 - y1 - 1 and red[:, 0].max() <= 300 - y0 + 1
+
+
+def test_a_side_titles_align_puts_its_start_at_the_start() -> None:
+    def box(position: str, align: str) -> tuple[float, float, float, float]:
+        found = texts(_red_title(position, align), 4, device_pixel_ratio=1)
+        return next(label.box for label in found if label.text == "Sideways 12")
+
+    # on the left it reads upwards: start is the bottom; on the right downwards: the top
+    assert box("left", "start")[1] < box("left", "center")[1] < box("left", "end")[1]
+    assert box("right", "start")[3] > box("right", "center")[3] > box("right", "end")[3]
+    top = {a: box("top", a)[0] for a in ("start", "center", "end")}
+    assert top["start"] < top["center"] < top["end"]
+
+
+def test_a_right_title_on_a_50_px_wide_chart_stays_inside() -> None:
+    for position in ("left", "right"):
+        for label in texts(_red_title(position), 4, width=50, height=300, device_pixel_ratio=1):
+            x0, y0, x1, y1 = label.box
+            assert x0 >= -0.5 and y0 >= -0.5 and x1 <= 50.5 and y1 <= 300.5, label.text

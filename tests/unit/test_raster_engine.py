@@ -483,6 +483,9 @@ def _overlays(count: int) -> Overlays:
         ChartLook(
             title=TextStyle(size=20.0 + count),
             title_lines=("a", str(count)),
+            # odd counts (the leakage and Figure-path tests) turn the title upright
+            title_side="right" if count % 2 else None,
+            title_align="end",
             legend_position="left",
             padding=(count, 0.0, 0.0, count),
             x_title=TextStyle("#ff0000", 10.0 + count, True),
@@ -555,6 +558,13 @@ LOOKS = {
         legend_position="bottom",
         legend_align="start",
     ),
+    "title on the right at 200 px": ChartLook(
+        title=TextStyle(size=200.0), title_side="right", title_lines=(LONG[:120], "2", "3")
+    ),
+    "title on the left, at its end, legend left": ChartLook(
+        title_side="left", title_align="end", legend_position="left"
+    ),
+    "title at the top, at its start": ChartLook(title_align="start"),
     "axis titles at 200 px": ChartLook(
         x_title=TextStyle("#ff0000", 200.0, True), y_title=TextStyle(size=200.0)
     ),

@@ -2,9 +2,10 @@
 ``models.overlays.ChartLook``.
 
 - Title: v2 ``options.title`` {fontSize, fontColor, fontStyle, position}; v3/v4
-  ``options.plugins.title`` {font {size, weight}, color, position}. An array ``text`` is
-  drawn as lines one under another. ``position`` top or bottom (left and right, which Chart.js
-  turns upright, are drawn at the top).
+  ``options.plugins.title`` {font {size, weight}, color, position, align}. An array ``text``
+  is drawn as lines one under another. ``position`` top, bottom, left or right (turned
+  upright as Chart.js turns it: reading upwards on the left, downwards on the right);
+  ``align`` start, center or end along that side (start: where the text starts reading).
 - Legend: v2 ``options.legend`` {position, align, labels {fontSize, fontColor, fontStyle,
   usePointStyle, boxWidth, padding}}; v3/v4 ``options.plugins.legend`` {position, align,
   labels {font, color, usePointStyle, boxWidth, boxHeight, padding}}, whose label colour
@@ -51,8 +52,6 @@ def config_look(
     labels = legend.get("labels") if isinstance(legend.get("labels"), dict) else {}
     assert isinstance(labels, dict)
     position = title.get("position")
-    if position in ("left", "right") and title.get("display") is True:
-        warnings.append(f"{title_path}.position {position!r}: the title is drawn at the top")
     legend_position = legend.get("position")
     chart_color = options.get("color") if version >= 3 else None
     legend_text = _text_style(labels, f"{legend_path}.labels", version)
@@ -63,6 +62,9 @@ def config_look(
     return ChartLook(
         title=_text_style(title, title_path, version),
         title_bottom=position == "bottom",
+        title_side=position if position in ("left", "right") else None,
+        # Chart.js 2's title has no align
+        title_align=_align(title.get("align")) if version >= 3 else "center",
         title_lines=_lines(title) if title.get("display") is True else (),
         legend=legend_text,
         legend_position=legend_position if legend_position in _LEGEND_POSITIONS else "top",

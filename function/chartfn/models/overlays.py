@@ -124,6 +124,8 @@ class ChartLook:
 
     title: TextStyle = TextStyle()
     title_bottom: bool = False
+    title_side: str | None = None  # left or right: the title turned upright beside the chart
+    title_align: str = "center"  # start, center, end (v3+): along the title's side
     title_lines: tuple[str, ...] = ()
     legend: TextStyle = TextStyle()
     legend_position: str = "top"  # top, bottom, left, right

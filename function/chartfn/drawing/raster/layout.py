@@ -43,7 +43,8 @@ CATEGORY_SPACING = 1.2
 
 @dataclass(frozen=True)
 class Label:
-    """One drawn text: baseline start, angle (0 or 90), font, colour, and the box it covers."""
+    """One drawn text: baseline start, angle (0, 90 reading upwards or 270 reading downwards),
+    font, colour, and the box it covers."""
 
     text: str
     x: float
@@ -114,6 +115,8 @@ class Look:
     title_color: RGBA | None = None
     title_lines: tuple[str, ...] = ()  # a title of several lines, one centred under another
     title_bottom: bool = False
+    title_side: str | None = None  # left or right: turned upright beside the plot
+    title_align: str = "center"  # start, center, end: along the title's side
     legend_size: float | None = None  # points
     legend_bold: bool = False
     legend_color: RGBA | None = None
@@ -347,7 +350,9 @@ def _layout(
     labels: list[Label] = []
     title_placed = False
 
-    if parts.title and look.title_lines:
+    if parts.title and look.title_side is not None and (look.title_lines or request.title):
+        left, right = _side_title(request, labels, left, right, bottom, top)
+    elif parts.title and look.title_lines:
         bottom, top = _title_lines(request, labels, left, right, bottom, top)
     elif parts.title and request.title:
         font = style.font(look.title_size or style.title_size, _weight(look.title_bold))
@@ -359,6 +364,10 @@ def _layout(
                 bottom += _height(title) + _px(style.title_pad, dpi)
             else:
                 top -= _height(title) + _px(style.title_pad, dpi)
+            if look.title_align in ("start", "end"):
+                # Chart.js aligns it within the chart's width (inside its padding)
+                at_end = look.title_align == "end"
+                title = _shift(title, right - _width(title) if at_end else left)
             labels.append(title)  # centred once the plot's width is known
             title_placed = True
 
@@ -383,7 +392,9 @@ def _layout(
     has_axes = request.x_axis is not None and request.y_axis is not None
     if not has_axes:
         return Layout(
-            _centre_title((left, bottom, right, top), labels, width, pad),
+            _centre_title(
+                (left, bottom, right, top), labels, width, pad, centred=look.title_align == "center"
+            ),
             [],
             [],
             labels,
@@ -593,7 +604,7 @@ def _layout(
         if y2_axis is None
         else _provided_scale(y2_axis, max(1.0, plot_top - plot_bottom)),
     )
-    _centre_title(plot, labels, width, pad)
+    _centre_title(plot, labels, width, pad, centred=look.title_align == "center")
     result.title = labels[0] if title_placed else None
     return result
 
@@ -618,9 +629,11 @@ def _y2_overhang(axis: Axis | None, ticks: list[tuple[float, Label | None]], top
     return 0.0 if axis is None else _top_overhang(axis, ticks, top)
 
 
-def _centre_title(plot: Rect, labels: list[Label], width: float, pad: float) -> Rect:
+def _centre_title(
+    plot: Rect, labels: list[Label], width: float, pad: float, *, centred: bool = True
+) -> Rect:
     """Centre the title (the first label, placed at x=0) over the plot, within the canvas."""
-    if labels and labels[0].box[0] == 0.0 and labels[0].angle == 0.0:
+    if labels and labels[0].box[0] == 0.0 and labels[0].angle == 0.0 and centred:
         title = labels[0]
         centre = (plot[0] + plot[2]) / 2
         x = min(max(pad, centre - _width(title) / 2), width - pad - _width(title))
@@ -912,12 +925,64 @@ def _title_lines(
         if not text:
             continue
         label = _horizontal(text, 0.0, start - index * line, font, color, dpi)
-        centre = (left + right) / 2
-        labels.append(_shift(label, max(left, centre - _width(label) / 2)))
+        spare = right - left - _width(label)
+        if look.title_align == "center":
+            centre = (left + right) / 2
+            labels.append(_shift(label, max(left, centre - _width(label) / 2)))
+        else:
+            share = _ALIGN_SHARE.get(look.title_align, 0.5)
+            labels.append(_shift(label, left + max(0.0, spare) * share))
     if not lines:
         return bottom, top
     used = block + _px(style.title_pad, dpi)
     return (bottom + used, top) if look.title_bottom else (bottom, top - used)
+
+
+def _side_title(
+    request: Request, labels: list[Label], left: float, right: float, bottom: float, top: float
+) -> tuple[float, float]:
+    """A title at the left (reading upwards) or the right (reading downwards), as Chart.js
+    turns it, one column per line from the edge inwards, placed along the side by its
+    ``align`` (start: where the text starts reading); the left and right edges left over."""
+    style, dpi, look = request.style, request.dpi, request.look
+    font = style.font(look.title_size or style.title_size, _weight(look.title_bold))
+    color = look.title_color or style.text_color
+    line = line_extent(font, dpi)
+    texts = look.title_lines or (request.title,)
+    # the title may take up to the legend's share of the width, as a title on top its height
+    texts = texts[: max(0, math.floor((right - left) * MAX_LEGEND_SHARE / line.height))]
+    lines = [shorten(text, font, dpi, max(0.0, top - bottom)) for text in texts]
+    if not lines:
+        return left, right
+    share = _ALIGN_SHARE.get(look.title_align, 0.5)
+    on_left = look.title_side == "left"
+    for index, text in enumerate(lines):
+        if not text:
+            continue
+        length = measure(text, font, dpi).width
+        spare = max(0.0, top - bottom - length)
+        if on_left:
+            # reads upwards: its start is at the bottom
+            label = _upright(text, left + (index + 1) * line.height, 0.0, font, color, dpi)
+            labels.append(_shift(label, 0.0, bottom + spare * share))
+        else:
+            label = _downright(text, right - (index + 1) * line.height, 0.0, font, color, dpi)
+            labels.append(_shift(label, 0.0, top - spare * share))
+    used = line.height * len(lines) + _px(style.title_pad, dpi)
+    return (left + used, right) if on_left else (left, right - used)
+
+
+def _downright(
+    text: str, left: float, top: float, font: FontProperties, color: RGBA, dpi: float
+) -> Label:
+    """A label turned 90° clockwise (reading downwards) whose box starts at ``left`` and ends
+    at ``top``."""
+    extent = measure(text, font, dpi)
+    line = line_extent(font, dpi)
+    height = max(extent.height, line.height)
+    descent = max(extent.descent, line.descent)
+    box = (left, top - extent.width, left + height, top)
+    return Label(text, left + descent, top, font, color, box, 270.0)
 
 
 def _moved_legend(

@@ -99,6 +99,8 @@ def _with_look(request: Request, look: ChartLook) -> Request:
             title_color=color(look.title.color),
             title_lines=look.title_lines,
             title_bottom=look.title_bottom,
+            title_side=look.title_side,
+            title_align=look.title_align,
             legend_size=points(look.legend.size),
             legend_bold=bool(look.legend.bold),
             legend_color=color(look.legend.color),
