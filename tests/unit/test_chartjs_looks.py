@@ -19,6 +19,7 @@ from chartfn.drawing.raster import engine
 from chartfn.drawing.raster.layout import Label
 from chartfn.drawing.themes import themed
 from chartfn.models.overlays import Overlays
+from chartfn.models.series_style import SeriesStyle
 
 RED = (255, 0, 0)
 BLUE = (0, 0, 255)
@@ -303,3 +304,144 @@ def test_a_right_title_on_a_50_px_wide_chart_stays_inside() -> None:
         for label in texts(_red_title(position), 4, width=50, height=300, device_pixel_ratio=1):
             x0, y0, x1, y1 = label.box
             assert x0 >= -0.5 and y0 >= -0.5 and x1 <= 50.5 and y1 <= 300.5, label.text
+
+
+# --- bar borders --------------------------------------------------------------------------------
+
+
+def bar_style(config: str, version: int = 2, index: int = 0) -> SeriesStyle:
+    found = prepared(config, version).styles
+    assert found is not None
+    style = found.of(index)
+    assert style is not None
+    return style
+
+
+BORDERED = (
+    "{type:'%s',data:{labels:['Up 12','Down 12'],datasets:[{label:'Tins 12',data:[6,-4],"
+    "backgroundColor:'#ff0000',borderColor:'#0000ff',borderWidth:%s%s}]},"
+    "options:{legend:{display:false},scales:{%s}}}"
+)
+
+
+def bordered(kind: str = "bar", width: str = "8", extra: str = "", scales: str = "") -> str:
+    return BORDERED % (kind, width, extra, scales)
+
+
+def test_bar_border_options_in_each_versions_spelling() -> None:
+    style = bar_style(bordered(width="[3,'5']", extra=",borderColor:['red','#00f']"))
+    assert style.bar_border_widths == (3.0, 5.0)
+    assert style.bar_border_colors == ("#ff0000", "#0000ff")
+    assert style.bar_border_skipped == "start"
+    v4 = (
+        "{type:'bar',data:{labels:['a'],datasets:[{data:[1],backgroundColor:'red'}]},"
+        "options:{elements:{bar:{borderWidth:2,borderSkipped:false}}}}"
+    )
+    style = bar_style(v4, 4)
+    assert style.bar_border_widths == (2.0,) and style.bar_border_skipped is None
+    assert style.bar_border_colors == ("#0000001a",)  # Chart.js's default border colour
+    # v2's element is the rectangle; v4 reads elements.bar only
+    v2_spelling = v4.replace("bar:{", "rectangle:{")
+    assert bar_style(v2_spelling, 2).bar_border_widths == (2.0,)
+    assert prepared(v2_spelling, 4).styles.of(0) is None  # no border: the engine's bars
+
+
+def test_a_v2_dataset_without_colours_is_outlined_in_its_tableau_colour() -> None:
+    config = "{type:'bar',data:{labels:['a'],datasets:[{data:[1],borderWidth:2}]}}"
+    assert bar_style(config).bar_border_colors == (None,)  # the series' own colour
+
+
+@pytest.mark.parametrize(
+    ("extra", "path"),
+    [
+        (",borderWidth:'wide'", "data.datasets[0].borderWidth"),
+        (",borderWidth:[1,{}]", "data.datasets[0].borderWidth[1]"),
+        (",borderColor:'#12',borderWidth:1", "data.datasets[0].borderColor"),
+    ],
+)
+def test_bar_border_values_chartjs_cannot_use(extra: str, path: str) -> None:
+    config = "{type:'bar',data:{labels:['a','b'],datasets:[{data:[1,2]" + extra + "}]}}"
+    with pytest.raises(TranslationError) as caught:
+        prepared(config)
+    assert caught.value.path == path
+
+
+def test_per_side_widths_and_rounded_bars_are_warned() -> None:
+    config = (
+        "{type:'bar',data:{labels:['a'],datasets:[{data:[1],borderWidth:{top:2},borderRadius:4}]}}"
+    )
+    assert any("borderWidth" in w for w in prepared(config, 4).warnings)
+    config = config.replace("{top:2}", "2")
+    assert any("borderRadius" in w for w in prepared(config, 4).warnings)
+
+
+def _runs(mask: np.ndarray) -> int:
+    """The length of the longest run of True."""
+    best = run = 0
+    for value in mask:
+        run = run + 1 if value else 0
+        best = max(best, run)
+    return best
+
+
+def test_a_vertical_bars_border_is_inside_it_and_open_at_the_base() -> None:
+    picture = image(bordered(), width=300, height=300, device_pixel_ratio=1)
+    blue = np.all(np.abs(picture - np.array(BLUE)) <= 40, axis=2)
+    red = np.all(picture == RED, axis=2)
+    columns = np.flatnonzero(red.any(axis=0))
+    up = columns[columns < 150]  # the first bar, 6 high, on the left
+    middle = int(up[len(up) // 2])
+    column = blue[:, middle]
+    rows = np.flatnonzero(column)
+    # at the bar's middle: an 8 px border at its top (the value's end) only
+    assert 7 <= _runs(column) <= 9
+    zero_row = int(np.flatnonzero(red[:, middle]).max())
+    assert rows.max() < zero_row  # no border at the base
+    # and 8 px at each side, inside the bar
+    across = blue[int(np.flatnonzero(red[:, middle]).mean()), :150]
+    assert 15 <= across.sum() <= 18
+    # the bar below the base: its border at the bottom (its value's end), its top open
+    down = columns[columns > 150]
+    middle = int(down[len(down) // 2])
+    rows = np.flatnonzero(blue[:, middle])
+    assert rows.min() > np.flatnonzero(red[:, middle]).min()  # base (top) open
+
+
+def test_a_horizontal_bars_border_is_open_at_its_left_base() -> None:
+    picture = image(bordered("horizontalBar"), width=300, height=300, device_pixel_ratio=1)
+    blue = np.all(np.abs(picture - np.array(BLUE)) <= 40, axis=2)
+    red = np.all(picture == RED, axis=2)
+    rows = np.flatnonzero(red.any(axis=1))
+    first = rows[rows < 150]  # the first category, at the top
+    row = int(first[len(first) // 2])
+    red_columns = np.flatnonzero(red[row])
+    blue_columns = np.flatnonzero(blue[row])
+    assert blue_columns.min() > red_columns.min()  # the base, on the left, is open
+    assert 7 <= _runs(blue[row]) <= 9  # the value's end
+    assert np.all(blue_columns > red_columns.max())
+
+
+@pytest.mark.parametrize("skipped", ["false", "'end'", "'top'"])
+def test_border_skipped_by_name(skipped: str) -> None:
+    picture = image(
+        bordered(extra=f",borderSkipped:{skipped}"), width=300, height=300, device_pixel_ratio=1
+    )
+    blue = np.all(np.abs(picture - np.array(BLUE)) <= 40, axis=2)
+    red = np.all(picture == RED, axis=2)
+    columns = np.flatnonzero(red.any(axis=0))
+    middle = int(columns[columns < 150][len(columns[columns < 150]) // 2])
+    red_rows, blue_rows = np.flatnonzero(red[:, middle]), np.flatnonzero(blue[:, middle])
+    at_top, at_base = blue_rows.min() < red_rows.min(), blue_rows.max() > red_rows.max()
+    assert (at_top, at_base) == {
+        "false": (True, True),
+        "'end'": (False, True),
+        "'top'": (False, True),
+    }[skipped]
+
+
+def test_a_bordered_chart_after_others_is_the_chart_rendered_first() -> None:
+    config = bordered(width="[5,30]", extra=",borderSkipped:'left'")
+    first = image(config, width=211, height=233)
+    image(bordered("horizontalBar", "2"), width=211, height=233)
+    image(bordered(width="400"), width=211, height=233)
+    assert np.array_equal(image(config, width=211, height=233), first)

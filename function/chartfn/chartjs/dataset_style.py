@@ -31,6 +31,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
+from chartfn.chartjs.bar_border import bar_border
 from chartfn.chartjs.pattern_fill import PaintError, fill_paint, paint_color
 from chartfn.models.colors import ColorError, parse_css_color
 from chartfn.models.fill_gradient import LinearGradient
@@ -94,9 +95,10 @@ def series_style(
     if kind == "bar":
         colors = _per_value(dataset, ("backgroundColor",), path, positions, arrays_only=True)
         paints = _paints(dataset.get("backgroundColor"), f"{path}.backgroundColor", positions)
+        border = bar_border(dataset, options, version, path, positions, warnings)
         if paints != SeriesStyle():
-            return replace(paints, point_colors=colors)
-        return SeriesStyle(point_colors=colors) if colors else None
+            return replace(paints, point_colors=colors, **border)
+        return SeriesStyle(point_colors=colors, **border) if colors or border else None
     if kind in ("pie", "doughnut", "polarArea"):
         # a slice chart's colours are taken in turn (translate's slice_colors): so are paints
         value, where = dataset.get("backgroundColor"), f"{path}.backgroundColor"
@@ -354,3 +356,8 @@ def _color_at(colors: list[Any], position: int, path: str) -> str | None:
     if not isinstance(colors[position], str):
         return None
     return css_hex(colors[position], f"{path}[{position}]")
+
+
+# chartjs.bar_border reads bars' outlines by the same rules
+number_option = _number
+per_value = _per_value

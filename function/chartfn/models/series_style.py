@@ -88,6 +88,12 @@ class SeriesStyle:
     point_border_width: float = 1.0
     #: Drawn as this mark instead of the chart's kind (a bar chart's ``type: 'line'`` dataset).
     mark: Mark | None = None
+    #: Bars' outlines: width per value in CSS px (() or 0: none), colour per value (None: the
+    #: series' colour), and the side left open: "start" (the base), "end", "top", "bottom",
+    #: "left", "right" (Chart.js's borderSkipped), "all", or None (every side outlined).
+    bar_border_widths: tuple[float, ...] = ()
+    bar_border_colors: tuple[str | None, ...] = ()
+    bar_border_skipped: str | None = "start"
     #: Chart.js's ``order``: datasets are drawn from the highest to the lowest (then by index,
     #: last first), so the lowest lies on top.
     order: float = 0.0

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from chartfn.drawing.matplotlib_runtime import Affine2D, Path, to_rgba
+from chartfn.drawing.raster.bar_borders import bar_outlines
 from chartfn.drawing.raster.canvas import Canvas
 from chartfn.drawing.raster.layout import Axis, Label, Layout, LegendEntry, Request
 from chartfn.drawing.raster.paint_fill import paint_bars
@@ -253,9 +254,7 @@ def _bars(
                 bottom = np.where(bottom > 0, bottom, (layout.y_scale or y_scale).low * 1e-3)
             rects = np.stack([to_x(left), to_y(bottom), to_x(right), to_y(top)], axis=1)
             drawn = np.all(np.isfinite(rects), axis=1)
-            drawn &= ~paint_bars(canvas, rects, drawn, styles.of(index))  # gradients, patterns
-            for bar_color, chosen in by_color(styles.of(index), color, count):
-                canvas.fill_rects(rects[drawn & chosen], bar_color)
+            fill_bars(canvas, rects, drawn, styles.of(index), color, horizontal=False, dpi=base.dpi)
         return []
 
     def elements(layout: Layout) -> list[list[Element | None]]:
@@ -333,6 +332,32 @@ def _histogram(spec: ChartSpec, base: Request, colors: list[RGBA], names: list[s
         return []
 
     return Chart(request, draw, grid_x=False)
+
+
+def fill_bars(
+    canvas: Canvas,
+    rects: np.ndarray,
+    drawn: np.ndarray,
+    style: SeriesStyle | None,
+    color: RGBA,
+    *,
+    horizontal: bool,
+    dpi: float,
+    base_low: np.ndarray | None = None,
+) -> None:
+    """One series' bars (rows of x0, y0, x1, y1; ``drawn``: the finite ones) in their colours,
+    gradients or patterns, and their outlines. ``base_low``: where the bar's base is its low
+    side (the bottom; a horizontal bar's left); by default, rows run from the base to the
+    value."""
+    if base_low is None:
+        base_low = rects[:, 2] >= rects[:, 0] if horizontal else rects[:, 3] >= rects[:, 1]
+    outlines = bar_outlines(rects, base_low, style, color, horizontal=horizontal, dpi=dpi)
+    fill = rects if outlines is None else outlines.inner
+    plain = drawn & ~paint_bars(canvas, fill, drawn, style)  # gradients, patterns
+    for bar_color, chosen in by_color(style, color, len(rects)):
+        canvas.fill_rects(fill[plain & chosen], bar_color)
+    if outlines is not None:
+        outlines.draw(canvas, drawn)
 
 
 def by_color(style: SeriesStyle | None, color: RGBA, count: int) -> list[tuple[RGBA, np.ndarray]]:

@@ -11,13 +11,12 @@ from chartfn.drawing.raster.canvas import Canvas
 from chartfn.drawing.raster.charts import (
     Chart,
     bar_boxes,
-    by_color,
+    fill_bars,
     flat,
     request_with,
     value_scale,
 )
 from chartfn.drawing.raster.layout import Axis, Label, Layout, LegendEntry, Request
-from chartfn.drawing.raster.paint_fill import paint_bars
 from chartfn.drawing.raster.style import Style
 from chartfn.drawing.raster.ticks import Scale
 from chartfn.drawing.spec_renderer import series_color
@@ -71,9 +70,10 @@ def plan_horizontal(
                 [np.minimum(left, right), bottom, np.maximum(left, right), top], axis=1
             )
             drawn = np.all(np.isfinite(rects), axis=1)
-            drawn &= ~paint_bars(canvas, rects, drawn, looks.of(index))  # gradients, patterns
-            for bar_color, chosen in by_color(looks.of(index), color, count):
-                canvas.fill_rects(rects[drawn & chosen], bar_color)
+            fill_bars(
+                canvas, rects, drawn, looks.of(index), color, horizontal=True, dpi=dpi,
+                base_low=right >= left,  # left holds the base's end, right the value's
+            )  # fmt: skip
         return []
 
     return Chart(request, draw, grid_y=False)

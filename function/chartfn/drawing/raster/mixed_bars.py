@@ -21,13 +21,12 @@ from chartfn.drawing.raster.charts import (
     _mappers,
     _point_colors,
     bar_boxes,
-    by_color,
+    fill_bars,
     flat,
     request_with,
     value_scale,
 )
 from chartfn.drawing.raster.layout import Axis, Label, Layout, LegendEntry, Request
-from chartfn.drawing.raster.paint_fill import paint_bars
 from chartfn.drawing.raster.series_marks import draw_line, draw_points
 from chartfn.drawing.raster.style import RGBA
 from chartfn.drawing.raster.ticks import Scale
@@ -78,9 +77,10 @@ def plan_mixed_bars(
                 bottom = np.where(bottom > 0, bottom, (layout.y_scale or y_scale).low * 1e-3)
             rects = np.stack([to_x(left), to_y(bottom), to_x(right), to_y(top)], axis=1)
             drawn = np.all(np.isfinite(rects), axis=1)
-            drawn &= ~paint_bars(canvas, rects, drawn, styles.of(index))  # gradients, patterns
-            for bar_color, chosen in by_color(styles.of(index), colors[index], count):
-                canvas.fill_rects(rects[drawn & chosen], bar_color)
+            fill_bars(
+                canvas, rects, drawn, styles.of(index), colors[index], horizontal=False,
+                dpi=base.dpi,
+            )  # fmt: skip
         return []
 
     def elements(layout: Layout) -> list[list[Element | None]]:
