@@ -15,7 +15,9 @@ from chartfn.chartjs.output import output_for
 from chartfn.chartjs.prepare import PreparedChart, prepare
 from chartfn.chartjs.request import QuickChartRequest
 from chartfn.chartjs.translate import TranslationError
+from chartfn.drawing.matplotlib_runtime import RendererAgg
 from chartfn.drawing.raster import engine
+from chartfn.drawing.raster.canvas import Canvas
 from chartfn.drawing.raster.layout import Label
 from chartfn.drawing.themes import themed
 from chartfn.models.overlays import Overlays
@@ -42,7 +44,12 @@ def texts(config: str, version: int = 2, **size: Any) -> list[Label]:
     chart = prepare(request)
     try:
         frame = output_for(request).frame
-        return engine.drawn_texts(chart.spec, frame, chart.styles, chart.overlays)
+        with themed(frame.theme):
+            planned, placed = engine.prepare(
+                chart.spec, frame, chart.ticks, chart.styles, chart.overlays
+            )
+            canvas = Canvas(RendererAgg(frame.width_px, frame.height_px, frame.dpi), 1.0)
+            return engine.paint(canvas, planned, placed, background=None)
     finally:
         chart.close()
 
@@ -445,3 +452,88 @@ def test_a_bordered_chart_after_others_is_the_chart_rendered_first() -> None:
     image(bordered("horizontalBar", "2"), width=211, height=233)
     image(bordered(width="400"), width=211, height=233)
     assert np.array_equal(image(config, width=211, height=233), first)
+
+
+# --- radar and polar area scales ----------------------------------------------------------------
+
+RADAR = (
+    "{type:'radar',data:{labels:['Rowan 12','Elder 12','Hazel 12','Alder 12'],datasets:[{"
+    "label:'Nuts 12',data:[4,9,6,2],borderColor:'#00ff00',backgroundColor:'#00ff0000',"
+    "pointBackgroundColor:'#00ff00'}]},options:{legend:{display:false},%s}}"
+)
+V2_RADIAL = (
+    "scale:{pointLabels:{fontColor:'#ff0000',fontSize:18,fontStyle:'bold'},ticks:{fontColor:"
+    "'#0000ff',backdropColor:'#ffff00'},angleLines:{color:'#ff00ff'},gridLines:{color:'#00ffff'}}"
+)
+V4_RADIAL = (
+    "scales:{r:{pointLabels:{color:'#ff0000',font:{size:18,weight:'bold'}},ticks:{color:"
+    "'#0000ff',backdropColor:'#ffff00'},angleLines:{color:'#ff00ff'},grid:{color:'#00ffff'}}}"
+)
+
+
+def ticks_of(config: str, version: int = 2) -> Any:
+    return prepared(config, version).ticks
+
+
+@pytest.mark.parametrize(("options", "version"), [(V2_RADIAL, 2), (V4_RADIAL, 4)])
+def test_radial_scale_looks_in_each_versions_spelling(options: str, version: int) -> None:
+    look = ticks_of(RADAR % options, version).r_look
+    assert (look.point_label_color, look.point_label_size, look.point_label_bold) == (
+        "#ff0000",
+        18.0,
+        True,
+    )
+    assert (look.tick_color, look.backdrop_color) == ("#0000ff", "#ffff00")
+    assert (look.angle_line_color, look.grid_color) == ("#ff00ff", "#00ffff")
+    other = ticks_of(RADAR % (V4_RADIAL if version == 2 else V2_RADIAL), version).r_look
+    assert other is None  # the other version's spelling means nothing here
+    picture = image(RADAR % options, version, width=400, height=300, device_pixel_ratio=2)
+    for color in (RED, BLUE, (255, 255, 0), (255, 0, 255), (0, 255, 255)):
+        assert len(ink(picture, color)) > 20, color
+    drawn = {label.text: label for label in texts(RADAR % options, version, device_pixel_ratio=1)}
+    assert drawn["Rowan 12"].font.get_size_in_points() == pytest.approx(18 * 0.72)
+    assert drawn["Rowan 12"].font.get_weight() == "bold"
+
+
+def test_hidden_point_labels_backdrops_and_angle_lines() -> None:
+    hidden = (
+        "scale:{pointLabels:{display:false},ticks:{showLabelBackdrop:false,fontColor:'#0000ff'},"
+        "angleLines:{display:false,color:'#ff00ff'}}"
+    )
+    names = {label.text for label in texts(RADAR % hidden, device_pixel_ratio=1)}
+    assert "Rowan 12" not in names and names & {"2", "4", "6", "8", "10"}
+    picture = image(RADAR % hidden, width=400, height=300)
+    assert len(ink(picture, (255, 0, 255))) == 0  # no spokes
+    shown = image(RADAR % hidden.replace("display:false,color", "color"), width=400, height=300)
+    assert len(ink(shown, (255, 0, 255))) > 20
+
+
+@pytest.mark.parametrize(
+    ("options", "version", "path"),
+    [
+        ("scale:{pointLabels:{fontColor:'nope'}}", 2, "options.scale.pointLabels.fontColor"),
+        ("scale:{pointLabels:{fontSize:-2}}", 2, "options.scale.pointLabels.fontSize"),
+        ("scales:{r:{ticks:{backdropColor:'#1'}}}", 4, "options.scales.r.ticks.backdropColor"),
+        ("scales:{r:{angleLines:{color:['#zz']}}}", 4, "options.scales.r.angleLines.color[0]"),
+    ],
+)
+def test_radial_look_values_chartjs_cannot_use(options: str, version: int, path: str) -> None:
+    with pytest.raises(TranslationError) as caught:
+        prepared(RADAR % options, version)
+    assert caught.value.path == path
+
+
+@pytest.mark.parametrize(("width", "height"), [(50, 50), (120, 400), (800, 60)])
+def test_point_labels_at_200_px_stay_inside(width: int, height: int) -> None:
+    big = "scale:{pointLabels:{fontSize:200},ticks:{fontColor:'red'}}"
+    for label in texts(RADAR % big, width=width, height=height, device_pixel_ratio=1):
+        x0, y0, x1, y1 = label.box
+        assert x0 >= -0.5 and y0 >= -0.5 and x1 <= width + 0.5 and y1 <= height + 0.5
+
+
+def test_a_radar_with_a_look_after_others_is_the_radar_rendered_first() -> None:
+    config = RADAR % V2_RADIAL
+    first = image(config, width=233, height=211)
+    image(RADAR % V2_RADIAL.replace("18", "7"), width=233, height=211)
+    image(RADAR % "", width=233, height=211)
+    assert np.array_equal(image(config, width=233, height=211), first)

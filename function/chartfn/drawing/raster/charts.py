@@ -28,7 +28,7 @@ from chartfn.drawing.spec_renderer import (
     series_values,
     series_x,
 )
-from chartfn.models.axis_ticks import TickProvider
+from chartfn.models.axis_ticks import RadialLook, TickProvider
 from chartfn.models.chart_spec import ChartSpec
 from chartfn.models.formula_chart import FormulaChart, cut_poles, visible_limits
 from chartfn.models.round_look import RoundLook
@@ -75,7 +75,8 @@ class Chart:
     grid_x: bool = True
     grid_y: bool = True
     # Round charts on a radial scale: the chart drawn with that scale's ticks from outside
-    with_radial_ticks: Callable[[TickProvider], Chart] | None = None
+    # (and with the scale's look from outside, if any)
+    with_radial_ticks: Callable[[TickProvider, RadialLook | None], Chart] | None = None
     elements: Elements | None = None
     mappers: Mappers | None = None
 

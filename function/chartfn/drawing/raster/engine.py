@@ -98,7 +98,7 @@ def with_tick_providers(chart: Chart, ticks: TickProviders | None) -> Chart:
     """The chart with ``ticks``' providers on its numeric axes (category axes keep theirs)."""
     request = chart.request
     if ticks is not None and ticks.r is not None and chart.with_radial_ticks is not None:
-        return chart.with_radial_ticks(ticks.r)
+        return chart.with_radial_ticks(ticks.r, ticks.r_look)
     if ticks is None or request.x_axis is None or request.y_axis is None:
         return chart
     x_axis, y_axis = request.x_axis, request.y_axis
