@@ -537,3 +537,36 @@ def test_a_radar_with_a_look_after_others_is_the_radar_rendered_first() -> None:
     image(RADAR % V2_RADIAL.replace("18", "7"), width=233, height=211)
     image(RADAR % "", width=233, height=211)
     assert np.array_equal(image(config, width=233, height=211), first)
+
+
+# --- point radius per value ---------------------------------------------------------------------
+
+POINTS = (
+    "{type:'line',data:{labels:['a','b','c','d'],datasets:[{label:'Dots 12',data:[1,3,2,4],"
+    "fill:false,showLine:false,pointRadius:%s,pointBackgroundColor:['#ff0000','#0000ff',"
+    "'#ff0000','#ff0000'],pointBorderColor:['#ff0000','#0000ff','#ff0000','#ff0000']}]},"
+    "options:{legend:{display:false},elements:{point:{radius:%s}}}}"
+)
+
+
+@pytest.mark.parametrize("version", [2, 4])
+def test_point_radius_arrays_give_each_point_its_radius(version: int) -> None:
+    style = bar_style(POINTS % ("[2,12,'5']", "7"), version)
+    assert style.point_radii == (2.0, 12.0, 5.0, 7.0)  # past the array: elements.point.radius
+    picture = image(POINTS % ("[3,12,3,3]", "3"), version, width=300, height=200)
+    blue, red = len(ink(picture, BLUE)), len(ink(picture, RED))
+    # one blue point of radius 12 against three red ones of radius 3 (device pixel ratio 2)
+    assert blue > 3 * red
+
+
+def test_a_point_radius_array_entry_chartjs_cannot_use() -> None:
+    with pytest.raises(TranslationError) as caught:
+        prepared(POINTS % ("[3,'big']", "3"))
+    assert caught.value.path == "data.datasets[0].pointRadius[1]"
+
+
+def test_points_with_radius_arrays_after_others_are_the_points_rendered_first() -> None:
+    config = POINTS % ("[3,500,0,40]", "3")
+    first = image(config, width=217, height=201)
+    image(POINTS % ("[9,1]", "30"), width=217, height=201)
+    assert np.array_equal(image(config, width=217, height=201), first)

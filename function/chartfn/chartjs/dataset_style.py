@@ -187,6 +187,7 @@ def series_style(
         show_line=show_line,
         span_gaps=_truthy(dataset.get("spanGaps", options.get("spanGaps"))),
         point_radius=_size(radius_value, radius_path, _POINT_RADIUS, MAX_POINT_RADIUS),
+        point_radii=_radii(radius_value, radius_path, positions, point),
         point_style=_point_style(*option(("pointStyle",), point, ("pointStyle",))),
         point_border_width=_size(
             *option(("pointBorderWidth",), point, ("borderWidth",)),
@@ -252,6 +253,23 @@ def _size(value: Any, path: str, default: float, limit: float) -> float:
     if value is None:
         return default
     return min(max(_number(value, path), 0.0), limit)
+
+
+def _radii(
+    value: Any, path: str, positions: Sequence[int], point: dict[str, Any]
+) -> tuple[float, ...]:
+    """Each point's radius where ``pointRadius`` is an array (() otherwise); a value past
+    its end takes ``elements.point.radius`` or the default, as Chart.js resolves it."""
+    if not isinstance(value, list) or len(value) < 2:
+        return ()
+    fallback = _size(point.get("radius"), "options.elements.point.radius", _POINT_RADIUS,
+                     MAX_POINT_RADIUS)  # fmt: skip
+    return tuple(
+        _size(value[p], f"{path}[{p}]", fallback, MAX_POINT_RADIUS)
+        if p < len(value) and value[p] is not None
+        else fallback
+        for p in positions
+    )
 
 
 def _tension(value: Any, path: str, default: float) -> float:

@@ -84,6 +84,8 @@ class SeriesStyle:
     span_gaps: bool = False
     #: Point radius in CSS pixels (0: no points); None: the engine's own (lone points only).
     point_radius: float | None = None
+    #: One radius per value (CSS pixels) where a dataset gives an array; () for ``point_radius``.
+    point_radii: tuple[float, ...] = ()
     point_style: PointStyle = "circle"
     point_border_width: float = 1.0
     #: Drawn as this mark instead of the chart's kind (a bar chart's ``type: 'line'`` dataset).

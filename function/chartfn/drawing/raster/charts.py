@@ -495,6 +495,8 @@ def _styled(
     if spec.kind == "bubble":
         series = spec.series[index]
         radii = np.asarray(series.r if series.r is not None else [0.0] * count, dtype=np.float64)
+    elif look.point_radii:
+        radii = np.asarray(look.point_radii[:count], dtype=np.float64)
     elif look.point_radius is not None:
         radii = np.full(count, look.point_radius)
     else:

@@ -141,4 +141,7 @@ def _line(
     count = len(px)
     faces = _point_colors(look.point_colors, fill_color, count)
     edges = _point_colors(look.point_border_colors, color, count)
-    draw_points(canvas, px, py, np.full(count, look.point_radius), look, faces, edges)
+    radii = np.asarray(look.point_radii[:count]) if look.point_radii else None
+    if radii is None:
+        radii = np.full(count, look.point_radius)
+    draw_points(canvas, px, py, radii, look, faces, edges)
