@@ -570,3 +570,31 @@ def test_points_with_radius_arrays_after_others_are_the_points_rendered_first() 
     first = image(config, width=217, height=201)
     image(POINTS % ("[9,1]", "30"), width=217, height=201)
     assert np.array_equal(image(config, width=217, height=201), first)
+
+
+# --- tick label fonts per axis ------------------------------------------------------------------
+
+V2_TICKS = (
+    "scales:{xAxes:[{ticks:{fontSize:20,fontStyle:'bold'}}],yAxes:[{ticks:{fontSize:9,"
+    "beginAtZero:true}}]}"
+)
+V4_TICKS = "scales:{x:{ticks:{font:{size:20,weight:'bold'}}},y:{ticks:{font:{size:9}}}}"
+
+
+@pytest.mark.parametrize(("options", "version"), [(V2_TICKS, 2), (V4_TICKS, 4)])
+def test_tick_labels_take_their_axis_font(options: str, version: int) -> None:
+    drawn = {label.text: label for label in texts(BAR % options, version, device_pixel_ratio=1)}
+    category = drawn["Quince 12"]
+    assert category.font.get_size_in_points() == pytest.approx(20 * 0.72)
+    assert category.font.get_weight() == "bold"
+    value = drawn["7"]
+    assert value.font.get_size_in_points() == pytest.approx(9 * 0.72)
+    assert value.font.get_weight() == "normal"
+
+
+@pytest.mark.parametrize(("width", "height"), [(50, 50), (120, 400), (800, 60), (50, 300)])
+def test_tick_labels_at_200_px_stay_inside(width: int, height: int) -> None:
+    big = "scales:{xAxes:[{ticks:{fontSize:200}}],yAxes:[{ticks:{fontSize:200}}]}"
+    for label in texts(BAR % big, width=width, height=height, device_pixel_ratio=1):
+        x0, y0, x1, y1 = label.box
+        assert x0 >= -0.5 and y0 >= -0.5 and x1 <= width + 0.5 and y1 <= height + 0.5

@@ -38,6 +38,8 @@ class AxisLook:
     grid_color: str | None = None
     tick_labels: bool = True
     tick_color: str | None = None
+    tick_size: float | None = None  # CSS pixels
+    tick_bold: bool = False
 
 
 @dataclass(frozen=True)

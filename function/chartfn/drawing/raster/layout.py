@@ -25,6 +25,7 @@ from chartfn.drawing.raster.ticks import Scale, Ticks, tick_count, ticks_for
 from chartfn.models.axis_ticks import AxisLook, TickProvider
 from chartfn.models.fill_pattern import Paint
 
+CSS_POINTS = 0.72  # points per CSS pixel (Chart.js's unit) at 100 dpi per pixel ratio
 # Gaps in points.
 OUTER_PAD = 5.0
 LEGEND_GAP = 4.0
@@ -227,6 +228,15 @@ def _cached_providers(request: Request) -> Request:
 
 def labels_shown(axis: Axis) -> bool:
     return axis.look is None or (axis.look.display and axis.look.tick_labels)
+
+
+def _tick_font(axis: Axis, style: Style, default: FontProperties) -> FontProperties:
+    """The axis' tick label font: its look's size and weight where it sets them."""
+    look = axis.look
+    if look is None or (look.tick_size is None and not look.tick_bold):
+        return default
+    size = style.tick_label_size if look.tick_size is None else look.tick_size * CSS_POINTS
+    return style.font(size, _weight(look.tick_bold))
 
 
 def tick_color(axis: Axis, style: Style) -> RGBA:
@@ -451,7 +461,7 @@ def _layout(
     def tick_labels_at(plot: tuple[float, float, float, float]) -> _TickLabels:
         plot_left, plot_bottom, plot_right, plot_top = plot
         y_ticks, y_width, y_offset = _y_tick_labels(
-            y_axis, plot_bottom, plot_top, tick_font, style, dpi,
+            y_axis, plot_bottom, plot_top, _tick_font(y_axis, style, tick_font), style, dpi,
             parts.tick_labels and labels_shown(y_axis), ticks_of,
             max_width=MAX_UPRIGHT_LABEL_SHARE * width,
         )  # fmt: skip
@@ -459,7 +469,7 @@ def _layout(
             x_axis,
             plot_left,
             plot_right,
-            tick_font,
+            _tick_font(x_axis, style, tick_font),
             style,
             dpi,
             parts.tick_labels and labels_shown(x_axis),
@@ -476,7 +486,7 @@ def _layout(
         if y2_axis is None:
             return [], 0.0
         ticks, widest, _ = _y_tick_labels(
-            y2_axis, plot[1], plot[3], tick_font, style, dpi,
+            y2_axis, plot[1], plot[3], _tick_font(y2_axis, style, tick_font), style, dpi,
             parts.tick_labels and labels_shown(y2_axis), ticks_of,
             max_width=MAX_UPRIGHT_LABEL_SHARE * width,
         )  # fmt: skip
