@@ -598,3 +598,45 @@ def test_tick_labels_at_200_px_stay_inside(width: int, height: int) -> None:
     for label in texts(BAR % big, width=width, height=height, device_pixel_ratio=1):
         x0, y0, x1, y1 = label.box
         assert x0 >= -0.5 and y0 >= -0.5 and x1 <= width + 0.5 and y1 <= height + 0.5
+
+
+# --- subtitle (Chart.js 4) ----------------------------------------------------------------------
+
+SUBTITLE = (
+    "plugins:{title:{display:true,text:'Main 12'},subtitle:{display:true,text:'Under 12',"
+    "color:'#0000ff',font:{size:16}%s}}"
+)
+
+
+def test_a_v4_subtitle_is_read_and_v2_has_none() -> None:
+    look = overlays(BAR % (SUBTITLE % ""), 4).look
+    assert look.subtitle_lines == ("Under 12",) and not look.subtitle_bottom
+    assert (look.subtitle.size, look.subtitle.color) == (16.0, "#0000ff")
+    assert overlays(BAR % (SUBTITLE % ""), 2).look.subtitle_lines == ()
+    hidden = BAR % (SUBTITLE % "").replace("subtitle:{display:true", "subtitle:{display:false")
+    assert overlays(hidden, 4).look.subtitle_lines == ()
+
+
+@pytest.mark.parametrize("position", ["top", "bottom"])
+def test_a_subtitle_is_drawn_under_the_title(position: str) -> None:
+    extra = f",position:'{position}'"
+    config = BAR % (SUBTITLE % extra).replace(
+        "text:'Main 12'", f"text:'Main 12',position:'{position}'"
+    )
+    drawn = {label.text: label for label in texts(config, 4, device_pixel_ratio=1)}
+    main, under = drawn["Main 12"], drawn["Under 12"]
+    assert under.color == (0.0, 0.0, 1.0, 1.0) and under.font.get_weight() == "normal"
+    assert under.font.get_size_in_points() == pytest.approx(16 * 0.72)
+    if position == "top":  # y grows upwards: the subtitle lies lower, nearer the plot
+        assert under.box[3] <= main.box[1]
+    else:
+        assert under.box[1] >= main.box[3]
+
+
+def test_a_subtitle_of_many_long_lines_stays_inside() -> None:
+    lines = ",".join(f"'{'W' * 90} {i}'" for i in range(10))
+    config = BAR % (SUBTITLE % "").replace("text:'Under 12'", f"text:[{lines}]")
+    for width, height in [(50, 50), (300, 80), (120, 600)]:
+        for label in texts(config, 4, width=width, height=height, device_pixel_ratio=1):
+            x0, y0, x1, y1 = label.box
+            assert x0 >= -0.5 and y0 >= -0.5 and x1 <= width + 0.5 and y1 <= height + 0.5

@@ -485,6 +485,8 @@ def _overlays(count: int) -> Overlays:
             title_lines=("a", str(count)),
             # odd counts (the leakage and Figure-path tests) turn the title upright
             title_side="right" if count % 2 else None,
+            subtitle=TextStyle("#0000ff", 5.0 + count),
+            subtitle_lines=(f"sub {count}",),
             title_align="end",
             legend_position="left",
             padding=(count, 0.0, 0.0, count),
@@ -565,6 +567,12 @@ LOOKS = {
         title_side="left", title_align="end", legend_position="left"
     ),
     "title at the top, at its start": ChartLook(title_align="start"),
+    "subtitle lines at the bottom, 200 px": ChartLook(
+        subtitle=TextStyle(size=200.0, bold=True),
+        subtitle_lines=(LONG[:120], "2", "3"),
+        subtitle_bottom=True,
+        title_bottom=True,
+    ),
     "axis titles at 200 px": ChartLook(
         x_title=TextStyle("#ff0000", 200.0, True), y_title=TextStyle(size=200.0)
     ),

@@ -14,6 +14,9 @@
   ``boxWidth``, ``boxHeight`` or ``padding``, the swatches are Chart.js's boxes (boxWidth ×
   the font size, or boxHeight) and entries ``padding`` apart; without them the engine keeps
   its own swatch (so charts that set none keep their bytes).
+- Subtitle (Chart.js 4's ``options.plugins.subtitle``, v3+ only): {display, text (a string
+  or lines), position top or bottom, font {size, weight}, color}, drawn under the title (at
+  the bottom: over it), in normal weight unless its font says bold.
 - ``options.layout.padding``: a number or {left, right, top, bottom}, in CSS pixels.
 - QuickChart's ``sparkline`` (``lib/charts.js``): no axes (x and y ``display: false``) unless
   the config sets ``options.scales``.
@@ -59,7 +62,11 @@ def config_look(
         legend_text = TextStyle(
             color_option(chart_color, "options.color"), legend_text.size, legend_text.bold
         )
+    subtitle, subtitle_path = _plugin(options, "subtitle", version) if version >= 3 else ({}, "")
     return ChartLook(
+        subtitle=_text_style(subtitle, subtitle_path, version),
+        subtitle_lines=_lines(subtitle, 1) if subtitle.get("display") is True else (),
+        subtitle_bottom=subtitle.get("position") == "bottom",
         title=_text_style(title, title_path, version),
         title_bottom=position == "bottom",
         title_side=position if position in ("left", "right") else None,
@@ -130,10 +137,13 @@ def _text_style(block: dict[str, Any], path: str, version: int) -> TextStyle:
     )
 
 
-def _lines(title: dict[str, Any]) -> tuple[str, ...]:
-    """An array title's lines (at least two; one line stays the spec's title)."""
+def _lines(title: dict[str, Any], least: int = 2) -> tuple[str, ...]:
+    """An array title's lines (at least two; one line stays the spec's title), or a
+    subtitle's (``least`` 1: a string is its one line)."""
     text = title.get("text")
-    if not isinstance(text, list) or len(text) < 2:
+    if least == 1 and not isinstance(text, list):
+        text = [text] if isinstance(text, str | int | float) and text != "" else []
+    if not isinstance(text, list) or len(text) < least:
         return ()
     lines = []
     for item in text[:_MAX_TITLE_LINES]:

@@ -127,6 +127,10 @@ class ChartLook:
     title_side: str | None = None  # left or right: the title turned upright beside the chart
     title_align: str = "center"  # start, center, end (v3+): along the title's side
     title_lines: tuple[str, ...] = ()
+    # Chart.js 4's subtitle (plugins.subtitle): lines under the title (over it at the bottom)
+    subtitle: TextStyle = TextStyle()
+    subtitle_lines: tuple[str, ...] = ()
+    subtitle_bottom: bool = False
     legend: TextStyle = TextStyle()
     legend_position: str = "top"  # top, bottom, left, right
     legend_point_style: bool = False  # labels.usePointStyle: round swatches

@@ -118,6 +118,9 @@ class Look:
     title_bottom: bool = False
     title_side: str | None = None  # left or right: turned upright beside the plot
     title_align: str = "center"  # start, center, end: along the title's side
+    subtitle: TextLook = TextLook()
+    subtitle_lines: tuple[str, ...] = ()  # lines under the title (over it at the bottom)
+    subtitle_bottom: bool = False
     legend_size: float | None = None  # points
     legend_bold: bool = False
     legend_color: RGBA | None = None
@@ -380,6 +383,9 @@ def _layout(
                 title = _shift(title, right - _width(title) if at_end else left)
             labels.append(title)  # centred once the plot's width is known
             title_placed = True
+
+    if parts.title and look.subtitle_lines:
+        bottom, top = _subtitle(request, labels, left, right, bottom, top)
 
     legend: list[PlacedEntry] = []
     legend_box: Rect | None = None
@@ -946,6 +952,36 @@ def _title_lines(
         return bottom, top
     used = block + _px(style.title_pad, dpi)
     return (bottom + used, top) if look.title_bottom else (bottom, top - used)
+
+
+def _subtitle(
+    request: Request,
+    labels: list[Label],
+    left: float,
+    right: float,
+    bottom: float,
+    top: float,
+) -> tuple[float, float]:
+    """The subtitle's lines centred between ``left`` and ``right`` under the title (over it
+    at the bottom, where the title took its room first); the edges left over."""
+    style, dpi, look = request.style, request.dpi, request.look
+    text = look.subtitle
+    font = style.font(text.size or style.title_size, _weight(text.bold))
+    color = text.color or style.text_color
+    line = line_extent(font, dpi).height
+    lines = [shorten(item, font, dpi, max(0.0, right - left)) for item in look.subtitle_lines]
+    lines = lines[: max(0, math.floor((top - bottom) * MAX_LEGEND_SHARE / line))]
+    if not lines:
+        return bottom, top
+    block = line * len(lines)
+    start = bottom + block if look.subtitle_bottom else top
+    for index, item in enumerate(lines):
+        if item:
+            label = _horizontal(item, 0.0, start - index * line, font, color, dpi)
+            centre = (left + right) / 2
+            labels.append(_shift(label, max(left, centre - _width(label) / 2)))
+    used = block + _px(style.title_pad, dpi)
+    return (bottom + used, top) if look.subtitle_bottom else (bottom, top - used)
 
 
 def _side_title(
