@@ -640,3 +640,25 @@ def test_a_subtitle_of_many_long_lines_stays_inside() -> None:
         for label in texts(config, 4, width=width, height=height, device_pixel_ratio=1):
             x0, y0, x1, y1 = label.box
             assert x0 >= -0.5 and y0 >= -0.5 and x1 <= width + 0.5 and y1 <= height + 0.5
+
+
+@pytest.mark.parametrize("kind", ["bar", "horizontalBar"])
+def test_legend_boxes_are_outlined_as_their_bars(kind: str) -> None:
+    config = bordered(kind, "3").replace("legend:{display:false}", "legend:{}")
+    request = QuickChartRequest(chart=config, width=300, height=200, device_pixel_ratio=2)
+    chart = prepare(request)
+    try:
+        frame = output_for(request).frame
+        with themed(frame.theme):
+            _, placed = engine.prepare(chart.spec, frame, chart.ticks, chart.styles, chart.overlays)
+    finally:
+        chart.close()
+    (entry,) = placed.legend
+    assert entry.entry.edge == (0.0, 0.0, 1.0, 1.0) and entry.entry.edge_width == 6.0
+    picture = image(config, width=300, height=200, device_pixel_ratio=2)
+    x0, y0, x1, y1 = (round(v) for v in entry.swatch_rect)
+    box = picture[400 - y1 : 400 - y0, x0:x1]  # rows run downwards
+    assert len(ink(box, BLUE)) > 100 and len(ink(box, RED)) > 0
+    # a bar without a border keeps a plain box
+    plain = prepared(config.replace("borderWidth:3", "borderWidth:0"))
+    assert plain.styles is None or plain.styles.of(0) is None

@@ -5,16 +5,17 @@ outline lies over the background, not over the bar (as Chart.js fills the two ap
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from chartfn.drawing.matplotlib_runtime import to_rgba
-from chartfn.drawing.raster.canvas import Canvas
+from chartfn.drawing.raster.canvas import Canvas, Rect
+from chartfn.drawing.raster.layout import LegendEntry
 from chartfn.drawing.raster.style import RGBA
-from chartfn.models.series_style import SeriesStyle
+from chartfn.models.series_style import ChartStyles, SeriesStyle
 
-__all__ = ["Outlines", "bar_outlines"]
+__all__ = ["Outlines", "bar_outlines", "outlined_entries"]
 
 # frame pixels per CSS pixel at 1 dpi: the engine's dpi is 100 per device pixel ratio
 _CSS_PER_DPI = 1 / 100.0
@@ -100,6 +101,39 @@ def _outlines(
         # the other colours' rows become empty rectangles, which ``draw`` leaves out
         by_color.append((look, np.where(chosen[:, None], strips, 0.0)))
     return Outlines(inner, by_color)
+
+
+def outlined_entries(
+    entries: list[LegendEntry], styles: ChartStyles, dpi: float
+) -> list[LegendEntry]:
+    """The legend's boxes outlined as their bars are (Chart.js strokes a legend box in its
+    dataset's borderColor and borderWidth; for arrays, the first)."""
+    outlined = []
+    for index, entry in enumerate(entries):
+        style = styles.of(index)
+        if style is None or not style.bar_border_widths or not style.bar_border_widths[0]:
+            outlined.append(entry)
+            continue
+        given = style.bar_border_colors[0] if style.bar_border_colors else None
+        edge = entry.color if given is None else to_rgba(given)
+        width = style.bar_border_widths[0] * dpi * _CSS_PER_DPI
+        outlined.append(replace(entry, edge=edge, edge_width=width))
+    return outlined
+
+
+def draw_box_edge(canvas: Canvas, rect: Rect, entry: LegendEntry) -> None:
+    """A legend box's outline, inside the box (at most half of it across)."""
+    if entry.edge is None or entry.edge_width <= 0:
+        return
+    x0, y0, x1, y1 = rect
+    width = min(entry.edge_width, (x1 - x0) / 2, (y1 - y0) / 2)
+    strips = np.array([
+        [x0, y0, x0 + width, y1], [x1 - width, y0, x1, y1],
+        [x0 + width, y0, x1 - width, y0 + width], [x0 + width, y1 - width, x1 - width, y1],
+    ])  # fmt: skip
+    canvas.fill_rects(
+        strips[(strips[:, 2] > strips[:, 0]) & (strips[:, 3] > strips[:, 1])], entry.edge
+    )
 
 
 def _padded(colors: tuple[str | None, ...], count: int) -> list[str | None]:

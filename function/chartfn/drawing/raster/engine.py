@@ -11,6 +11,7 @@ import numpy as np
 from chartfn.drawing.encoding import encode_figure, encode_raster
 from chartfn.drawing.figures import new_figure
 from chartfn.drawing.matplotlib_runtime import Artist, RendererAgg, RendererBase
+from chartfn.drawing.raster.bar_borders import draw_box_edge
 from chartfn.drawing.raster.boxplot import plan_boxes
 from chartfn.drawing.raster.canvas import Canvas
 from chartfn.drawing.raster.charts import (
@@ -228,6 +229,7 @@ def _legend_swatches(canvas: Canvas, placed: Layout) -> None:
             box = np.array([entry.swatch_rect])
             if paint is None or not fill_rects_with_paint(canvas, box, paint):
                 canvas.fill_rects(box, color)
+            draw_box_edge(canvas, entry.swatch_rect, entry.entry)
         elif entry.entry.swatch == "line":
             middle = (y0 + y1) / 2
             canvas.stroke(np.array([[x0, middle], [x1, middle]]), color, LINE_WIDTH)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 
 from chartfn.drawing.matplotlib_runtime import to_rgba
+from chartfn.drawing.raster.bar_borders import outlined_entries
 from chartfn.drawing.raster.canvas import Canvas
 from chartfn.drawing.raster.charts import (
     Chart,
@@ -49,7 +50,8 @@ def plan_horizontal(
     # Reversed, so that category 0 sits at the top of the plot.
     category = Scale(count - 0.5, -0.5)
     categories = spec.categories if spec.categories is not None else [str(i) for i in range(count)]
-    entries = tuple(LegendEntry(n, c, "box") for n, c in zip(names, colors, strict=True))
+    boxes_ = [LegendEntry(n, c, "box") for n, c in zip(names, colors, strict=True)]
+    entries = tuple(outlined_entries(boxes_, looks, dpi))
     request = request_with(
         base, spec, entries, Axis(value), Axis(category, tuple(flat(c) for c in categories))
     )

@@ -64,6 +64,9 @@ class LegendEntry:
     swatch: str  # "box", "line" or "marker"
     #: A box filled with a gradient or pattern (``color`` where it cannot be: vector output).
     paint: Paint | None = None
+    # a box's outline (Chart.js strokes it in the dataset's borderColor and borderWidth)
+    edge: RGBA | None = None
+    edge_width: float = 0.0  # pixels
 
 
 @dataclass(frozen=True)

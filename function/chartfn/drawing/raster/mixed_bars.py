@@ -10,6 +10,7 @@ import math
 import numpy as np
 
 from chartfn.drawing.matplotlib_runtime import to_rgba
+from chartfn.drawing.raster.bar_borders import outlined_entries
 from chartfn.drawing.raster.canvas import Canvas
 from chartfn.drawing.raster.charts import (
     LINE_WIDTH,
@@ -58,6 +59,7 @@ def plan_mixed_bars(
     x_scale = Scale(-0.5, count - 0.5)
     categories = spec.categories if spec.categories is not None else [str(i) for i in range(count)]
     entries = [LegendEntry(n, c, "box") for n, c in zip(names, colors, strict=True)]
+    entries = outlined_entries(entries, styles, base.dpi)
     request = request_with(
         base, spec, entries, Axis(x_scale, tuple(flat(c) for c in categories)), Axis(y_scale)
     )
