@@ -373,9 +373,10 @@ def test_bar_border_values_chartjs_cannot_use(extra: str, path: str) -> None:
     assert caught.value.path == path
 
 
-def test_per_side_widths_and_rounded_bars_are_warned() -> None:
+def test_per_side_widths_and_per_corner_radii_are_warned() -> None:
     config = (
-        "{type:'bar',data:{labels:['a'],datasets:[{data:[1],borderWidth:{top:2},borderRadius:4}]}}"
+        "{type:'bar',data:{labels:['a'],datasets:[{data:[1],borderWidth:{top:2},"
+        "borderRadius:{topLeft:4}}]}}"
     )
     assert any("borderWidth" in w for w in prepared(config, 4).warnings)
     config = config.replace("{top:2}", "2")
@@ -662,3 +663,45 @@ def test_legend_boxes_are_outlined_as_their_bars(kind: str) -> None:
     # a bar without a border keeps a plain box
     plain = prepared(config.replace("borderWidth:3", "borderWidth:0"))
     assert plain.styles is None or plain.styles.of(0) is None
+
+
+# --- rounded bars (v3+) -------------------------------------------------------------------------
+
+
+def test_border_radius_is_read_by_v3_and_v4_only() -> None:
+    config = bordered(width="0", extra=",borderRadius:9")
+    assert bar_style(config, 4).bar_border_radius == 9.0
+    assert prepared(config, 2).styles.of(0) is None  # 2.9.4 has no borderRadius: square bars
+    with pytest.raises(TranslationError) as caught:
+        prepared(bordered(extra=",borderRadius:'round'"), 4)
+    assert caught.value.path == "data.datasets[0].borderRadius"
+
+
+@pytest.mark.parametrize("horizontal", [False, True])
+def test_rounded_bars_have_round_ends_and_square_bases(horizontal: bool) -> None:
+    scales = "},indexAxis:'y',scales:{" if horizontal else ""
+    size = {"width": 300, "height": 300, "device_pixel_ratio": 1}
+    rounded = image(bordered(width="0", extra=",borderRadius:20", scales=scales), 4, **size)
+    square = image(bordered(width="0", scales=scales), 4, **size)
+    red, square_red = ink(rounded, RED), ink(square, RED)
+    assert 0 < len(red) < len(square_red) - 200  # the same bars less their rounded corners
+    painted = {(int(r), int(c)) for r, c in red}
+    # the first bar: its end's corners are cut, its base's corners stay square (a pixel in
+    # from the corner: the rounded path's edges are smoothed)
+    if horizontal:  # at the top, running right from the base
+        row = int(square_red[:, 0].min())
+        columns = square_red[square_red[:, 0] == row][:, 1]
+        end, base = (row + 1, int(columns.max()) - 1), (row + 1, int(columns.min()) + 1)
+    else:  # on the left, rising from the base
+        column = int(square_red[:, 1].min())
+        rows = square_red[square_red[:, 1] == column][:, 0]
+        end, base = (int(rows.min()) + 1, column + 1), (int(rows.max()) - 1, column + 1)
+    assert end not in painted and base in painted
+
+
+def test_rounded_bars_after_others_are_the_bars_rendered_first() -> None:
+    config = bordered(width="[3,9]", extra=",borderRadius:15,borderSkipped:false")
+    first = image(config, 4, width=219, height=233)
+    image(bordered(width="2", extra=",borderRadius:100"), 4, width=219, height=233)
+    image(bordered(), 4, width=219, height=233)
+    assert np.array_equal(image(config, 4, width=219, height=233), first)

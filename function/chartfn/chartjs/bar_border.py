@@ -9,7 +9,8 @@ the series' colour); the base side left open (v2 ``'bottom'``/``'left'``, v3+ ``
 ``'top'`` of vertical bars (``'left'`` and ``'right'`` of horizontal ones) swap for bars below
 the base, as Chart.js swaps them, so ``'bottom'`` is the base side there too; the other two
 names are that side; ``false``/``null`` outline every side, v3+ ``true`` none. v3+'s
-per-side object widths and ``borderRadius`` are not drawn (warned). No matplotlib here."""
+``borderRadius`` (a number) rounds the corners off the skipped side; per-side object widths
+and per-corner radii are not drawn (warned). No matplotlib here."""
 
 from __future__ import annotations
 
@@ -60,11 +61,23 @@ def bar_border(
     else:
         one = 0.0 if width is None else _width(width, width_path, number_option)
         widths = tuple(one for _ in positions)
-    if not any(widths):
-        return {}
     radius, radius_path = option("borderRadius")
-    if version >= 3 and radius not in (None, 0):
-        warnings.append(f"{radius_path}: rounded bars are drawn square")
+    rounding = 0.0
+    if version >= 3 and isinstance(radius, dict):
+        warnings.append(f"{radius_path}: radii per corner are not drawn; the bars are square")
+    elif version >= 3 and radius is not None:
+        rounding = _width(radius, radius_path, number_option)
+    given = "borderSkipped" in dataset or "borderSkipped" in element
+    skipped = (
+        dataset["borderSkipped"] if "borderSkipped" in dataset else element.get("borderSkipped")
+    )
+    if not any(widths):
+        if not rounding:
+            return {}
+        return {
+            "bar_border_radius": rounding,
+            "bar_border_skipped": _skipped(skipped, version, given),
+        }
     colors = per_value(dataset, ("borderColor",), path, positions)
     if not colors:
         given, color_path = option("borderColor")
@@ -75,11 +88,8 @@ def bar_border(
         else:
             color = css_hex(_DEFAULT_BORDER, color_path)
         colors = tuple(color for _ in positions)
-    given = "borderSkipped" in dataset or "borderSkipped" in element
-    skipped = (
-        dataset["borderSkipped"] if "borderSkipped" in dataset else element.get("borderSkipped")
-    )
     return {
+        "bar_border_radius": rounding,
         "bar_border_widths": widths,
         "bar_border_colors": colors,
         "bar_border_skipped": _skipped(skipped, version, given),

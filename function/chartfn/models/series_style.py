@@ -96,6 +96,8 @@ class SeriesStyle:
     bar_border_widths: tuple[float, ...] = ()
     bar_border_colors: tuple[str | None, ...] = ()
     bar_border_skipped: str | None = "start"
+    #: Chart.js 3/4's ``borderRadius``: the bars' corners (not those on the skipped side).
+    bar_border_radius: float = 0.0
     #: Chart.js's ``order``: datasets are drawn from the highest to the lowest (then by index,
     #: last first), so the lowest lies on top.
     order: float = 0.0

@@ -15,7 +15,7 @@ from chartfn.drawing.raster.layout import LegendEntry
 from chartfn.drawing.raster.style import RGBA
 from chartfn.models.series_style import ChartStyles, SeriesStyle
 
-__all__ = ["Outlines", "bar_outlines", "outlined_entries"]
+__all__ = ["Outlines", "bar_outlines", "outlined_entries", "side_widths", "skipped_sides"]
 
 # frame pixels per CSS pixel at 1 dpi: the engine's dpi is 100 per device pixel ratio
 _CSS_PER_DPI = 1 / 100.0
@@ -66,20 +66,7 @@ def _outlines(
     dpi: float,
     count: int,
 ) -> Outlines:
-    x0 = np.minimum(rects[:, 0], rects[:, 2])
-    x1 = np.maximum(rects[:, 0], rects[:, 2])
-    y0 = np.minimum(rects[:, 1], rects[:, 3])
-    y1 = np.maximum(rects[:, 1], rects[:, 3])
-    given = np.zeros(count)
-    widths = np.asarray(style.bar_border_widths[:count], dtype=np.float64)
-    given[: len(widths)] = widths * dpi * _CSS_PER_DPI
-    # each side at most half the bar across, as Chart.js clamps them
-    across_x = np.minimum(given, (x1 - x0) / 2)
-    across_y = np.minimum(given, (y1 - y0) / 2)
-    left, right = across_x.copy(), across_x.copy()
-    bottom, top = across_y.copy(), across_y.copy()
-    for side, mask in _skipped_sides(style.bar_border_skipped, base_low, horizontal).items():
-        {"left": left, "right": right, "bottom": bottom, "top": top}[side][mask] = 0.0
+    x0, y0, x1, y1, left, right, bottom, top = side_widths(rects, base_low, style, horizontal, dpi)
     inner = np.stack([x0 + left, y0 + bottom, x1 - right, y1 - top], axis=1)
     # left and right strips the bar's full height, bottom and top ones between them
     strips = np.stack(
@@ -101,6 +88,29 @@ def _outlines(
         # the other colours' rows become empty rectangles, which ``draw`` leaves out
         by_color.append((look, np.where(chosen[:, None], strips, 0.0)))
     return Outlines(inner, by_color)
+
+
+def side_widths(
+    rects: np.ndarray, base_low: np.ndarray, style: SeriesStyle, horizontal: bool, dpi: float
+) -> tuple[np.ndarray, ...]:
+    """The bars' edges (x0, y0, x1, y1, ordered) and their outline's width on each side
+    (left, right, bottom, top; 0 on a skipped side), in frame pixels."""
+    count = len(rects)
+    x0 = np.minimum(rects[:, 0], rects[:, 2])
+    x1 = np.maximum(rects[:, 0], rects[:, 2])
+    y0 = np.minimum(rects[:, 1], rects[:, 3])
+    y1 = np.maximum(rects[:, 1], rects[:, 3])
+    given = np.zeros(count)
+    widths = np.asarray(style.bar_border_widths[:count], dtype=np.float64)
+    given[: len(widths)] = widths * dpi * _CSS_PER_DPI
+    # each side at most half the bar across, as Chart.js clamps them
+    across_x = np.minimum(given, (x1 - x0) / 2)
+    across_y = np.minimum(given, (y1 - y0) / 2)
+    left, right = across_x.copy(), across_x.copy()
+    bottom, top = across_y.copy(), across_y.copy()
+    for side, mask in skipped_sides(style.bar_border_skipped, base_low, horizontal).items():
+        {"left": left, "right": right, "bottom": bottom, "top": top}[side][mask] = 0.0
+    return x0, y0, x1, y1, left, right, bottom, top
 
 
 def outlined_entries(
@@ -140,7 +150,7 @@ def _padded(colors: tuple[str | None, ...], count: int) -> list[str | None]:
     return [colors[i] if i < len(colors) else None for i in range(count)]
 
 
-def _skipped_sides(
+def skipped_sides(
     skipped: str | None, base_low: np.ndarray, horizontal: bool
 ) -> dict[str, np.ndarray]:
     """Which bars leave which side open. Chart.js swaps the base-side names (bottom/top of

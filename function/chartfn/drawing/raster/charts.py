@@ -14,7 +14,8 @@ from chartfn.drawing.matplotlib_runtime import Affine2D, Path, to_rgba
 from chartfn.drawing.raster.bar_borders import bar_outlines, outlined_entries
 from chartfn.drawing.raster.canvas import Canvas
 from chartfn.drawing.raster.layout import Axis, Label, Layout, LegendEntry, Request
-from chartfn.drawing.raster.paint_fill import paint_bars
+from chartfn.drawing.raster.paint_fill import paint_bars, paint_of
+from chartfn.drawing.raster.rounded_bars import fill_rounded_bars
 from chartfn.drawing.raster.series_marks import POINTS_PER_CSS_PIXEL, draw_line, draw_points
 from chartfn.drawing.raster.style import RGBA, Style
 from chartfn.drawing.raster.text import line_extent, shorten
@@ -353,6 +354,13 @@ def fill_bars(
     value."""
     if base_low is None:
         base_low = rects[:, 2] >= rects[:, 0] if horizontal else rects[:, 3] >= rects[:, 1]
+    painted = paint_of(style) is not None or bool(style and style.point_paints)
+    if style is not None and style.bar_border_radius > 0 and not painted:
+        fills = by_color(style, color, len(rects))
+        fill_rounded_bars(
+            canvas, rects, drawn, base_low, style, fills, color, horizontal=horizontal, dpi=dpi
+        )
+        return
     outlines = bar_outlines(rects, base_low, style, color, horizontal=horizontal, dpi=dpi)
     fill = rects if outlines is None else outlines.inner
     plain = drawn & ~paint_bars(canvas, fill, drawn, style)  # gradients, patterns
