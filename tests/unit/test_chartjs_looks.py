@@ -705,3 +705,34 @@ def test_rounded_bars_after_others_are_the_bars_rendered_first() -> None:
     image(bordered(width="2", extra=",borderRadius:100"), 4, width=219, height=233)
     image(bordered(), 4, width=219, height=233)
     assert np.array_equal(image(config, 4, width=219, height=233), first)
+
+
+# --- a legend of point styles -------------------------------------------------------------------
+
+
+def test_use_point_style_shows_each_datasets_point_style() -> None:
+    config = (
+        "{type:'line',data:{labels:['a','b'],datasets:[{label:'Tri 12',data:[1,2],"
+        "pointStyle:'triangle',borderColor:'#ff0000'},{label:'Dot 12',data:[2,1],"
+        "borderColor:'#0000ff'}]},options:{legend:{labels:{usePointStyle:true}}}}"
+    )
+    request = QuickChartRequest(chart=config, width=300, height=200, device_pixel_ratio=2)
+    chart = prepare(request)
+    try:
+        frame = output_for(request).frame
+        with themed(frame.theme):
+            _, placed = engine.prepare(chart.spec, frame, chart.ticks, chart.styles, chart.overlays)
+    finally:
+        chart.close()
+    assert [entry.entry.point_style for entry in placed.legend] == ["triangle", "circle"]
+    picture = image(config, width=300, height=200, device_pixel_ratio=2)
+    circles = image(config.replace("pointStyle:'triangle',", ""), width=300, height=200,
+                    device_pixel_ratio=2)  # fmt: skip
+    x0, y0, x1, y1 = (round(v) for v in placed.legend[0].swatch_rect)
+    box = (slice(400 - y1 - 4, 400 - y0 + 4), slice(x0 - 4, x1 + 4))
+    triangle, circle = ink(picture[box], RED), ink(circles[box], RED)
+    assert len(triangle) > 10 and len(circle) > 10
+    # a triangle's top row is narrower than a circle's widest and its base wider than its top
+    rows = {r: (triangle[:, 0] == r).sum() for r in set(triangle[:, 0])}
+    assert rows[min(rows)] < rows[max(rows)]
+    assert not np.array_equal(picture[box], circles[box])

@@ -67,6 +67,7 @@ class LegendEntry:
     # a box's outline (Chart.js strokes it in the dataset's borderColor and borderWidth)
     edge: RGBA | None = None
     edge_width: float = 0.0  # pixels
+    point_style: str = "circle"  # a "marker" swatch's shape (Chart.js's pointStyle)
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ from chartfn.models.overlays import (
     Overlays,
     TextStyle,
 )
+from chartfn.models.series_style import ChartStyles, SeriesStyle
 
 __all__ = ["with_overlays"]
 
@@ -46,14 +47,17 @@ CHARTJS_LEGEND_PADDING = 10.0  # CSS pixels between legend entries (labels.paddi
 ANNOTATION_LABEL_PADDING = 6.0  # CSS pixels around an annotation line's label
 
 
-def with_overlays(chart: Chart, overlays: Overlays | None) -> Chart:
+def with_overlays(
+    chart: Chart, overlays: Overlays | None, styles: ChartStyles | None = None
+) -> Chart:
     """``chart`` with ``overlays``' look, drawing their labels and annotations after its
-    data (the same chart when there are none)."""
+    data (the same chart when there are none); ``styles``: the series' looks, whose point
+    styles a legend of point styles shows."""
     if overlays is None:
         return chart
     # overlays come only with a Chart.js config, whose look (bold title, Chart.js's top gap)
     # applies whether or not the config sets any of it
-    chart = replace(chart, request=_with_look(chart.request, overlays.look))
+    chart = replace(chart, request=_with_look(chart.request, overlays.look, styles))
     if not (overlays.datalabels or overlays.annotations):
         return chart
     draw_data = chart.draw_data
@@ -77,7 +81,7 @@ def with_overlays(chart: Chart, overlays: Overlays | None) -> Chart:
     return replace(chart, draw_data=draw)
 
 
-def _with_look(request: Request, look: ChartLook) -> Request:
+def _with_look(request: Request, look: ChartLook, styles: ChartStyles | None = None) -> Request:
     """The request with a config's title and legend fonts and places, and its padding."""
     unit = _css(request.dpi)
 
@@ -89,7 +93,11 @@ def _with_look(request: Request, look: ChartLook) -> Request:
 
     legend = request.legend
     if look.legend_point_style:
-        legend = tuple(replace(entry, swatch="marker") for entry in legend)
+        found = styles or ChartStyles()
+        legend = tuple(
+            replace(entry, swatch="marker", point_style=_point_style(found.of(index)))
+            for index, entry in enumerate(legend)
+        )
     return replace(
         request,
         legend=legend,
@@ -123,6 +131,10 @@ def _with_look(request: Request, look: ChartLook) -> Request:
             ),
         ),
     )
+
+
+def _point_style(style: SeriesStyle | None) -> str:
+    return "circle" if style is None else style.point_style
 
 
 def _legend_box(look: ChartLook, unit: float) -> LegendBox | None:
