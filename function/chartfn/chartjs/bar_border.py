@@ -67,7 +67,7 @@ def bar_border(
         warnings.append(f"{radius_path}: radii per corner are not drawn; the bars are square")
     elif version >= 3 and radius is not None:
         rounding = _width(radius, radius_path, number_option)
-    given = "borderSkipped" in dataset or "borderSkipped" in element
+    skip_given = "borderSkipped" in dataset or "borderSkipped" in element
     skipped = (
         dataset["borderSkipped"] if "borderSkipped" in dataset else element.get("borderSkipped")
     )
@@ -76,7 +76,7 @@ def bar_border(
             return {}
         return {
             "bar_border_radius": rounding,
-            "bar_border_skipped": _skipped(skipped, version, given),
+            "bar_border_skipped": _skipped(skipped, version, skip_given),
         }
     colors = per_value(dataset, ("borderColor",), path, positions)
     if not colors:
@@ -92,7 +92,7 @@ def bar_border(
         "bar_border_radius": rounding,
         "bar_border_widths": widths,
         "bar_border_colors": colors,
-        "bar_border_skipped": _skipped(skipped, version, given),
+        "bar_border_skipped": _skipped(skipped, version, skip_given),
     }
 
 
