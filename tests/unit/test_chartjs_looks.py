@@ -353,9 +353,10 @@ def test_bar_border_options_in_each_versions_spelling() -> None:
     assert prepared(v2_spelling, 4).styles.of(0) is None  # no border: the engine's bars
 
 
-def test_a_v2_dataset_without_colours_is_outlined_in_its_tableau_colour() -> None:
+def test_a_v2_dataset_without_colours_keeps_chartjss_border_colour() -> None:
+    # QuickChart's colorschemes fork gives a v2 bar its Tableau 10 background only
     config = "{type:'bar',data:{labels:['a'],datasets:[{data:[1],borderWidth:2}]}}"
-    assert bar_style(config).bar_border_colors == (None,)  # the series' own colour
+    assert bar_style(config).bar_border_colors == ("#0000001a",)
 
 
 @pytest.mark.parametrize(

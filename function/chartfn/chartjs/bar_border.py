@@ -1,9 +1,9 @@
 """A bar dataset's outline as Chart.js 2.9.4 and 3/4 draw it: ``borderWidth`` (a number, or
 one per value), ``borderColor`` (one, or one per value) and ``borderSkipped``, from the
 dataset, then ``options.elements.rectangle`` (v2) / ``elements.bar`` (v3+), then the
-defaults: no border (width 0); colour ``rgba(0,0,0,0.1)``, except a v2 dataset that names no
-colour, which QuickChart's colorschemes plugin outlines in its Tableau 10 colour (None here:
-the series' colour); the base side left open (v2 ``'bottom'``/``'left'``, v3+ ``'start'``).
+defaults: no border (width 0); colour ``rgba(0,0,0,0.1)`` (QuickChart's colorschemes fork
+colours a v2 bar's background only); the base side left open (v2 ``'bottom'``/``'left'``,
+v3+ ``'start'``).
 
 ``borderSkipped`` by name: ``'start'`` the base side, ``'end'`` the far one; ``'bottom'`` and
 ``'top'`` of vertical bars (``'left'`` and ``'right'`` of horizontal ones) swap for bars below
@@ -81,12 +81,9 @@ def bar_border(
     colors = per_value(dataset, ("borderColor",), path, positions)
     if not colors:
         given, color_path = option("borderColor")
-        if isinstance(given, str):
-            color: str | None = css_hex(given, color_path)
-        elif version < 3 and not _names_a_color(dataset):
-            color = None  # QuickChart's colorschemes: the series' own colour
-        else:
-            color = css_hex(_DEFAULT_BORDER, color_path)
+        # QuickChart's colorschemes fork colours a v2 bar's background only: the border keeps
+        # Chart.js's default
+        color = css_hex(given if isinstance(given, str) else _DEFAULT_BORDER, color_path)
         colors = tuple(color for _ in positions)
     return {
         "bar_border_radius": rounding,
@@ -98,10 +95,6 @@ def bar_border(
 
 def _width(value: Any, path: str, number_option: Any) -> float:
     return float(min(max(number_option(value, path), 0.0), MAX_BORDER_WIDTH))
-
-
-def _names_a_color(dataset: dict[str, Any]) -> bool:
-    return dataset.get("backgroundColor") is not None or dataset.get("borderColor") is not None
 
 
 def _skipped(value: Any, version: int, given: bool) -> str | None:

@@ -465,6 +465,10 @@ def _layout(
     assert request.x_axis is not None
     assert request.y_axis is not None
     x_axis, y_axis = request.x_axis, request.y_axis
+    # the x labels' line, in their own font where the axis sets one
+    x_flat_line = flat_line
+    if look.axis_boxes is not None and x_axis.look is not None and x_axis.look.tick_size:
+        x_flat_line = look.axis_boxes.line_height * x_axis.look.tick_size * css
 
     # The tick labels' sizes depend on the plot's size (how many ticks fit) and the plot's size
     # on theirs: a few rounds settle it (the counts change in steps of whole ticks).
@@ -530,8 +534,8 @@ def _layout(
             right_end,
         )
         x_box = x_height
-        if look.axis_boxes is not None and 0 < x_height <= 1.5 * flat_line:
-            x_box = flat_line  # Chart.js sizes a row of flat labels by its line height
+        if look.axis_boxes is not None and 0 < x_height <= 1.5 * x_flat_line:
+            x_box = x_flat_line  # Chart.js sizes a row of flat labels by its line height
         new_bottom = max(
             bottom - inset + x_box + (tick_gap + beyond if x_height else 0.0) + x_extra,
             # an x axis without labels (Chart.js's display: false) leaves the lowest y label
