@@ -173,3 +173,38 @@ def test_an_evenly_spaced_time_axis_gives_each_time_an_equal_share(
         chart.close()
     assert list(drawn.values) == [0.0, 1 / 3, 2 / 3, 1.0]  # at the data's times, both versions
     assert drawn.labels[:2] == ["May 2021", "May 2021"]  # a month unit over eight months
+
+
+@pytest.mark.parametrize("version", ["2", "4"])
+def test_bars_on_a_time_axis_take_their_borders_and_patterns(version: str) -> None:
+    """Time bars go through the bar fill every bar chart uses: a border in its colour, a
+    pattern's tile colour, as on category bars."""
+    value = next(_fresh)
+    scales = "{xAxes: [{type: 'time'}]}" if version == "2" else "{x: {type: 'time'}}"
+
+    def pixels(dataset: str) -> np.ndarray:
+        script = (
+            "{type: 'bar', data: {labels: ['2021-06-01', '2021-06-08', '2021-06-15'], datasets: "
+            f"[{{data: [{value}, {value // 2}, {value}], {dataset}}}]}}, "
+            "options: {legend: {display: false}, plugins: {legend: false}, "
+            f"scales: {scales}}}}}"
+        )
+        request = parse_request({"c": script, "v": version}, pixel_budget=BUDGET)
+        chart = prepare(request)
+        try:
+            png = engine.render_spec(chart.spec, output_for(request), chart.ticks, chart.styles)
+        finally:
+            chart.close()
+        import io
+
+        from PIL import Image
+
+        return np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
+
+    def count(image: np.ndarray, colour: tuple[int, int, int]) -> int:
+        return int((np.abs(image - np.array(colour)).max(axis=2) <= 3).sum())
+
+    bordered = pixels("backgroundColor: '#0000ff', borderColor: '#ff0000', borderWidth: 2")
+    assert count(bordered, (0, 0, 255)) > 0 and count(bordered, (255, 0, 0)) > 0
+    patterned = pixels("backgroundColor: pattern.draw('dot', '#0000ff', '#ffff00', 10)")
+    assert count(patterned, (0, 0, 255)) > 0 and count(patterned, (255, 255, 0)) > 0

@@ -510,8 +510,18 @@ def _overlays(count: int) -> Overlays:
         ChartLook(
             title=TextStyle(size=20.0 + count),
             title_lines=("a", str(count)),
+            # odd counts (the leakage and Figure-path tests) turn the title upright
+            title_side="right" if count % 2 else None,
+            subtitle=TextStyle("#0000ff", 5.0 + count),
+            subtitle_lines=(f"sub {count}",),
+            title_align="end",
             legend_position="left",
             padding=(count, 0.0, 0.0, count),
+            x_title=TextStyle("#ff0000", 10.0 + count, True),
+            y_title=TextStyle(size=30.0 - count),
+            legend_box_width=30.0 + count,
+            legend_padding=float(count),
+            legend_align="end",
         ),
     )
 
@@ -568,6 +578,35 @@ LOOKS = {
     "padding": ChartLook(padding=(500.0, 500.0, 0.0, 500.0), title_lines=("a", "b")),
     "padding at the left": ChartLook(padding=(150.0, 0.0, 0.0, 0.0)),
     "sparkline (no axes), legend left": ChartLook(axes=False, legend_position="left"),
+    "legend boxes 500 px wide": ChartLook(legend_box_width=500.0, legend_align="end"),
+    "legend boxes 500 px high, padding 500, at the left": ChartLook(
+        legend_box_height=500.0,
+        legend_padding=500.0,
+        legend_position="left",
+        legend_align="start",
+    ),
+    "legend boxes at the bottom, point style": ChartLook(
+        legend_box_width=300.0,
+        legend_point_style=True,
+        legend_position="bottom",
+        legend_align="start",
+    ),
+    "title on the right at 200 px": ChartLook(
+        title=TextStyle(size=200.0), title_side="right", title_lines=(LONG[:120], "2", "3")
+    ),
+    "title on the left, at its end, legend left": ChartLook(
+        title_side="left", title_align="end", legend_position="left"
+    ),
+    "title at the top, at its start": ChartLook(title_align="start"),
+    "subtitle lines at the bottom, 200 px": ChartLook(
+        subtitle=TextStyle(size=200.0, bold=True),
+        subtitle_lines=(LONG[:120], "2", "3"),
+        subtitle_bottom=True,
+        title_bottom=True,
+    ),
+    "axis titles at 200 px": ChartLook(
+        x_title=TextStyle("#ff0000", 200.0, True), y_title=TextStyle(size=200.0)
+    ),
 }
 
 
@@ -579,12 +618,16 @@ def test_texts_placed_by_a_configs_look_lie_inside_the_image(
 ) -> None:
     width, height, scale = size
     frame = OutputOptions(width=width, height=height, scale=scale).frame
-    data = HARD_CASES["long legends"] if kind == "line" else HARD_CASES["pie labels"]
+    titled = {**HARD_CASES["long legends"], "x_label": TITLE, "y_label": TITLE}
+    data = titled if kind == "line" else HARD_CASES["pie labels"]
     texts = engine.drawn_texts(spec_of(data), frame, overlays=Overlays(look=LOOKS[look]))
-    for label in texts:
-        x0, y0, x1, y1 = label.box
-        assert x0 >= -0.5 and y0 >= -0.5, (label.text, label.box)
-        assert x1 <= frame.width_px + 0.5 and y1 <= frame.height_px + 0.5, (label.text, label.box)
+    with themed(frame.theme):
+        _, placed = engine.prepare(spec_of(data), frame, overlays=Overlays(look=LOOKS[look]))
+    boxes = [(label.text, label.box) for label in texts]
+    boxes += [(entry.label.text, entry.swatch_rect) for entry in placed.legend]
+    for text, (x0, y0, x1, y1) in boxes:
+        assert x0 >= -0.5 and y0 >= -0.5, (text, (x0, y0, x1, y1))
+        assert x1 <= frame.width_px + 0.5 and y1 <= frame.height_px + 0.5, (text, (x0, y0, x1, y1))
 
 
 @pytest.mark.parametrize("kind", list(OVERLAID))

@@ -1,6 +1,7 @@
 """How a Chart.js scale asks to be drawn beside its ticks: ``display``, grid lines (v2
 ``gridLines``, v3+ ``grid``: ``display``, ``color``) and tick labels (``ticks.display``; colour
-v2 ``ticks.fontColor``, v3+ ``ticks.color``). A colour Chart.js could not paint with (not a
+v2 ``ticks.fontColor``, v3+ ``ticks.color``; size and weight v2 ``ticks.fontSize``/
+``fontStyle``, v3+ ``ticks.font`` {size, weight}). A colour Chart.js could not paint with (not a
 CSS colour, a function, an object) leaves the theme's colour, as the canvas keeps its previous
 style; a colour array's first entry colours every line (per-line colours are not drawn)."""
 
@@ -9,8 +10,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from chartfn.chartjs.option_values import bold_option, is_number
 from chartfn.models.axis_ticks import AxisLook
 from chartfn.models.colors import ColorError, parse_css_color
+from chartfn.models.overlays import MAX_FONT_SIZE
 
 __all__ = ["look_of"]
 
@@ -26,8 +29,24 @@ def look_of(scale: Mapping[str, Any], version: int) -> AxisLook | None:
         grid_color=_color(grid.get("color")),
         tick_labels=ticks.get("display") is not False,
         tick_color=_color(ticks.get("fontColor" if version == 2 else "color")),
+        **_tick_font(ticks, version),
     )
     return None if look == AxisLook() else look
+
+
+def _tick_font(ticks: Mapping[str, Any], version: int) -> dict[str, Any]:
+    """The tick labels' size (v2 ``fontSize``, v3+ ``font.size``) and weight (v2
+    ``fontStyle``, v3+ ``font.weight``); a size that is no number from 1 to 200 leaves the
+    default, as the tick values (``chartjs.ticks``) are counted with it."""
+    if version == 2:
+        size, style = ticks.get("fontSize"), ticks.get("fontStyle")
+        bold = isinstance(style, str) and "bold" in style.split()
+    else:
+        font = _block(ticks, "font")
+        size, bold = font.get("size"), bool(bold_option(font.get("weight")))
+    if not (is_number(size) and 1 <= size <= MAX_FONT_SIZE):
+        size = None
+    return {"tick_size": None if size is None else float(size), "tick_bold": bold}
 
 
 def _block(scale: Mapping[str, Any], name: str) -> Mapping[str, Any]:

@@ -29,6 +29,7 @@ from chartfn.chartjs.callbacks import (
 from chartfn.chartjs.category_axis import category_x_provider
 from chartfn.chartjs.config import EvaluatedConfig
 from chartfn.chartjs.mixed_types import bars_on_category_lines
+from chartfn.chartjs.radial_look import radial_look
 from chartfn.chartjs.radial_ticks import callback_path as radial_callback_path
 from chartfn.chartjs.radial_ticks import radial_provider
 from chartfn.chartjs.scales import (
@@ -110,7 +111,8 @@ def config_ticks(
     if isinstance(config, dict) and spec.kind in ("polar_area", "radar"):
         provider = radial_provider(evaluated, spec, version, device_pixel_ratio)
         run = radial_callback_path(evaluated, version)
-        return ConfigTicks(TickProviders(r=provider), spec, (run,) if run else ())
+        look = radial_look(config, version)
+        return ConfigTicks(TickProviders(r=provider, r_look=look), spec, (run,) if run else ())
     if not isinstance(config, dict) or not _draws_chartjs_axes(config, spec):
         return ConfigTicks(TickProviders(), spec, ())
     run: list[str] = []

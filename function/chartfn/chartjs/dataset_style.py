@@ -31,6 +31,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
+from chartfn.chartjs.bar_border import bar_border
 from chartfn.chartjs.pattern_fill import PaintError, fill_paint, paint_color
 from chartfn.models.colors import ColorError, parse_css_color
 from chartfn.models.fill_gradient import LinearGradient
@@ -94,9 +95,10 @@ def series_style(
     if kind == "bar":
         colors = _per_value(dataset, ("backgroundColor",), path, positions, arrays_only=True)
         paints = _paints(dataset.get("backgroundColor"), f"{path}.backgroundColor", positions)
+        border = bar_border(dataset, options, version, path, positions, warnings)
         if paints != SeriesStyle():
-            return replace(paints, point_colors=colors)
-        return SeriesStyle(point_colors=colors) if colors else None
+            return replace(paints, point_colors=colors, **border)
+        return SeriesStyle(point_colors=colors, **border) if colors or border else None
     if kind in ("pie", "doughnut", "polarArea"):
         # a slice chart's colours are taken in turn (translate's slice_colors): so are paints
         value, where = dataset.get("backgroundColor"), f"{path}.backgroundColor"
@@ -185,6 +187,7 @@ def series_style(
         show_line=show_line,
         span_gaps=_truthy(dataset.get("spanGaps", options.get("spanGaps"))),
         point_radius=_size(radius_value, radius_path, _POINT_RADIUS, MAX_POINT_RADIUS),
+        point_radii=_radii(radius_value, radius_path, positions, point),
         point_style=_point_style(*option(("pointStyle",), point, ("pointStyle",))),
         point_border_width=_size(
             *option(("pointBorderWidth",), point, ("borderWidth",)),
@@ -250,6 +253,23 @@ def _size(value: Any, path: str, default: float, limit: float) -> float:
     if value is None:
         return default
     return min(max(_number(value, path), 0.0), limit)
+
+
+def _radii(
+    value: Any, path: str, positions: Sequence[int], point: dict[str, Any]
+) -> tuple[float, ...]:
+    """Each point's radius where ``pointRadius`` is an array (() otherwise); a value past
+    its end takes ``elements.point.radius`` or the default, as Chart.js resolves it."""
+    if not isinstance(value, list) or len(value) < 2:
+        return ()
+    fallback = _size(point.get("radius"), "options.elements.point.radius", _POINT_RADIUS,
+                     MAX_POINT_RADIUS)  # fmt: skip
+    return tuple(
+        _size(value[p], f"{path}[{p}]", fallback, MAX_POINT_RADIUS)
+        if p < len(value) and value[p] is not None
+        else fallback
+        for p in positions
+    )
 
 
 def _tension(value: Any, path: str, default: float) -> float:
@@ -354,3 +374,8 @@ def _color_at(colors: list[Any], position: int, path: str) -> str | None:
     if not isinstance(colors[position], str):
         return None
     return css_hex(colors[position], f"{path}[{position}]")
+
+
+# chartjs.bar_border reads bars' outlines by the same rules
+number_option = _number
+per_value = _per_value

@@ -2,13 +2,21 @@
 ``models.overlays.ChartLook``.
 
 - Title: v2 ``options.title`` {fontSize, fontColor, fontStyle, position}; v3/v4
-  ``options.plugins.title`` {font {size, weight}, color, position}. An array ``text`` is
-  drawn as lines one under another. ``position`` top or bottom (left and right, which Chart.js
-  turns upright, are drawn at the top).
-- Legend: v2 ``options.legend`` {position, labels {fontSize, fontColor, fontStyle,
-  usePointStyle}}; v3/v4 ``options.plugins.legend`` {position, labels {font, color,
-  usePointStyle}}, whose label colour defaults to the chart's ``options.color`` (Chart.js 3/4
-  route it there; v2 has no such option: ``defaultFontColor`` is a global, not a config option).
+  ``options.plugins.title`` {font {size, weight}, color, position, align}. An array ``text``
+  is drawn as lines one under another. ``position`` top, bottom, left or right (turned
+  upright as Chart.js turns it: reading upwards on the left, downwards on the right);
+  ``align`` start, center or end along that side (start: where the text starts reading).
+- Legend: v2 ``options.legend`` {position, align, labels {fontSize, fontColor, fontStyle,
+  usePointStyle, boxWidth, padding}}; v3/v4 ``options.plugins.legend`` {position, align,
+  labels {font, color, usePointStyle, boxWidth, boxHeight, padding}}, whose label colour
+  defaults to the chart's ``options.color`` (Chart.js 3/4 route it there; v2 has no such
+  option: ``defaultFontColor`` is a global, not a config option). Where a config gives
+  ``boxWidth``, ``boxHeight`` or ``padding``, the swatches are Chart.js's boxes (boxWidth ×
+  the font size, or boxHeight) and entries ``padding`` apart; without them the engine keeps
+  its own swatch (so charts that set none keep their bytes).
+- Subtitle (Chart.js 4's ``options.plugins.subtitle``, v3+ only): {display, text (a string
+  or lines), position top or bottom, font {size, weight}, color}, drawn under the title (at
+  the bottom: over it), in normal weight unless its font says bold.
 - ``options.layout.padding``: a number or {left, right, top, bottom}, in CSS pixels.
 - QuickChart's ``sparkline`` (``lib/charts.js``): no axes (x and y ``display: false``) unless
   the config sets ``options.scales``.
@@ -36,6 +44,7 @@ __all__ = ["config_look"]
 
 _LEGEND_POSITIONS = ("top", "bottom", "left", "right")
 _MAX_TITLE_LINES = 10
+_ALIGNS = ("start", "center", "end")
 
 
 def config_look(
@@ -46,8 +55,6 @@ def config_look(
     labels = legend.get("labels") if isinstance(legend.get("labels"), dict) else {}
     assert isinstance(labels, dict)
     position = title.get("position")
-    if position in ("left", "right") and title.get("display") is True:
-        warnings.append(f"{title_path}.position {position!r}: the title is drawn at the top")
     legend_position = legend.get("position")
     chart_color = options.get("color") if version >= 3 else None
     legend_text = _text_style(labels, f"{legend_path}.labels", version)
@@ -55,19 +62,46 @@ def config_look(
         legend_text = TextStyle(
             color_option(chart_color, "options.color"), legend_text.size, legend_text.bold
         )
+    subtitle, subtitle_path = _plugin(options, "subtitle", version) if version >= 3 else ({}, "")
     return ChartLook(
+        subtitle=_text_style(subtitle, subtitle_path, version),
+        subtitle_lines=_lines(subtitle, 1) if subtitle.get("display") is True else (),
+        subtitle_bottom=subtitle.get("position") == "bottom",
         title=_text_style(title, title_path, version),
         title_bottom=position == "bottom",
+        title_side=position if position in ("left", "right") else None,
+        # Chart.js 2's title has no align
+        title_align=_align(title.get("align")) if version >= 3 else "center",
         title_lines=_lines(title) if title.get("display") is True else (),
         legend=legend_text,
         legend_position=legend_position if legend_position in _LEGEND_POSITIONS else "top",
         legend_point_style=labels.get("usePointStyle") is True,
+        **_legend_box(labels, f"{legend_path}.labels", version),
+        legend_align=_align(legend.get("align")),
         padding=_padding(options),
         # QuickChart hides a sparkline's axes unless the config gives its own scales
         # (in v2 spellings: v3/v4 ignore them and draw the axes)
         axes=chart_type != "sparkline" or version > 2 or "scales" in options,
         chartjs_version=2 if version < 3 else 4,
     )
+
+
+def _legend_box(labels: dict[str, Any], path: str, version: int) -> dict[str, float | None]:
+    """The swatch's width and height (v3+) and the gap between entries, where given."""
+    height = labels.get("boxHeight") if version >= 3 else None
+    return {
+        "legend_box_width": _length(labels.get("boxWidth"), f"{path}.boxWidth"),
+        "legend_box_height": _length(height, f"{path}.boxHeight"),
+        "legend_padding": _length(labels.get("padding"), f"{path}.padding"),
+    }
+
+
+def _length(value: Any, path: str) -> float | None:
+    return length_option(value, path, 0.0) if is_number(value) else None
+
+
+def _align(value: Any) -> str:
+    return value if value in _ALIGNS else "center"
 
 
 def _plugin(options: dict[str, Any], name: str, version: int) -> tuple[dict[str, Any], str]:
@@ -103,10 +137,13 @@ def _text_style(block: dict[str, Any], path: str, version: int) -> TextStyle:
     )
 
 
-def _lines(title: dict[str, Any]) -> tuple[str, ...]:
-    """An array title's lines (at least two; one line stays the spec's title)."""
+def _lines(title: dict[str, Any], least: int = 2) -> tuple[str, ...]:
+    """An array title's lines (at least two; one line stays the spec's title), or a
+    subtitle's (``least`` 1: a string is its one line)."""
     text = title.get("text")
-    if not isinstance(text, list) or len(text) < 2:
+    if least == 1 and not isinstance(text, list):
+        text = [text] if isinstance(text, str | int | float) and text != "" else []
+    if not isinstance(text, list) or len(text) < least:
         return ()
     lines = []
     for item in text[:_MAX_TITLE_LINES]:

@@ -33,6 +33,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from chartfn.chartjs.axis_title_look import axis_title_styles
 from chartfn.chartjs.callbacks import MAX_CALLS, datalabel_texts
 from chartfn.chartjs.config import ConfigError, ConfigRef, EvaluatedConfig, JsFunction
 from chartfn.chartjs.look import config_look
@@ -112,6 +113,7 @@ def config_overlays(
             "on bar, horizontal bar, line and scatter charts)"
         )
     look = config_look(options, version, warnings, config.get("type"))
+    look = replace(look, **axis_title_styles(config, version))
     return ConfigOverlays(Overlays(labels, annotations, look), tuple(run), tuple(warnings))
 
 

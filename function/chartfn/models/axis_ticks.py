@@ -38,6 +38,26 @@ class AxisLook:
     grid_color: str | None = None
     tick_labels: bool = True
     tick_color: str | None = None
+    tick_size: float | None = None  # CSS pixels
+    tick_bold: bool = False
+
+
+@dataclass(frozen=True)
+class RadialLook:
+    """How a radar or polar area chart's radial scale is drawn (a Chart.js config's
+    ``pointLabels``, ``ticks``, ``angleLines`` and grid options): colours as ``#rrggbb[aa]``,
+    sizes in CSS pixels, None for the engine's own."""
+
+    point_labels: bool = True
+    point_label_color: str | None = None
+    point_label_size: float | None = None
+    point_label_bold: bool = False
+    tick_color: str | None = None
+    backdrop: bool = True  # ticks.showLabelBackdrop
+    backdrop_color: str | None = None
+    angle_lines: bool = True
+    angle_line_color: str | None = None
+    grid_color: str | None = None
 
 
 @dataclass(frozen=True)
@@ -54,3 +74,4 @@ class TickProviders:
     x_look: AxisLook | None = None
     y_look: AxisLook | None = None
     y2_look: AxisLook | None = None
+    r_look: RadialLook | None = None

@@ -127,15 +127,30 @@ class ChartLook:
 
     title: TextStyle = TextStyle()
     title_bottom: bool = False
+    title_side: str | None = None  # left or right: the title turned upright beside the chart
+    title_align: str = "center"  # start, center, end (v3+): along the title's side
     title_lines: tuple[str, ...] = ()
+    # Chart.js 4's subtitle (plugins.subtitle): lines under the title (over it at the bottom)
+    subtitle: TextStyle = TextStyle()
+    subtitle_lines: tuple[str, ...] = ()
+    subtitle_bottom: bool = False
     legend: TextStyle = TextStyle()
     legend_position: str = "top"  # top, bottom, left, right
     legend_point_style: bool = False  # labels.usePointStyle: round swatches
+    # labels.boxWidth, boxHeight (v3+) and padding in CSS pixels; None: the engine's swatch
+    legend_box_width: float | None = None
+    legend_box_height: float | None = None
+    legend_padding: float | None = None
+    legend_align: str = "center"  # start, center, end: along the legend's side
     padding: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # left, top, right, bottom
     # False: QuickChart's sparkline, drawn without axes, grid, tick labels or outer padding
     axes: bool = True
     #: The Chart.js major version whose axis box sizes the plot is laid out with (2 or 4)
     chartjs_version: int = 2
+    # the axis titles' fonts (v2 scaleLabel, v3+ title): x, the left y, the right y
+    x_title: TextStyle = TextStyle()
+    y_title: TextStyle = TextStyle()
+    y2_title: TextStyle = TextStyle()
 
 
 @dataclass(frozen=True)

@@ -85,10 +85,20 @@ class SeriesStyle:
     span_gaps: bool = False
     #: Point radius in CSS pixels (0: no points); None: the engine's own (lone points only).
     point_radius: float | None = None
+    #: One radius per value (CSS pixels) where a dataset gives an array; () for ``point_radius``.
+    point_radii: tuple[float, ...] = ()
     point_style: PointStyle = "circle"
     point_border_width: float = 1.0
     #: Drawn as this mark instead of the chart's kind (a bar chart's ``type: 'line'`` dataset).
     mark: Mark | None = None
+    #: Bars' outlines: width per value in CSS px (() or 0: none), colour per value (None: the
+    #: series' colour), and the side left open: "start" (the base), "end", "top", "bottom",
+    #: "left", "right" (Chart.js's borderSkipped), "all", or None (every side outlined).
+    bar_border_widths: tuple[float, ...] = ()
+    bar_border_colors: tuple[str | None, ...] = ()
+    bar_border_skipped: str | None = "start"
+    #: Chart.js 3/4's ``borderRadius``: the bars' corners (not those on the skipped side).
+    bar_border_radius: float = 0.0
     #: Chart.js's ``order``: datasets are drawn from the highest to the lowest (then by index,
     #: last first), so the lowest lies on top.
     order: float = 0.0

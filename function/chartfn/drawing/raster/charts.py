@@ -11,9 +11,11 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from chartfn.drawing.matplotlib_runtime import Affine2D, Path, to_rgba
+from chartfn.drawing.raster.bar_borders import bar_outlines, outlined_entries
 from chartfn.drawing.raster.canvas import Canvas
 from chartfn.drawing.raster.layout import Axis, Label, Layout, LegendEntry, Request
-from chartfn.drawing.raster.paint_fill import paint_bars
+from chartfn.drawing.raster.paint_fill import paint_bars, paint_of
+from chartfn.drawing.raster.rounded_bars import fill_rounded_bars
 from chartfn.drawing.raster.series_marks import POINTS_PER_CSS_PIXEL, draw_line, draw_points
 from chartfn.drawing.raster.style import RGBA, Style
 from chartfn.drawing.raster.text import line_extent, shorten
@@ -27,7 +29,7 @@ from chartfn.drawing.spec_renderer import (
     series_values,
     series_x,
 )
-from chartfn.models.axis_ticks import TickProvider
+from chartfn.models.axis_ticks import RadialLook, TickProvider
 from chartfn.models.chart_spec import ChartSpec
 from chartfn.models.formula_chart import FormulaChart, cut_poles, visible_limits
 from chartfn.models.round_look import RoundLook
@@ -74,7 +76,8 @@ class Chart:
     grid_x: bool = True
     grid_y: bool = True
     # Round charts on a radial scale: the chart drawn with that scale's ticks from outside
-    with_radial_ticks: Callable[[TickProvider], Chart] | None = None
+    # (and with the scale's look from outside, if any)
+    with_radial_ticks: Callable[[TickProvider, RadialLook | None], Chart] | None = None
     elements: Elements | None = None
     mappers: Mappers | None = None
     # Data on the second (right) y axis to pixels, for charts that have one
@@ -246,6 +249,7 @@ def _bars(
     x_scale = Scale(-0.5, count - 0.5)
     categories = spec.categories if spec.categories is not None else [str(i) for i in range(count)]
     entries = [LegendEntry(n, c, "box") for n, c in zip(names, colors, strict=True)]
+    entries = outlined_entries(entries, styles, base.dpi)
     request = request_with(
         base, spec, entries, Axis(x_scale, tuple(flat(c) for c in categories)), Axis(y_scale)
     )
@@ -259,9 +263,7 @@ def _bars(
                 bottom = np.where(bottom > 0, bottom, (layout.y_scale or y_scale).low * 1e-3)
             rects = np.stack([to_x(left), to_y(bottom), to_x(right), to_y(top)], axis=1)
             drawn = np.all(np.isfinite(rects), axis=1)
-            drawn &= ~paint_bars(canvas, rects, drawn, styles.of(index))  # gradients, patterns
-            for bar_color, chosen in by_color(styles.of(index), color, count):
-                canvas.fill_rects(rects[drawn & chosen], bar_color)
+            fill_bars(canvas, rects, drawn, styles.of(index), color, horizontal=False, dpi=base.dpi)
         return []
 
     def elements(layout: Layout) -> list[list[Element | None]]:
@@ -339,6 +341,39 @@ def _histogram(spec: ChartSpec, base: Request, colors: list[RGBA], names: list[s
         return []
 
     return Chart(request, draw, grid_x=False)
+
+
+def fill_bars(
+    canvas: Canvas,
+    rects: np.ndarray,
+    drawn: np.ndarray,
+    style: SeriesStyle | None,
+    color: RGBA,
+    *,
+    horizontal: bool,
+    dpi: float,
+    base_low: np.ndarray | None = None,
+) -> None:
+    """One series' bars (rows of x0, y0, x1, y1; ``drawn``: the finite ones) in their colours,
+    gradients or patterns, and their outlines. ``base_low``: where the bar's base is its low
+    side (the bottom; a horizontal bar's left); by default, rows run from the base to the
+    value."""
+    if base_low is None:
+        base_low = rects[:, 2] >= rects[:, 0] if horizontal else rects[:, 3] >= rects[:, 1]
+    painted = paint_of(style) is not None or bool(style and style.point_paints)
+    if style is not None and style.bar_border_radius > 0 and not painted:
+        fills = by_color(style, color, len(rects))
+        fill_rounded_bars(
+            canvas, rects, drawn, base_low, style, fills, color, horizontal=horizontal, dpi=dpi
+        )
+        return
+    outlines = bar_outlines(rects, base_low, style, color, horizontal=horizontal, dpi=dpi)
+    fill = rects if outlines is None else outlines.inner
+    plain = drawn & ~paint_bars(canvas, fill, drawn, style)  # gradients, patterns
+    for bar_color, chosen in by_color(style, color, len(rects)):
+        canvas.fill_rects(fill[plain & chosen], bar_color)
+    if outlines is not None:
+        outlines.draw(canvas, drawn)
 
 
 def by_color(style: SeriesStyle | None, color: RGBA, count: int) -> list[tuple[RGBA, np.ndarray]]:
@@ -475,6 +510,8 @@ def _styled(
     if spec.kind == "bubble":
         series = spec.series[index]
         radii = np.asarray(series.r if series.r is not None else [0.0] * count, dtype=np.float64)
+    elif look.point_radii:
+        radii = np.asarray(look.point_radii[:count], dtype=np.float64)
     elif look.point_radius is not None:
         radii = np.full(count, look.point_radius)
     else:

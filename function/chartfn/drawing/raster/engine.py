@@ -11,6 +11,7 @@ import numpy as np
 from chartfn.drawing.encoding import encode_figure, encode_raster
 from chartfn.drawing.figures import new_figure
 from chartfn.drawing.matplotlib_runtime import Artist, RendererAgg, RendererBase
+from chartfn.drawing.raster.bar_borders import draw_box_edge
 from chartfn.drawing.raster.boxplot import plan_boxes
 from chartfn.drawing.raster.canvas import Canvas
 from chartfn.drawing.raster.charts import (
@@ -27,6 +28,7 @@ from chartfn.drawing.raster.layout import Label, Layout, Request, layout
 from chartfn.drawing.raster.overlays import with_overlays
 from chartfn.drawing.raster.paint_fill import fill_rects_with_paint, legend_with_paints
 from chartfn.drawing.raster.second_axis import plan_two_value_axes
+from chartfn.drawing.raster.series_marks import point_shape
 from chartfn.drawing.raster.style import RGBA, Style, chartjs_style, style_of
 from chartfn.drawing.themes import themed
 from chartfn.models.axis_ticks import TickProviders
@@ -36,6 +38,9 @@ from chartfn.models.line_chart import Frame
 from chartfn.models.output_options import RASTER_FORMATS, OutputOptions
 from chartfn.models.overlays import Overlays
 from chartfn.models.series_style import ChartStyles
+
+# a legend point's outline, in points (Chart.js's point borderWidth 1 CSS px)
+LEGEND_POINT_EDGE = 0.72
 
 
 def render_spec(
@@ -98,7 +103,7 @@ def with_tick_providers(chart: Chart, ticks: TickProviders | None) -> Chart:
     """The chart with ``ticks``' providers on its numeric axes (category axes keep theirs)."""
     request = chart.request
     if ticks is not None and ticks.r is not None and chart.with_radial_ticks is not None:
-        return chart.with_radial_ticks(ticks.r)
+        return chart.with_radial_ticks(ticks.r, ticks.r_look)
     if ticks is None or request.x_axis is None or request.y_axis is None:
         return chart
     x_axis, y_axis = request.x_axis, request.y_axis
@@ -156,7 +161,7 @@ def plan_chart(
     if chart.kind == "bar" and styles is not None:  # one legend entry per series
         legend = legend_with_paints(planned.request.legend, styles)
         planned = replace(planned, request=replace(planned.request, legend=legend))
-    return with_overlays(planned, overlays)
+    return with_overlays(planned, overlays, styles)
 
 
 def _request_of(spec: ChartSpec, frame: Frame, style: Style) -> Request:
@@ -228,8 +233,18 @@ def _legend_swatches(canvas: Canvas, placed: Layout) -> None:
             box = np.array([entry.swatch_rect])
             if paint is None or not fill_rects_with_paint(canvas, box, paint):
                 canvas.fill_rects(box, color)
+            draw_box_edge(canvas, entry.swatch_rect, entry.entry)
         elif entry.entry.swatch == "line":
             middle = (y0 + y1) / 2
             canvas.stroke(np.array([[x0, middle], [x1, middle]]), color, LINE_WIDTH)
         else:
-            canvas.markers(np.array([[(x0 + x1) / 2, (y0 + y1) / 2]]), SCATTER_RADIUS * 1.5, color)
+            centre = np.array([[(x0 + x1) / 2, (y0 + y1) / 2]])
+            if entry.entry.point_style == "circle":
+                canvas.markers(centre, SCATTER_RADIUS * 1.5, color)
+                continue
+            # the dataset's point style, as Chart.js draws it with usePointStyle
+            shape, filled = point_shape(entry.entry.point_style)
+            edge = LEGEND_POINT_EDGE if filled else max(LEGEND_POINT_EDGE, 1.0)
+            canvas.marks(
+                centre, shape, SCATTER_RADIUS * 1.5, color if filled else None, color, edge
+            )

@@ -96,6 +96,10 @@ def _render(text: str, font: FontProperties, dpi: float, angle: float, math: boo
         # Turned a quarter counter-clockwise: the string reads upwards from the origin and the
         # part below the baseline lies to its right.
         return Stamp(np.ascontiguousarray(np.rot90(image)), below - rows, -cols - shift)
+    if angle == 270.0:
+        # Turned a quarter clockwise (a title on the right): it reads downwards from the origin
+        # and the part below the baseline lies to its left.
+        return Stamp(np.ascontiguousarray(np.rot90(image, -1)), -below, shift)
     return Stamp(np.ascontiguousarray(image), shift, below - rows)
 
 

@@ -12,19 +12,19 @@ import math
 import numpy as np
 
 from chartfn.drawing.matplotlib_runtime import to_rgba
+from chartfn.drawing.raster.bar_borders import outlined_entries
 from chartfn.drawing.raster.canvas import Canvas
 from chartfn.drawing.raster.charts import (
     Chart,
     Element,
     _mappers,
     bar_boxes,
-    by_color,
+    fill_bars,
     flat,
     request_with,
     value_scale,
 )
 from chartfn.drawing.raster.layout import Axis, Label, Layout, LegendEntry, Request
-from chartfn.drawing.raster.paint_fill import paint_bars
 from chartfn.drawing.raster.style import Style
 from chartfn.drawing.raster.ticks import Scale
 from chartfn.drawing.spec_renderer import series_color
@@ -57,7 +57,8 @@ def plan_horizontal(
     # Reversed, so that category 0 sits at the top of the plot.
     category = Scale(count - 0.5, -0.5)
     categories = spec.categories if spec.categories is not None else [str(i) for i in range(count)]
-    entries = tuple(LegendEntry(n, c, "box") for n, c in zip(names, colors, strict=True))
+    boxes_ = [LegendEntry(n, c, "box") for n, c in zip(names, colors, strict=True)]
+    entries = tuple(outlined_entries(boxes_, looks, dpi))
     request = request_with(
         base, spec, entries, Axis(value), Axis(category, tuple(flat(c) for c in categories))
     )
@@ -78,9 +79,10 @@ def plan_horizontal(
                 [np.minimum(left, right), bottom, np.maximum(left, right), top], axis=1
             )
             drawn = np.all(np.isfinite(rects), axis=1)
-            drawn &= ~paint_bars(canvas, rects, drawn, looks.of(index))  # gradients, patterns
-            for bar_color, chosen in by_color(looks.of(index), color, count):
-                canvas.fill_rects(rects[drawn & chosen], bar_color)
+            fill_bars(
+                canvas, rects, drawn, looks.of(index), color, horizontal=True, dpi=dpi,
+                base_low=right >= left,  # left holds the base's end, right the value's
+            )  # fmt: skip
         return []
 
     def elements(layout: Layout) -> list[list[Element | None]]:

@@ -20,11 +20,12 @@ from chartfn.drawing.matplotlib_runtime import FontProperties, to_rgba
 from chartfn.drawing.raster.axis_boxes import AxisBoxes
 from chartfn.drawing.raster.canvas import Rect
 from chartfn.drawing.raster.style import RGBA, Style
-from chartfn.drawing.raster.text import line_extent, measure, shorten
+from chartfn.drawing.raster.text import Extent, line_extent, measure, shorten
 from chartfn.drawing.raster.ticks import Scale, Ticks, tick_count, ticks_for
 from chartfn.models.axis_ticks import AxisLook, TickProvider
 from chartfn.models.fill_pattern import Paint
 
+CSS_POINTS = 0.72  # points per CSS pixel (Chart.js's unit) at 100 dpi per pixel ratio
 # Gaps in points.
 OUTER_PAD = 5.0
 LEGEND_GAP = 4.0
@@ -43,7 +44,8 @@ CATEGORY_SPACING = 1.2
 
 @dataclass(frozen=True)
 class Label:
-    """One drawn text: baseline start, angle (0 or 90), font, colour, and the box it covers."""
+    """One drawn text: baseline start, angle (0, 90 reading upwards or 270 reading downwards),
+    font, colour, and the box it covers."""
 
     text: str
     x: float
@@ -62,6 +64,10 @@ class LegendEntry:
     swatch: str  # "box", "line" or "marker"
     #: A box filled with a gradient or pattern (``color`` where it cannot be: vector output).
     paint: Paint | None = None
+    # a box's outline (Chart.js strokes it in the dataset's borderColor and borderWidth)
+    edge: RGBA | None = None
+    edge_width: float = 0.0  # pixels
+    point_style: str = "circle"  # a "marker" swatch's shape (Chart.js's pointStyle)
 
 
 @dataclass(frozen=True)
@@ -84,6 +90,27 @@ class Axis:
 
 
 @dataclass(frozen=True)
+class TextLook:
+    """A text's font and colour where a chart sets them; None: the theme's."""
+
+    size: float | None = None  # points
+    bold: bool = False
+    color: RGBA | None = None
+
+
+@dataclass(frozen=True)
+class LegendBox:
+    """Chart.js's legend swatch and spacing (its ``labels.boxWidth``, ``boxHeight``,
+    ``padding``), in pixels: the box, the gap from box to text, and the space between
+    entries and between rows."""
+
+    width: float
+    height: float
+    gap: float
+    padding: float
+
+
+@dataclass(frozen=True)
 class Look:
     """The title's and legend's look and place where a chart sets them (a Chart.js config's
     options); the defaults are the theme's."""
@@ -93,13 +120,23 @@ class Look:
     title_color: RGBA | None = None
     title_lines: tuple[str, ...] = ()  # a title of several lines, one centred under another
     title_bottom: bool = False
+    title_side: str | None = None  # left or right: turned upright beside the plot
+    title_align: str = "center"  # start, center, end: along the title's side
+    subtitle: TextLook = TextLook()
+    subtitle_lines: tuple[str, ...] = ()  # lines under the title (over it at the bottom)
+    subtitle_bottom: bool = False
     legend_size: float | None = None  # points
     legend_bold: bool = False
     legend_color: RGBA | None = None
     legend_position: str = "top"  # top, bottom, left, right
+    legend_box: LegendBox | None = None  # None: the engine's swatch and gaps
+    legend_align: str = "center"  # start, center, end: along the legend's side
     padding: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # pixels: l, t, r, b
     axes: bool = True  # False: no grid, frame, tick labels, axis titles or outer pad (sparkline)
     axis_boxes: AxisBoxes | None = None  # Chart.js's room beside the plot; None: the theme's
+    x_title: TextLook = TextLook()  # the axis titles: x, the left y, the right y
+    y_title: TextLook = TextLook()
+    y2_title: TextLook = TextLook()
 
 
 @dataclass(frozen=True)
@@ -201,6 +238,15 @@ def _cached_providers(request: Request) -> Request:
 
 def labels_shown(axis: Axis) -> bool:
     return axis.look is None or (axis.look.display and axis.look.tick_labels)
+
+
+def _tick_font(axis: Axis, style: Style, default: FontProperties) -> FontProperties:
+    """The axis' tick label font: its look's size and weight where it sets them."""
+    look = axis.look
+    if look is None or (look.tick_size is None and not look.tick_bold):
+        return default
+    size = style.tick_label_size if look.tick_size is None else look.tick_size * CSS_POINTS
+    return style.font(size, _weight(look.tick_bold))
 
 
 def tick_color(axis: Axis, style: Style) -> RGBA:
@@ -330,7 +376,9 @@ def _layout(
     labels: list[Label] = []
     title_placed = False
 
-    if parts.title and look.title_lines:
+    if parts.title and look.title_side is not None and (look.title_lines or request.title):
+        left, right = _side_title(request, labels, left, right, bottom, top)
+    elif parts.title and look.title_lines:
         bottom, top = _title_lines(request, labels, left, right, bottom, top)
     elif parts.title and request.title:
         font = style.font(look.title_size or style.title_size, _weight(look.title_bold))
@@ -342,8 +390,15 @@ def _layout(
                 bottom += _height(title) + _px(style.title_pad, dpi)
             else:
                 top -= _height(title) + _px(style.title_pad, dpi)
+            if look.title_align in ("start", "end"):
+                # Chart.js aligns it within the chart's width (inside its padding)
+                at_end = look.title_align == "end"
+                title = _shift(title, right - _width(title) if at_end else left)
             labels.append(title)  # centred once the plot's width is known
             title_placed = True
+
+    if parts.title and look.subtitle_lines:
+        bottom, top = _subtitle(request, labels, left, right, bottom, top)
 
     legend: list[PlacedEntry] = []
     legend_box: Rect | None = None
@@ -366,7 +421,9 @@ def _layout(
     has_axes = request.x_axis is not None and request.y_axis is not None
     if not has_axes:
         return Layout(
-            _centre_title((left, bottom, right, top), labels, width, pad),
+            _centre_title(
+                (left, bottom, right, top), labels, width, pad, centred=look.title_align == "center"
+            ),
             [],
             [],
             labels,
@@ -375,26 +432,30 @@ def _layout(
             title=labels[0] if title_placed else None,
         )
 
-    label_font = style.font(style.label_size)
-    label_line = line_extent(label_font, dpi).height
+    x_font, x_color = _title_font(look.x_title, style)
+    y_font, y_color = _title_font(look.y_title, style)
+    y2_font, y2_color = _title_font(look.y2_title, style)
+    x_line = line_extent(x_font, dpi).height
+    y_line = line_extent(y_font, dpi).height
+    y2_line = line_extent(y2_font, dpi).height
     label_pad = _px(style.label_pad, dpi)
     x_title = y_title = ""
     # where the axis titles go: at the edges left by padding, title and legend
-    x_title_top, y_title_right = bottom + label_line, left + label_line
+    x_title_top, y_title_right = bottom + x_line, left + y_line
     if parts.axis_labels:
-        x_title = shorten(request.x_label, label_font, dpi, inner_width)
+        x_title = shorten(request.x_label, x_font, dpi, inner_width)
         if x_title:
-            bottom += label_line + label_pad
-        y_title = shorten(request.y_label, label_font, dpi, max(0.0, top - bottom))
+            bottom += x_line + label_pad
+        y_title = shorten(request.y_label, y_font, dpi, max(0.0, top - bottom))
         if y_title:
-            left += label_line + label_pad
+            left += y_line + label_pad
         y2_title = (
-            shorten(request.y2_label, label_font, dpi, max(0.0, top - bottom))
+            shorten(request.y2_label, y2_font, dpi, max(0.0, top - bottom))
             if request.y2_axis is not None
             else ""
         )
         if y2_title:
-            right -= label_line + label_pad
+            right -= y2_line + label_pad
     else:
         y2_title = ""
 
@@ -413,13 +474,17 @@ def _layout(
     assert request.x_axis is not None
     assert request.y_axis is not None
     x_axis, y_axis = request.x_axis, request.y_axis
+    # the x labels' line, in their own font where the axis sets one
+    x_flat_line = flat_line
+    if look.axis_boxes is not None and x_axis.look is not None and x_axis.look.tick_size:
+        x_flat_line = look.axis_boxes.line_height * x_axis.look.tick_size * css
 
     # The tick labels' sizes depend on the plot's size (how many ticks fit) and the plot's size
     # on theirs: a few rounds settle it (the counts change in steps of whole ticks).
     def tick_labels_at(plot: tuple[float, float, float, float]) -> _TickLabels:
         plot_left, plot_bottom, plot_right, plot_top = plot
         y_ticks, y_width, y_offset = _y_tick_labels(
-            y_axis, plot_bottom, plot_top, tick_font, style, dpi,
+            y_axis, plot_bottom, plot_top, _tick_font(y_axis, style, tick_font), style, dpi,
             parts.tick_labels and labels_shown(y_axis), ticks_of,
             max_width=MAX_UPRIGHT_LABEL_SHARE * width,
         )  # fmt: skip
@@ -427,7 +492,7 @@ def _layout(
             x_axis,
             plot_left,
             plot_right,
-            tick_font,
+            _tick_font(x_axis, style, tick_font),
             style,
             dpi,
             parts.tick_labels and labels_shown(x_axis),
@@ -444,7 +509,7 @@ def _layout(
         if y2_axis is None:
             return [], 0.0
         ticks, widest, _ = _y_tick_labels(
-            y2_axis, plot[1], plot[3], tick_font, style, dpi,
+            y2_axis, plot[1], plot[3], _tick_font(y2_axis, style, tick_font), style, dpi,
             parts.tick_labels and labels_shown(y2_axis), ticks_of,
             max_width=MAX_UPRIGHT_LABEL_SHARE * width,
         )  # fmt: skip
@@ -478,8 +543,8 @@ def _layout(
             right_end,
         )
         x_box = x_height
-        if look.axis_boxes is not None and 0 < x_height <= 1.5 * flat_line:
-            x_box = flat_line  # Chart.js sizes a row of flat labels by its line height
+        if look.axis_boxes is not None and 0 < x_height <= 1.5 * x_flat_line:
+            x_box = x_flat_line  # Chart.js sizes a row of flat labels by its line height
         new_bottom = max(
             bottom - inset + x_box + (tick_gap + beyond if x_height else 0.0) + x_extra,
             # an x axis without labels (Chart.js's display: false) leaves the lowest y label
@@ -540,20 +605,20 @@ def _layout(
     labels.extend(o for o in offsets if _inside(o.box, width, height))
 
     if x_title:
-        label = _horizontal(x_title, 0.0, x_title_top, label_font, style.label_color, dpi)
+        label = _horizontal(x_title, 0.0, x_title_top, x_font, x_color, dpi)
         centre = (plot_left + plot_right) / 2
         x = min(max(pad, centre - _width(label) / 2), width - pad - _width(label))
         labels.append(_shift(label, x))
     if y_title:
-        y_title = shorten(request.y_label, label_font, dpi, max(0.0, height - 2 * pad))
-        label = _upright(y_title, y_title_right, 0.0, label_font, style.label_color, dpi)
+        y_title = shorten(request.y_label, y_font, dpi, max(0.0, height - 2 * pad))
+        label = _upright(y_title, y_title_right, 0.0, y_font, y_color, dpi)
         centre = (plot_bottom + plot_top) / 2
         length = label.box[3] - label.box[1]
         y = min(max(pad, centre - length / 2), height - pad - length)
         labels.append(_shift(label, 0.0, y))
     if y2_title:
-        y2_title = shorten(request.y2_label, label_font, dpi, max(0.0, height - 2 * pad))
-        label = _upright(y2_title, width - pad, 0.0, label_font, style.label_color, dpi)
+        y2_title = shorten(request.y2_label, y2_font, dpi, max(0.0, height - 2 * pad))
+        label = _upright(y2_title, width - pad, 0.0, y2_font, y2_color, dpi)
         centre = (plot_bottom + plot_top) / 2
         length = label.box[3] - label.box[1]
         y = min(max(pad, centre - length / 2), height - pad - length)
@@ -573,7 +638,7 @@ def _layout(
         if y2_axis is None
         else _provided_scale(y2_axis, max(1.0, plot_top - plot_bottom)),
     )
-    _centre_title(plot, labels, width, pad)
+    _centre_title(plot, labels, width, pad, centred=look.title_align == "center")
     result.title = labels[0] if title_placed else None
     return result
 
@@ -598,9 +663,11 @@ def _y2_overhang(axis: Axis | None, ticks: list[tuple[float, Label | None]], top
     return 0.0 if axis is None else _top_overhang(axis, ticks, top)
 
 
-def _centre_title(plot: Rect, labels: list[Label], width: float, pad: float) -> Rect:
+def _centre_title(
+    plot: Rect, labels: list[Label], width: float, pad: float, *, centred: bool = True
+) -> Rect:
     """Centre the title (the first label, placed at x=0) over the plot, within the canvas."""
-    if labels and labels[0].box[0] == 0.0 and labels[0].angle == 0.0:
+    if labels and labels[0].box[0] == 0.0 and labels[0].angle == 0.0 and centred:
         title = labels[0]
         centre = (plot[0] + plot[2]) / 2
         x = min(max(pad, centre - _width(title) / 2), width - pad - _width(title))
@@ -788,10 +855,7 @@ def _legend(
     font = style.font(look.legend_size or style.legend_size, _weight(look.legend_bold))
     color = look.legend_color or style.text_color
     line = line_extent(font, dpi)
-    row_height = line.height * 1.25
-    swatch = _px(SWATCH, dpi)
-    swatch_gap = _px(SWATCH_GAP, dpi)
-    entry_gap = _px(ENTRY_GAP, dpi)
+    swatch, swatch_height, swatch_gap, entry_gap, row_height = _legend_sizes(look, line, dpi)
     max_text = inner_width - swatch - swatch_gap
     if max_text <= 0:
         return [], None
@@ -832,8 +896,8 @@ def _legend(
     placed: list[PlacedEntry] = []
     for row_index, row in enumerate(rows):
         total = sum(w for _, _, w in row) + entry_gap * (len(row) - 1)
-        # Rows were filled to at most the inner width, so centring keeps them on the canvas.
-        x = pad + max(0.0, (inner_width - total) / 2)
+        # Rows were filled to at most the inner width, so aligning keeps them on the canvas.
+        x = pad + max(0.0, (inner_width - total) * _ALIGN_SHARE.get(look.legend_align, 0.5))
         row_top = top - row_index * row_height
         for entry, text, entry_width in row:
             label = _horizontal(
@@ -845,12 +909,33 @@ def _legend(
                 dpi,
             )
             middle = (label.box[1] + label.box[3]) / 2
-            half = min(swatch, line.height) * 0.35
+            half = swatch_height / 2
             rect = (x, middle - half, x + swatch, middle + half)
             placed.append(PlacedEntry(entry, rect, label))
             x += entry_width + entry_gap
     box_bottom = top - len(rows) * row_height
     return placed, (pad, box_bottom, pad + inner_width, top)
+
+
+def _title_font(text: TextLook, style: Style) -> tuple[FontProperties, RGBA]:
+    """An axis title's font and colour: the chart's where it sets them, else the theme's."""
+    font = style.font(text.size or style.label_size, _weight(text.bold))
+    return font, text.color or style.label_color
+
+
+# How much of the spare room goes before a legend's entries, by its ``align``.
+_ALIGN_SHARE = {"start": 0.0, "center": 0.5, "end": 1.0}
+
+
+def _legend_sizes(look: Look, line: Extent, dpi: float) -> tuple[float, float, float, float, float]:
+    """The swatch's width and height, the gap from swatch to text, the gap between entries
+    and the rows' height: Chart.js's box where the chart sets one, else the engine's."""
+    box = look.legend_box
+    if box is None:
+        swatch = _px(SWATCH, dpi)
+        height = min(swatch, line.height) * 0.7
+        return swatch, height, _px(SWATCH_GAP, dpi), _px(ENTRY_GAP, dpi), line.height * 1.25
+    return box.width, box.height, box.gap, box.padding, max(line.height, box.height) + box.padding
 
 
 def _weight(bold: bool) -> str:
@@ -874,12 +959,94 @@ def _title_lines(
         if not text:
             continue
         label = _horizontal(text, 0.0, start - index * line, font, color, dpi)
-        centre = (left + right) / 2
-        labels.append(_shift(label, max(left, centre - _width(label) / 2)))
+        spare = right - left - _width(label)
+        if look.title_align == "center":
+            centre = (left + right) / 2
+            labels.append(_shift(label, max(left, centre - _width(label) / 2)))
+        else:
+            share = _ALIGN_SHARE.get(look.title_align, 0.5)
+            labels.append(_shift(label, left + max(0.0, spare) * share))
     if not lines:
         return bottom, top
     used = block + _px(style.title_pad, dpi)
     return (bottom + used, top) if look.title_bottom else (bottom, top - used)
+
+
+def _subtitle(
+    request: Request,
+    labels: list[Label],
+    left: float,
+    right: float,
+    bottom: float,
+    top: float,
+) -> tuple[float, float]:
+    """The subtitle's lines centred between ``left`` and ``right`` under the title (over it
+    at the bottom, where the title took its room first); the edges left over."""
+    style, dpi, look = request.style, request.dpi, request.look
+    text = look.subtitle
+    font = style.font(text.size or style.title_size, _weight(text.bold))
+    color = text.color or style.text_color
+    line = line_extent(font, dpi).height
+    lines = [shorten(item, font, dpi, max(0.0, right - left)) for item in look.subtitle_lines]
+    lines = lines[: max(0, math.floor((top - bottom) * MAX_LEGEND_SHARE / line))]
+    if not lines:
+        return bottom, top
+    block = line * len(lines)
+    start = bottom + block if look.subtitle_bottom else top
+    for index, item in enumerate(lines):
+        if item:
+            label = _horizontal(item, 0.0, start - index * line, font, color, dpi)
+            centre = (left + right) / 2
+            labels.append(_shift(label, max(left, centre - _width(label) / 2)))
+    used = block + _px(style.title_pad, dpi)
+    return (bottom + used, top) if look.subtitle_bottom else (bottom, top - used)
+
+
+def _side_title(
+    request: Request, labels: list[Label], left: float, right: float, bottom: float, top: float
+) -> tuple[float, float]:
+    """A title at the left (reading upwards) or the right (reading downwards), as Chart.js
+    turns it, one column per line from the edge inwards, placed along the side by its
+    ``align`` (start: where the text starts reading); the left and right edges left over."""
+    style, dpi, look = request.style, request.dpi, request.look
+    font = style.font(look.title_size or style.title_size, _weight(look.title_bold))
+    color = look.title_color or style.text_color
+    line = line_extent(font, dpi)
+    texts = look.title_lines or (request.title,)
+    # the title may take up to the legend's share of the width, as a title on top its height
+    texts = texts[: max(0, math.floor((right - left) * MAX_LEGEND_SHARE / line.height))]
+    lines = [shorten(text, font, dpi, max(0.0, top - bottom)) for text in texts]
+    if not lines:
+        return left, right
+    share = _ALIGN_SHARE.get(look.title_align, 0.5)
+    on_left = look.title_side == "left"
+    for index, text in enumerate(lines):
+        if not text:
+            continue
+        length = measure(text, font, dpi).width
+        spare = max(0.0, top - bottom - length)
+        if on_left:
+            # reads upwards: its start is at the bottom
+            label = _upright(text, left + (index + 1) * line.height, 0.0, font, color, dpi)
+            labels.append(_shift(label, 0.0, bottom + spare * share))
+        else:
+            label = _downright(text, right - (index + 1) * line.height, 0.0, font, color, dpi)
+            labels.append(_shift(label, 0.0, top - spare * share))
+    used = line.height * len(lines) + _px(style.title_pad, dpi)
+    return (left + used, right) if on_left else (left, right - used)
+
+
+def _downright(
+    text: str, left: float, top: float, font: FontProperties, color: RGBA, dpi: float
+) -> Label:
+    """A label turned 90° clockwise (reading downwards) whose box starts at ``left`` and ends
+    at ``top``."""
+    extent = measure(text, font, dpi)
+    line = line_extent(font, dpi)
+    height = max(extent.height, line.height)
+    descent = max(extent.descent, line.descent)
+    box = (left, top - extent.width, left + height, top)
+    return Label(text, left + descent, top, font, color, box, 270.0)
 
 
 def _moved_legend(
@@ -908,8 +1075,7 @@ def _legend_column(
     font = style.font(look.legend_size or style.legend_size, _weight(look.legend_bold))
     color = look.legend_color or style.text_color
     line = line_extent(font, dpi)
-    row_height = line.height * 1.25
-    swatch, swatch_gap = _px(SWATCH, dpi), _px(SWATCH_GAP, dpi)
+    swatch, swatch_height, swatch_gap, _, row_height = _legend_sizes(look, line, dpi)
     max_text = MAX_LEGEND_SHARE * (right - left) - swatch - swatch_gap
     rows = math.floor((top - bottom) / row_height)
     if max_text <= 0 or rows < 1:
@@ -924,6 +1090,9 @@ def _legend_column(
     column = swatch + swatch_gap + widest
     x = left if look.legend_position == "left" else right - column
     column_top = (top + bottom) / 2 + row_height * len(entries) / 2
+    if look.legend_align in ("start", "end"):
+        spare = top - bottom - row_height * len(entries)
+        column_top = top if look.legend_align == "start" else top - spare
     placed = []
     for index, (entry, text) in enumerate(zip(entries, texts, strict=True)):
         if not text:
@@ -932,7 +1101,7 @@ def _legend_column(
         baseline_top = row_top - (row_height - line.height) / 2
         label = _horizontal(text, x + swatch + swatch_gap, baseline_top, font, color, dpi)
         middle = (label.box[1] + label.box[3]) / 2
-        half = min(swatch, line.height) * 0.35
+        half = swatch_height / 2
         placed.append(PlacedEntry(entry, (x, middle - half, x + swatch, middle + half), label))
     if not placed:
         return [], None

@@ -14,6 +14,7 @@ from dataclasses import replace
 import numpy as np
 
 from chartfn.drawing.matplotlib_runtime import to_rgba
+from chartfn.drawing.raster.bar_borders import outlined_entries
 from chartfn.drawing.raster.canvas import Canvas
 from chartfn.drawing.raster.charts import (
     LINE_WIDTH,
@@ -25,13 +26,12 @@ from chartfn.drawing.raster.charts import (
     _mappers,
     _point_colors,
     bar_boxes,
-    by_color,
+    fill_bars,
     flat,
     request_with,
     value_scale,
 )
 from chartfn.drawing.raster.layout import Axis, Label, Layout, LegendEntry, Request
-from chartfn.drawing.raster.paint_fill import paint_bars
 from chartfn.drawing.raster.series_marks import draw_line, draw_points
 from chartfn.drawing.raster.style import RGBA
 from chartfn.drawing.raster.ticks import Scale
@@ -68,6 +68,7 @@ def plan_mixed_bars(
         x_scale = Scale(0.0, count - 1.0)
         x_axis = Axis(x_scale)
     entries = [LegendEntry(n, c, "box") for n, c in zip(names, colors, strict=True)]
+    entries = outlined_entries(entries, styles, base.dpi)
     request = request_with(base, spec, entries, x_axis, Axis(y_scale))
     if y2_scale is not None:
         request = replace(request, y2_axis=Axis(y2_scale), y2_label=flat(spec.y2_label or ""))
@@ -99,9 +100,10 @@ def plan_mixed_bars(
                 bottom = np.where(bottom > 0, bottom, low_end(index, layout) * 1e-3)
             rects = np.stack([to_x(left), to_y(bottom), to_x(right_edge), to_y(top)], axis=1)
             drawn = np.all(np.isfinite(rects), axis=1)
-            drawn &= ~paint_bars(canvas, rects, drawn, styles.of(index))  # gradients, patterns
-            for bar_color, chosen in by_color(styles.of(index), colors[index], count):
-                canvas.fill_rects(rects[drawn & chosen], bar_color)
+            fill_bars(
+                canvas, rects, drawn, styles.of(index), colors[index], horizontal=False,
+                dpi=base.dpi,
+            )  # fmt: skip
         return []
 
     def elements(layout: Layout) -> list[list[Element | None]]:
@@ -217,4 +219,7 @@ def _line(
     count = len(px)
     faces = _point_colors(look.point_colors, fill_color, count)
     edges = _point_colors(look.point_border_colors, color, count)
-    draw_points(canvas, px, py, np.full(count, look.point_radius), look, faces, edges)
+    radii = np.asarray(look.point_radii[:count]) if look.point_radii else None
+    if radii is None:
+        radii = np.full(count, look.point_radius)
+    draw_points(canvas, px, py, radii, look, faces, edges)

@@ -19,7 +19,7 @@ from chartfn.drawing.matplotlib_runtime import FontProperties, to_rgba
 from chartfn.drawing.raster.axis_boxes import chartjs_axis_boxes
 from chartfn.drawing.raster.canvas import Canvas, Rect
 from chartfn.drawing.raster.charts import Chart, Element, Point
-from chartfn.drawing.raster.layout import Label, Layout, Look, Request
+from chartfn.drawing.raster.layout import Label, Layout, LegendBox, Look, Request, TextLook
 from chartfn.drawing.raster.style import RGBA, Style
 from chartfn.drawing.raster.text import line_extent, measure
 from chartfn.models.overlays import (
@@ -30,6 +30,7 @@ from chartfn.models.overlays import (
     Overlays,
     TextStyle,
 )
+from chartfn.models.series_style import ChartStyles, SeriesStyle
 
 __all__ = ["with_overlays"]
 
@@ -41,17 +42,22 @@ CHARTJS_TOP_GAP = 1.0
 POINTS_PER_CSS_PIXEL = 0.72  # a CSS pixel is 1/96 in, a point 1/72 in, at 100 dpi per ratio 1
 DEFAULT_FONT_SIZE = 12.0  # CSS pixels: Chart.js's default font size
 DEFAULT_TEXT_COLOR = "#666666"  # Chart.js's default font colour
+CHARTJS_BOX_WIDTH = 40.0  # CSS pixels: the legend's labels.boxWidth in 2.9.4 and 4
+CHARTJS_LEGEND_PADDING = 10.0  # CSS pixels between legend entries (labels.padding)
 ANNOTATION_LABEL_PADDING = 6.0  # CSS pixels around an annotation line's label
 
 
-def with_overlays(chart: Chart, overlays: Overlays | None) -> Chart:
+def with_overlays(
+    chart: Chart, overlays: Overlays | None, styles: ChartStyles | None = None
+) -> Chart:
     """``chart`` with ``overlays``' look, drawing their labels and annotations after its
-    data (the same chart when there are none)."""
+    data (the same chart when there are none); ``styles``: the series' looks, whose point
+    styles a legend of point styles shows."""
     if overlays is None:
         return chart
     # overlays come only with a Chart.js config, whose look (bold title, Chart.js's top gap)
     # applies whether or not the config sets any of it
-    chart = replace(chart, request=_with_look(chart.request, overlays.look))
+    chart = replace(chart, request=_with_look(chart.request, overlays.look, styles))
     if not (overlays.datalabels or overlays.annotations):
         return chart
     draw_data = chart.draw_data
@@ -75,7 +81,7 @@ def with_overlays(chart: Chart, overlays: Overlays | None) -> Chart:
     return replace(chart, draw_data=draw)
 
 
-def _with_look(request: Request, look: ChartLook) -> Request:
+def _with_look(request: Request, look: ChartLook, styles: ChartStyles | None = None) -> Request:
     """The request with a config's title and legend fonts and places, and its padding."""
     unit = _css(request.dpi)
 
@@ -87,7 +93,11 @@ def _with_look(request: Request, look: ChartLook) -> Request:
 
     legend = request.legend
     if look.legend_point_style:
-        legend = tuple(replace(entry, swatch="marker") for entry in legend)
+        found = styles or ChartStyles()
+        legend = tuple(
+            replace(entry, swatch="marker", point_style=_point_style(found.of(index)))
+            for index, entry in enumerate(legend)
+        )
     return replace(
         request,
         legend=legend,
@@ -97,12 +107,22 @@ def _with_look(request: Request, look: ChartLook) -> Request:
             title_color=color(look.title.color),
             title_lines=look.title_lines,
             title_bottom=look.title_bottom,
+            title_side=look.title_side,
+            subtitle=_text_look(look.subtitle),
+            subtitle_lines=look.subtitle_lines,
+            subtitle_bottom=look.subtitle_bottom,
+            title_align=look.title_align,
             legend_size=points(look.legend.size),
             legend_bold=bool(look.legend.bold),
             legend_color=color(look.legend.color),
             legend_position=look.legend_position,
+            legend_box=_legend_box(look, unit),
+            legend_align=look.legend_align,
             axes=look.axes,
             axis_boxes=chartjs_axis_boxes(look.chartjs_version) if look.axes else None,
+            x_title=_text_look(look.x_title),
+            y_title=_text_look(look.y_title),
+            y2_title=_text_look(look.y2_title),
             padding=(
                 look.padding[0] * unit,
                 (look.padding[1] + (CHARTJS_TOP_GAP if look.axes else 0.0)) * unit,
@@ -110,6 +130,35 @@ def _with_look(request: Request, look: ChartLook) -> Request:
                 look.padding[3] * unit,
             ),
         ),
+    )
+
+
+def _point_style(style: SeriesStyle | None) -> str:
+    return "circle" if style is None else style.point_style
+
+
+def _legend_box(look: ChartLook, unit: float) -> LegendBox | None:
+    """Chart.js's legend boxes, where the config sets their size or padding: boxWidth (40)
+    by boxHeight or the font size, text half the font size after the box, entries and rows
+    ``padding`` (10) apart; sizes in CSS pixels, times ``unit``."""
+    given = (look.legend_box_width, look.legend_box_height, look.legend_padding)
+    if all(value is None for value in given):
+        return None
+    font = look.legend.size or DEFAULT_FONT_SIZE
+    width = CHARTJS_BOX_WIDTH if look.legend_box_width is None else look.legend_box_width
+    height = font if look.legend_box_height is None else look.legend_box_height
+    padding = CHARTJS_LEGEND_PADDING if look.legend_padding is None else look.legend_padding
+    if look.legend_point_style:
+        # Chart.js draws a point style in a square no wider than the font is high
+        width = height = min(width, font)
+    return LegendBox(width * unit, height * unit, font / 2 * unit, padding * unit)
+
+
+def _text_look(text: TextStyle) -> TextLook:
+    return TextLook(
+        size=None if text.size is None else text.size * POINTS_PER_CSS_PIXEL,
+        bold=bool(text.bold),
+        color=None if text.color is None else _rgba(text.color),
     )
 
 

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 import numpy as np
 
+from chartfn.drawing.raster.bar_borders import outlined_entries
 from chartfn.drawing.raster.canvas import Canvas
 from chartfn.drawing.raster.charts import (
     Chart,
@@ -17,11 +18,10 @@ from chartfn.drawing.raster.charts import (
     _element,
     _limits,
     _mappers,
-    by_color,
+    fill_bars,
     request_with,
     value_scale,
 )
-from chartfn.drawing.raster.gradient_fill import fill_rects_with_gradient
 from chartfn.drawing.raster.layout import Axis, Label, Layout, LegendEntry, Request
 from chartfn.drawing.raster.style import RGBA
 from chartfn.drawing.raster.ticks import autoscale
@@ -109,6 +109,7 @@ def plan_positioned_bars(
         autoscale(float(positions[0]) - gap / 2, float(positions[-1]) + gap / 2), spec.x_limits
     )
     entries = [LegendEntry(n, c, "box") for n, c in zip(names, colors, strict=True)]
+    entries = outlined_entries(entries, styles, base.dpi)
     request = request_with(base, spec, entries, Axis(x_scale), Axis(y_scale))
 
     def tick_pixels(layout: Layout, to_x: Callable[..., np.ndarray]) -> np.ndarray:
@@ -135,11 +136,7 @@ def plan_positioned_bars(
         ):
             rects = np.stack([left, bottom, right, top], axis=1)
             drawn = np.all(np.isfinite(rects), axis=1)
-            gradient = getattr(styles.of(index), "gradient", None)
-            if gradient is not None and fill_rects_with_gradient(canvas, rects[drawn], gradient):
-                continue
-            for bar_color, chosen in by_color(styles.of(index), color, len(rects)):
-                canvas.fill_rects(rects[drawn & chosen], bar_color)
+            fill_bars(canvas, rects, drawn, styles.of(index), color, horizontal=False, dpi=base.dpi)
         return []
 
     def elements(layout: Layout) -> list[list[Element | None]]:

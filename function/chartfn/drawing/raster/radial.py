@@ -26,7 +26,7 @@ from chartfn.drawing.raster.round_labels import draw_centre_text, draw_outlabels
 from chartfn.drawing.raster.style import RGBA
 from chartfn.drawing.raster.text import line_extent, measure, shorten
 from chartfn.drawing.spec_renderer import DEFAULT_COLORS, series_values
-from chartfn.models.axis_ticks import AxisTicks, TickProvider
+from chartfn.models.axis_ticks import AxisTicks, RadialLook, TickProvider
 from chartfn.models.chart_spec import ChartSpec
 from chartfn.models.fill_pattern import Paint
 from chartfn.models.numbers import shortest_form
@@ -186,6 +186,14 @@ class _RoundChart:
     paints: tuple[tuple[Paint | None, ...], ...] = ()
     provider: TickProvider | None = None
     look: RoundLook | None = None
+    scale_look: RadialLook | None = None  # the radial scale's look from a Chart.js config
+
+    def label_font(self) -> FontProperties:
+        """The spokes' labels' font (Chart.js's pointLabels)."""
+        look = self.scale_look or RadialLook()
+        size = look.point_label_size or POINT_LABEL_FONT_PX
+        weight = "bold" if look.point_label_bold else "normal"
+        return self.request.style.font(size * CSS_PX_IN_POINTS, weight)
 
     def fill_slice(
         self, canvas: Canvas, index: int, path: Path, color: RGBA | None = None, ring: int = 0
@@ -203,7 +211,9 @@ class _RoundChart:
             self.draw_data,
             grid_x=False,
             grid_y=False,
-            with_radial_ticks=lambda provider: replace(self, provider=provider).chart(),
+            with_radial_ticks=lambda provider, scale_look: replace(
+                self, provider=provider, scale_look=scale_look
+            ).chart(),
             elements=self.elements,
         )
 
@@ -322,7 +332,7 @@ def _radial_geometry(chart: _RoundChart, layout: Layout, size: tuple[float, floa
     spec, base = chart.spec, chart.request
     style, dpi = base.style, base.dpi
     tick_font = style.font(TICK_FONT_PX * CSS_PX_IN_POINTS)
-    label_font = style.font(POINT_LABEL_FONT_PX * CSS_PX_IN_POINTS)
+    label_font = chart.label_font()
     tick_height = line_extent(tick_font, dpi).height
     box = _chart_area(layout, size)
     count = len(spec.series[0].y)
@@ -332,7 +342,7 @@ def _radial_geometry(chart: _RoundChart, layout: Layout, size: tuple[float, floa
     sizes = (
         [(measure(text, label_font, dpi).width if text else 0.0, label_height)
          for text in chart.labels]
-        if spec.kind == "radar"
+        if spec.kind == "radar" and (chart.scale_look is None or chart.scale_look.point_labels)
         else []
     )  # fmt: skip
     backdrop = tick_height + 2 * css_px(BACKDROP_PAD, dpi)
@@ -389,13 +399,14 @@ def _draw_radial(chart: _RoundChart, canvas: Canvas, layout: Layout) -> list[Lab
     spec, base = chart.spec, chart.request
     style, dpi = base.style, base.dpi
     tick_font = style.font(TICK_FONT_PX * CSS_PX_IN_POINTS)
-    label_font = style.font(POINT_LABEL_FONT_PX * CSS_PX_IN_POINTS)
+    label_font = chart.label_font()
+    look = chart.scale_look or RadialLook()
     geometry = _radial_geometry(chart, layout, canvas.size)
     count = len(spec.series[0].y)
     rotation = spec.rotation or 0.0
     angles = geometry.angles
     cos, sin = np.cos(angles), np.sin(angles)
-    point_labels = spec.kind == "radar"
+    point_labels = spec.kind == "radar" and look.point_labels
     label_height = geometry.label_height
     pad = css_px(POINT_LABEL_PAD, dpi)
     cx, cy, radius = geometry.cx, geometry.cy, geometry.radius
@@ -407,6 +418,8 @@ def _draw_radial(chart: _RoundChart, canvas: Canvas, layout: Layout) -> list[Lab
         if math.isfinite(float(value)) and (float(value) != scale.low or not ticks_up)
     ]
     grid = style.grid_color if style.grid_color[3] < 1 else GRID_COLOR
+    spoke_color = grid if look.angle_line_color is None else to_rgba(look.angle_line_color)
+    grid = grid if look.grid_color is None else to_rgba(look.grid_color)
     grid_width = max(style.grid_width, 0.5)
     # Chart.js's order: the scale (grid, tick labels), then the data, the first dataset last.
     if spec.kind == "polar_area":
@@ -417,24 +430,30 @@ def _draw_radial(chart: _RoundChart, canvas: Canvas, layout: Layout) -> list[Lab
     else:
         spokes = np.stack([np.full(count, cx), np.full(count, cy), cx + radius * cos,
                            cy + radius * sin], axis=1).reshape(-1, 2)  # fmt: skip
-        canvas.stroke(spokes, grid, grid_width, segments=True)
+        if look.angle_lines:
+            canvas.stroke(spokes, spoke_color, grid_width, segments=True)
         for value, _ in rings:
             r = float(scale.fraction(np.array([value]))[0]) * radius
             polygon = np.stack([cx + r * cos, cy + r * sin], axis=1)
             canvas.stroke(np.concatenate([polygon, polygon[:1]]), grid, grid_width)
     drawn: list[Label | None] = []
+    tick_color = style.tick_label_color if look.tick_color is None else to_rgba(look.tick_color)
+    backdrop = BACKDROP if look.backdrop_color is None else to_rgba(look.backdrop_color)
     for value, label in rings:
         if not label:
             continue
         r = float(scale.fraction(np.array([value]))[0]) * radius
         drawn.append(
-            text_at(canvas, label, cx, cy + r, tick_font, style.tick_label_color, dpi,
-                     backdrop=BACKDROP)
+            text_at(canvas, label, cx, cy + r, tick_font, tick_color, dpi,
+                     backdrop=backdrop if look.backdrop else None)
         )  # fmt: skip
     if spec.kind == "polar_area":
         _draw_polar_slices(chart, canvas, scale, angles, radius, cx, cy)
     else:
         _draw_radar_series(chart, canvas, scale, cos, sin, radius, cx, cy)
+    label_color = style.text_color
+    if look.point_label_color is not None:
+        label_color = to_rgba(look.point_label_color)
     if point_labels:
         for index, (text, c, s) in enumerate(zip(chart.labels, cos, sin, strict=True)):
             lx, ly = cx + (radius + pad) * c, cy + (radius + pad) * s
@@ -447,7 +466,7 @@ def _draw_radial(chart: _RoundChart, canvas: Canvas, layout: Layout) -> list[Lab
                 ly += label_height / 2 if degrees < 90 or degrees > 270 else -label_height / 2
             room = base.width - lx if side_of else lx if side_of is False else base.width
             shown = shorten(text, label_font, dpi, max(0.0, room - 2))
-            drawn.append(text_at(canvas, shown, lx, ly, label_font, style.text_color, dpi,
+            drawn.append(text_at(canvas, shown, lx, ly, label_font, label_color, dpi,
                                   left=side_of))  # fmt: skip
     return [label for label in drawn if label is not None]
 

@@ -1,0 +1,76 @@
+"""How a radar or polar area config asks its radial scale to be drawn, as a ``RadialLook``:
+
+=================  =========================================  ===================================
+option             v2 ``options.scale``                       v3/v4 ``options.scales.r``
+=================  =========================================  ===================================
+spoke labels       ``pointLabels`` {display, fontColor,       ``pointLabels`` {display, color,
+                   fontSize, fontStyle}                       font {size, weight}}
+tick labels        ``ticks`` {fontColor, backdropColor,       ``ticks`` {color, backdropColor,
+                   showLabelBackdrop}                         showLabelBackdrop}
+spokes             ``angleLines`` {display, color}            ``angleLines`` {display, color}
+rings              ``gridLines.color``                        ``grid.color``
+=================  =========================================  ===================================
+
+A colour array (Chart.js's per-label or per-ring colours) is drawn in its first colour; a
+function leaves the default. A value Chart.js could not use is a ``TranslationError`` naming
+its path. No matplotlib here."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from chartfn.chartjs.callbacks import option_path
+from chartfn.chartjs.option_values import bold_option, color_option, size_option
+from chartfn.chartjs.radial_ticks import radial_scale
+from chartfn.models.axis_ticks import RadialLook
+
+__all__ = ["radial_look"]
+
+
+def radial_look(config: Mapping[str, Any], version: int) -> RadialLook | None:
+    """The radial scale's look; None when the config asks for nothing but the defaults."""
+    options = config.get("options")
+    ref = radial_scale(options if isinstance(options, Mapping) else {}, version)
+    scale, path = ref.options, option_path(ref.path)
+    labels = _block(scale, "pointLabels")
+    ticks = _block(scale, "ticks")
+    angle_lines = _block(scale, "angleLines")
+    grid = _block(scale, "gridLines" if version < 3 else "grid")
+    if version < 3:
+        style = labels.get("fontStyle")
+        label_color = _color(labels.get("fontColor"), f"{path}.pointLabels.fontColor")
+        label_size = size_option(labels.get("fontSize"), f"{path}.pointLabels.fontSize")
+        label_bold = isinstance(style, str) and "bold" in style.split()
+        tick_color = _color(ticks.get("fontColor"), f"{path}.ticks.fontColor")
+    else:
+        font = _block(labels, "font")
+        label_color = _color(labels.get("color"), f"{path}.pointLabels.color")
+        label_size = size_option(font.get("size"), f"{path}.pointLabels.font.size")
+        label_bold = bool(bold_option(font.get("weight")))
+        tick_color = _color(ticks.get("color"), f"{path}.ticks.color")
+    grid_name = "gridLines" if version < 3 else "grid"
+    look = RadialLook(
+        point_labels=labels.get("display") is not False,
+        point_label_color=label_color,
+        point_label_size=label_size,
+        point_label_bold=label_bold,
+        tick_color=tick_color,
+        backdrop=ticks.get("showLabelBackdrop") is not False,
+        backdrop_color=_color(ticks.get("backdropColor"), f"{path}.ticks.backdropColor"),
+        angle_lines=angle_lines.get("display") is not False,
+        angle_line_color=_color(angle_lines.get("color"), f"{path}.angleLines.color"),
+        grid_color=_color(grid.get("color"), f"{path}.{grid_name}.color"),
+    )
+    return None if look == RadialLook() else look
+
+
+def _block(options: Mapping[str, Any], name: str) -> Mapping[str, Any]:
+    block = options.get(name)
+    return block if isinstance(block, Mapping) else {}
+
+
+def _color(value: Any, path: str) -> str | None:
+    if isinstance(value, list):
+        value, path = (value[0] if value else None), f"{path}[0]"
+    return color_option(value, path)
