@@ -30,7 +30,10 @@ if TYPE_CHECKING:
 #      Chart.js configs drawn with their own look (Tableau 10 for v2, slice colours, doughnut
 #      holes, line styles, data labels, horizontal bars, category x axes). One bump for both:
 #      "3" was the last version served.
-RENDER_VERSION = "4"
+# "5": Chart.js configs' plot box where Chart.js puts its chart area, QuickChart's v2 colour
+#      scheme for line points, straight v3/v4 lines, nested rings, holes in pixels, outlabels,
+#      patterns and gradients, bar borders, axis-title fonts, time bars, second axes on bars.
+RENDER_VERSION = "5"
 
 
 def etag_for(canonical_request: str) -> str:

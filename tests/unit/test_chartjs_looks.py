@@ -207,6 +207,14 @@ def test_legend_boxes_are_drawn_box_width_by_the_font_size_and_padding_apart(ver
     assert wider_apart[1][0] - wider_apart[0][0] == pytest.approx(second[0] - first[0] + 80.0)
 
 
+@pytest.mark.parametrize("version", [2, 4])
+def test_a_legend_that_sets_no_box_has_chartjs_default_boxes(version: int) -> None:
+    first, second = swatches(LINES % "", version)
+    # device pixel ratio 2: Chart.js's 40 CSS px by the 12 px font
+    assert (first[2] - first[0], first[3] - first[1]) == pytest.approx((80.0, 24.0))
+    assert (second[2] - second[0]) == pytest.approx(80.0)
+
+
 def test_a_v4_box_height_and_the_point_styles_square() -> None:
     config = LINES % "plugins:{legend:{labels:{boxWidth:30,boxHeight:20}}}"
     box = swatches(config, 4)[0]

@@ -209,6 +209,7 @@ def test_a_horizontal_line_is_drawn_at_its_value_across_the_plot() -> None:
 
 def test_data_labels_with_a_background_sit_above_their_bars() -> None:
     config = BLUE_BAR % (
+        "legend:{display:false},"  # its box is the bars' blue
         "plugins:{datalabels:{anchor:'end',align:'end',backgroundColor:'#ff0000',color:'#fff'}}"
     )
     picture = image(config, width=400, height=300, device_pixel_ratio=1)

@@ -10,10 +10,9 @@
   usePointStyle, boxWidth, padding}}; v3/v4 ``options.plugins.legend`` {position, align,
   labels {font, color, usePointStyle, boxWidth, boxHeight, padding}}, whose label colour
   defaults to the chart's ``options.color`` (Chart.js 3/4 route it there; v2 has no such
-  option: ``defaultFontColor`` is a global, not a config option). Where a config gives
-  ``boxWidth``, ``boxHeight`` or ``padding``, the swatches are Chart.js's boxes (boxWidth ×
-  the font size, or boxHeight) and entries ``padding`` apart; without them the engine keeps
-  its own swatch (so charts that set none keep their bytes).
+  option: ``defaultFontColor`` is a global, not a config option). The swatches are Chart.js's
+  boxes (``boxWidth``, 40, × the font size or ``boxHeight``) and entries ``padding`` (10)
+  apart.
 - Subtitle (Chart.js 4's ``options.plugins.subtitle``, v3+ only): {display, text (a string
   or lines), position top or bottom, font {size, weight}, color}, drawn under the title (at
   the bottom: over it), in normal weight unless its font says bold.

@@ -137,13 +137,10 @@ def _point_style(style: SeriesStyle | None) -> str:
     return "circle" if style is None else style.point_style
 
 
-def _legend_box(look: ChartLook, unit: float) -> LegendBox | None:
-    """Chart.js's legend boxes, where the config sets their size or padding: boxWidth (40)
-    by boxHeight or the font size, text half the font size after the box, entries and rows
-    ``padding`` (10) apart; sizes in CSS pixels, times ``unit``."""
-    given = (look.legend_box_width, look.legend_box_height, look.legend_padding)
-    if all(value is None for value in given):
-        return None
+def _legend_box(look: ChartLook, unit: float) -> LegendBox:
+    """Chart.js's legend boxes: boxWidth (40) by boxHeight or the font size, text half the
+    font size after the box, entries and rows ``padding`` (10) apart; sizes in CSS pixels,
+    times ``unit``."""
     font = look.legend.size or DEFAULT_FONT_SIZE
     width = CHARTJS_BOX_WIDTH if look.legend_box_width is None else look.legend_box_width
     height = font if look.legend_box_height is None else look.legend_box_height
