@@ -158,3 +158,15 @@ def test_with_nothing_above_the_plot_its_top_is_chartjs(
     padded = config.replace("options: {", "options: {layout: {padding: {top: 30}}, ")
     _, _, _, y1 = plot_of(padded, version).plot
     assert HEIGHT - y1 == pytest.approx(30, abs=1.0)  # the padding holds the label's half
+
+
+@pytest.mark.parametrize("version", ["2", "4"])
+def test_a_one_row_legend_leaves_the_plot_where_chartjs_starts_it(version: str) -> None:
+    """Chart.js's legend row is its box (the 12 px font high) then ``padding`` (10), under
+    10 px: its chartArea starts 32 px down (chart-types-2, line-styling-v4); the legend's
+    boxes lie from 10 to 22."""
+    placed = plot_of(line(MONTHS, f"[{next(_fresh)}, 2, 3, 4, 5]"), version)
+    assert HEIGHT - placed.plot[3] == pytest.approx(32.0, abs=1.5)
+    (entry,) = placed.legend
+    _, low, _, high = entry.swatch_rect
+    assert (HEIGHT - high, HEIGHT - low) == pytest.approx((10.0, 22.0), abs=2.5)

@@ -893,6 +893,10 @@ def _legend(
             rows[-1].append((entry, more, swatch + swatch_gap + measure(more, font, dpi).width))
         if not rows[-1]:
             rows.pop()
+    # Chart.js's rows are the box's height then ``padding``: after the last row that padding
+    # is the legend's gap to the plot, which the caller adds, so the block ends without it
+    between_rows = look.legend_box.padding if look.legend_box is not None else 0.0
+    content = row_height - between_rows
     placed: list[PlacedEntry] = []
     for row_index, row in enumerate(rows):
         total = sum(w for _, _, w in row) + entry_gap * (len(row) - 1)
@@ -903,7 +907,7 @@ def _legend(
             label = _horizontal(
                 text,
                 x + swatch + swatch_gap,
-                row_top - (row_height - line.height) / 2,
+                row_top - (content - line.height) / 2,
                 font,
                 color,
                 dpi,
@@ -913,7 +917,7 @@ def _legend(
             rect = (x, middle - half, x + swatch, middle + half)
             placed.append(PlacedEntry(entry, rect, label))
             x += entry_width + entry_gap
-    box_bottom = top - len(rows) * row_height
+    box_bottom = top - len(rows) * row_height + between_rows
     return placed, (pad, box_bottom, pad + inner_width, top)
 
 
