@@ -72,6 +72,8 @@ class SeriesStyle:
     point_paints: tuple[Paint | None, ...] = ()
     #: The area's colour under a filled line (Chart.js's ``backgroundColor``).
     fill_color: str | None = None
+    #: The dataset's ``borderColor`` (its first), which outlines its legend box.
+    border_color: str | None = None
     fill: Fill | None = None
     #: Line width in CSS pixels; None: the engine's own.
     line_width: float | None = None
