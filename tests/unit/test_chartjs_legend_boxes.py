@@ -149,3 +149,43 @@ def test_spec_line_charts_keep_the_engines_line_swatch() -> None:
     with themed(frame.theme):
         _, placed = engine.prepare(spec, frame)
     assert [entry.entry.swatch for entry in placed.legend] == ["line"]
+
+
+# --- bar widths ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("version", [2, 4])
+@pytest.mark.parametrize("datasets", [1, 2])
+def test_chartjs_bars_fill_nine_tenths_of_their_share_of_the_category(
+    version: int, datasets: int
+) -> None:
+    # Chart.js: a category's categoryPercentage (0.8) split among the datasets, each bar
+    # barPercentage (0.9) of its slot; the engine's own bars fill their whole slot
+    sets = ",".join(
+        f"{{label:'Lot {i}',data:[{5 + i},{7 + i}],backgroundColor:'#00ff00'}}"
+        for i in range(datasets)
+    )
+    config = "{type:'bar',data:{labels:['Damson 34','Gage 34'],datasets:[SETS]}}"
+    config = config.replace("SETS", sets)
+    request = QuickChartRequest(chart=config, version=version, width=500, height=300)
+    chart = prepare(request)
+    try:
+        options = output_for(request)
+        png = engine.render_spec(chart.spec, options, chart.ticks, chart.styles, chart.overlays)
+        with themed(options.frame.theme):
+            _, placed = engine.prepare(
+                chart.spec, options.frame, chart.ticks, chart.styles, chart.overlays
+            )
+    finally:
+        chart.close()
+    pixels = np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
+    x0, y0, x1, _ = placed.plot
+    row = int(pixels.shape[0] - (y0 + 3))  # just above the base, where every bar stands
+    green = np.all(np.abs(pixels[row] - np.array(GREEN)) <= 24, axis=1)
+    columns = np.flatnonzero(green[int(x0) : int((x0 + x1) / 2)])  # the first category
+    width = columns.max() - columns.min() + 1
+    category = (x1 - x0) / 2
+    # from the first bar's left to the last one's right: the 0.8 less half of the 0.1 of a
+    # slot that each of the outer bars leaves free
+    expected = 0.8 * category * (1 - 0.1 / datasets)
+    assert width == pytest.approx(expected, abs=2.0)

@@ -116,6 +116,9 @@ class ChartStyles:
     category_offset: bool = True
     #: Bars at positions on a time or numeric x axis: their width rule (None: the default).
     bar_slots: BarSlots | None = None
+    #: The share of its slot (the category's 0.8 split among the datasets) a bar fills:
+    #: Chart.js's ``barPercentage`` 0.9 for a Chart.js config; 1 for the engine's own bars.
+    bar_share: float = 1.0
 
     def of(self, index: int) -> SeriesStyle | None:
         return self.series[index] if index < len(self.series) else None
