@@ -175,6 +175,7 @@ def series_style(
         fill_color=_single_color(dataset.get("backgroundColor"), f"{path}.backgroundColor")
         if area_paint is None
         else paint_color(area_paint),  # where the area cannot be painted (vector output)
+        border_color=_single_color(dataset.get("borderColor"), f"{path}.borderColor"),
         fill=fill,
         line_width=_size(
             *option(("borderWidth",), line, ("borderWidth",)), _BORDER_WIDTH, MAX_BORDER_WIDTH

@@ -300,6 +300,9 @@ def _boxes(
     return Translation(spec, tuple(warnings), ChartStyles(tuple(looks)), tuple(drawn))
 
 
+_CHARTJS_BAR_PERCENTAGE = 0.9
+
+
 def _styles(
     datasets: list[_Dataset],
     kind: str,
@@ -334,7 +337,8 @@ def _styles(
                 order=float(order) if _finite_number(order) else 0.0,
             )
         looks.append(look)
-    return ChartStyles(tuple(looks)) if any(looks) else ChartStyles()
+    # Chart.js's bars fill barPercentage (0.9) of their dataset's share of the category
+    return ChartStyles(tuple(looks) if any(looks) else (), bar_share=_CHARTJS_BAR_PERCENTAGE)
 
 
 def _finite_number(value: Any) -> bool:

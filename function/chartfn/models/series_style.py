@@ -72,6 +72,8 @@ class SeriesStyle:
     point_paints: tuple[Paint | None, ...] = ()
     #: The area's colour under a filled line (Chart.js's ``backgroundColor``).
     fill_color: str | None = None
+    #: The dataset's ``borderColor`` (its first), which outlines its legend box.
+    border_color: str | None = None
     fill: Fill | None = None
     #: Line width in CSS pixels; None: the engine's own.
     line_width: float | None = None
@@ -114,6 +116,9 @@ class ChartStyles:
     category_offset: bool = True
     #: Bars at positions on a time or numeric x axis: their width rule (None: the default).
     bar_slots: BarSlots | None = None
+    #: The share of its slot (the category's 0.8 split among the datasets) a bar fills:
+    #: Chart.js's ``barPercentage`` 0.9 for a Chart.js config; 1 for the engine's own bars.
+    bar_share: float = 1.0
 
     def of(self, index: int) -> SeriesStyle | None:
         return self.series[index] if index < len(self.series) else None

@@ -206,8 +206,9 @@ def _mappers(x: Scale, y: Scale, layout: Layout) -> tuple[Callable[..., np.ndarr
 BarBoxes = list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]
 
 
-def bar_boxes(spec: ChartSpec) -> BarBoxes:
-    """The bars of every series, grouped side by side in their category or stacked."""
+def bar_boxes(spec: ChartSpec, share: float = 1.0) -> BarBoxes:
+    """The bars of every series, grouped side by side in their category or stacked, each
+    ``share`` of its slot wide around the slot's middle (Chart.js's barPercentage)."""
     count = len(spec.series[0].y)
     positions = np.arange(count, dtype=np.float64)
     boxes: BarBoxes = []  # left,right,bot,top
@@ -216,7 +217,7 @@ def bar_boxes(spec: ChartSpec) -> BarBoxes:
         for series in spec.series:
             values = series_values(series.y)
             bottom = np.where(values >= 0, above, below)
-            half = BAR_GROUP_WIDTH / 2
+            half = BAR_GROUP_WIDTH * share / 2
             boxes.append((positions - half, positions + half, bottom, bottom + values))
             above = above + np.where(values >= 0, values, 0.0)
             below = below + np.where(values < 0, values, 0.0)
@@ -225,7 +226,8 @@ def bar_boxes(spec: ChartSpec) -> BarBoxes:
         for index, series in enumerate(spec.series):
             middle = positions + (index - (len(spec.series) - 1) / 2) * width
             values = series_values(series.y)
-            boxes.append((middle - width / 2, middle + width / 2, np.zeros(count), values))
+            half = width * share / 2
+            boxes.append((middle - half, middle + half, np.zeros(count), values))
     return boxes
 
 
@@ -244,7 +246,7 @@ def _bars(
     spec: ChartSpec, base: Request, colors: list[RGBA], names: list[str], styles: ChartStyles
 ) -> Chart:
     count = len(spec.series[0].y)
-    boxes = bar_boxes(spec)
+    boxes = bar_boxes(spec, styles.bar_share)
     y_scale = value_scale(spec, boxes)
     x_scale = Scale(-0.5, count - 0.5)
     categories = spec.categories if spec.categories is not None else [str(i) for i in range(count)]

@@ -14,6 +14,7 @@ from chartfn.drawing.matplotlib_runtime import Artist, RendererAgg, RendererBase
 from chartfn.drawing.raster.bar_borders import draw_box_edge
 from chartfn.drawing.raster.boxplot import plan_boxes
 from chartfn.drawing.raster.canvas import Canvas
+from chartfn.drawing.raster.chartjs_legend import chartjs_radar_boxes, stroke_box_edge
 from chartfn.drawing.raster.charts import (
     LINE_WIDTH,
     SCATTER_RADIUS,
@@ -161,7 +162,23 @@ def plan_chart(
     if chart.kind == "bar" and styles is not None:  # one legend entry per series
         legend = legend_with_paints(planned.request.legend, styles)
         planned = replace(planned, request=replace(planned.request, legend=legend))
-    return with_overlays(planned, overlays, styles)
+
+    def decorated(plain: Chart) -> Chart:
+        if chart.kind == "radar" and overlays is not None:
+            version = overlays.look.chartjs_version
+            legend = chartjs_radar_boxes(plain.request.legend, chart.fill, version)
+            plain = replace(plain, request=replace(plain.request, legend=legend))
+        return with_overlays(plain, overlays, styles)
+
+    result = decorated(planned)
+    rebuild = planned.with_radial_ticks
+    if overlays is not None and rebuild is not None:
+        # the radial scale's ticks rebuild the chart from its spec: the config's look (title,
+        # legend, data labels) goes on the rebuilt one too
+        result = replace(
+            result, with_radial_ticks=lambda ticks, look: decorated(rebuild(ticks, look))
+        )
+    return result
 
 
 def _request_of(spec: ChartSpec, frame: Frame, style: Style) -> Request:
@@ -233,7 +250,10 @@ def _legend_swatches(canvas: Canvas, placed: Layout) -> None:
             box = np.array([entry.swatch_rect])
             if paint is None or not fill_rects_with_paint(canvas, box, paint):
                 canvas.fill_rects(box, color)
-            draw_box_edge(canvas, entry.swatch_rect, entry.entry)
+            if entry.entry.edge is not None and entry.entry.edge_points > 0:
+                stroke_box_edge(canvas, entry.swatch_rect, entry.entry)
+            else:
+                draw_box_edge(canvas, entry.swatch_rect, entry.entry)
         elif entry.entry.swatch == "line":
             middle = (y0 + y1) / 2
             canvas.stroke(np.array([[x0, middle], [x1, middle]]), color, LINE_WIDTH)

@@ -52,7 +52,7 @@ def plan_horizontal(
         width, height, dpi, style, flat(spec.title), flat(spec.x_label), flat(spec.y_label)
     )
     count = len(spec.series[0].y)
-    boxes = bar_boxes(spec)
+    boxes = bar_boxes(spec, looks.bar_share)
     value = value_scale(spec, boxes)
     # Reversed, so that category 0 sits at the top of the plot.
     category = Scale(count - 0.5, -0.5)

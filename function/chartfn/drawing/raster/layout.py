@@ -68,6 +68,10 @@ class LegendEntry:
     edge: RGBA | None = None
     edge_width: float = 0.0  # pixels
     point_style: str = "circle"  # a "marker" swatch's shape (Chart.js's pointStyle)
+    # a box's outline stroked on its edge, half outside, as Chart.js strokes a line dataset's
+    # box (``edge`` at this width in points, dashed in points); 0: ``edge_width`` inside
+    edge_points: float = 0.0
+    edge_dashes: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True)

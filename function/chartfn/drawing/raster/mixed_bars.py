@@ -52,7 +52,7 @@ def plan_mixed_bars(
     lines = {i for i, look in enumerate(looks) if look.mark == "line"}
     right = set(spec.y2_series or ())
     bar_indexes = [i for i in range(len(spec.series)) if i not in lines]
-    boxes = _bar_boxes(spec, bar_indexes, right)
+    boxes = _bar_boxes(spec, bar_indexes, right, styles.bar_share)
     centres = np.arange(count, dtype=np.float64)
     values = {i: series_values(spec.series[i].y) for i in lines}
     scales = [_side_scale(spec, boxes, values, on_right) for on_right in (False, True)]
@@ -152,7 +152,7 @@ def _on_log(spec: ChartSpec, index: int, right: set[int]) -> bool:
 
 
 def _bar_boxes(
-    spec: ChartSpec, bar_indexes: list[int], right: set[int]
+    spec: ChartSpec, bar_indexes: list[int], right: set[int], share: float
 ) -> dict[int, tuple[np.ndarray, ...]]:
     """Each bar series' boxes. Bars share their category among the bar datasets only, as
     Chart.js's bar controller does, whichever value axis they are on (side by side, or in
@@ -161,13 +161,13 @@ def _bar_boxes(
         return {}
     if not spec.stacked:
         grouped = spec.model_copy(update={"series": [spec.series[i] for i in bar_indexes]})
-        return dict(zip(bar_indexes, bar_boxes(grouped), strict=True))
+        return dict(zip(bar_indexes, bar_boxes(grouped, share), strict=True))
     boxes: dict[int, tuple[np.ndarray, ...]] = {}
     for on_right in (False, True):
         side = [i for i in bar_indexes if (i in right) is on_right]
         if side:
             stacked = spec.model_copy(update={"series": [spec.series[i] for i in side]})
-            boxes.update(zip(side, bar_boxes(stacked), strict=True))
+            boxes.update(zip(side, bar_boxes(stacked, share), strict=True))
     return boxes
 
 

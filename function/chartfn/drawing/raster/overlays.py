@@ -18,6 +18,7 @@ import numpy as np
 from chartfn.drawing.matplotlib_runtime import FontProperties, to_rgba
 from chartfn.drawing.raster.axis_boxes import chartjs_axis_boxes
 from chartfn.drawing.raster.canvas import Canvas, Rect
+from chartfn.drawing.raster.chartjs_legend import chartjs_boxes
 from chartfn.drawing.raster.charts import Chart, Element, Point
 from chartfn.drawing.raster.layout import Label, Layout, LegendBox, Look, Request, TextLook
 from chartfn.drawing.raster.style import RGBA, Style
@@ -98,6 +99,8 @@ def _with_look(request: Request, look: ChartLook, styles: ChartStyles | None = N
             replace(entry, swatch="marker", point_style=_point_style(found.of(index)))
             for index, entry in enumerate(legend)
         )
+    else:
+        legend = chartjs_boxes(legend, styles or ChartStyles(), look.chartjs_version)
     return replace(
         request,
         legend=legend,

@@ -1,0 +1,121 @@
+"""Legend entries of line, scatter, bubble and radar datasets as Chart.js 2.9.4 and 4 draw
+them: a box (``boxWidth`` by the font size) filled with the dataset's ``backgroundColor`` and
+stroked on its edge in its ``borderColor`` at its ``borderWidth`` and ``borderDash``
+(``generateLabels`` takes the dataset's style; ``drawLegendBox`` fills, then strokes the
+rect). Only ``usePointStyle`` gives a point there; the engine's short line is for spec charts.
+
+Chart.js 2.9.4's ``getStyle`` gives a dataset with ``fill: false`` its border colour as
+background, so a v2 line that is not filled shows a solid box; Chart.js 3/4 keep the
+background. A bubble dataset has no line: its first point's colours and border width.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+import numpy as np
+
+from chartfn.drawing.matplotlib_runtime import Path, to_rgba
+from chartfn.drawing.raster.canvas import Canvas, Rect
+from chartfn.drawing.raster.layout import LegendEntry
+from chartfn.drawing.raster.style import RGBA
+from chartfn.models.series_style import ChartStyles, SeriesStyle
+
+__all__ = ["chartjs_boxes", "chartjs_radar_boxes", "stroke_box_edge"]
+
+POINTS_PER_CSS_PIXEL = 0.72
+# the area under a line whose dataset names no backgroundColor (charts._styled's choice)
+_DEFAULT_AREA_ALPHA = 0.5
+_RADAR_BORDER_WIDTH = 3.0  # CSS px: Chart.js's line element borderWidth (radial.LINE_WIDTH)
+
+
+def chartjs_boxes(
+    entries: Sequence[LegendEntry], styles: ChartStyles, version: int
+) -> tuple[LegendEntry, ...]:
+    """``entries`` with each line, scatter or bubble dataset's swatch as Chart.js's box."""
+    return tuple(
+        _box(entry, styles.of(index), version) if entry.swatch in ("line", "marker") else entry
+        for index, entry in enumerate(entries)
+    )
+
+
+def _box(entry: LegendEntry, style: SeriesStyle | None, version: int) -> LegendEntry:
+    if style is None:
+        return replace(entry, swatch="box")
+    border = entry.color
+    if style.line_width is None:  # a bubble: its first point's look
+        fill = _first(style.point_colors) or entry.color
+        border = _first(style.point_border_colors) or entry.color
+        width = style.point_border_width
+    else:
+        # a scatter's own colour is its background: its borderColor strokes the box
+        border = _first((style.border_color,)) or entry.color
+        width = style.line_width
+        if version < 3 and style.show_line and style.fill is None:
+            fill = border  # 2.9.4's getStyle: fill false shows the border colour
+        elif style.fill_color is not None:
+            fill = to_rgba(style.fill_color)
+        elif entry.swatch == "marker":
+            fill = _first(style.point_colors) or entry.color
+        else:
+            fill = (*entry.color[:3], entry.color[3] * _DEFAULT_AREA_ALPHA)
+    return replace(
+        entry,
+        color=fill,
+        swatch="box",
+        edge=border,
+        edge_width=0.0,
+        edge_points=width * POINTS_PER_CSS_PIXEL,
+        edge_dashes=_dashes(style.dash),
+    )
+
+
+def chartjs_radar_boxes(
+    entries: Sequence[LegendEntry], fill: bool | list[bool] | None, version: int
+) -> tuple[LegendEntry, ...]:
+    """A radar's entries (boxes in the datasets' border colours) as Chart.js's boxes: filled
+    with the area's colour (the border's at half opacity, as the radar's area is drawn), or
+    with the border colour where Chart.js 2.9.4 has ``fill: false``; stroked 3 CSS px wide
+    (the radar line's borderWidth)."""
+    filled = fill if isinstance(fill, list) else [fill is not False] * len(entries)
+    boxes = []
+    for entry, area in zip(entries, filled, strict=False):
+        border = entry.color
+        solid = version < 3 and not area
+        background = border if solid else (*border[:3], border[3] * _DEFAULT_AREA_ALPHA)
+        boxes.append(
+            replace(
+                entry,
+                color=background,
+                edge=border,
+                edge_width=0.0,
+                edge_points=_RADAR_BORDER_WIDTH * POINTS_PER_CSS_PIXEL,
+            )
+        )
+    return tuple(boxes) + tuple(entries[len(boxes) :])
+
+
+def _first(colors: tuple[str | None, ...]) -> RGBA | None:
+    return to_rgba(colors[0]) if colors and colors[0] is not None else None
+
+
+def _dashes(dash: Sequence[float]) -> tuple[float, ...]:
+    """A dash list in points; odd lists repeat, as ``setLineDash`` repeats them."""
+    if not dash or not any(d > 0 for d in dash):
+        return ()
+    pattern = list(dash) * (2 if len(dash) % 2 else 1)
+    return tuple(max(d, 0.0) * POINTS_PER_CSS_PIXEL for d in pattern)
+
+
+def stroke_box_edge(canvas: Canvas, rect: Rect, entry: LegendEntry) -> None:
+    """The box's outline stroked on its edge (half outside it), as ``strokeRect`` does."""
+    if entry.edge is None or entry.edge_points <= 0 or entry.edge[3] <= 0:
+        return
+    x0, y0, x1, y1 = rect
+    outline = Path(
+        np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]),
+        [Path.MOVETO, Path.LINETO, Path.LINETO, Path.LINETO, Path.CLOSEPOLY],
+    )
+    # miter joins and butt caps: Chart.js's legend defaults (lineJoin, lineCap)
+    canvas.stroke_path(outline, entry.edge, entry.edge_points, dashes=entry.edge_dashes or None)
