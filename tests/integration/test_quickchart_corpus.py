@@ -40,7 +40,6 @@ MAX_GET_URL = 8000
 NOT_DRAWN = "is not supported yet"  # a chart type that needs drawing work (issue 12)
 FETCHES = "chartfn fetches no URLs"  # data a plugin would fetch from Google Sheets / Airtable
 REFUSED: dict[str, str] = {
-    "chart-types-11": NOT_DRAWN,  # gauge
     "chart-types-14": NOT_DRAWN,  # sankey
     "airtable-1": FETCHES,
     **{f"google-sheets-{i}": FETCHES for i in range(1, 6)},

@@ -15,6 +15,7 @@ from typing import Literal
 from chartfn.models.bar_slots import BarSlots
 from chartfn.models.fill_gradient import LinearGradient
 from chartfn.models.fill_pattern import FillPattern, Paint
+from chartfn.models.needle_gauge_look import NeedleGaugeLook
 
 __all__ = [
     "MAX_BORDER_WIDTH",
@@ -114,6 +115,8 @@ class ChartStyles:
     category_offset: bool = True
     #: Bars at positions on a time or numeric x axis: their width rule (None: the default).
     bar_slots: BarSlots | None = None
+    #: A needle gauge's needle and value label (None: the plugin's defaults).
+    needle_gauge: NeedleGaugeLook | None = None
 
     def of(self, index: int) -> SeriesStyle | None:
         return self.series[index] if index < len(self.series) else None
