@@ -224,7 +224,7 @@ _GAP_KINDS = frozenset({"line", "area", "radar"})
 _X_KINDS = frozenset({"line", "scatter", "bubble", "area"})
 _SLICE_KINDS = frozenset({"pie", "doughnut", "polar_area"})  # one series, a slice per value
 _RADIAL_KINDS = frozenset({"polar_area", "radar"})  # a radial value scale
-_ROUND_KINDS = _SLICE_KINDS | _RADIAL_KINDS | {"gauge", "needle_gauge"}
+_ROUND_KINDS = _SLICE_KINDS | _RADIAL_KINDS | {"gauge"}
 BOX_KINDS = frozenset({"boxplot", "violin"})  # series of boxes: values or stats per category
 _CATEGORY_KINDS = frozenset({"bar", "progress"}) | _SLICE_KINDS | _RADIAL_KINDS | BOX_KINDS
 # Fields added after specs were cached by key: left out of the key while unset.
@@ -673,6 +673,9 @@ class ChartSpec(_Frozen):
                 errors.append(_not_for((name,), name, kind, "needle_gauge"))
         if kind != "needle_gauge":
             return
+        for name in ("x_limits", "y_limits"):
+            if getattr(self, name) is not None:  # the span is band_start … the last band's end
+                errors.append(_not_for((name,), name, kind, "the other kinds (not needle_gauge)"))
         if self.needle_value is None:
             errors.append(
                 _error(("needle_value",), "missing", "a needle_gauge needs needle_value", None)

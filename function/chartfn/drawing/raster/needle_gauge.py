@@ -140,12 +140,20 @@ def _draw_value_label(
     y1 = y + top + text_height / 2.0
     x1 = x0 + left + text_width + right
     y0 = y1 - (top + text_height + bottom)
+    if not _fits(canvas, (x - text_width / 2.0, y - text_height / 2.0,
+                          x + text_width / 2.0, y + text_height / 2.0)):  # fmt: skip
+        return None  # as every text of the engine: left out rather than cut by the edge
     background = to_rgba(look.label_background)
     if background[3] > 0:
         radius = min(css_px(look.label_border_radius, dpi), (x1 - x0) / 2, (y1 - y0) / 2)
         canvas.fill_polygon(_rounded_rect(x0, y0, x1, y1, max(radius, 0.0)), background)
     color = to_rgba(look.label_color)
     return text_at(canvas, text, x, y - TEXT_DROP * text_height, font, color, dpi)
+
+
+def _fits(canvas: Canvas, box: tuple[float, float, float, float]) -> bool:
+    width, height = canvas.size
+    return box[0] >= 0 and box[1] >= 0 and box[2] <= width and box[3] <= height
 
 
 def _rounded_rect(x0: float, y0: float, x1: float, y1: float, radius: float) -> np.ndarray:
