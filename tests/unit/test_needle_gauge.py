@@ -1,0 +1,193 @@
+"""QuickChart's ``gauge`` (chartjs-gauge) as the ``needle_gauge`` kind: the spec's rules, the
+translation of a config (no sandbox: no functions here), and where the drawer puts the bands,
+the needle and the value label (Chart.js 2.9's half-doughnut geometry, chartjs-gauge's needle)."""
+
+from __future__ import annotations
+
+import io
+import math
+from typing import Any
+
+import numpy as np
+import pytest
+from PIL import Image
+from pydantic import ValidationError
+
+from chartfn.chartjs.translate import TranslationError, translate
+from chartfn.drawing.raster import engine
+from chartfn.models.chart_spec import ChartSpec
+from chartfn.models.needle_gauge_look import NeedleGaugeLook
+from chartfn.models.output_options import OutputOptions
+from chartfn.models.series_style import ChartStyles
+
+WIDTH, HEIGHT = 500, 300
+# Chart.js 2.9 lays a half ring (rotation -π, circumference π) out 2 radii wide and 1 high, its
+# centre half a radius below the area's middle; the arcs' borderWidth 2 comes off the diameter.
+OUTER = (min(WIDTH, 2 * HEIGHT) - 2) / 2
+INNER = OUTER * 0.5
+CENTRE = (WIDTH / 2, HEIGHT / 2 + OUTER / 2)  # image pixels, y down
+BANDS = {"kind": "needle_gauge", "series": [{"y": [40, 20, 60]}],
+         "slice_colors": ["#008000", "#ffa500", "#ff0000"]}  # fmt: skip
+
+
+def gauge(**config: Any) -> dict[str, Any]:
+    dataset = {"value": 50, "data": [20, 40, 60], "backgroundColor": ["green", "orange", "red"]}
+    dataset.update(config.pop("dataset", {}))
+    return {"type": "gauge", "data": {"datasets": [dataset]}, **config}
+
+
+def image_of(spec: dict[str, Any], look: NeedleGaugeLook | None = None) -> np.ndarray:
+    styles = ChartStyles(needle_gauge=look) if look is not None else None
+    png = engine.render_spec(
+        ChartSpec.model_validate(spec), OutputOptions(width=WIDTH, height=HEIGHT), styles=styles
+    )
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
+
+
+def at(image: np.ndarray, degrees: float, radius: float) -> tuple[int, int, int]:
+    """The pixel ``radius`` from the centre, ``degrees`` counter-clockwise from 3 o'clock."""
+    x = CENTRE[0] + radius * math.cos(math.radians(degrees))
+    y = CENTRE[1] - radius * math.sin(math.radians(degrees))
+    return tuple(int(c) for c in image[int(y), int(x)])  # type: ignore[return-value]
+
+
+# --- the spec ------------------------------------------------------------------------------------
+
+
+def test_a_needle_gauge_needs_its_needle_value() -> None:
+    with pytest.raises(ValidationError, match="needs needle_value"):
+        ChartSpec.model_validate(BANDS)
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ({"needle_value": 1, "band_start": 60}, "must be more than band_start"),
+        ({"needle_value": 1, "rotation": 10}, "rotation is not for needle_gauge"),
+        ({"needle_value": 1, "y_limits": [0, 5]}, "y_limits is not for needle_gauge"),
+        ({"needle_value": 1, "series": [{"y": [1]}, {"y": [2]}]}, "exactly one series"),
+        ({"needle_value": 1, "series": [{"y": list(range(1, 102))}]}, "at most 100 bands"),
+    ],
+)
+def test_needle_gauge_rules(extra: dict[str, Any], message: str) -> None:
+    with pytest.raises(ValidationError, match=message):
+        ChartSpec.model_validate({**BANDS, **extra})
+
+
+def test_the_needle_and_band_start_are_for_needle_gauges_only() -> None:
+    for name in ("needle_value", "band_start"):
+        with pytest.raises(ValidationError, match=f"{name} is not for bar"):
+            ChartSpec.model_validate({"kind": "bar", "series": [{"y": [1]}], name: 1})
+
+
+# --- the translation -----------------------------------------------------------------------------
+
+
+def test_a_gauge_config_is_a_needle_gauge_with_its_look() -> None:
+    config = gauge(
+        options={
+            "valueLabel": {"fontSize": 22, "backgroundColor": "transparent", "color": "#000",
+                           "bottomMarginPercentage": 10, "padding": 3, "unknown": 1},
+            "needle": {"color": "rgb(0, 0, 255)", "lengthPercentage": 50},
+            "cutoutPercentage": 60,
+            "somethingElse": True,
+        },
+        dataset={"minValue": 10, "borderWidth": 0},
+    )  # fmt: skip
+    translation = translate(config, 2)
+    spec = translation.spec
+    assert spec.kind == "needle_gauge"
+    assert spec.series[0].y == [20, 40, 60]
+    assert (spec.needle_value, spec.band_start, spec.cutout) == (50, 10, 0.6)
+    assert spec.slice_colors == ["#008000", "#ffa500", "#ff0000"]
+    assert spec.show_legend is False
+    look = translation.styles.needle_gauge
+    assert look == NeedleGaugeLook(
+        needle_length_percentage=50, needle_color="#0000ff", label_color="#000000",
+        label_background="#00000000", label_padding=(3, 3, 3, 3),
+        label_bottom_margin_percentage=10, label_font_px=22, band_border_width=0,
+    )  # fmt: skip
+    assert translation.warnings == ()
+
+
+@pytest.mark.parametrize(
+    ("config", "path"),
+    [
+        (gauge(dataset={"value": "fast"}), "data.datasets[0].value"),
+        (gauge(options={"needle": {"color": "no-such-colour"}}), "options.needle.color"),
+        (gauge(options={"valueLabel": {"padding": {"top": "x"}}}), "options.valueLabel.padding"),
+        (gauge(dataset={"data": [20, None]}), "data.datasets[0].data[1]"),
+        (gauge(dataset={"data": [-5, -1], "minValue": 0}), "data.datasets[0]"),
+    ],
+)
+def test_values_the_plugin_cannot_use_are_refused_at_their_path(
+    config: dict[str, Any], path: str
+) -> None:
+    with pytest.raises(TranslationError) as caught:
+        translate(config, 2)
+    assert caught.value.path.startswith(path), caught.value.path
+
+
+@pytest.mark.parametrize("version", [3, 4])
+def test_the_plugin_is_for_chartjs_2_only(version: int) -> None:
+    with pytest.raises(TranslationError, match=r"Chart\.js 2 only") as caught:
+        translate(gauge(), version)
+    assert caught.value.path == "type"
+
+
+# --- the drawing ---------------------------------------------------------------------------------
+
+
+def test_bands_fill_the_half_ring_in_order_of_their_ends() -> None:
+    image = image_of({**BANDS, "needle_value": 0})
+    middle = (OUTER + INNER) / 2
+    # ends sorted as the plugin sorts them: 0-20 green, 20-40 orange, 40-60 red, left to right
+    assert at(image, 150, middle) == (0, 128, 0)
+    assert at(image, 90, middle) == (255, 165, 0)
+    assert at(image, 30, middle) == (255, 0, 0)
+    assert at(image, 90, OUTER + 4) == (255, 255, 255)  # the ring is as large as Chart.js's
+    assert at(image, 90, OUTER - 3) == (255, 165, 0)
+    assert at(image, 90, INNER - 3) == (255, 255, 255)
+    assert at(image, -3, middle) == (255, 255, 255)  # nothing below the diameter
+
+
+def test_the_needle_points_at_the_value() -> None:
+    # 50 of 0…60: 5/6 of the half turn from 9 o'clock, so 30° above 3 o'clock
+    pointing = image_of({**BANDS, "needle_value": 50})
+    elsewhere = image_of({**BANDS, "needle_value": 10})
+    assert at(pointing, 30, INNER + 40) == (0, 0, 0)
+    assert at(elsewhere, 30, INNER + 40) == (255, 0, 0)
+    assert at(elsewhere, 150, INNER + 40) == (0, 0, 0)
+    # 80 % of the way from the hole to the outer edge, no further
+    assert at(pointing, 30, OUTER - 10) == (255, 0, 0)
+    # the hub: 2 % of the width in radius
+    assert at(pointing, 270, 0.02 * WIDTH - 2) == (0, 0, 0)
+
+
+def test_band_start_moves_the_span() -> None:
+    # span 30…60: 50 is 2/3 of the way, 60° above 3 o'clock
+    image = image_of({**BANDS, "needle_value": 50, "band_start": 30})
+    assert at(image, 60, INNER + 40) == (0, 0, 0)
+
+
+def test_the_value_label_sits_above_the_hub_unless_turned_off() -> None:
+    spec = {**BANDS, "needle_value": 0}
+    # 5 % of the width above the centre: the plugin's black box with white text
+    above = 0.05 * WIDTH
+    shown = image_of(spec)
+    hidden = image_of({**spec, "value_labels": False})
+    box = shown[int(CENTRE[1] - above) - 8 : int(CENTRE[1] - above) + 8, 235:265]
+    assert np.count_nonzero(np.all(box == 0, axis=2)) > 100
+    assert np.count_nonzero(np.all(box >= 250, axis=2)) > 5  # the text
+    hidden_box = hidden[int(CENTRE[1] - above) - 8 : int(CENTRE[1] - above) + 8, 235:265]
+    assert np.all(hidden_box == 255)
+
+
+def test_a_configs_label_look_and_text_are_drawn() -> None:
+    look = NeedleGaugeLook(label_text="mph", label_background="#0000ff", label_font_px=30,
+                           label_bottom_margin_percentage=20)  # fmt: skip
+    image = image_of({**BANDS, "needle_value": 0}, look)
+    row = int(CENTRE[1] - 0.2 * WIDTH)
+    blue = np.all(image[row - 15 : row + 15, 200:300] == (0, 0, 255), axis=2)
+    assert np.count_nonzero(blue) > 500
+    assert not np.any(np.all(image == (0, 0, 255), axis=2)[int(CENTRE[1] - 0.05 * WIDTH)])
