@@ -13,6 +13,9 @@ import pytest
 from PIL import Image
 from pydantic import ValidationError
 
+from chartfn.chartjs.config import ConfigError
+from chartfn.chartjs.prepare import prepare
+from chartfn.chartjs.request import QuickChartRequest
 from chartfn.chartjs.translate import TranslationError, translate
 from chartfn.drawing.raster import engine
 from chartfn.models.chart_spec import ChartSpec
@@ -191,3 +194,26 @@ def test_a_configs_label_look_and_text_are_drawn() -> None:
     blue = np.all(image[row - 15 : row + 15, 200:300] == (0, 0, 255), axis=2)
     assert np.count_nonzero(blue) > 500
     assert not np.any(np.all(image == (0, 0, 255), axis=2)[int(CENTRE[1] - 0.05 * WIDTH)])
+
+
+# --- the value label's formatter, run in the config's sandbox ------------------------------------
+
+GAUGE_TEXT = """{type: 'gauge', data: {datasets: [{value: 50, data: [20, 40, 60]}]},
+  options: {valueLabel: {formatter: %s}}}"""
+
+
+def prepared_look(formatter: str) -> tuple[NeedleGaugeLook | None, tuple[str, ...]]:
+    chart = prepare(QuickChartRequest(chart=GAUGE_TEXT % formatter))
+    chart.close()
+    return chart.styles.needle_gauge, chart.warnings
+
+
+def test_the_formatter_writes_the_value_label() -> None:
+    look, warnings = prepared_look("function (value) { return value + ' mph'; }")
+    assert look is not None and look.label_text == "50 mph"
+    assert not any("valueLabel" in warning for warning in warnings), warnings
+
+
+def test_a_formatter_that_throws_is_refused_naming_it() -> None:
+    with pytest.raises(ConfigError, match=r"options\.valueLabel\.formatter"):
+        prepared_look("function () { throw new Error('no'); }")
