@@ -217,3 +217,34 @@ def test_the_formatter_writes_the_value_label() -> None:
 def test_a_formatter_that_throws_is_refused_naming_it() -> None:
     with pytest.raises(ConfigError, match=r"options\.valueLabel\.formatter"):
         prepared_look("function () { throw new Error('no'); }")
+
+
+def test_data_labels_stand_on_the_bands_middles() -> None:
+    """chartjs-plugin-datalabels places a gauge's labels as on a doughnut's arcs: at the middle
+    of each band, between the hole and the outer edge."""
+    config = """{type: 'gauge', data: {datasets: [{value: 0, data: [20, 40, 60]}]},
+      options: {plugins: {datalabels: {display: true, color: '#0000ff', font: {size: 20}}}}}"""
+    chart = prepare(
+        QuickChartRequest(chart=config, width=WIDTH, height=HEIGHT, device_pixel_ratio=1.0)
+    )
+    chart.close()
+    png = engine.render_spec(
+        chart.spec, OutputOptions(width=WIDTH, height=HEIGHT), styles=chart.styles,
+        overlays=chart.overlays,
+    )  # fmt: skip
+    image = np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
+    blue = np.all(np.abs(image - (0, 0, 255)) < 60, axis=2)
+    middle = (OUTER + INNER) / 2
+    for degrees in (150, 90, 30):
+        x = CENTRE[0] + middle * math.cos(math.radians(degrees))
+        y = CENTRE[1] - middle * math.sin(math.radians(degrees))
+        near = blue[int(y) - 12 : int(y) + 12, int(x) - 20 : int(x) + 20]
+        assert np.count_nonzero(near) > 30, degrees
+
+
+def test_unsorted_ends_with_data_labels_are_warned_about() -> None:
+    labelled = {"plugins": {"datalabels": {"display": True}}}
+    unsorted = translate(gauge(dataset={"data": [40, 20, 60]}, options=labelled), 2)
+    assert any("data labels follow the config's order" in w for w in unsorted.warnings)
+    assert translate(gauge(options=labelled), 2).warnings == ()
+    assert translate(gauge(dataset={"data": [40, 20, 60]}), 2).warnings == ()

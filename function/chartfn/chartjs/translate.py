@@ -982,6 +982,15 @@ def _needle_gauge(
         colors = _slice_colors(dataset, f"data.datasets[{first.index}]", warnings)
         if colors:
             fields["slice_colors"] = colors
+    ends = [v for v in first.y if v is not None]
+    plugins = options.get("plugins")
+    labels = plugins.get("datalabels") if isinstance(plugins, dict) else None
+    if ends != sorted(ends) and _configured(labels):
+        # the plugin sorts the dataset's data in place; the labels' texts are read unsorted
+        warnings.append(
+            f"data.datasets[{first.index}].data: the bands are drawn sorted, as the plugin sorts "
+            "them, but their data labels follow the config's order: give the ends sorted"
+        )
     if options.get("legend") is not None and _configured(options.get("legend")):
         warnings.append("options.legend of a gauge is not drawn (the plugin's bands have none)")
     return fields, look

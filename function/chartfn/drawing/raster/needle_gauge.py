@@ -18,6 +18,7 @@ from chartfn.drawing.matplotlib_runtime import Path, to_rgba
 from chartfn.drawing.raster.canvas import Canvas
 from chartfn.drawing.raster.layout import Label, Layout, Request
 from chartfn.drawing.raster.radial import CSS_PX_IN_POINTS, css_px, ring_polygon, text_at
+from chartfn.drawing.raster.rings import arc_element
 from chartfn.drawing.raster.style import RGBA
 from chartfn.drawing.raster.text import measure
 from chartfn.drawing.spec_renderer import DEFAULT_COLORS
@@ -26,7 +27,7 @@ from chartfn.models.needle_gauge_look import NeedleGaugeLook
 from chartfn.models.numbers import shortest_form
 
 if TYPE_CHECKING:
-    from chartfn.drawing.raster.charts import Chart
+    from chartfn.drawing.raster.charts import Chart, Element
 
 __all__ = ["plan_needle_gauge"]
 
@@ -60,36 +61,49 @@ def plan_needle_gauge(spec: ChartSpec, base: Request, look: NeedleGaugeLook | No
     request = Request(base.width, base.height, base.dpi, base.style, base.title, "", "", ())
     dpi = base.dpi
 
-    def draw(canvas: Canvas, layout: Layout) -> list[Label]:
-        width, height = canvas.size
-        area_top = layout.plot[3] if layout.labels else height
-        area_width = float(width)
+    def geometry(layout: Layout) -> tuple[float, float, float, float]:
+        """Centre x, y, outer and inner radius: Chart.js 2.9's doughnut with a half ring,
+        2 radii wide and 1 high, with the largest border width off the diameter."""
+        area_top = layout.plot[3] if layout.labels else float(base.height)
         border = css_px(look.band_border_width, dpi)
-        # Chart.js 2.9's doughnut: a half ring's bounds are 2 radii wide and 1 high
-        outer = max((min(area_width, area_top * 2.0) - border) / 2.0, 0.0)
-        inner = outer * cutout
-        cx = area_width / 2.0
-        cy = area_top / 2.0 - outer / 2.0
+        outer = max((min(float(base.width), area_top * 2.0) - border) / 2.0, 0.0)
+        return base.width / 2.0, area_top / 2.0 - outer / 2.0, outer, outer * cutout
+
+    def bands() -> list[tuple[float, float]]:
+        """Each band's start and end angle (degrees, counter-clockwise from 3 o'clock)."""
+        previous = [start, *ends[:-1]]
+        return [
+            (_angle(_share(end, start, top)), _angle(_share(low, start, top)))
+            for low, end in zip(previous, ends, strict=True)
+        ]
+
+    def elements(layout: Layout) -> list[list[Element | None]]:
+        """Where data labels attach: each band as the plugin sees a doughnut's arc."""
+        cx, cy, outer, inner = geometry(layout)
+        return [
+            [arc_element(cx, cy, math.radians((low + high) / 2), inner, outer)
+             for low, high in bands()]
+        ]  # fmt: skip
+
+    def draw(canvas: Canvas, layout: Layout) -> list[Label]:
+        cx, cy, outer, inner = geometry(layout)
         border_color = to_rgba(look.band_border_color)
-        previous = start
-        for end, color in zip(ends, colors, strict=True):
-            low, high = _angle(_share(end, start, top)), _angle(_share(previous, start, top))
-            previous = end
+        for (low, high), color in zip(bands(), colors, strict=True):
             if outer <= 0 or low == high:
                 continue
             polygon = ring_polygon(min(low, high), max(low, high), outer, inner, cx, cy)
             canvas.fill_path(Path(polygon, closed=True), color)
-            if border > 0:
+            if look.band_border_width > 0:
                 canvas.stroke(polygon, border_color, look.band_border_width * CSS_PX_IN_POINTS)
-        _draw_needle(canvas, look, needle_value, start, top, (cx, cy), (outer, inner), width)
+        _draw_needle(canvas, look, needle_value, start, top, (cx, cy), (outer, inner), base.width)
         if spec.value_labels is False or look.label_text == "":
             return []
         text = look.label_text if look.label_text is not None else shortest_form(needle_value)
-        margin = look.label_bottom_margin_percentage / 100.0 * area_width
+        margin = look.label_bottom_margin_percentage / 100.0 * base.width
         label = _draw_value_label(canvas, look, text, cx, cy + margin, base, dpi)
         return [] if label is None else [label]
 
-    return Chart(request, draw, grid_x=False, grid_y=False)
+    return Chart(request, draw, grid_x=False, grid_y=False, elements=elements)
 
 
 def _draw_needle(
