@@ -10,6 +10,8 @@ from typing import Any
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PIL import Image
 from pydantic import ValidationError
 
@@ -248,3 +250,41 @@ def test_unsorted_ends_with_data_labels_are_warned_about() -> None:
     assert any("data labels follow the config's order" in w for w in unsorted.warnings)
     assert translate(gauge(options=labelled), 2).warnings == ()
     assert translate(gauge(dataset={"data": [40, 20, 60]}), 2).warnings == ()
+
+
+@st.composite
+def needle_gauge_specs(draw: st.DrawFn) -> dict[str, Any]:
+    ends = draw(st.lists(st.floats(-1e100, 1e100), min_size=1, max_size=100))
+    start = draw(st.floats(-1e100, 1e100))
+    if not (max(ends) or 1.0) > start:
+        start = -1e100
+        ends[0] = max(ends[0], 0.0)  # the span then ends at 0 (1) or above
+    look = NeedleGaugeLook(
+        needle_radius_percentage=draw(st.floats(0, 1000)),
+        needle_width_percentage=draw(st.floats(0, 1000)),
+        needle_length_percentage=draw(st.floats(0, 1000)),
+        label_text=draw(st.text(max_size=200)),
+        label_font_px=draw(st.none() | st.floats(1, 500)),
+        label_bottom_margin_percentage=draw(st.floats(-1000, 1000)),
+        label_border_radius=draw(st.floats(0, 1000)),
+    )
+    spec = {"kind": "needle_gauge", "series": [{"y": ends}], "band_start": start,
+            "needle_value": draw(st.floats(-1e100, 1e100)), "cutout": draw(st.floats(0, 0.95)),
+            "title": draw(st.text(alphabet="abc 数", max_size=20))}  # fmt: skip
+    return {"spec": spec, "look": look}
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(needle_gauge_specs(), st.sampled_from([(50, 50), (300, 200), (50, 600)]))
+def test_every_valid_needle_gauge_renders_with_its_texts_inside(
+    case: dict[str, Any], size: tuple[int, int]
+) -> None:
+    spec = ChartSpec.model_validate(case["spec"])
+    frame = OutputOptions(width=size[0], height=size[1]).frame
+    styles = ChartStyles(needle_gauge=case["look"])
+    for label in engine.drawn_texts(spec, frame, styles=styles):
+        x0, y0, x1, y1 = label.box
+        assert x0 >= -0.5 and y0 >= -0.5 and x1 <= frame.width_px + 0.5
+        assert y1 <= frame.height_px + 0.5
+    png = engine.render_spec(spec, OutputOptions(width=size[0], height=size[1]), styles=styles)
+    assert png.startswith(b"\x89PNG")
