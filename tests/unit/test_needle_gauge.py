@@ -288,3 +288,11 @@ def test_every_valid_needle_gauge_renders_with_its_texts_inside(
         assert y1 <= frame.height_px + 0.5
     png = engine.render_spec(spec, OutputOptions(width=size[0], height=size[1]), styles=styles)
     assert png.startswith(b"\x89PNG")
+
+
+def test_the_value_label_is_one_line_as_a_canvas_draws_it() -> None:
+    spec = ChartSpec.model_validate({**BANDS, "needle_value": 5})
+    look = NeedleGaugeLook(label_text="5\nmph\tnow")
+    texts = engine.drawn_texts(spec, OutputOptions(width=WIDTH, height=HEIGHT).frame,
+                               styles=ChartStyles(needle_gauge=look))  # fmt: skip
+    assert [label.text for label in texts] == ["5 mph now"]

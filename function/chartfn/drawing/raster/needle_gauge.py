@@ -33,6 +33,7 @@ __all__ = ["plan_needle_gauge"]
 
 DEFAULT_CUTOUT = 0.5  # the plugin's cutoutPercentage 50
 DEFAULT_FONT_PX = 12.0  # Chart.js 2's defaultFontSize
+_SPACES = {ord(c): " " for c in "\t\n\f\r"}
 TEXT_DROP = 0.075  # the plugin writes the text this share of its height below the box's middle
 
 
@@ -99,6 +100,7 @@ def plan_needle_gauge(spec: ChartSpec, base: Request, look: NeedleGaugeLook | No
         if spec.value_labels is False or look.label_text == "":
             return []
         text = look.label_text if look.label_text is not None else shortest_form(needle_value)
+        text = text.translate(_SPACES)  # a canvas' fillText draws ASCII whitespace as spaces
         margin = look.label_bottom_margin_percentage / 100.0 * base.width
         label = _draw_value_label(canvas, look, text, cx, cy + margin, base, dpi)
         return [] if label is None else [label]
