@@ -40,7 +40,6 @@ MAX_GET_URL = 8000
 NOT_DRAWN = "is not supported yet"  # a chart type that needs drawing work (issue 12)
 FETCHES = "chartfn fetches no URLs"  # data a plugin would fetch from Google Sheets / Airtable
 REFUSED: dict[str, str] = {
-    "chart-types-11": NOT_DRAWN,  # gauge
     "chart-types-14": NOT_DRAWN,  # sankey
     "airtable-1": FETCHES,
     **{f"google-sheets-{i}": FETCHES for i in range(1, 6)},
@@ -57,6 +56,9 @@ ROUND_PLUGINS = {
 # Drawn by the box-and-violin plugin's rules (drawing/raster/boxplot.py): no warning, and the
 # dataset's border colour on the image.
 BOX_CHARTS = {"chart-types-12": (56, 123, 45)}
+# QuickChart's gauge (chartjs-gauge, drawn as needle_gauge): no warning (its formatter is run),
+# and its bands' colours on the image.
+NEEDLE_GAUGES = {"chart-types-11": ((0, 128, 0), (255, 165, 0), (255, 0, 0))}
 # Pies with several datasets: drawn as nested rings, no "first dataset" warning.
 NESTED_RINGS = {"parameters-1"}
 # Bar charts whose line datasets are drawn as lines over the bars (drawing/raster/mixed_bars.py);
@@ -132,6 +134,11 @@ async def test_docs_example(uncached: httpx.AsyncClient, example: dict[str, Any]
         image = np.asarray(Image.open(io.BytesIO(response.content)).convert("RGB")).astype(int)
         border = np.all(np.abs(image - BOX_CHARTS[example["name"]]) <= 8, axis=2)
         assert np.count_nonzero(border) > 50
+    if example["name"] in NEEDLE_GAUGES:
+        assert warning == "", warning
+        image = np.asarray(Image.open(io.BytesIO(response.content)).convert("RGB")).astype(int)
+        for color in NEEDLE_GAUGES[example["name"]]:
+            assert np.count_nonzero(np.all(np.abs(image - color) <= 8, axis=2)) > 200, color
     if example["name"] in PAINTED:
         assert re.search(r"getGradientFill|pattern\.draw", example["config"])
         assert "gradient" not in warning and "pattern" not in warning, warning

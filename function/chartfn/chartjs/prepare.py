@@ -15,6 +15,7 @@ from chartfn.chartjs.config import (
     config_from_object,
     parse_config,
 )
+from chartfn.chartjs.needle_gauge import value_label_text
 from chartfn.chartjs.overlays import ConfigOverlays, config_overlays
 from chartfn.chartjs.request import QuickChartRequest
 from chartfn.chartjs.round_look import ConfigRoundLook, config_round_look
@@ -62,6 +63,11 @@ def prepare(request: QuickChartRequest) -> PreparedChart:
     try:
         config = evaluated.config
         translation = translate(config, request.version)
+        gauge_run: tuple[str, ...] = ()
+        if translation.styles.needle_gauge is not None:
+            look, gauge_run = value_label_text(evaluated, translation.styles.needle_gauge)
+            styles = replace(translation.styles, needle_gauge=look)
+            translation = replace(translation, styles=styles)
         canonical = canonical_config(config)
         lines = frozenset(
             i for i, look in enumerate(translation.styles.series) if look and look.mark == "line"
@@ -90,7 +96,10 @@ def prepare(request: QuickChartRequest) -> PreparedChart:
             + overlays.warnings
             + _overlays_not_placed(ticks.spec, overlays)
             + _paints_in_one_colour(translation.styles, request.format),
-            ticks.run_callback_paths + overlays.run_callback_paths + rounds.run_callback_paths,
+            ticks.run_callback_paths
+            + overlays.run_callback_paths
+            + rounds.run_callback_paths
+            + gauge_run,
         ),
         key=f"/chart?chartjs={request.version}&config={digest}",
         ticks=ticks.providers,

@@ -26,6 +26,7 @@ from chartfn.chartjs.config import ChartConfig, JsFunction, function_paths
 from chartfn.chartjs.dataset_style import StyleError, series_style
 from chartfn.chartjs.default_colors import TABLEAU10, with_default_colors
 from chartfn.chartjs.mixed_types import bars_in_line_chart, bars_on_category_lines
+from chartfn.chartjs.needle_gauge import GaugeError, gauge_fields
 from chartfn.chartjs.pattern_fill import PaintError, fill_pattern
 from chartfn.chartjs.round_options import round_fields
 from chartfn.chartjs.second_axis import right_axis, right_axis_datasets
@@ -41,6 +42,7 @@ from chartfn.models.chart_spec import (
     ChartSpec,
 )
 from chartfn.models.colors import ColorError, parse_css_color
+from chartfn.models.needle_gauge_look import NeedleGaugeLook
 from chartfn.models.numbers import shortest_form
 from chartfn.models.series_style import ChartStyles, SeriesStyle
 
@@ -57,6 +59,7 @@ SUPPORTED_TYPES = (
     "radar",
     "progressBar",
     "radialGauge",
+    "gauge",
     *BOX_CHART_TYPES,
 )
 _ROUND_TYPES = ("pie", "doughnut", "polarArea", "radar")
@@ -69,7 +72,6 @@ _OUTLABELED = "outlabeledPie"
 # Chart.js's own types and those of the plugins QuickChart bundles: real charts, not drawn yet
 # (issue 12), as opposed to a misspelling, which no engine draws.
 NOT_DRAWN_TYPES = (
-    "gauge",
     "sankey",
     "funnel",
     "treemap",
@@ -170,7 +172,7 @@ def translate(config: ChartConfig, version: int = 2) -> Translation:
     datasets = _datasets(
         data, kind, labels, warnings, _data_source(options), lines_over_bars, bars_in_line
     )
-    if version == 2 and kind not in ("pie", "doughnut", "polarArea", "radialGauge"):
+    if version == 2 and kind not in ("pie", "doughnut", "polarArea", "radialGauge", "gauge"):
         # QuickChart's colorschemes plugin colours v2 datasets that name no colour
         for dataset in datasets:
             if dataset.color is None:
@@ -194,6 +196,9 @@ def translate(config: ChartConfig, version: int = 2) -> Translation:
     elif kind == "radialGauge":
         spec_fields = _gauge(datasets, options, warnings)
         fields["legend"] = _plugin(options, "legend", version).get("display") is True
+    elif kind == "gauge":
+        spec_fields, needle_look = _needle_gauge(datasets, data, options, version, warnings)
+        fields["legend"] = False  # the plugin turns the legend off; its bands carry no labels
     elif kind == "progressBar":
         spec_fields = _progress(datasets, data, options)
         # QuickChart merges legend: {display: false} under the config's own options
@@ -212,7 +217,7 @@ def translate(config: ChartConfig, version: int = 2) -> Translation:
             _stack(datasets, data, version)
         spec_fields = _xy(kind, datasets, labels, warnings, time_labels, labels_drawn=category_x)
         spec_fields.update(_second_axis(config, version, kind, datasets, scales, warnings))
-    if kind not in (*_ROUND_TYPES, "progressBar", "radialGauge"):
+    if kind not in (*_ROUND_TYPES, "progressBar", "radialGauge", "gauge"):
         fields.update(scales.axis_fields(kind))
         if scales.horizontal and kind == "bar":
             fields["horizontal"] = True
@@ -220,6 +225,8 @@ def translate(config: ChartConfig, version: int = 2) -> Translation:
     if config.get("type") == "sparkline" and version == 2 and "scales" not in options:
         fields.update(_sparkline_limits(datasets))
     styles = _styles(datasets, kind, str(config.get("type")), version, options, warnings)
+    if kind == "gauge":
+        styles = replace(styles, needle_gauge=needle_look)
     if styles.series and bars_on_category_lines(config, version):
         styles = replace(styles, category_offset=False)
     if time_bars:
@@ -949,6 +956,48 @@ def _gauge(
         if name in options and options[name] is not None:
             warnings.append(f"options.{name} of a radialGauge is not drawn yet")
     return fields
+
+
+def _needle_gauge(
+    datasets: list[_Dataset],
+    data: dict[str, Any],
+    options: dict[str, Any],
+    version: int,
+    warnings: list[str],
+) -> tuple[dict[str, Any], NeedleGaugeLook]:
+    """QuickChart's gauge (chartjs-gauge, for Chart.js 2 only): the first dataset's band ends,
+    value and colours (``chartjs.needle_gauge``)."""
+    if version != 2:
+        raise TranslationError(
+            "type", "'gauge' is the chartjs-gauge plugin's type, for Chart.js 2 only (version 2)"
+        )
+    first = datasets[0]
+    if len(datasets) > 1:
+        warnings.append("only the first dataset of a gauge is drawn")
+    raw = data.get("datasets")
+    dataset = raw[first.index] if isinstance(raw, list) else {}
+    try:
+        fields, look = gauge_fields(dataset, first.index, options, _css_color)
+    except GaugeError as exc:
+        raise TranslationError(exc.path, str(exc).removeprefix(exc.path + ": ")) from None
+    fields["series"] = [_series(first, first.y[:MAX_CATEGORIES])]
+    fields["series"][0].pop("color", None)
+    if dataset.get("backgroundColor") is not None:
+        colors = _slice_colors(dataset, f"data.datasets[{first.index}]", warnings)
+        if colors:
+            fields["slice_colors"] = colors
+    ends = [v for v in first.y if v is not None]
+    plugins = options.get("plugins")
+    labels = plugins.get("datalabels") if isinstance(plugins, dict) else None
+    if ends != sorted(ends) and _configured(labels):
+        # the plugin sorts the dataset's data in place; the labels' texts are read unsorted
+        warnings.append(
+            f"data.datasets[{first.index}].data: the bands are drawn sorted, as the plugin sorts "
+            "them, but their data labels follow the config's order: give the ends sorted"
+        )
+    if options.get("legend") is not None and _configured(options.get("legend")):
+        warnings.append("options.legend of a gauge is not drawn (the plugin's bands have none)")
+    return fields, look
 
 
 def _on_the_spokes(datasets: list[_Dataset], labels: list[str] | None) -> list[_Dataset]:

@@ -273,9 +273,10 @@ async def formula_chart(
 
 SPEC_DESCRIPTION = (
     "A chart from data: kind (line, scatter, bar, area, histogram, pie, doughnut, polar_area, "
-    "radar, progress, gauge, boxplot, violin), series (name, y, x, boxes, color), categories, "
-    "title, x_label, y_label, x_log, y_log, legend, x_limits, y_limits, stacked, bins, cutout, "
-    "cutout_px, rotation, circumference, fill, slice_colors, value_labels, means (a doughnut "
+    "radar, progress, gauge, needle_gauge, boxplot, violin), series (name, y, x, boxes, color), "
+    "categories, title, x_label, y_label, x_log, y_log, legend, x_limits, y_limits, stacked, "
+    "bins, cutout, cutout_px, rotation, circumference, fill, slice_colors, value_labels, means, "
+    "needle_value, band_start (a doughnut "
     "takes a series per ring). As JSON or base64url-encoded JSON, at most "
     f"{MAX_SPEC_TEXT} characters (POST the same JSON for larger data)."
 )

@@ -7,7 +7,8 @@ misspelt field (``"colour"``, ``"xlabel"``) is a validation error, not a setting
 Shape (JSON)::
 
     {"kind": "line" | "scatter" | "bubble" | "bar" | "area" | "histogram" | "pie"
-             | "doughnut" | "polar_area" | "radar" | "progress" | "gauge" | "boxplot" | "violin",
+             | "doughnut" | "polar_area" | "radar" | "progress" | "gauge" | "needle_gauge"
+             | "boxplot" | "violin",
      "series": [{"name": str?, "y": [number, ...], "x": [number, ...]?, "r": [number, ...]?,
                  "boxes": [[number, ...] | {"min", "q1", "median", "q3", "max": number,
                            "mean": number?, "outliers": [number, ...]?} | null, ...]?,
@@ -18,7 +19,8 @@ Shape (JSON)::
      "cutout": number?, "cutout_px": number?, "rotation": number?, "circumference": number?,
      "fill": bool | [bool, ...]?,
      "slice_colors": [str, ...]?, "value_labels": bool?, "horizontal": bool?,
-     "y2_series": [int, ...]?, "y2_label": str?, "means": bool?, "y2_log": bool?}
+     "y2_series": [int, ...]?, "y2_label": str?, "means": bool?, "y2_log": bool?,
+     "needle_value": number?, "band_start": number?}
 
 Limits (module constants; a violation is a pydantic ``ValidationError`` located at the field):
 
@@ -81,6 +83,14 @@ Rules beyond the per-field limits:
   track for its share of ``y_limits`` (default [0, 100]), from 12 o'clock (plus ``rotation``),
   the value rounded up written in the middle unless ``value_labels`` is false; ``cutout``
   (default 0.9) is the hole. No legend unless asked for.
+* ``needle_gauge`` (QuickChart's ``gauge``, the chartjs-gauge plugin): one series whose ``y``
+  are the bands' ends (at most MAX_CATEGORIES), sorted ascending as the plugin sorts them: the
+  first band from ``band_start`` (default 0) to the smallest end, each next one from the end
+  before. The bands fill a half ring from 9 o'clock to 3 o'clock, the whole span being
+  ``band_start`` … the largest end (1 if that is 0; more than ``band_start``), with a hole of
+  ``cutout`` (default 0.5), coloured from ``slice_colors`` (taken in turn) or the default
+  cycle. A needle points at ``needle_value`` (required; only for this kind), and the value is
+  written in a label above the hub unless ``value_labels`` is false. No legend unless asked for.
 * ``boxplot`` and ``violin`` (the box-and-violin plugins QuickChart bundles): each series
   gives ``boxes`` instead of ``y``, one per category (at most MAX_CATEGORIES, ``categories``
   as long when given): the category's values (1 … MAX_POINTS_PER_SERIES numbers; they count
@@ -189,6 +199,7 @@ ChartKind = Literal[
     "radar",
     "progress",
     "gauge",
+    "needle_gauge",
     "boxplot",
     "violin",
 ]
@@ -230,6 +241,8 @@ _LATER_FIELDS = (
     "y2_label",
     "means",
     "y2_log",
+    "needle_value",
+    "band_start",
 )
 _STACK_KINDS = frozenset({"bar", "area", "histogram"})
 _X_LOG_KINDS = frozenset({"line", "scatter", "bubble", "area", "histogram"})
@@ -462,13 +475,15 @@ class ChartSpec(_Frozen):
     y2_label: Text | None = None
     means: Annotated[bool, Field(strict=True)] | None = None
     y2_log: Annotated[bool, Field(strict=True)] | None = None
+    needle_value: Number | None = None
+    band_start: Number | None = None
 
     @property
     def show_legend(self) -> bool:
         """The legend setting with ``None`` resolved (see the module docstring)."""
         if self.legend is not None:
             return self.legend
-        if self.kind in ("pie", "progress", "gauge"):
+        if self.kind in ("pie", "progress", "gauge", "needle_gauge"):
             return False
         if self.kind in _SLICE_KINDS:
             return True
@@ -539,7 +554,7 @@ class ChartSpec(_Frozen):
                     len(self.series),
                 )
             )
-        if kind in ("pie", "polar_area", "gauge") and len(self.series) != 1:
+        if kind in ("pie", "polar_area", "gauge", "needle_gauge") and len(self.series) != 1:
             errors.append(
                 _error(
                     ("series",),
@@ -549,6 +564,7 @@ class ChartSpec(_Frozen):
                 )
             )
         self._check_round_options(errors)
+        self._check_needle_gauge(errors)
 
     def _check_boxes(self, errors: list[InitErrorDetails]) -> None:
         """Boxes where the kind draws them, y elsewhere; a violin needs values."""
@@ -603,8 +619,8 @@ class ChartSpec(_Frozen):
 
     def _check_round_options(self, errors: list[InitErrorDetails]) -> None:
         kind = self.kind
-        if self.cutout is not None and kind not in ("doughnut", "gauge"):
-            errors.append(_not_for(("cutout",), "cutout", kind, "doughnut and gauge"))
+        if self.cutout is not None and kind not in ("doughnut", "gauge", "needle_gauge"):
+            errors.append(_not_for(("cutout",), "cutout", kind, "doughnut and the gauges"))
         if self.cutout_px is not None and kind != "doughnut":
             errors.append(_not_for(("cutout_px",), "cutout_px", kind, "doughnut"))
         elif self.cutout_px is not None and self.cutout is not None:
@@ -624,8 +640,10 @@ class ChartSpec(_Frozen):
             )
         if self.circumference is not None and kind not in ("pie", "doughnut"):
             errors.append(_not_for(("circumference",), "circumference", kind, "pie and doughnut"))
-        if self.value_labels is not None and kind not in ("progress", "gauge"):
-            errors.append(_not_for(("value_labels",), "value_labels", kind, "progress and gauge"))
+        if self.value_labels is not None and kind not in ("progress", "gauge", "needle_gauge"):
+            errors.append(
+                _not_for(("value_labels",), "value_labels", kind, "progress and the gauges")
+            )
         if self.fill is not None and kind != "radar":
             errors.append(_not_for(("fill",), "fill", kind, "radar"))
         elif isinstance(self.fill, list) and len(self.fill) != len(self.series):
@@ -637,9 +655,53 @@ class ChartSpec(_Frozen):
                     len(self.fill),
                 )
             )
-        if self.slice_colors is not None and kind not in _SLICE_KINDS:
+        if self.slice_colors is not None and kind not in (*_SLICE_KINDS, "needle_gauge"):
             errors.append(
-                _not_for(("slice_colors",), "slice_colors", kind, "pie, doughnut and polar_area")
+                _not_for(
+                    ("slice_colors",),
+                    "slice_colors",
+                    kind,
+                    "pie, doughnut, polar_area and needle_gauge",
+                )
+            )
+
+    def _check_needle_gauge(self, errors: list[InitErrorDetails]) -> None:
+        """The needle and the bands' start for needle gauges only; bands that span something."""
+        kind = self.kind
+        for name in ("needle_value", "band_start"):
+            if getattr(self, name) is not None and kind != "needle_gauge":
+                errors.append(_not_for((name,), name, kind, "needle_gauge"))
+        if kind != "needle_gauge":
+            return
+        for name in ("x_limits", "y_limits"):
+            if getattr(self, name) is not None:  # the span is band_start … the last band's end
+                errors.append(_not_for((name,), name, kind, "the other kinds (not needle_gauge)"))
+        if self.needle_value is None:
+            errors.append(
+                _error(("needle_value",), "missing", "a needle_gauge needs needle_value", None)
+            )
+        ends = self.series[0].y or []
+        if len(ends) > MAX_CATEGORIES:
+            errors.append(
+                _error(
+                    ("series", 0, "y"),
+                    "too_many_categories",
+                    f"a needle_gauge shows at most {MAX_CATEGORIES} bands, got {len(ends)}",
+                    len(ends),
+                )
+            )
+        numbers = [value for value in ends if value is not None]
+        start = self.band_start or 0.0
+        # the plugin's span ends at the largest end, or at 1 where that is 0
+        top = (max(numbers) or 1.0) if numbers else None
+        if top is not None and not top > start:
+            errors.append(
+                _error(
+                    ("series", 0, "y"),
+                    "gauge_span",
+                    f"the largest band end ({top}) must be more than band_start ({start})",
+                    top,
+                )
             )
 
     def _check_second_axis(self, errors: list[InitErrorDetails]) -> None:

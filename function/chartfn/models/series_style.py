@@ -15,6 +15,7 @@ from typing import Literal
 from chartfn.models.bar_slots import BarSlots
 from chartfn.models.fill_gradient import LinearGradient
 from chartfn.models.fill_pattern import FillPattern, Paint
+from chartfn.models.needle_gauge_look import NeedleGaugeLook
 
 __all__ = [
     "MAX_BORDER_WIDTH",
@@ -119,6 +120,8 @@ class ChartStyles:
     #: The share of its slot (the category's 0.8 split among the datasets) a bar fills:
     #: Chart.js's ``barPercentage`` 0.9 for a Chart.js config; 1 for the engine's own bars.
     bar_share: float = 1.0
+    #: A needle gauge's needle and value label (None: the plugin's defaults).
+    needle_gauge: NeedleGaugeLook | None = None
 
     def of(self, index: int) -> SeriesStyle | None:
         return self.series[index] if index < len(self.series) else None

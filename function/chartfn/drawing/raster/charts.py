@@ -120,6 +120,10 @@ def plan(
         from chartfn.drawing.raster.gauge import plan_gauge
 
         return plan_gauge(spec, base)
+    if spec.kind == "needle_gauge":
+        from chartfn.drawing.raster.needle_gauge import plan_needle_gauge
+
+        return plan_needle_gauge(spec, base, styles.needle_gauge if styles else None)
     if spec.kind == "progress":
         from chartfn.drawing.raster.progress import plan_progress
 
