@@ -59,3 +59,24 @@ def test_chart_js_2_paints_every_area_under_every_line() -> None:
 @pytest.mark.parametrize("version", [3, 4])
 def test_chart_js_3_and_4_paint_an_area_over_the_lines_drawn_before_it(version: int) -> None:
     assert _red_pixels(_image(AREA_OVER_LINE, version)) == 0
+
+
+# the first radar's area (half-transparent blue) covers the whole of the second's red outline
+RADAR_AREA_OVER_LINE = (
+    "{type:'radar',data:{labels:['Scree 41','Cairn 41','Bothy 41'],datasets:["
+    "{label:'high',data:[9,9,9],borderColor:'rgb(0,0,255)'},"
+    "{label:'low',data:[4,4,4],borderColor:'rgb(255,0,0)',fill:false}]},"
+    "options:{legend:{display:false},plugins:{legend:{display:false}},"
+    "scale:{ticks:{min:0,max:10,display:false}},scales:{r:{min:0,max:10,ticks:{display:false}}}}}"
+)
+
+
+def test_chart_js_2_paints_every_radar_area_under_every_outline() -> None:
+    assert _red_pixels(_image(RADAR_AREA_OVER_LINE, 2)) > 300
+
+
+@pytest.mark.parametrize("version", [3, 4])
+def test_chart_js_3_and_4_paint_a_radar_area_over_the_outlines_drawn_before_it(
+    version: int,
+) -> None:
+    assert _red_pixels(_image(RADAR_AREA_OVER_LINE, version)) == 0

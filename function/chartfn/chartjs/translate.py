@@ -227,7 +227,7 @@ def translate(config: ChartConfig, version: int = 2) -> Translation:
     styles = _styles(datasets, kind, str(config.get("type")), version, options, warnings)
     if kind == "gauge":
         styles = replace(styles, needle_gauge=needle_look)
-    if styles.series and version == 2:
+    if version == 2:
         styles = replace(styles, areas_under_all_lines=True)
     if styles.series and bars_on_category_lines(config, version):
         styles = replace(styles, category_offset=False)
