@@ -158,7 +158,8 @@ def _probe(
         inner, outer = element["innerRadius"], element["outerRadius"]
         radius = inner + SLICE_PROBE * (outer - inner)
         return element["x"] + radius * math.cos(middle), element["y"] + radius * math.sin(middle)
-    if "base" in element and "width" in element:
+    # Chart.js 2 records a horizontal bar's thickness as its height alone (no width)
+    if "base" in element and ("width" in element or (horizontal and "height" in element)):
         # the middle of what is seen: Chart.js clips a bar to the chart area
         near, far = ("left", "right") if horizontal else ("top", "bottom")
         value = element["x"] if horizontal else element["y"]

@@ -18,13 +18,19 @@ def _mask(picture: np.ndarray, color: tuple[int, int, int]) -> np.ndarray:
 
 
 def horizontal_bars(version: int, values: list[float], options: str) -> str:
-    """Blue bars a, b, c from 0 (so that their ends are the values' pixels)."""
+    """Blue bars a, b, c from 0 (so that their ends are the values' pixels), without the
+    legend (its box would be a fourth blue bar: Chart.js shows one, "undefined", for a dataset
+    without a label)."""
     data = f"data:{{labels:['a','b','c'],datasets:[{{backgroundColor:'#1f77b4',data:{values}}}]}}"
     if version == 2:
         return (
             f"{{type:'horizontalBar',{data},options:{{scales:{{xAxes:[{{ticks:{{min:0,max:10}}}}]}},"
-            f"{options}}}}}"
+            f"legend:{{display:false}},{options}}}}}"
         )
+    if options.startswith("plugins:{"):
+        options = "plugins:{legend:{display:false}," + options.removeprefix("plugins:{")
+    else:
+        options = "plugins:{legend:{display:false}}," + options
     scales = "scales:{x:{min:0,max:10}}"
     return f"{{type:'bar',{data},options:{{indexAxis:'y',{scales},{options}}}}}"
 

@@ -84,7 +84,15 @@ def test_line_options_in_both_spellings_and_from_elements() -> None:
 
 def test_per_value_colours_follow_the_values_drawn() -> None:
     bar = _look("bar", {"data": [1, 2, 3], "backgroundColor": ["red", "#00ff00"]})
-    assert bar.point_colors == ("#ff0000", "#00ff00", None)  # past the array: dataset colour
+    # past the array Chart.js 2 takes its defaultColor, Chart.js 3+ start the array again
+    # (both seen in Chart.js 2.9.4 and 4 element options for bar, bubble and line datasets)
+    assert bar.point_colors == ("#ff0000", "#00ff00", "#0000001a")
+    wrapped = _look("bar", {"data": [1, 2, 3], "backgroundColor": ["red", "#00ff00"]}, 4)
+    assert wrapped.point_colors == ("#ff0000", "#00ff00", "#ff0000")
+    points = [{"x": i, "y": i, "r": 3} for i in range(3)]
+    some = {"data": points, "backgroundColor": ["red", "lime"]}
+    assert _look("bubble", some).point_colors == ("#ff0000", "#00ff00", "#0000001a")
+    assert _look("bubble", some, 3).point_colors == ("#ff0000", "#00ff00", "#ff0000")
     points = [{"x": 1, "y": 1}, {"x": 2, "y": None}, {"x": 3, "y": 3}]
     colors = ["red", "lime", "blue"]
     scatter = _look("scatter", {"data": points, "backgroundColor": colors, "borderColor": "red"})

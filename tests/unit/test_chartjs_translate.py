@@ -336,7 +336,8 @@ def test_bar_gradients_and_patterns_are_painted_with_their_colour_for_vector_out
         None,
         None,
     )
-    assert per_bar.point_colors == ("#1e90ffff", "#0000ff", None)
+    # past the array's end: Chart.js 2's defaultColor
+    assert per_bar.point_colors == ("#1e90ffff", "#0000ff", "#0000001a")
     assert translation.warnings == ()
     config["data"]["datasets"][0]["backgroundColor"] = [gradient, "blue"]  # one per bar
     one_per_bar = translate(config)

@@ -78,7 +78,7 @@ def bar_border(
             "bar_border_radius": rounding,
             "bar_border_skipped": _skipped(skipped, version, skip_given),
         }
-    colors = per_value(dataset, ("borderColor",), path, positions)
+    colors = per_value(dataset, ("borderColor",), path, positions, version)
     if not colors:
         given, color_path = option("borderColor")
         # QuickChart's colorschemes fork colours a v2 bar's background only: the border keeps

@@ -93,7 +93,9 @@ def series_style(
         painted = _paints(dataset.get("backgroundColor"), f"{path}.backgroundColor", ())
         return painted if painted != SeriesStyle() else None
     if kind == "bar":
-        colors = _per_value(dataset, ("backgroundColor",), path, positions, arrays_only=True)
+        colors = _per_value(
+            dataset, ("backgroundColor",), path, positions, version, arrays_only=True
+        )
         paints = _paints(dataset.get("backgroundColor"), f"{path}.backgroundColor", positions)
         border = bar_border(dataset, options, version, path, positions, warnings)
         if paints != SeriesStyle():
@@ -135,8 +137,8 @@ def series_style(
 
     if kind == "bubble":
         return SeriesStyle(
-            point_colors=_per_value(dataset, ("backgroundColor",), path, positions),
-            point_border_colors=_per_value(dataset, ("borderColor",), path, positions),
+            point_colors=_per_value(dataset, ("backgroundColor",), path, positions, version),
+            point_border_colors=_per_value(dataset, ("borderColor",), path, positions, version),
             point_style=_point_style(*option(("pointStyle",), point, ("pointStyle",))),
             point_border_width=_size(
                 *option(("borderWidth",), point, ("borderWidth",)),
@@ -160,7 +162,9 @@ def series_style(
     default_tension = _CHARTJS_V2_TENSION if version < 3 else 0.0
     stepped_names = ("steppedLine", "stepped") if version < 3 else ("stepped", "steppedLine")
     radius_value, radius_path = option(("pointRadius", "radius"), point, ("radius",))
-    background = _per_value(dataset, ("pointBackgroundColor", "backgroundColor"), path, positions)
+    background = _per_value(
+        dataset, ("pointBackgroundColor", "backgroundColor"), path, positions, version
+    )
     area = _paints(dataset.get("backgroundColor"), f"{path}.backgroundColor", ())
     area_paint = area.gradient if area.gradient is not None else area.pattern
     border = _paints(dataset.get("borderColor"), f"{path}.borderColor", ())
@@ -170,7 +174,7 @@ def series_style(
         border_paint=border.gradient if border.gradient is not None else border.pattern,
         point_colors=background,
         point_border_colors=_per_value(
-            dataset, ("pointBorderColor", "borderColor"), path, positions
+            dataset, ("pointBorderColor", "borderColor"), path, positions, version
         ),
         fill_color=_single_color(dataset.get("backgroundColor"), f"{path}.backgroundColor")
         if area_paint is None
@@ -342,17 +346,25 @@ def _single_color(value: Any, path: str) -> str | None:
     return css_hex(value, path) if isinstance(value, str) else None
 
 
+#: Chart.js 2's ``defaults.global.defaultColor``: a point's, bar's or bubble's fill and outline
+#: where the dataset gives none for it.
+CHARTJS2_DEFAULT_COLOR = "#0000001a"  # rgba(0,0,0,0.1)
+
+
 def _per_value(
     dataset: dict[str, Any],
     names: Sequence[str],
     path: str,
     positions: Sequence[int],
+    version: int,
     *,
     arrays_only: bool = False,
 ) -> tuple[str | None, ...]:
     """The colour of each value from the first of ``names`` the dataset gives (for points:
     ``pointBackgroundColor`` over ``backgroundColor``): an array colours value by value, a
-    single colour all of them (unless ``arrays_only``); () where none applies."""
+    single colour all of them (unless ``arrays_only``); () where none applies. Past an
+    array's end Chart.js 3+ start it again (``value[index % length]``), while Chart.js 2
+    finds no value there and takes the element's default, ``defaultColor``."""
     for name in names:
         value = dataset.get(name)
         if value is None:
@@ -362,7 +374,13 @@ def _per_value(
             return tuple(color for _ in positions)
         if not isinstance(value, list) or len(value) < 2:
             return ()
-        return tuple(_color_at(value, position, f"{path}.{name}") for position in positions)
+        where = f"{path}.{name}"
+        if version >= 3:
+            return tuple(_color_at(value, p % len(value), where) for p in positions)
+        return tuple(
+            _color_at(value, p, where) if p < len(value) else CHARTJS2_DEFAULT_COLOR
+            for p in positions
+        )
     return ()
 
 

@@ -227,6 +227,8 @@ def translate(config: ChartConfig, version: int = 2) -> Translation:
     styles = _styles(datasets, kind, str(config.get("type")), version, options, warnings)
     if kind == "gauge":
         styles = replace(styles, needle_gauge=needle_look)
+    if version == 2:
+        styles = replace(styles, areas_under_all_lines=True)
     if styles.series and bars_on_category_lines(config, version):
         styles = replace(styles, category_offset=False)
     if time_bars:
@@ -440,6 +442,15 @@ def _labels(value: Any) -> list[str] | None:
     return [_label_text(item) for item in value]
 
 
+def _legend_text(dataset: Mapping[str, Any]) -> str:
+    """The text of a dataset's legend entry: Chart.js 2 and 3+ alike draw ``fillText(label)``,
+    so a dataset without a label shows "undefined" (and a null one "null")."""
+    if "label" not in dataset:
+        return "undefined"
+    label = dataset["label"]
+    return "null" if label is None else _label_text(label)
+
+
 def _label_text(value: Any) -> str:
     """Chart.js draws any label: arrays as lines, numbers as numbers, null as nothing."""
     if isinstance(value, list):
@@ -504,11 +515,10 @@ def _datasets(
         y, x, r, positions = _values(values, f"{path}.data", kind, warnings)
         if all(value is None for value in y):
             continue  # Chart.js draws nothing for it either
-        label = dataset.get("label")
         datasets.append(
             _Dataset(
                 index=index,
-                name=None if label is None else _label_text(label),
+                name=_legend_text(dataset),
                 y=y,
                 x=x,
                 color=_dataset_color(dataset, "line" if as_line else kind, path, warnings),
@@ -735,8 +745,8 @@ def _legend(options: dict[str, Any], version: int, kind: str, datasets: list[_Da
         return False
     if kind in ("pie", "doughnut", "polarArea"):
         return True  # a pie's legend lists its labels
-    # Chart.js shows a legend by default; without dataset labels it would be empty boxes
-    return legend.get("display") is True or any(d.name for d in datasets)
+    # Chart.js shows a legend by default, "undefined" for a dataset without a label
+    return legend.get("display") is True or bool(datasets)
 
 
 class _Scales:

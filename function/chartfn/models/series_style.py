@@ -122,6 +122,10 @@ class ChartStyles:
     bar_share: float = 1.0
     #: A needle gauge's needle and value label (None: the plugin's defaults).
     needle_gauge: NeedleGaugeLook | None = None
+    #: Chart.js 2's filler paints every dataset's area before any dataset's line and points
+    #: (its ``beforeDatasetsDraw``), so no area covers another dataset's line; Chart.js 3+
+    #: paints each area just before its own dataset (``drawTime: 'beforeDatasetDraw'``).
+    areas_under_all_lines: bool = False
 
     def of(self, index: int) -> SeriesStyle | None:
         return self.series[index] if index < len(self.series) else None

@@ -434,12 +434,20 @@ def _xy(
     def draw(canvas: Canvas, layout: Layout) -> list[Label]:
         to_x, to_y = _mappers(x_scale, y_scale, layout)
         drawn = list(enumerate(zip(xs, ys, colors, strict=True)))
+        if styles.areas_under_all_lines and spec.kind != "bubble":
+            for index, (x, y, color) in reversed(drawn):
+                look = styles.of(index)
+                if look is not None and look.fill is not None:
+                    areas = replace(look, show_line=False, point_radius=None, point_radii=())
+                    _styled(canvas, layout, spec, index, to_x(x), to_y, y, areas, color)
         # Chart.js draws the last dataset first, so the first lies on top
         for index, (x, y, color) in reversed(drawn) if styles.series else drawn:
             px = to_x(x)
             look = styles.of(index)
             if spec.kind == "bubble" or look is not None:
                 look = look or SeriesStyle()
+                if styles.areas_under_all_lines and spec.kind != "bubble":
+                    look = replace(look, fill=None)  # painted above, under every line
                 _styled(canvas, layout, spec, index, px, to_y, y, look, color, request.dpi)
                 continue
             if spec.kind == "scatter":

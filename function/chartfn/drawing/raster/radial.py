@@ -27,7 +27,7 @@ from chartfn.drawing.raster.style import RGBA
 from chartfn.drawing.raster.text import line_extent, measure, shorten
 from chartfn.drawing.spec_renderer import DEFAULT_COLORS, series_values
 from chartfn.models.axis_ticks import AxisTicks, RadialLook, TickProvider
-from chartfn.models.chart_spec import ChartSpec
+from chartfn.models.chart_spec import ChartSpec, Series
 from chartfn.models.fill_pattern import Paint
 from chartfn.models.numbers import shortest_form
 from chartfn.models.round_look import RoundLook
@@ -160,7 +160,9 @@ def plan_round(
         return _RoundChart(
             spec, round_request(base, spec, entries), labels, colors, paints, look=look
         ).chart()
-    return _RoundChart(spec, round_request(base, spec, entries), labels, colors, look=look).chart()
+    areas_first = styles is not None and styles.areas_under_all_lines
+    request = round_request(base, spec, entries)
+    return _RoundChart(spec, request, labels, colors, look=look, areas_first=areas_first).chart()
 
 
 def _slice_paints(styles: ChartStyles | None, series: int, count: int) -> tuple[Paint | None, ...]:
@@ -187,6 +189,8 @@ class _RoundChart:
     provider: TickProvider | None = None
     look: RoundLook | None = None
     scale_look: RadialLook | None = None  # the radial scale's look from a Chart.js config
+    #: A radar's areas all painted before any outline (Chart.js 2's filler; see ChartStyles).
+    areas_first: bool = False
 
     def label_font(self) -> FontProperties:
         """The spokes' labels' font (Chart.js's pointLabels)."""
@@ -595,17 +599,30 @@ def _draw_radar_series(
     fills = chart.spec.fill
     filled = fills if isinstance(fills, list) else [fills is not False] * len(chart.spec.series)
     drawn = list(zip(chart.spec.series, chart.colors, filled, strict=True))
-    for series, color, fill in reversed(drawn):
+
+    def vertices(series: Series) -> tuple[np.ndarray, np.ndarray]:
         values = series_values(series.y)
         present = np.isfinite(values)
         r = scale.fraction(np.nan_to_num(values, nan=scale.low)) * radius
-        every = np.stack([cx + r * cos, cy + r * sin], axis=1)
+        return np.stack([cx + r * cos, cy + r * sin], axis=1), present
+
+    def fill_area(series: Series, color: RGBA) -> None:
+        every, present = vertices(series)
+        points = every[present]
+        if len(points) > 2:
+            canvas.fill_polygon(np.concatenate([points, points[:1]]), _faded(color))
+
+    if chart.areas_first:
+        for series, color, fill in reversed(drawn):
+            if fill:
+                fill_area(series, color)
+    for series, color, fill in reversed(drawn):
+        every, present = vertices(series)
         points = every[present]
         if len(points) == 0:
             continue
-        closed = np.concatenate([points, points[:1]])
-        if fill and len(points) > 2:
-            canvas.fill_polygon(closed, _faded(color))
+        if fill and not chart.areas_first:
+            fill_area(series, color)
         # The outline breaks at a null, as Chart.js's line does without spanGaps: a NaN row
         # (which the canvas leaves a gap for) where the value is missing.
         outline = np.where(present[:, None], every, np.nan)
