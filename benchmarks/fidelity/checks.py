@@ -29,7 +29,7 @@ from __future__ import annotations
 import io
 import math
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +66,20 @@ class Ours:
     y_ticks: list[str]  # top to bottom, as Chart.js lists them
     title: dict[str, float] | None
     legend: dict[str, float] | None
+    # per ring (a pie's or doughnut's dataset), its drawn slices, from chartfn's layout
+    rings: list[list[Ring]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Ring:
+    """A slice's ring in image pixels (y downwards), and the slice's middle angle there
+    (radians, clockwise from 3 o'clock as Chart.js's)."""
+
+    cx: float
+    cy: float
+    inner: float
+    outer: float
+    middle: float
 
 
 def on_white(png: bytes) -> np.ndarray:
@@ -96,7 +110,9 @@ def ours(example: dict[str, Any], width: int, height: int) -> Ours:
         look = (prepared.styles, prepared.overlays)
         png = engine.render_spec(prepared.spec, options, prepared.ticks, *look)
         with themed(options.frame.theme):
-            _, placed = engine.prepare(prepared.spec, options.frame, prepared.ticks, *look)
+            chart, placed = engine.prepare(prepared.spec, options.frame, prepared.ticks, *look)
+        round_kind = getattr(prepared.spec, "kind", None) in ("pie", "doughnut")
+        rings = _rings(chart.elements(placed), height) if round_kind and chart.elements else []
     finally:
         prepared.close()
 
@@ -123,7 +139,50 @@ def ours(example: dict[str, Any], width: int, height: int) -> Ours:
         y_ticks=[label.text for _, label in sorted(placed.y_ticks, key=_first)[::-1] if label],
         title=title,
         legend=box(placed.legend_box) if placed.legend_box and placed.legend else None,
+        rings=rings,
     )
+
+
+def _rings(elements: list[list[Any]], height: int) -> list[list[Ring]]:
+    """Each slice's ring from where data labels attach to it (from the inner to the outer
+    radius along its middle): the centre is where two slices' lines cross (all rings share
+    it); with one slice only, its inner edge is taken for the centre."""
+    slices = [e for ring in elements for e in ring if e is not None]
+    centre = slices[0].start if slices else (0.0, 0.0)
+    for first in slices:
+        for second in slices:
+            (x1, y1), (dx1, dy1) = first.start, first.direction
+            (x2, y2), (dx2, dy2) = second.start, second.direction
+            cross = dx1 * dy2 - dy1 * dx2
+            if abs(cross) > 0.05:
+                along = ((x2 - x1) * dy2 - (y2 - y1) * dx2) / cross
+                centre = (x1 + along * dx1, y1 + along * dy1)
+                break
+        else:
+            continue
+        break
+    cx, cy = centre
+
+    def ring(element: Any) -> Ring:
+        inner = math.dist(element.start, centre)
+        outer = math.dist(element.end, centre)
+        # layout pixels have y upwards, the image's downwards
+        middle = math.atan2(-element.direction[1], element.direction[0])
+        return Ring(cx, height - cy, inner, outer, middle)
+
+    return [[ring(element) for element in drawn if element is not None] for drawn in elements]
+
+
+def _ring_of(rings: list[Ring], element: dict[str, Any]) -> Ring | None:
+    """chartfn's slice nearest in angle to Chart.js's ``element`` (the pinned geometry keeps
+    only the slices Chart.js drew a colour at, so indices do not line up)."""
+    middle = (element["startAngle"] + element["endAngle"]) / 2
+
+    def apart(ring: Ring) -> float:
+        turn = (ring.middle - middle) % (2 * math.pi)
+        return min(turn, 2 * math.pi - turn)
+
+    return min(rings, key=apart, default=None)
 
 
 def _first(pair: tuple[float, Any]) -> float:
@@ -221,14 +280,18 @@ def _bar_error(
     )
 
 
-def _slice_error(mine: Ours, element: dict[str, Any]) -> float:
+def _slice_error(mine: Ours, element: dict[str, Any], ring: Ring | None = None) -> float:
     """The larger error of the two edge angles, as a share of the full turn, measured in
-    chartfn's own colour along an arc near its rim (its pie is centred in its plot area and
-    sized by its own labels, not Chart.js's)."""
-    plot = mine.plot
-    cx, cy = (plot["left"] + plot["right"]) / 2, (plot["top"] + plot["bottom"]) / 2
+    chartfn's own colour along an arc near the rim of its own ring (``ring``, from chartfn's
+    layout: a half doughnut's centre is not its plot area's, and each of nested rings has its
+    own radii); without it, around the plot area's centre, on the longest run of colour."""
     middle = (element["startAngle"] + element["endAngle"]) / 2
     cos, sin = math.cos(middle), math.sin(middle)
+    if ring is not None:
+        radius = ring.inner + RIM * (ring.outer - ring.inner)
+        return _edge_error(mine, element, ring.cx, ring.cy, radius)
+    plot = mine.plot
+    cx, cy = (plot["left"] + plot["right"]) / 2, (plot["top"] + plot["bottom"]) / 2
     # the longest run of colour along the ray is the ring (text in its hole, such as
     # doughnutlabel's, is a shorter run before it)
     runs: list[tuple[int, int]] = []
@@ -248,6 +311,14 @@ def _slice_error(mine: Ours, element: dict[str, Any]) -> float:
     inner, outer = max(runs, key=lambda run: run[1] - run[0])
     # near the rim: the percentages chartfn writes at mid radius would cut the scan short
     radius = inner + RIM * (outer - inner)
+    return _edge_error(mine, element, cx, cy, radius)
+
+
+def _edge_error(mine: Ours, element: dict[str, Any], cx: float, cy: float, radius: float) -> float:
+    """Both edges of the slice found by following its colour along the arc of ``radius``
+    from its middle (Chart.js's middle angle), against Chart.js's edge angles."""
+    middle = (element["startAngle"] + element["endAngle"]) / 2
+    cos, sin = math.cos(middle), math.sin(middle)
     colour = _pixel(mine.image, cx + radius * cos, cy + radius * sin)
     step = math.radians(0.25)
     edges = []
@@ -294,7 +365,10 @@ def named_checks(
     probes = matched = 0
     bar_errors: list[float] = []
     slice_errors: list[float] = []
+    round_index = -1
     for dataset in geometry["datasets"]:
+        round_index += dataset["kind"] in ("pie", "doughnut")
+        rings = mine.rings[round_index] if 0 <= round_index < len(mine.rings) else []
         for element in dataset["elements"]:
             probe = _probe(element, horizontal, area)
             if probe is None:
@@ -306,7 +380,7 @@ def named_checks(
             probes += 1
             matched += int(_near(mine.image, *probe, colour, SEARCH))
             if "startAngle" in element and dataset["kind"] in ("pie", "doughnut"):
-                slice_errors.append(_slice_error(mine, element))
+                slice_errors.append(_slice_error(mine, element, _ring_of(rings, element)))
             # a bar's ends are found by following its colour: not for gradients (no one colour;
             # render.mjs records their fill as null)
             elif (
