@@ -9,11 +9,12 @@ keeps the layout beside the pixels. ``named_checks`` compares them:
   ``SLICE_PROBE`` of the ring, off its data label, point), chartfn's image has a pixel within
   ``COLOUR_TOLERANCE`` (largest channel difference) of Chart.js's colour there, within
   ``SEARCH`` pixels.
-- ``extents``: bars measured in chartfn's pixels (in its own colour) from that centre along
-  the value axis, both ends, as shares of each one's own plot area, within 2 % of Chart.js's
-  (bars Chart.js filled with a gradient are left out: they have no one colour to follow);
-  slices measured around chartfn's own pie centre near its rim, both edge angles within 2 %
-  of the full turn.
+- ``extents``: bars measured in chartfn's pixels (in its own colour) from that centre, moved
+  to the same shares of chartfn's plot area, along the value axis, both ends, as shares of
+  each one's own plot area, within 2 % of Chart.js's (bars Chart.js filled with a gradient
+  are left out: they have no one colour to follow); slices measured on chartfn's own ring
+  (its centre and radii from chartfn's layout) near its rim, both edge angles within 2 % of
+  the full turn.
 - ``ticks``: the tick labels of each cartesian axis, as lists, equal (after the minus sign
   and thousands-separator spellings are made alike).
 - ``title`` / ``legend``: present in both or neither, and the box centres within
@@ -30,6 +31,7 @@ import io
 import math
 import sys
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -145,27 +147,30 @@ def ours(example: dict[str, Any], width: int, height: int) -> Ours:
 
 def _rings(elements: list[list[Any]], height: int) -> list[list[Ring]]:
     """Each slice's ring from where data labels attach to it (from the inner to the outer
-    radius along its middle): the centre is where two slices' lines cross (all rings share
-    it); with one slice only, its inner edge is taken for the centre."""
-    slices = [e for ring in elements for e in ring if e is not None]
-    centre = slices[0].start if slices else (0.0, 0.0)
-    for first in slices:
-        for second in slices:
+    radius along its middle). Two slices of one ring start at the same radius r from the
+    centre c, s = c + r·d, so r = (s1 − s2)·(d1 − d2) / |d1 − d2|² (this holds for slices
+    opposite each other too, where their lines do not cross); all rings share c. None found
+    (every ring one slice): no rings, and the check scans from the plot area's centre."""
+    centre = None
+    for drawn in elements:
+        slices = [e for e in drawn if e is not None]
+        for first, second in pairwise(slices):
             (x1, y1), (dx1, dy1) = first.start, first.direction
             (x2, y2), (dx2, dy2) = second.start, second.direction
-            cross = dx1 * dy2 - dy1 * dx2
-            if abs(cross) > 0.05:
-                along = ((x2 - x1) * dy2 - (y2 - y1) * dx2) / cross
-                centre = (x1 + along * dx1, y1 + along * dy1)
+            apart = (dx1 - dx2) ** 2 + (dy1 - dy2) ** 2
+            if apart > 1e-3:
+                radius = ((x1 - x2) * (dx1 - dx2) + (y1 - y2) * (dy1 - dy2)) / apart
+                centre = (x1 - radius * dx1, y1 - radius * dy1)
                 break
-        else:
-            continue
-        break
+        if centre is not None:
+            break
+    if centre is None:
+        return []
     cx, cy = centre
 
     def ring(element: Any) -> Ring:
-        inner = math.dist(element.start, centre)
-        outer = math.dist(element.end, centre)
+        inner = math.dist(element.start, (cx, cy))
+        outer = math.dist(element.end, (cx, cy))
         # layout pixels have y upwards, the image's downwards
         middle = math.atan2(-element.direction[1], element.direction[0])
         return Ring(cx, height - cy, inner, outer, middle)
@@ -217,13 +222,18 @@ def _probe(
         inner, outer = element["innerRadius"], element["outerRadius"]
         radius = inner + SLICE_PROBE * (outer - inner)
         return element["x"] + radius * math.cos(middle), element["y"] + radius * math.sin(middle)
-    if "base" in element and "width" in element:
+    if _is_bar(element):
         # the middle of what is seen: Chart.js clips a bar to the chart area
         near, far = ("left", "right") if horizontal else ("top", "bottom")
         value = element["x"] if horizontal else element["y"]
         middle = sum(min(max(end, area[near]), area[far]) for end in (element["base"], value)) / 2
         return (middle, element["y"]) if horizontal else (element["x"], middle)
     return element["x"], element["y"]
+
+
+def _is_bar(element: dict[str, Any]) -> bool:
+    # Chart.js 2 gives a horizontal bar a height (its thickness) and no width
+    return "base" in element and ("width" in element or "height" in element)
 
 
 def _is_horizontal(geometry: dict[str, Any], config_text: str) -> bool:
@@ -256,7 +266,11 @@ def _bar_error(
 ) -> float | None:
     """Both bar ends, each as a share of its own plot area's length (the plot areas differ
     with the text around them), compared; ``None`` when chartfn drew nothing there. Measured
-    in chartfn's own colour, so a colour difference is the colour check's alone."""
+    in chartfn's own colour, so a colour difference is the colour check's alone. Followed
+    from the middle of what Chart.js shows of the bar, moved to the same shares of chartfn's
+    plot area: at Chart.js's own pixel, a short bar or one cut at the area's edge (a line
+    chart's bars on its first and last label) is missed when the two plot areas differ."""
+    probe = _in_my_plot(mine, element, probe, horizontal, area)
     start = (round(probe[1]), round(probe[0]))
     colour = _pixel(mine.image, *probe)
     if colour is None or (colour >= 250).all():
@@ -278,6 +292,34 @@ def _bar_error(
         abs(share(low, mine.plot) - share(expected[0], area)),
         abs(share(high, mine.plot) - share(expected[1], area)),
     )
+
+
+def _in_my_plot(
+    mine: Ours,
+    element: dict[str, Any],
+    probe: tuple[float, float],
+    horizontal: bool,
+    area: dict[str, float],
+) -> tuple[float, float]:
+    """``probe`` (in Chart.js's chart ``area``) at the same shares of chartfn's plot, across
+    the bar at the middle of its part inside the area."""
+    across_near, across_far = ("top", "bottom") if horizontal else ("left", "right")
+    across = element["y"] if horizontal else element["x"]
+    # a horizontal bar's thickness is its height (Chart.js 4 calls its length its width)
+    half = element.get("height" if horizontal else "width", 0.0) / 2
+    low = min(max(across - half, area[across_near]), area[across_far])
+    high = min(max(across + half, area[across_near]), area[across_far])
+    x, y = probe
+    if horizontal:
+        y = (low + high) / 2
+    else:
+        x = (low + high) / 2
+
+    def moved(pixel: float, near: str, far: str) -> float:
+        share = (pixel - area[near]) / max(area[far] - area[near], 1.0)
+        return mine.plot[near] + share * (mine.plot[far] - mine.plot[near])
+
+    return moved(x, "left", "right"), moved(y, "top", "bottom")
 
 
 def _slice_error(mine: Ours, element: dict[str, Any], ring: Ring | None = None) -> float:
@@ -384,9 +426,8 @@ def named_checks(
             # a bar's ends are found by following its colour: not for gradients (no one colour;
             # render.mjs records their fill as null)
             elif (
-                "base" in element
-                and "width" in element
-                and dataset["kind"] == "bar"
+                _is_bar(element)
+                and dataset["kind"] in ("bar", "horizontalBar")
                 and element.get("fill") is not None
             ):
                 error = _bar_error(mine, element, probe, horizontal, area)
