@@ -14,7 +14,7 @@ keeps the layout beside the pixels. ``named_checks`` compares them:
   each one's own plot area, within 2 % of Chart.js's (bars Chart.js filled with a gradient
   are left out: they have no one colour to follow); slices measured on chartfn's own ring
   (its centre and radii from chartfn's layout) near its rim, both edge angles within 2 % of
-  the full turn.
+  the full turn (patterned slices and rings of no width are left out).
 - ``ticks``: the tick labels of each cartesian axis, as lists, equal (after the minus sign
   and thousands-separator spellings are made alike).
 - ``title`` / ``legend``: present in both or neither, and the box centres within
@@ -422,7 +422,11 @@ def named_checks(
             probes += 1
             matched += int(_near(mine.image, *probe, colour, SEARCH))
             if "startAngle" in element and dataset["kind"] in ("pie", "doughnut"):
-                slice_errors.append(_slice_error(mine, element, _ring_of(rings, element)))
+                # not for patterns (no one colour: their fill is recorded as null) nor for a
+                # ring of no width (a weight of 0 or less), whose probe meets its neighbour
+                seen = element["outerRadius"] - element["innerRadius"] >= 1
+                if seen and element.get("fill") is not None:
+                    slice_errors.append(_slice_error(mine, element, _ring_of(rings, element)))
             # a bar's ends are found by following its colour: not for gradients (no one colour;
             # render.mjs records their fill as null)
             elif (
