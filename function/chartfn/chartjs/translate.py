@@ -179,7 +179,7 @@ def translate(config: ChartConfig, version: int = 2) -> Translation:
                 dataset.color = TABLEAU10[dataset.index % len(TABLEAU10)]
     fields: dict[str, Any] = {
         "title": _title(options, version),
-        "legend": _legend(options, version, kind, datasets)
+        "legend": _legend(options, version)
         # QuickChart gives a sparkline `legend: {display: false}` unless the config has a legend
         and (config.get("type") != "sparkline" or isinstance(options.get("legend"), dict)),
     }
@@ -287,12 +287,14 @@ def _boxes(
     axis_fields = scales.axis_fields("bar")
     if axis_fields.pop("y_log", False):
         warnings.append("a logarithmic value axis is drawn linear for box plots and violins")
-    names = {index: name for index, _, name in shown}
-    # the legend lists the drawn datasets, as for bars
-    named = [_Dataset(i, names[i], [], None, None, {}, []) for i in drawn]
+    named = any(name for index, _, name in shown if index in drawn)
+    # box plots keep a legend only for named datasets (unnamed ones would read "series 1")
+    shown_legend = _legend(options, version) and (
+        named or _plugin(options, "legend", version).get("display") is True
+    )
     fields: dict[str, Any] = {
         "title": _title(options, version),
-        "legend": _legend(options, version, "bar", named),
+        "legend": shown_legend,
         "categories": labels if labels is not None else [str(i) for i in range(length)],
         **axis_fields,
         **spec_fields,
@@ -440,6 +442,15 @@ def _labels(value: Any) -> list[str] | None:
     return [_label_text(item) for item in value]
 
 
+def _dataset_name(dataset: dict[str, Any]) -> str:
+    """The dataset's legend text. Chart.js's legend writes a missing label as the canvas
+    writes ``undefined`` and ``null``: as those words."""
+    if "label" not in dataset:
+        return "undefined"
+    label = dataset["label"]
+    return "null" if label is None else _label_text(label)
+
+
 def _label_text(value: Any) -> str:
     """Chart.js draws any label: arrays as lines, numbers as numbers, null as nothing."""
     if isinstance(value, list):
@@ -504,11 +515,10 @@ def _datasets(
         y, x, r, positions = _values(values, f"{path}.data", kind, warnings)
         if all(value is None for value in y):
             continue  # Chart.js draws nothing for it either
-        label = dataset.get("label")
         datasets.append(
             _Dataset(
                 index=index,
-                name=None if label is None else _label_text(label),
+                name=_dataset_name(dataset),
                 y=y,
                 x=x,
                 color=_dataset_color(dataset, "line" if as_line else kind, path, warnings),
@@ -729,14 +739,11 @@ def _switched_off(options: dict[str, Any], name: str, version: int) -> bool:
     return version < 3 and options.get(name) is False
 
 
-def _legend(options: dict[str, Any], version: int, kind: str, datasets: list[_Dataset]) -> bool:
+def _legend(options: dict[str, Any], version: int) -> bool:
+    """Chart.js shows a legend unless told not to: a pie's lists its labels, other charts'
+    their datasets, unlabelled ones too (as "undefined", ``_dataset_name``)."""
     legend = _plugin(options, "legend", version)
-    if legend.get("display") is False or _switched_off(options, "legend", version):
-        return False
-    if kind in ("pie", "doughnut", "polarArea"):
-        return True  # a pie's legend lists its labels
-    # Chart.js shows a legend by default; without dataset labels it would be empty boxes
-    return legend.get("display") is True or any(d.name for d in datasets)
+    return not (legend.get("display") is False or _switched_off(options, "legend", version))
 
 
 class _Scales:
