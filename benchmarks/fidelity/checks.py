@@ -140,8 +140,20 @@ def ours(example: dict[str, Any], width: int, height: int) -> Ours:
         x_ticks=[label.text for _, label in sorted(placed.x_ticks, key=_first) if label],
         y_ticks=[label.text for _, label in sorted(placed.y_ticks, key=_first)[::-1] if label],
         title=title,
-        legend=box(placed.legend_box) if placed.legend_box and placed.legend else None,
+        legend=box(_entries_box(placed.legend)) if placed.legend_box and placed.legend else None,
         rings=rings,
+    )
+
+
+def _entries_box(entries: list[Any]) -> tuple[float, float, float, float]:
+    """What the legend draws, its boxes and texts, as render.mjs takes Chart.js's (its
+    entries' hit boxes): the legend's own box spans the chart's width when aligned to a side."""
+    rects = [rect for entry in entries for rect in (entry.swatch_rect, entry.label.box)]
+    return (
+        min(r[0] for r in rects),
+        min(r[1] for r in rects),
+        max(r[2] for r in rects),
+        max(r[3] for r in rects),
     )
 
 
