@@ -49,6 +49,7 @@ from chartfn.drawing.themes import themed  # noqa: E402
 
 COLOUR_TOLERANCE = 24  # 0-255, largest channel: blending differs a little; tab10's blue is 47 off
 SEARCH = 3  # pixels around the probe
+CROSSING = 4  # pixels of a line across a bar that its run goes on over
 EXTENT_TOLERANCE = 0.02  # of the plot area's length (bars) or of the full turn (slices)
 RIM = 0.85  # slices are measured at this share of the way from inner to outer radius
 SLICE_PROBE = 0.8  # and their colour is probed here
@@ -261,12 +262,22 @@ def _same(image: np.ndarray, row: int, column: int, colour: np.ndarray) -> bool:
 def _run(
     image: np.ndarray, start: tuple[int, int], step: tuple[int, int], colour: np.ndarray
 ) -> int:
-    """How far from ``start`` (row, column) the colour goes on in ``step``'s direction."""
+    """How far from ``start`` (row, column) the colour goes on in ``step``'s direction, across
+    up to ``CROSSING`` pixels of another colour (a line drawn over the bar)."""
     row, column = start
     distance = 0
-    while _same(image, row + step[0], column + step[1], colour):
-        row, column, distance = row + step[0], column + step[1], distance + 1
-    return distance
+    while True:
+        ahead = next(
+            (
+                gap
+                for gap in range(1, CROSSING + 2)
+                if _same(image, row + gap * step[0], column + gap * step[1], colour)
+            ),
+            None,
+        )
+        if ahead is None:
+            return distance
+        row, column, distance = row + ahead * step[0], column + ahead * step[1], distance + ahead
 
 
 def _bar_error(

@@ -47,6 +47,7 @@ PINNED = (
     "mixed-line-chart-with-bars-v2",
     "labels-1",
     "horizontal-bar-stacked-v2",
+    "overlays-horizontal-bar-v4",
 )
 FIXTURE = REPO / "tests" / "unit" / "chartjs_fidelity_cases.json"
 GAP = 8
