@@ -9,11 +9,12 @@ keeps the layout beside the pixels. ``named_checks`` compares them:
   ``SLICE_PROBE`` of the ring, off its data label, point), chartfn's image has a pixel within
   ``COLOUR_TOLERANCE`` (largest channel difference) of Chart.js's colour there, within
   ``SEARCH`` pixels.
-- ``extents``: bars measured in chartfn's pixels (in its own colour) from that centre along
-  the value axis, both ends, as shares of each one's own plot area, within 2 % of Chart.js's
-  (bars Chart.js filled with a gradient are left out: they have no one colour to follow);
-  slices measured around chartfn's own pie centre near its rim, both edge angles within 2 %
-  of the full turn.
+- ``extents``: bars measured in chartfn's pixels (in its own colour) from that centre, moved
+  to the same shares of chartfn's plot area, along the value axis, both ends, as shares of
+  each one's own plot area, within 2 % of Chart.js's (bars Chart.js filled with a gradient
+  are left out: they have no one colour to follow); slices measured on chartfn's own ring
+  (its centre and radii from chartfn's layout) near its rim, both edge angles within 2 % of
+  the full turn (patterned slices and rings of no width are left out).
 - ``ticks``: the tick labels of each cartesian axis, as lists, equal (after the minus sign
   and thousands-separator spellings are made alike).
 - ``title`` / ``legend``: present in both or neither, and the box centres within
@@ -29,7 +30,8 @@ from __future__ import annotations
 import io
 import math
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +49,7 @@ from chartfn.drawing.themes import themed  # noqa: E402
 
 COLOUR_TOLERANCE = 24  # 0-255, largest channel: blending differs a little; tab10's blue is 47 off
 SEARCH = 3  # pixels around the probe
+CROSSING = 4  # pixels of a line across a bar that its run goes on over
 EXTENT_TOLERANCE = 0.02  # of the plot area's length (bars) or of the full turn (slices)
 RIM = 0.85  # slices are measured at this share of the way from inner to outer radius
 SLICE_PROBE = 0.8  # and their colour is probed here
@@ -66,6 +69,20 @@ class Ours:
     y_ticks: list[str]  # top to bottom, as Chart.js lists them
     title: dict[str, float] | None
     legend: dict[str, float] | None
+    # per ring (a pie's or doughnut's dataset), its drawn slices, from chartfn's layout
+    rings: list[list[Ring]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Ring:
+    """A slice's ring in image pixels (y downwards), and the slice's middle angle there
+    (radians, clockwise from 3 o'clock as Chart.js's)."""
+
+    cx: float
+    cy: float
+    inner: float
+    outer: float
+    middle: float
 
 
 def on_white(png: bytes) -> np.ndarray:
@@ -96,7 +113,9 @@ def ours(example: dict[str, Any], width: int, height: int) -> Ours:
         look = (prepared.styles, prepared.overlays)
         png = engine.render_spec(prepared.spec, options, prepared.ticks, *look)
         with themed(options.frame.theme):
-            _, placed = engine.prepare(prepared.spec, options.frame, prepared.ticks, *look)
+            chart, placed = engine.prepare(prepared.spec, options.frame, prepared.ticks, *look)
+        round_kind = getattr(prepared.spec, "kind", None) in ("pie", "doughnut")
+        rings = _rings(chart.elements(placed), height) if round_kind and chart.elements else []
     finally:
         prepared.close()
 
@@ -122,8 +141,66 @@ def ours(example: dict[str, Any], width: int, height: int) -> Ours:
         x_ticks=[label.text for _, label in sorted(placed.x_ticks, key=_first) if label],
         y_ticks=[label.text for _, label in sorted(placed.y_ticks, key=_first)[::-1] if label],
         title=title,
-        legend=box(placed.legend_box) if placed.legend_box and placed.legend else None,
+        legend=box(_entries_box(placed.legend)) if placed.legend_box and placed.legend else None,
+        rings=rings,
     )
+
+
+def _entries_box(entries: list[Any]) -> tuple[float, float, float, float]:
+    """What the legend draws, its boxes and texts, as render.mjs takes Chart.js's (its
+    entries' hit boxes): the legend's own box spans the chart's width when aligned to a side."""
+    rects = [rect for entry in entries for rect in (entry.swatch_rect, entry.label.box)]
+    return (
+        min(r[0] for r in rects),
+        min(r[1] for r in rects),
+        max(r[2] for r in rects),
+        max(r[3] for r in rects),
+    )
+
+
+def _rings(elements: list[list[Any]], height: int) -> list[list[Ring]]:
+    """Each slice's ring from where data labels attach to it (from the inner to the outer
+    radius along its middle). Two slices of one ring start at the same radius r from the
+    centre c, s = c + r·d, so r = (s1 − s2)·(d1 − d2) / |d1 − d2|² (this holds for slices
+    opposite each other too, where their lines do not cross); all rings share c. None found
+    (every ring one slice): no rings, and the check scans from the plot area's centre."""
+    centre = None
+    for drawn in elements:
+        slices = [e for e in drawn if e is not None]
+        for first, second in pairwise(slices):
+            (x1, y1), (dx1, dy1) = first.start, first.direction
+            (x2, y2), (dx2, dy2) = second.start, second.direction
+            apart = (dx1 - dx2) ** 2 + (dy1 - dy2) ** 2
+            if apart > 1e-3:
+                radius = ((x1 - x2) * (dx1 - dx2) + (y1 - y2) * (dy1 - dy2)) / apart
+                centre = (x1 - radius * dx1, y1 - radius * dy1)
+                break
+        if centre is not None:
+            break
+    if centre is None:
+        return []
+    cx, cy = centre
+
+    def ring(element: Any) -> Ring:
+        inner = math.dist(element.start, (cx, cy))
+        outer = math.dist(element.end, (cx, cy))
+        # layout pixels have y upwards, the image's downwards
+        middle = math.atan2(-element.direction[1], element.direction[0])
+        return Ring(cx, height - cy, inner, outer, middle)
+
+    return [[ring(element) for element in drawn if element is not None] for drawn in elements]
+
+
+def _ring_of(rings: list[Ring], element: dict[str, Any]) -> Ring | None:
+    """chartfn's slice nearest in angle to Chart.js's ``element`` (the pinned geometry keeps
+    only the slices Chart.js drew a colour at, so indices do not line up)."""
+    middle = (element["startAngle"] + element["endAngle"]) / 2
+
+    def apart(ring: Ring) -> float:
+        turn = (ring.middle - middle) % (2 * math.pi)
+        return min(turn, 2 * math.pi - turn)
+
+    return min(rings, key=apart, default=None)
 
 
 def _first(pair: tuple[float, Any]) -> float:
@@ -158,14 +235,18 @@ def _probe(
         inner, outer = element["innerRadius"], element["outerRadius"]
         radius = inner + SLICE_PROBE * (outer - inner)
         return element["x"] + radius * math.cos(middle), element["y"] + radius * math.sin(middle)
-    # Chart.js 2 records a horizontal bar's thickness as its height alone (no width)
-    if "base" in element and ("width" in element or (horizontal and "height" in element)):
+    if _is_bar(element):
         # the middle of what is seen: Chart.js clips a bar to the chart area
         near, far = ("left", "right") if horizontal else ("top", "bottom")
         value = element["x"] if horizontal else element["y"]
         middle = sum(min(max(end, area[near]), area[far]) for end in (element["base"], value)) / 2
         return (middle, element["y"]) if horizontal else (element["x"], middle)
     return element["x"], element["y"]
+
+
+def _is_bar(element: dict[str, Any]) -> bool:
+    # Chart.js 2 gives a horizontal bar a height (its thickness) and no width
+    return "base" in element and ("width" in element or "height" in element)
 
 
 def _is_horizontal(geometry: dict[str, Any], config_text: str) -> bool:
@@ -181,12 +262,22 @@ def _same(image: np.ndarray, row: int, column: int, colour: np.ndarray) -> bool:
 def _run(
     image: np.ndarray, start: tuple[int, int], step: tuple[int, int], colour: np.ndarray
 ) -> int:
-    """How far from ``start`` (row, column) the colour goes on in ``step``'s direction."""
+    """How far from ``start`` (row, column) the colour goes on in ``step``'s direction, across
+    up to ``CROSSING`` pixels of another colour (a line drawn over the bar)."""
     row, column = start
     distance = 0
-    while _same(image, row + step[0], column + step[1], colour):
-        row, column, distance = row + step[0], column + step[1], distance + 1
-    return distance
+    while True:
+        ahead = next(
+            (
+                gap
+                for gap in range(1, CROSSING + 2)
+                if _same(image, row + gap * step[0], column + gap * step[1], colour)
+            ),
+            None,
+        )
+        if ahead is None:
+            return distance
+        row, column, distance = row + ahead * step[0], column + ahead * step[1], distance + ahead
 
 
 def _bar_error(
@@ -198,7 +289,11 @@ def _bar_error(
 ) -> float | None:
     """Both bar ends, each as a share of its own plot area's length (the plot areas differ
     with the text around them), compared; ``None`` when chartfn drew nothing there. Measured
-    in chartfn's own colour, so a colour difference is the colour check's alone."""
+    in chartfn's own colour, so a colour difference is the colour check's alone. Followed
+    from the middle of what Chart.js shows of the bar, moved to the same shares of chartfn's
+    plot area: at Chart.js's own pixel, a short bar or one cut at the area's edge (a line
+    chart's bars on its first and last label) is missed when the two plot areas differ."""
+    probe = _in_my_plot(mine, element, probe, horizontal, area)
     start = (round(probe[1]), round(probe[0]))
     colour = _pixel(mine.image, *probe)
     if colour is None or (colour >= 250).all():
@@ -222,14 +317,46 @@ def _bar_error(
     )
 
 
-def _slice_error(mine: Ours, element: dict[str, Any]) -> float:
+def _in_my_plot(
+    mine: Ours,
+    element: dict[str, Any],
+    probe: tuple[float, float],
+    horizontal: bool,
+    area: dict[str, float],
+) -> tuple[float, float]:
+    """``probe`` (in Chart.js's chart ``area``) at the same shares of chartfn's plot, across
+    the bar at the middle of its part inside the area."""
+    across_near, across_far = ("top", "bottom") if horizontal else ("left", "right")
+    across = element["y"] if horizontal else element["x"]
+    # a horizontal bar's thickness is its height (Chart.js 4 calls its length its width)
+    half = element.get("height" if horizontal else "width", 0.0) / 2
+    low = min(max(across - half, area[across_near]), area[across_far])
+    high = min(max(across + half, area[across_near]), area[across_far])
+    x, y = probe
+    if horizontal:
+        y = (low + high) / 2
+    else:
+        x = (low + high) / 2
+
+    def moved(pixel: float, near: str, far: str) -> float:
+        share = (pixel - area[near]) / max(area[far] - area[near], 1.0)
+        return mine.plot[near] + share * (mine.plot[far] - mine.plot[near])
+
+    return moved(x, "left", "right"), moved(y, "top", "bottom")
+
+
+def _slice_error(mine: Ours, element: dict[str, Any], ring: Ring | None = None) -> float:
     """The larger error of the two edge angles, as a share of the full turn, measured in
-    chartfn's own colour along an arc near its rim (its pie is centred in its plot area and
-    sized by its own labels, not Chart.js's)."""
-    plot = mine.plot
-    cx, cy = (plot["left"] + plot["right"]) / 2, (plot["top"] + plot["bottom"]) / 2
+    chartfn's own colour along an arc near the rim of its own ring (``ring``, from chartfn's
+    layout: a half doughnut's centre is not its plot area's, and each of nested rings has its
+    own radii); without it, around the plot area's centre, on the longest run of colour."""
     middle = (element["startAngle"] + element["endAngle"]) / 2
     cos, sin = math.cos(middle), math.sin(middle)
+    if ring is not None:
+        radius = ring.inner + RIM * (ring.outer - ring.inner)
+        return _edge_error(mine, element, ring.cx, ring.cy, radius)
+    plot = mine.plot
+    cx, cy = (plot["left"] + plot["right"]) / 2, (plot["top"] + plot["bottom"]) / 2
     # the longest run of colour along the ray is the ring (text in its hole, such as
     # doughnutlabel's, is a shorter run before it)
     runs: list[tuple[int, int]] = []
@@ -249,6 +376,14 @@ def _slice_error(mine: Ours, element: dict[str, Any]) -> float:
     inner, outer = max(runs, key=lambda run: run[1] - run[0])
     # near the rim: the percentages chartfn writes at mid radius would cut the scan short
     radius = inner + RIM * (outer - inner)
+    return _edge_error(mine, element, cx, cy, radius)
+
+
+def _edge_error(mine: Ours, element: dict[str, Any], cx: float, cy: float, radius: float) -> float:
+    """Both edges of the slice found by following its colour along the arc of ``radius``
+    from its middle (Chart.js's middle angle), against Chart.js's edge angles."""
+    middle = (element["startAngle"] + element["endAngle"]) / 2
+    cos, sin = math.cos(middle), math.sin(middle)
     colour = _pixel(mine.image, cx + radius * cos, cy + radius * sin)
     step = math.radians(0.25)
     edges = []
@@ -295,7 +430,10 @@ def named_checks(
     probes = matched = 0
     bar_errors: list[float] = []
     slice_errors: list[float] = []
+    round_index = -1
     for dataset in geometry["datasets"]:
+        round_index += dataset["kind"] in ("pie", "doughnut")
+        rings = mine.rings[round_index] if 0 <= round_index < len(mine.rings) else []
         for element in dataset["elements"]:
             probe = _probe(element, horizontal, area)
             if probe is None:
@@ -307,13 +445,16 @@ def named_checks(
             probes += 1
             matched += int(_near(mine.image, *probe, colour, SEARCH))
             if "startAngle" in element and dataset["kind"] in ("pie", "doughnut"):
-                slice_errors.append(_slice_error(mine, element))
+                # not for patterns (no one colour: their fill is recorded as null) nor for a
+                # ring of no width (a weight of 0 or less), whose probe meets its neighbour
+                seen = element["outerRadius"] - element["innerRadius"] >= 1
+                if seen and element.get("fill") is not None:
+                    slice_errors.append(_slice_error(mine, element, _ring_of(rings, element)))
             # a bar's ends are found by following its colour: not for gradients (no one colour;
             # render.mjs records their fill as null)
             elif (
-                "base" in element
-                and "width" in element
-                and dataset["kind"] == "bar"
+                _is_bar(element)
+                and dataset["kind"] in ("bar", "horizontalBar")
                 and element.get("fill") is not None
             ):
                 error = _bar_error(mine, element, probe, horizontal, area)

@@ -42,6 +42,12 @@ PINNED = (
     "grid-lines-2",
     "numeric-strings",
     "legend-false-v3",
+    "doughnut-v2-half-radians",
+    "nested-rings-v4-weights",
+    "mixed-line-chart-with-bars-v2",
+    "labels-1",
+    "horizontal-bar-stacked-v2",
+    "overlays-horizontal-bar-v4",
 )
 FIXTURE = REPO / "tests" / "unit" / "chartjs_fidelity_cases.json"
 GAP = 8

@@ -40,6 +40,9 @@ def _bar_rows(picture: np.ndarray) -> list[tuple[int, int, int]]:
     blue = _mask(picture, BLUE)
     rows = np.flatnonzero(blue[:, : picture.shape[1] // 2].any(axis=1))
     runs = np.split(rows, np.flatnonzero(np.diff(rows) > 8) + 1)  # a line may cross a bar
+    # not the legend's blue box (the unlabelled dataset's "undefined" entry), 12 CSS px high
+    tallest = max(len(r) for r in runs)
+    runs = [r for r in runs if len(r) > tallest / 2]
     return [(int(r[0]), int(r[-1]), int(np.flatnonzero(blue[r[len(r) // 2]]).max())) for r in runs]
 
 

@@ -277,6 +277,27 @@ def test_a_side_title_is_no_longer_warned() -> None:
     assert not any("title" in warning for warning in chart.warnings)
 
 
+@pytest.mark.parametrize("version", [2, 4])
+def test_a_legend_at_the_top_spans_the_width_beside_a_left_title(version: int) -> None:
+    """Chart.js's legend is a full-width box: aligned to the start, beside a title on the left,
+    its first entry starts at the chart's left edge, over the title, not after it (fidelity
+    pair looks-v2-bar-borders-axis-titles-legend-box: Chart.js's legend from x 20)."""
+    options = "title:{display:true,text:'Upright 12',position:'left'},legend:{align:'start'}"
+    if version == 4:
+        options = "plugins:{" + options + "}"
+    request = QuickChartRequest(chart=BAR % options, version=version, width=500, height=300)
+    chart = prepare(request)
+    try:
+        frame = output_for(request).frame
+        with themed(frame.theme):
+            _, placed = engine.prepare(chart.spec, frame, chart.ticks, chart.styles, chart.overlays)
+    finally:
+        chart.close()
+    [title] = [label for label in placed.labels if label.text == "Upright 12"]
+    [entry] = placed.legend
+    assert entry.swatch_rect[0] < title.box[2]
+
+
 def _red_title(position: str, align: str = "center") -> str:
     return BAR % (
         f"plugins:{{title:{{display:true,text:'Sideways 12',position:'{position}',"

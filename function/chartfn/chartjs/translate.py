@@ -179,7 +179,7 @@ def translate(config: ChartConfig, version: int = 2) -> Translation:
                 dataset.color = TABLEAU10[dataset.index % len(TABLEAU10)]
     fields: dict[str, Any] = {
         "title": _title(options, version),
-        "legend": _legend(options, version, kind, datasets)
+        "legend": _legend(options, version)
         # QuickChart gives a sparkline `legend: {display: false}` unless the config has a legend
         and (config.get("type") != "sparkline" or isinstance(options.get("legend"), dict)),
     }
@@ -289,12 +289,14 @@ def _boxes(
     axis_fields = scales.axis_fields("bar")
     if axis_fields.pop("y_log", False):
         warnings.append("a logarithmic value axis is drawn linear for box plots and violins")
-    names = {index: name for index, _, name in shown}
-    # the legend lists the drawn datasets, as for bars
-    named = [_Dataset(i, names[i], [], None, None, {}, []) for i in drawn]
+    named = any(name for index, _, name in shown if index in drawn)
+    # box plots keep a legend only for named datasets (unnamed ones would read "series 1")
+    shown_legend = _legend(options, version) and (
+        named or _plugin(options, "legend", version).get("display") is True
+    )
     fields: dict[str, Any] = {
         "title": _title(options, version),
-        "legend": _legend(options, version, "bar", named),
+        "legend": shown_legend,
         "categories": labels if labels is not None else [str(i) for i in range(length)],
         **axis_fields,
         **spec_fields,
@@ -442,9 +444,9 @@ def _labels(value: Any) -> list[str] | None:
     return [_label_text(item) for item in value]
 
 
-def _legend_text(dataset: Mapping[str, Any]) -> str:
-    """The text of a dataset's legend entry: Chart.js 2 and 3+ alike draw ``fillText(label)``,
-    so a dataset without a label shows "undefined" (and a null one "null")."""
+def _dataset_name(dataset: dict[str, Any]) -> str:
+    """The dataset's legend text. Chart.js's legend writes a missing label as the canvas
+    writes ``undefined`` and ``null``: as those words."""
     if "label" not in dataset:
         return "undefined"
     label = dataset["label"]
@@ -518,7 +520,7 @@ def _datasets(
         datasets.append(
             _Dataset(
                 index=index,
-                name=_legend_text(dataset),
+                name=_dataset_name(dataset),
                 y=y,
                 x=x,
                 color=_dataset_color(dataset, "line" if as_line else kind, path, warnings),
@@ -739,14 +741,11 @@ def _switched_off(options: dict[str, Any], name: str, version: int) -> bool:
     return version < 3 and options.get(name) is False
 
 
-def _legend(options: dict[str, Any], version: int, kind: str, datasets: list[_Dataset]) -> bool:
+def _legend(options: dict[str, Any], version: int) -> bool:
+    """Chart.js shows a legend unless told not to: a pie's lists its labels, other charts'
+    their datasets, unlabelled ones too (as "undefined", ``_dataset_name``)."""
     legend = _plugin(options, "legend", version)
-    if legend.get("display") is False or _switched_off(options, "legend", version):
-        return False
-    if kind in ("pie", "doughnut", "polarArea"):
-        return True  # a pie's legend lists its labels
-    # Chart.js shows a legend by default, "undefined" for a dataset without a label
-    return legend.get("display") is True or bool(datasets)
+    return not (legend.get("display") is False or _switched_off(options, "legend", version))
 
 
 class _Scales:

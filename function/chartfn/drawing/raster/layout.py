@@ -379,6 +379,9 @@ def _layout(
     bottom, top = pad + pad_bottom, max(pad + pad_bottom, height - pad - pad_top)
     labels: list[Label] = []
     title_placed = False
+    # a legend above or below the plot spans the chart's whole width, beside a title on the
+    # left or right too (Chart.js's fullWidth / fullSize boxes)
+    full_left = left
 
     if parts.title and look.title_side is not None and (look.title_lines or request.title):
         left, right = _side_title(request, labels, left, right, bottom, top)
@@ -415,7 +418,7 @@ def _layout(
             elif legend_box is not None:
                 right = legend_box[0] - gap
         else:
-            legend, legend_box = _legend(request, left, top, inner_width, top - bottom)
+            legend, legend_box = _legend(request, full_left, top, inner_width, top - bottom)
             if legend_box is not None and look.legend_position == "bottom":
                 legend, legend_box = _moved_legend(legend, legend_box, bottom - legend_box[1])
                 bottom = legend_box[3] + gap
