@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import urllib.error
@@ -99,6 +100,25 @@ def test_changing_the_amplitude_changes_the_image(page: Any, server: str) -> Non
     assert after["url"] == "sin?amplitude=3&frequency=1"
     assert after["src"] != before["src"]
     assert page.evaluate(IMAGE_PIXELS) != pixels_before
+    assert page.problems == []
+
+
+def test_a_render_that_lands_after_the_inputs_changed_is_not_shown(page: Any, server: str) -> None:
+    """The request for amplitude 2 is held until the amplitude is 3: its answer, landing late,
+    must neither show its chart nor mark the page ready before the chart of 3 is in."""
+    open_page(page, server)
+    held: list[Any] = []
+    page.route("**/sin?amplitude=2&*", lambda route: held.append(route))
+    page.fill("#amplitude", "2")
+    page.wait_for_function("() => document.body.dataset.state === 'loading'", timeout=GUARD_MS)
+    page.wait_for_timeout(200)  # lets the held request reach the route handler
+    assert len(held) == 1
+    page.fill("#amplitude", "3")
+    stale = urllib.request.urlopen(f"{server}/sin?amplitude=2&frequency=1", timeout=30).read()
+    with contextlib.suppress(Exception):  # cancelled by the page: nothing to answer
+        held[0].fulfill(status=200, content_type="image/png", body=stale)
+    settle(page)
+    assert image_state(page)["url"] == "sin?amplitude=3&frequency=1"
     assert page.problems == []
 
 

@@ -349,6 +349,10 @@
 
   function schedule() {
     clearTimeout(timer);
+    // a render still in flight is for the old inputs: it must not show its chart or say
+    // "ready" once it lands, so it is cancelled and outnumbered
+    sequence += 1;
+    if (inFlight) inFlight.abort();
     document.body.dataset.state = "pending"; // a render is due: the shown chart is stale
     timer = setTimeout(render, DEBOUNCE_MS);
   }
