@@ -129,6 +129,8 @@ def test_v3_font_style_as_chartjs_4_matches_it(style: Any, italic: bool) -> None
         ('"Times New Roman", Times', "serif"),
         ("Fancy Script, Consolas, monospace", "monospace"),  # unknown names passed over
         ("  COURIER  ", "monospace"),
+        ("Mono", "monospace"),  # fontconfig's alias, as QuickChart's docs use it
+        ("Serif", "serif"),
         ("Fancy Script, Comic Neue", None),  # none known: the default face, no error
         ("system-ui, serif", None),
         (12, None),

@@ -16,7 +16,8 @@
 
 A family list is read from its first name on, up to the first the engine can honour:
 Helvetica, Arial and the like are sans-serif (Liberation Sans), Times and Georgia serif,
-Courier and Consolas monospace; names it does not know are passed over, as a browser passes
+Courier and Consolas monospace (and fontconfig's 'sans' and 'mono', which QuickChart's
+node-canvas resolves); names it does not know are passed over, as a browser passes
 over fonts it does not have; none known: the default face. No font value is an error:
 Chart.js draws with its default where a canvas cannot use one.
 """
@@ -49,6 +50,7 @@ _FAMILIES: dict[str, GenericFamily] = {
             "ui-sans-serif",
             "liberation sans",
             "arimo",
+            "sans",  # fontconfig's alias, which QuickChart's node-canvas resolves
         ),
         "sans-serif",
     ),
@@ -77,6 +79,7 @@ _FAMILIES: dict[str, GenericFamily] = {
             "liberation mono",
             "cousine",
             "dejavu sans mono",
+            "mono",  # fontconfig's alias (QuickChart's docs write fontFamily: 'Mono')
         ),
         "monospace",
     ),
