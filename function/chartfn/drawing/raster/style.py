@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from chartfn.drawing.matplotlib_runtime import (
     CHARTJS_FONT_FAMILY,
@@ -81,7 +81,8 @@ class Style:
         return _faced_font(self.font_family, self.sans_serif, size, weight, face)
 
 
-@cache
+# bounded: a config's font sizes are floats from 1 to 200, each a key
+@lru_cache(maxsize=1024)
 def _faced_font(
     family: tuple[str, ...],
     sans_serif: tuple[str, ...],
