@@ -163,3 +163,61 @@ def test_route_parameters_are_annotated_with_objects_not_strings() -> None:
         if isinstance(annotation, str)
     }
     assert as_strings == {}
+
+
+ITALIC_PROBE = """
+import json
+from urllib.parse import quote
+from support import LambdaContext, load_event
+from chartfn.drawing.matplotlib_runtime import CHARTJS_ITALIC_FONTS, FONT_MANAGER
+from chartfn.lambda_handler import handler
+
+italic = {str(path) for path in CHARTJS_ITALIC_FONTS}
+def registered():
+    return sorted(e.fname for e in FONT_MANAGER.ttflist if e.fname in italic)
+
+def get(path, query):
+    event = load_event("http_api_sin")
+    event["rawPath"] = event["requestContext"]["http"]["path"] = path
+    event["rawQueryString"] = query
+    event["queryStringParameters"] = None
+    response = handler(event, LambdaContext())
+    assert response["statusCode"] == 200, response
+    return registered()
+
+steps = {"import": registered(), "sin": get("/sin", "amplitude=2&frequency=3")}
+steps["plot"] = get("/plot", "f=" + quote("x^2", safe=""))
+spec = '{"kind":"bar","categories":["a"],"series":[{"y":[1]}]}'
+steps["spec"] = get("/chart", "spec=" + quote(spec, safe=""))
+upright = '{type:"bar",data:{labels:["a"],datasets:[{data:[1]}]}}'
+steps["upright config"] = get("/chart", "c=" + quote(upright, safe=""))
+italic_title = ('{type:"bar",data:{labels:["a"],datasets:[{data:[1]}]},'
+                'options:{title:{display:true,text:"t",fontStyle:"italic"}}}')
+steps["italic config"] = get("/chart", "c=" + quote(italic_title, safe=""))
+print(json.dumps(steps))
+"""
+
+
+def test_italic_faces_are_registered_on_first_use_only() -> None:
+    """A cold start, /sin, /plot, spec charts and upright configs never read the italic faces;
+    the first config that asks for italics registers them."""
+    result = subprocess.run(
+        [sys.executable, "-c", ITALIC_PROBE],
+        cwd=REPO_ROOT / "function",
+        env={
+            **os.environ,
+            "PYTHONPATH": f"{REPO_ROOT / 'function'}:{REPO_ROOT / 'tests'}",
+            "AWS_LAMBDA_INITIALIZATION_TYPE": "on-demand",
+        },
+        capture_output=True,
+        text=True,
+        timeout=300,  # a hang guard only
+        check=True,
+    )
+    steps = json.loads(result.stdout.strip().splitlines()[-1])
+    for step in ("import", "sin", "plot", "spec", "upright config"):
+        assert steps[step] == [], step
+    assert [path.rsplit("/", 1)[-1] for path in steps["italic config"]] == [
+        "LiberationSans-BoldItalic.ttf",
+        "LiberationSans-Italic.ttf",
+    ]

@@ -195,3 +195,24 @@ def test_pdf_embeds_the_cjk_font(fonttype: int, caplog: pytest.LogCaptureFixture
 
 def test_latin_only_pdf_does_not_embed_the_cjk_font() -> None:
     assert b"WenQuanYi" not in save("y = 2 · sin(3x)", "pdf")
+
+
+def test_the_italic_chartjs_faces_are_the_same_liberation_sans_release() -> None:
+    """Liberation Sans Italic and Bold Italic for Chart.js configs' italic text: the release of
+    the Regular and Bold beside them (the name tables' family, style and version)."""
+    from chartfn.drawing.matplotlib_runtime import (
+        CHARTJS_FONT_FAMILY,
+        CHARTJS_FONTS,
+        CHARTJS_ITALIC_FONTS,
+    )
+
+    upright = [TTFont(path)["name"] for path in CHARTJS_FONTS]
+    italic = [TTFont(path)["name"] for path in CHARTJS_ITALIC_FONTS]
+    assert [n.getDebugName(1) for n in italic] == [CHARTJS_FONT_FAMILY] * 2
+    assert [n.getDebugName(2) for n in italic] == ["Italic", "Bold Italic"]
+    versions = {n.getDebugName(5) for n in upright + italic}
+    assert versions == {"Version 2.1.5"}
+    for path in CHARTJS_ITALIC_FONTS:
+        assert "glyf" in TTFont(path)  # TrueType outlines, as the PDF backend embeds them
+    assert sum(path.stat().st_size for path in CHARTJS_ITALIC_FONTS) < 900_000
+    assert (CHARTJS_ITALIC_FONTS[0].parent / "LICENSE-OFL-1.1.txt").exists()

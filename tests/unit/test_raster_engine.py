@@ -24,6 +24,7 @@ from chartfn.drawing.themes import THEMES, themed
 from chartfn.models.chart_spec import ChartSpec
 from chartfn.models.fill_gradient import GradientStop, LinearGradient
 from chartfn.models.fill_pattern import FillPattern
+from chartfn.models.font_face import FontFace
 from chartfn.models.formula_chart import FormulaChart
 from chartfn.models.output_options import OutputOptions
 from chartfn.models.overlays import (
@@ -501,20 +502,24 @@ def test_plot_after_spec_charts_is_the_plot_rendered_first() -> None:
 def _overlays(count: int) -> Overlays:
     """Labels on every value pushed hard at the edges, and annotations with long labels."""
     texts = tuple(f"{LONG[:60]}\n{i}" for i in range(count))
+    # italic faces and families that differ between the counts (3 and 7 in the leakage test)
+    face = FontFace(italic=True, family="serif" if count % 2 else "monospace")
     labels = tuple(
-        DataLabels(series, texts, TextStyle("#ff0000", 40.0, True), anchor, align, 500.0,
+        DataLabels(series, texts, TextStyle("#ff0000", 40.0, True, face), anchor, align, 500.0,
                    background="#00ff00")
         for series, (anchor, align) in enumerate([("end", "end"), ("start", 135.0)])
     )  # fmt: skip
     return Overlays(
         labels,
         (
-            LineAnnotation(None, 1.0, None, 1.0, label=LONG[:100], dash=(4.0, 2.0)),
+            LineAnnotation(
+                None, 1.0, None, 1.0, label=LONG[:100], dash=(4.0, 2.0), label_face=face
+            ),
             LineAnnotation(0.0, None, 0.0, None, label="v", width=3.0),
             BoxAnnotation(0.5, None, 1.5, 2.0, fill="#0000ff33", edge="#000000"),
         ),
         ChartLook(
-            title=TextStyle(size=20.0 + count),
+            title=TextStyle(size=20.0 + count, face=face),
             title_lines=("a", str(count)),
             # odd counts (the leakage and Figure-path tests) turn the title upright
             title_side="right" if count % 2 else None,
@@ -523,8 +528,9 @@ def _overlays(count: int) -> Overlays:
             title_align="end",
             legend_position="left",
             padding=(count, 0.0, 0.0, count),
-            x_title=TextStyle("#ff0000", 10.0 + count, True),
+            x_title=TextStyle("#ff0000", 10.0 + count, True, face),
             y_title=TextStyle(size=30.0 - count),
+            legend=TextStyle(face=FontFace(italic=count % 2 == 0)),
             legend_box_width=30.0 + count,
             legend_padding=float(count),
             legend_align="end",
@@ -613,6 +619,14 @@ LOOKS = {
     "axis titles at 200 px": ChartLook(
         x_title=TextStyle("#ff0000", 200.0, True), y_title=TextStyle(size=200.0)
     ),
+    "italic serif title and monospace legend at 200 px, axis titles italic": ChartLook(
+        title=TextStyle(size=200.0, face=FontFace(italic=True, family="serif")),
+        title_lines=(LONG[:120], "2"),
+        legend=TextStyle(size=200.0, bold=True, face=FontFace(family="monospace")),
+        legend_position="right",
+        x_title=TextStyle(size=200.0, face=FontFace(italic=True)),
+        y_title=TextStyle(size=200.0, bold=True, face=FontFace(italic=True, family="serif")),
+    ),
 }
 
 
@@ -668,8 +682,10 @@ def _round_look(slices: int) -> Overlays:
             ring_colors=((), ("#ff0000", "#00ff00")),
             ring_weights=(1.0, 3.0),
             outlabels=OutLabels(texts, stretch=500.0, min_size=30.0, zoom_out=0.5,
-                                backgrounds=("#000000",), border_radius=8.0),
-            centre=((LONG[:100], TextStyle(size=200.0, bold=True)), ("c", TextStyle())),
+                                backgrounds=("#000000",), border_radius=8.0,
+                                face=FontFace(italic=True, family="monospace")),
+            centre=((LONG[:100], TextStyle(size=200.0, bold=True, face=FontFace(italic=True))),
+                    ("c", TextStyle(face=FontFace(family="serif")))),
         )
     )  # fmt: skip
 

@@ -1,14 +1,16 @@
 """The fonts and colours of a Chart.js config's axis titles, as ``TextStyle`` per axis.
 
 - v2: ``scales.xAxes[0].scaleLabel`` / ``yAxes[0].scaleLabel`` {fontColor, fontSize,
-  fontStyle ('bold' in it: bold)}.
-- v3/v4: ``scales.x.title`` / ``scales.y.title`` {color, font {size, weight}}.
+  fontStyle ('bold' in it: bold; 'italic' or 'oblique': italic, any case), fontFamily}.
+- v3/v4: ``scales.x.title`` / ``scales.y.title`` {color, font {size, weight, style,
+  family}} (Chart.js 4 does not fall back to the chart's ``options.font`` here).
 - A second y axis on the right (``chartjs.second_axis``) is read the same way.
 
 The axes are the ones whose ``labelString``/``text`` the translation draws (its ``_Scales``:
 the version's spelling first, the other one after). Unset: Chart.js's default (12 px, #666,
 normal weight); a value Chart.js could not use: a ``TranslationError`` naming its path.
-``fontFamily`` and italics are not read: every text is Liberation Sans, upright.
+Italics and families (``chartjs.font_face``): Liberation Sans Italic for an italic sans-serif
+text, DejaVu Serif or DejaVu Sans Mono for a serif or monospace family list.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from chartfn.chartjs.callbacks import option_path
+from chartfn.chartjs.font_face import font_face, v2_bold, v2_face
 from chartfn.chartjs.option_values import bold_option, color_option, size_option
 from chartfn.chartjs.second_axis import right_axis
 from chartfn.models.overlays import TextStyle
@@ -66,11 +69,11 @@ def _title_style(scale: Mapping[str, Any], path: str, version: int) -> TextStyle
         if not isinstance(block, Mapping):
             return TextStyle()
         where = f"{path}.scaleLabel"
-        style = block.get("fontStyle")
         return TextStyle(
             color=color_option(block.get("fontColor"), f"{where}.fontColor"),
             size=size_option(block.get("fontSize"), f"{where}.fontSize"),
-            bold="bold" in style.split() if isinstance(style, str) else None,
+            bold=v2_bold(block.get("fontStyle")),
+            face=v2_face(block),
         )
     block = scale.get("title")
     if not isinstance(block, Mapping):
@@ -82,4 +85,5 @@ def _title_style(scale: Mapping[str, Any], path: str, version: int) -> TextStyle
         color=color_option(block.get("color"), f"{where}.color"),
         size=size_option(font.get("size"), f"{where}.font.size"),
         bold=bold_option(font.get("weight")),
+        face=font_face(font, version),
     )

@@ -1,13 +1,14 @@
 """A Chart.js config's title and legend fonts and places, and its ``layout.padding``, as a
 ``models.overlays.ChartLook``.
 
-- Title: v2 ``options.title`` {fontSize, fontColor, fontStyle, position}; v3/v4
-  ``options.plugins.title`` {font {size, weight}, color, position, align}. An array ``text``
+- Title: v2 ``options.title`` {fontSize, fontColor, fontStyle, fontFamily, position}; v3/v4
+  ``options.plugins.title`` {font {size, weight, style, family}, color, position, align}
+  (italics and families: ``chartjs.font_face``). An array ``text``
   is drawn as lines one under another. ``position`` top, bottom, left or right (turned
   upright as Chart.js turns it: reading upwards on the left, downwards on the right);
   ``align`` start, center or end along that side (start: where the text starts reading).
 - Legend: v2 ``options.legend`` {position, align, labels {fontSize, fontColor, fontStyle,
-  usePointStyle, boxWidth, padding}}; v3/v4 ``options.plugins.legend`` {position, align,
+  fontFamily, usePointStyle, boxWidth, padding}}; v3/v4 ``options.plugins.legend`` {position, align,
   labels {font, color, usePointStyle, boxWidth, boxHeight, padding}}, whose label colour
   defaults to the chart's ``options.color`` (Chart.js 3/4 route it there; v2 has no such
   option: ``defaultFontColor`` is a global, not a config option). The swatches are Chart.js's
@@ -29,6 +30,7 @@ from __future__ import annotations
 from typing import Any
 
 from chartfn.chartjs.config import JsFunction
+from chartfn.chartjs.font_face import font_face, v2_bold, v2_face
 from chartfn.chartjs.option_values import (
     bold_option,
     color_option,
@@ -59,7 +61,10 @@ def config_look(
     legend_text = _text_style(labels, f"{legend_path}.labels", version)
     if legend_text.color is None and isinstance(chart_color, str):
         legend_text = TextStyle(
-            color_option(chart_color, "options.color"), legend_text.size, legend_text.bold
+            color_option(chart_color, "options.color"),
+            legend_text.size,
+            legend_text.bold,
+            legend_text.face,
         )
     subtitle, subtitle_path = _plugin(options, "subtitle", version) if version >= 3 else ({}, "")
     return ChartLook(
@@ -118,14 +123,15 @@ def _plugin(options: dict[str, Any], name: str, version: int) -> tuple[dict[str,
 
 
 def _text_style(block: dict[str, Any], path: str, version: int) -> TextStyle:
-    """v2's ``fontSize``/``fontColor``/``fontStyle``, v3's ``font`` {size, weight} and
-    ``color``; each version reads its own spelling."""
+    """v2's ``fontSize``/``fontColor``/``fontStyle``/``fontFamily``, v3's ``font`` {size,
+    weight, style, family} and ``color``; each version reads its own spelling (Chart.js 4's
+    title, subtitle and legend do not fall back to the chart's ``options.font``)."""
     if version < 3:
-        style = block.get("fontStyle")
         return TextStyle(
             color=color_option(block.get("fontColor"), f"{path}.fontColor"),
             size=size_option(block.get("fontSize"), f"{path}.fontSize"),
-            bold="bold" in style.split() if isinstance(style, str) else None,
+            bold=v2_bold(block.get("fontStyle")),
+            face=v2_face(block),
         )
     font = block.get("font") if isinstance(block.get("font"), dict) else {}
     assert isinstance(font, dict)
@@ -133,6 +139,7 @@ def _text_style(block: dict[str, Any], path: str, version: int) -> TextStyle:
         color=color_option(block.get("color"), f"{path}.color"),
         size=size_option(font.get("size"), f"{path}.font.size"),
         bold=bold_option(font.get("weight")),
+        face=font_face(font, version),
     )
 
 

@@ -36,6 +36,7 @@ from typing import Any
 from chartfn.chartjs.axis_title_look import axis_title_styles
 from chartfn.chartjs.callbacks import MAX_CALLS, datalabel_texts
 from chartfn.chartjs.config import ConfigError, ConfigRef, EvaluatedConfig, JsFunction
+from chartfn.chartjs.font_face import font_face, v2_bold, v2_face
 from chartfn.chartjs.look import config_look
 from chartfn.chartjs.option_values import (
     bold_option,
@@ -195,7 +196,7 @@ def _datalabels(
         shown = per_point.values(display, "display")
         if shown is not None:
             texts = [t if _truthy(s) else None for t, s in zip(texts, shown, strict=True)]
-        labels = _labels_style(merged, prefix, series, texts, display == "auto")
+        labels = _labels_style(merged, prefix, series, texts, display == "auto", version)
         colors = per_point.colors(merged.get("color"), "color")
         backgrounds = per_point.colors(merged.get("backgroundColor"), "backgroundColor")
         drawn.append(replace(labels, colors=colors, backgrounds=backgrounds))
@@ -277,6 +278,7 @@ def _labels_style(
     series: int,
     texts: Sequence[str | list[str] | None],
     auto_hide: bool,
+    version: int,
 ) -> DataLabels:
     font = merged.get("font") if isinstance(merged.get("font"), dict) else {}
     assert isinstance(font, dict)
@@ -297,6 +299,9 @@ def _labels_style(
             color=color_option(merged.get("color"), f"{prefix}.color"),
             size=size_option(font.get("size"), f"{prefix}.font.size", MAX_FONT_SIZE),
             bold=bold_option(font.get("weight")),
+            # the plugin's own font object (style, family) in both versions; Chart.js 4's
+            # datalabels do not fall back to the chart's options.font
+            face=font_face(font, version),
         ),
         anchor=anchor if isinstance(anchor, str) and anchor in _ANCHORS else "center",
         align=aligned,
@@ -358,6 +363,8 @@ def _annotations(
         found: LineAnnotation | BoxAnnotation | None = None
         if kind == "line":
             found = _line(item, path, axes, version)
+            if found is not None and found.label is not None:
+                found = replace(found, **_annotation_label_font(item, options, version))
         elif kind == "box":
             found = _box(item, path, axes)
         if found is not None:
@@ -476,6 +483,25 @@ def _line(item: dict[str, Any], path: str, axes: _Axes, version: int) -> LineAnn
         label_position=_label_position(label.get("position")),
         on_right=on_right,
     )
+
+
+def _annotation_label_font(
+    item: Mapping[str, Any], options: Mapping[str, Any], version: int
+) -> dict[str, Any]:
+    """A line label's weight and face: v2 (0.5.7) ``label.fontStyle`` (default 'bold') and
+    ``fontFamily``; v3+ ``label.font`` {weight (default bold), style, family}, with the
+    chart's ``options.font`` behind its style and family, as the plugin's resolver has it."""
+    label = item.get("label")
+    label = label if isinstance(label, Mapping) else {}
+    if version < 3:
+        bold = v2_bold(label.get("fontStyle"))
+        return {"label_bold": bold is not False, "label_face": v2_face(label)}
+    font = label.get("font")
+    font = font if isinstance(font, Mapping) else {}
+    return {
+        "label_bold": bold_option(font.get("weight")) is not False,
+        "label_face": font_face(font, version, options.get("font")),
+    }
 
 
 # v2 (0.5) names the side, v3+ the end of the line; both start at the left or the top

@@ -4,7 +4,9 @@
 option             v2 ``options.scale``                       v3/v4 ``options.scales.r``
 =================  =========================================  ===================================
 spoke labels       ``pointLabels`` {display, fontColor,       ``pointLabels`` {display, color,
-                   fontSize, fontStyle}                       font {size, weight}}
+                   fontSize, fontStyle, fontFamily}           font {size, weight, style,
+                                                              family}, behind it
+                                                              ``options.font`` {style, family}
 tick labels        ``ticks`` {fontColor, backdropColor,       ``ticks`` {color, backdropColor,
                    showLabelBackdrop}                         showLabelBackdrop}
 spokes             ``angleLines`` {display, color}            ``angleLines`` {display, color}
@@ -21,6 +23,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from chartfn.chartjs.callbacks import option_path
+from chartfn.chartjs.font_face import font_face, v2_bold, v2_face
 from chartfn.chartjs.option_values import bold_option, color_option, size_option
 from chartfn.chartjs.radial_ticks import radial_scale
 from chartfn.models.axis_ticks import RadialLook
@@ -38,16 +41,20 @@ def radial_look(config: Mapping[str, Any], version: int) -> RadialLook | None:
     angle_lines = _block(scale, "angleLines")
     grid = _block(scale, "gridLines" if version < 3 else "grid")
     if version < 3:
-        style = labels.get("fontStyle")
         label_color = _color(labels.get("fontColor"), f"{path}.pointLabels.fontColor")
         label_size = size_option(labels.get("fontSize"), f"{path}.pointLabels.fontSize")
-        label_bold = isinstance(style, str) and "bold" in style.split()
+        label_bold = bool(v2_bold(labels.get("fontStyle")))
+        label_face = v2_face(labels)
         tick_color = _color(ticks.get("fontColor"), f"{path}.ticks.fontColor")
     else:
         font = _block(labels, "font")
         label_color = _color(labels.get("color"), f"{path}.pointLabels.color")
         label_size = size_option(font.get("size"), f"{path}.pointLabels.font.size")
         label_bold = bool(bold_option(font.get("weight")))
+        # Chart.js 4 resolves point labels' font through the chart's scopes: the chart's own
+        # options.font stands behind it (not behind the title's, legend's or ticks')
+        root_font = options.get("font") if isinstance(options, Mapping) else None
+        label_face = font_face(font, version, root_font)
         tick_color = _color(ticks.get("color"), f"{path}.ticks.color")
     grid_name = "gridLines" if version < 3 else "grid"
     look = RadialLook(
@@ -55,6 +62,7 @@ def radial_look(config: Mapping[str, Any], version: int) -> RadialLook | None:
         point_label_color=label_color,
         point_label_size=label_size,
         point_label_bold=label_bold,
+        point_label_face=label_face,
         tick_color=tick_color,
         backdrop=ticks.get("showLabelBackdrop") is not False,
         backdrop_color=_color(ticks.get("backdropColor"), f"{path}.ticks.backdropColor"),

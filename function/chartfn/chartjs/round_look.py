@@ -34,6 +34,7 @@ from typing import Any
 
 from chartfn.chartjs.config import ConfigError, ConfigRef, EvaluatedConfig, JsFunction
 from chartfn.chartjs.default_colors import with_default_colors
+from chartfn.chartjs.font_face import font_face
 from chartfn.chartjs.option_values import (
     bold_option,
     color_option,
@@ -191,6 +192,8 @@ def _outlabels(
         min_size=size_option(font.get("minSize"), f"{base}.font.minSize") if resizable else None,
         max_size=size_option(font.get("maxSize"), f"{base}.font.maxSize") if resizable else None,
         bold=bool(bold_option(font.get("weight"))),
+        # the plugin writes a CSS font string, whose style the canvas reads in any case
+        face=font_face(font, 2),
         border_radius=length_option(merged.get("borderRadius"), f"{base}.borderRadius", 0.0),
         padding=_padding(merged.get("padding"), f"{base}.padding"),
         zoom_out=zoom,
@@ -347,6 +350,8 @@ def _centre(plugin: Any) -> tuple[tuple[str, TextStyle], ...]:
                     color=color_option(label.get("color"), f"{path}.color") or shared_color,
                     size=size_option(size, f"{path}.font.size"),
                     bold=bold_option(font.get("weight")),
+                    # the plugin writes a CSS font string (style, family), read in any case
+                    face=font_face(font, 2),
                 ),
             )
         )

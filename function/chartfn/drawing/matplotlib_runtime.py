@@ -25,13 +25,15 @@ Chart.js configs' text: Chart.js's default family is Helvetica Neue/Helvetica/Ar
 free. Liberation Sans (``fonts/``, SIL OFL) has Arial's metrics, so titles, legends and tick
 labels take the widths Chart.js lays out with; it is registered the same read-only way and only
 the Chart.js path names it (``raster.style.chartjs_style``), so every other chart keeps DejaVu
-Sans and its bytes.
+Sans and its bytes. Its italic faces (``CHARTJS_ITALIC_FONTS``) are registered on the first
+text that asks for one (``register_italic_faces``): a cold start and /sin never read them.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+import threading
 import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -44,6 +46,10 @@ CJK_FONT = FONTS_DIR / "wqy-microhei-cjk.ttf"
 CJK_FONT_FAMILY = "WenQuanYi Micro Hei"
 CHARTJS_FONTS = (FONTS_DIR / "LiberationSans-Regular.ttf", FONTS_DIR / "LiberationSans-Bold.ttf")
 CHARTJS_FONT_FAMILY = "Liberation Sans"  # test_fonts checks the files really have this name
+CHARTJS_ITALIC_FONTS = (
+    FONTS_DIR / "LiberationSans-Italic.ttf",
+    FONTS_DIR / "LiberationSans-BoldItalic.ttf",
+)
 
 if "matplotlib" in sys.modules:
     # Too late to steer the import; the service always imports this module first, and the
@@ -119,6 +125,24 @@ FONT_MANAGER.addfont(CJK_FONT)
 for _chartjs_font in CHARTJS_FONTS:  # ~1 ms for both: addfont reads only the names and flags
     FONT_MANAGER.addfont(_chartjs_font)
 
+_italic_faces_lock = threading.Lock()
+_italic_faces_registered = False
+
+
+def register_italic_faces() -> None:
+    """Registers Liberation Sans Italic and Bold Italic, once per process, before the first
+    font that asks for an italic face is looked up (a look-up before it would settle on the
+    upright face and cache that). Threads may render at once, hence the lock."""
+    global _italic_faces_registered
+    if _italic_faces_registered:
+        return
+    with _italic_faces_lock:
+        if not _italic_faces_registered:
+            for path in CHARTJS_ITALIC_FONTS:
+                FONT_MANAGER.addfont(path)  # clears matplotlib's find-font cache
+            _italic_faces_registered = True
+
+
 # The request's text decides which glyphs no font has, and matplotlib warns once per distinct
 # character: one error image of a thousand unusual characters wrote ~180 KB to the log. The box
 # drawn in their place shows it; the log need not.
@@ -140,6 +164,7 @@ def style_sheet(name: str) -> dict[str, object]:
 __all__ = [
     "CHARTJS_FONTS",
     "CHARTJS_FONT_FAMILY",
+    "CHARTJS_ITALIC_FONTS",
     "CJK_FONT",
     "CJK_FONT_FAMILY",
     "FONT_MANAGER",
@@ -163,6 +188,7 @@ __all__ = [
     "is_color_like",
     "rcParams",
     "rc_context",
+    "register_italic_faces",
     "style_sheet",
     "ticker",
     "to_rgba",

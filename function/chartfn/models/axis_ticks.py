@@ -7,6 +7,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from chartfn.models.font_face import FontFace
+
 
 class AxisTicks(NamedTuple):
     """An axis' ticks for one axis length: values, their labels (None: a tick drawn without a
@@ -40,6 +42,7 @@ class AxisLook:
     tick_color: str | None = None
     tick_size: float | None = None  # CSS pixels
     tick_bold: bool = False
+    tick_face: FontFace | None = None  # italic, family; None: the theme's upright face
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,7 @@ class RadialLook:
     point_label_color: str | None = None
     point_label_size: float | None = None
     point_label_bold: bool = False
+    point_label_face: FontFace | None = None
     tick_color: str | None = None
     backdrop: bool = True  # ticks.showLabelBackdrop
     backdrop_color: str | None = None

@@ -26,6 +26,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from chartfn.models.font_face import FontFace
+
 if TYPE_CHECKING:  # round_look builds on this module's TextStyle
     from chartfn.models.round_look import RoundLook
 
@@ -57,6 +59,7 @@ class TextStyle:
     color: str | None = None
     size: float | None = None  # CSS pixels
     bold: bool | None = None
+    face: FontFace | None = None  # italic, family; None: the engine's upright face
 
 
 @dataclass(frozen=True)
@@ -101,6 +104,8 @@ class LineAnnotation:
     # where the label sits along the line: 0 its start (the left end, or a steep line's top,
     # as Chart.js starts them), 1 its end; at 0 and 1 the label stays inside the line's ends
     label_position: float = 0.5
+    label_bold: bool = True  # the plugin's labels are bold unless their font says otherwise
+    label_face: FontFace | None = None
     behind: bool = False  # drawTime before the datasets: under the data
     on_right: bool = False  # y0 and y1 are on the second (right) y axis
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from chartfn.models.font_face import FontFace
 from chartfn.models.overlays import MAX_LABEL_TEXT, TextStyle
 
 __all__ = [
@@ -54,6 +55,7 @@ class OutLabels:
     min_size: float | None = None
     max_size: float | None = None
     bold: bool = False
+    face: FontFace | None = None  # font.style, font.family; None: the upright default
     border_radius: float = 0.0
     padding: tuple[float, float, float, float] = (4.0, 4.0, 4.0, 4.0)  # left, top, right, bottom
     #: The share the pie shrinks by to leave room (outlabeledPie's zoomOutPercentage / 100).

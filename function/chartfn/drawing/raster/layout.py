@@ -24,6 +24,7 @@ from chartfn.drawing.raster.text import Extent, line_extent, measure, shorten
 from chartfn.drawing.raster.ticks import Scale, Ticks, tick_count, ticks_for
 from chartfn.models.axis_ticks import AxisLook, TickProvider
 from chartfn.models.fill_pattern import Paint
+from chartfn.models.font_face import FontFace
 
 CSS_POINTS = 0.72  # points per CSS pixel (Chart.js's unit) at 100 dpi per pixel ratio
 # Gaps in points.
@@ -100,6 +101,7 @@ class TextLook:
     size: float | None = None  # points
     bold: bool = False
     color: RGBA | None = None
+    face: FontFace | None = None  # italic, family; None: the theme's upright face
 
 
 @dataclass(frozen=True)
@@ -121,6 +123,7 @@ class Look:
 
     title_size: float | None = None  # points
     title_bold: bool = False
+    title_face: FontFace | None = None
     title_color: RGBA | None = None
     title_lines: tuple[str, ...] = ()  # a title of several lines, one centred under another
     title_bottom: bool = False
@@ -131,6 +134,7 @@ class Look:
     subtitle_bottom: bool = False
     legend_size: float | None = None  # points
     legend_bold: bool = False
+    legend_face: FontFace | None = None
     legend_color: RGBA | None = None
     legend_position: str = "top"  # top, bottom, left, right
     legend_box: LegendBox | None = None  # None: the engine's swatch and gaps
@@ -247,10 +251,10 @@ def labels_shown(axis: Axis) -> bool:
 def _tick_font(axis: Axis, style: Style, default: FontProperties) -> FontProperties:
     """The axis' tick label font: its look's size and weight where it sets them."""
     look = axis.look
-    if look is None or (look.tick_size is None and not look.tick_bold):
+    if look is None or (look.tick_size is None and not look.tick_bold and look.tick_face is None):
         return default
     size = style.tick_label_size if look.tick_size is None else look.tick_size * CSS_POINTS
-    return style.font(size, _weight(look.tick_bold))
+    return style.font(size, _weight(look.tick_bold), look.tick_face)
 
 
 def tick_color(axis: Axis, style: Style) -> RGBA:
@@ -388,7 +392,9 @@ def _layout(
     elif parts.title and look.title_lines:
         bottom, top = _title_lines(request, labels, left, right, bottom, top)
     elif parts.title and request.title:
-        font = style.font(look.title_size or style.title_size, _weight(look.title_bold))
+        font = style.font(
+            look.title_size or style.title_size, _weight(look.title_bold), look.title_face
+        )
         text = shorten(request.title, font, dpi, inner_width)
         if text:
             title = _horizontal(text, 0.0, top, font, look.title_color or style.text_color, dpi)
@@ -859,7 +865,9 @@ def _legend(
     """Entries in rows under the title, centred, as many rows as the share allows."""
     style, dpi = request.style, request.dpi
     look = request.look
-    font = style.font(look.legend_size or style.legend_size, _weight(look.legend_bold))
+    font = style.font(
+        look.legend_size or style.legend_size, _weight(look.legend_bold), look.legend_face
+    )
     color = look.legend_color or style.text_color
     line = line_extent(font, dpi)
     swatch, swatch_height, swatch_gap, entry_gap, row_height = _legend_sizes(look, line, dpi)
@@ -930,7 +938,7 @@ def _legend(
 
 def _title_font(text: TextLook, style: Style) -> tuple[FontProperties, RGBA]:
     """An axis title's font and colour: the chart's where it sets them, else the theme's."""
-    font = style.font(text.size or style.label_size, _weight(text.bold))
+    font = style.font(text.size or style.label_size, _weight(text.bold), text.face)
     return font, text.color or style.label_color
 
 
@@ -959,7 +967,9 @@ def _title_lines(
     """A title of several lines, each centred between ``left`` and ``right`` (Chart.js centres
     its title on the chart, not the plot), at the top or the bottom; the edges left over."""
     style, dpi, look = request.style, request.dpi, request.look
-    font = style.font(look.title_size or style.title_size, _weight(look.title_bold))
+    font = style.font(
+        look.title_size or style.title_size, _weight(look.title_bold), look.title_face
+    )
     color = look.title_color or style.text_color
     line = line_extent(font, dpi).height
     lines = [shorten(text, font, dpi, right - left) for text in look.title_lines]
@@ -995,7 +1005,7 @@ def _subtitle(
     at the bottom, where the title took its room first); the edges left over."""
     style, dpi, look = request.style, request.dpi, request.look
     text = look.subtitle
-    font = style.font(text.size or style.title_size, _weight(text.bold))
+    font = style.font(text.size or style.title_size, _weight(text.bold), text.face)
     color = text.color or style.text_color
     line = line_extent(font, dpi).height
     lines = [shorten(item, font, dpi, max(0.0, right - left)) for item in look.subtitle_lines]
@@ -1020,7 +1030,9 @@ def _side_title(
     turns it, one column per line from the edge inwards, placed along the side by its
     ``align`` (start: where the text starts reading); the left and right edges left over."""
     style, dpi, look = request.style, request.dpi, request.look
-    font = style.font(look.title_size or style.title_size, _weight(look.title_bold))
+    font = style.font(
+        look.title_size or style.title_size, _weight(look.title_bold), look.title_face
+    )
     color = look.title_color or style.text_color
     line = line_extent(font, dpi)
     texts = look.title_lines or (request.title,)
@@ -1083,7 +1095,9 @@ def _legend_column(
     centred vertically, at most ``MAX_LEGEND_SHARE`` of the width wide; those that do not fit
     in the height are counted in the last one."""
     style, dpi, look = request.style, request.dpi, request.look
-    font = style.font(look.legend_size or style.legend_size, _weight(look.legend_bold))
+    font = style.font(
+        look.legend_size or style.legend_size, _weight(look.legend_bold), look.legend_face
+    )
     color = look.legend_color or style.text_color
     line = line_extent(font, dpi)
     swatch, swatch_height, swatch_gap, _, row_height = _legend_sizes(look, line, dpi)

@@ -107,6 +107,7 @@ def _with_look(request: Request, look: ChartLook, styles: ChartStyles | None = N
         look=Look(
             title_size=points(look.title.size),
             title_bold=look.title.bold is not False,  # Chart.js's titles are bold by default
+            title_face=look.title.face,
             title_color=color(look.title.color),
             title_lines=look.title_lines,
             title_bottom=look.title_bottom,
@@ -117,6 +118,7 @@ def _with_look(request: Request, look: ChartLook, styles: ChartStyles | None = N
             title_align=look.title_align,
             legend_size=points(look.legend.size),
             legend_bold=bool(look.legend.bold),
+            legend_face=look.legend.face,
             legend_color=color(look.legend.color),
             legend_position=look.legend_position,
             legend_box=_legend_box(look, unit),
@@ -159,6 +161,7 @@ def _text_look(text: TextStyle) -> TextLook:
         size=None if text.size is None else text.size * POINTS_PER_CSS_PIXEL,
         bold=bool(text.bold),
         color=None if text.color is None else _rgba(text.color),
+        face=text.face,
     )
 
 
@@ -177,7 +180,7 @@ def _css(dpi: float) -> float:
 
 def _font(style: Style, text: TextStyle) -> FontProperties:
     size = (text.size or DEFAULT_FONT_SIZE) * POINTS_PER_CSS_PIXEL
-    return style.font(size, "bold" if text.bold else "normal")
+    return style.font(size, "bold" if text.bold else "normal", text.face)
 
 
 def _annotations(
@@ -233,10 +236,10 @@ def _annotations(
     canvas.clip_to(None)
     drawn = []
     style = chart.request.style
-    font = _font(style, TextStyle(bold=True))
     padding = ANNOTATION_LABEL_PADDING * _css(dpi)
     for annotation, start, end in labels:
         assert annotation.label is not None
+        font = _font(style, TextStyle(bold=annotation.label_bold, face=annotation.label_face))
         lines = annotation.label.split("\n")
         width, height = _block_size(lines, font, dpi)
         size = (width + 2 * padding, height + 2 * padding)

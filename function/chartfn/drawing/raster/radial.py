@@ -197,7 +197,7 @@ class _RoundChart:
         look = self.scale_look or RadialLook()
         size = look.point_label_size or POINT_LABEL_FONT_PX
         weight = "bold" if look.point_label_bold else "normal"
-        return self.request.style.font(size * CSS_PX_IN_POINTS, weight)
+        return self.request.style.font(size * CSS_PX_IN_POINTS, weight, look.point_label_face)
 
     def fill_slice(
         self, canvas: Canvas, index: int, path: Path, color: RGBA | None = None, ring: int = 0

@@ -26,6 +26,7 @@ from chartfn.drawing.raster.layout import Label
 from chartfn.drawing.raster.rings import Ring
 from chartfn.drawing.raster.style import RGBA, Style
 from chartfn.drawing.raster.text import line_extent, measure
+from chartfn.models.font_face import FontFace
 from chartfn.models.overlays import TextStyle
 from chartfn.models.round_look import OutLabels
 
@@ -46,8 +47,10 @@ def _unit(dpi: float) -> float:
     return dpi / 100.0
 
 
-def _font(style: Style, size_css: float, bold: bool) -> FontProperties:
-    return style.font(size_css * CSS_PX_IN_POINTS, "bold" if bold else "normal")
+def _font(
+    style: Style, size_css: float, bold: bool, face: FontFace | None = None
+) -> FontProperties:
+    return style.font(size_css * CSS_PX_IN_POINTS, "bold" if bold else "normal", face)
 
 
 def outlabel_size(labels: OutLabels, css_height: float) -> float:
@@ -79,7 +82,7 @@ def draw_outlabels(
     """The out-labels of ``ring``'s slices (coloured ``slice_colors``); the texts drawn."""
     unit = _unit(dpi)
     size = outlabel_size(labels, canvas.size[1] / unit)
-    font = _font(style, size, labels.bold)
+    font = _font(style, size, labels.bold, labels.face)
     line_height = LINE_HEIGHT * size * unit
     text_color = to_rgba(labels.color)
     pads = (labels.padding[0] * unit, labels.padding[1] * unit, labels.padding[2] * unit,
@@ -139,7 +142,7 @@ def draw_centre_text(
 
     def block(sizes: list[float]) -> tuple[float, float]:
         widths = [
-            measure(content, _font(style, size, bool(text.bold)), dpi).width
+            measure(content, _font(style, size, bool(text.bold), text.face), dpi).width
             for (content, text), size in zip(lines, sizes, strict=True)
         ]
         return max(widths, default=0.0), sum(LINE_HEIGHT * s * unit for s in sizes)
@@ -155,7 +158,7 @@ def draw_centre_text(
     for (content, text), size in zip(lines, sizes, strict=True):
         line = LINE_HEIGHT * size * unit
         if size > 0:
-            font = _font(style, size, bool(text.bold))
+            font = _font(style, size, bool(text.bold), text.face)
             color = to_rgba(text.color or DEFAULT_CENTRE_COLOR)
             drawn += _lines(canvas, [content], centre[0], top, line, font, color, dpi)
         top -= line

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from chartfn.drawing.matplotlib_runtime import (
     CHARTJS_FONT_FAMILY,
@@ -11,9 +11,11 @@ from chartfn.drawing.matplotlib_runtime import (
     FONT_MANAGER,
     FontProperties,
     rcParams,
+    register_italic_faces,
     to_rgba,
 )
 from chartfn.drawing.themes import themed
+from chartfn.models.font_face import FontFace
 
 RGBA = tuple[float, float, float, float]
 
@@ -30,6 +32,10 @@ CHARTJS_LINE_COLOR: RGBA = (0.0, 0.0, 0.0, 0.1)
 CHARTJS_LINE_POINTS = 0.72
 # DejaVu Sans behind Liberation Sans for the symbols it lacks, then the CJK fallback
 CHARTJS_FAMILIES = (CHARTJS_FONT_FAMILY, "DejaVu Sans", CJK_FONT_FAMILY)
+# A config's serif or monospace family: matplotlib's own DejaVu faces (in its data folder, so
+# they cost the package nothing; what a Linux canvas's fontconfig gives for these generic names),
+# with the theme's list behind them for the glyphs they lack
+_GENERIC_FACES = {"serif": "DejaVu Serif", "monospace": "DejaVu Sans Mono"}
 
 
 @dataclass(frozen=True)
@@ -65,8 +71,34 @@ class Style:
     sans_serif: tuple[str, ...]
     cycle: tuple[RGBA, ...]  # the theme's line colours (/plot's curves take them in turn)
 
-    def font(self, size: float, weight: str = "normal") -> FontProperties:
-        return _font(self.font_family, self.sans_serif, size, weight)
+    def font(
+        self, size: float, weight: str = "normal", face: FontFace | None = None
+    ) -> FontProperties:
+        """``face`` None: the theme's upright face (what every chart but a Chart.js config's
+        text that names a style or family is drawn in)."""
+        if face is None or face.is_default():
+            return _font(self.font_family, self.sans_serif, size, weight)
+        return _faced_font(self.font_family, self.sans_serif, size, weight, face)
+
+
+# bounded: a config's font sizes are floats from 1 to 200, each a key
+@lru_cache(maxsize=1024)
+def _faced_font(
+    family: tuple[str, ...],
+    sans_serif: tuple[str, ...],
+    size: float,
+    weight: str,
+    face: FontFace,
+) -> FontProperties:
+    if face.italic:
+        register_italic_faces()
+    generic = _GENERIC_FACES.get(face.family)
+    names = (generic, *family) if generic else family
+    font = _font(names, sans_serif, size, weight).copy()
+    if face.italic:
+        # DejaVu Sans (Mono)'s slanted faces are 'oblique', which matplotlib takes for italic
+        font.set_style("italic")
+    return font
 
 
 @cache
