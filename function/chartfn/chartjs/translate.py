@@ -22,6 +22,7 @@ from pydantic import ValidationError
 
 from chartfn.chartjs.box_translate import BOX_CHART_TYPES, BoxError, box_fields
 from chartfn.chartjs.callbacks import option_path
+from chartfn.chartjs.category_bars import category_bar_widths
 from chartfn.chartjs.config import ChartConfig, JsFunction, function_paths
 from chartfn.chartjs.dataset_style import StyleError, series_style
 from chartfn.chartjs.default_colors import TABLEAU10, with_default_colors
@@ -237,6 +238,12 @@ def translate(config: ChartConfig, version: int = 2) -> Translation:
         except BarOptionError as exc:
             raise TranslationError(exc.path, str(exc).removeprefix(exc.path + ": ")) from None
         styles = replace(styles, bar_slots=slots)
+    elif kind == "bar":
+        try:
+            widths = category_bar_widths(config, version, [d.index for d in datasets], warnings)
+        except BarOptionError as exc:
+            raise TranslationError(exc.path, str(exc).removeprefix(exc.path + ": ")) from None
+        styles = replace(styles, category_bars=widths)
     plugins = _undrawn_plugins(options, kind)
     if plugins:
         warnings.append("plugins are not drawn yet: " + ", ".join(plugins))
