@@ -3,7 +3,8 @@
 
 - v2 (2.9.4's ``_resolveDataElementOptions``): the category axis (``scales.xAxes[0]``,
   ``yAxes[0]`` for ``horizontalBar``) first, then the dataset, ``options.datasets.bar``
-  (``.horizontalBar``) and ``options.elements.rectangle``;
+  (``.horizontalBar``) and ``options.elements.rectangle`` (the thicknesses only: Chart.js 2's
+  global ``datasets.bar`` defaults of the percentages come before it);
 - v3/v4: the dataset, ``options.datasets.bar``, then the root ``options`` (its
   ``datasetScopeKeys``), for vertical and ``indexAxis: 'y'`` charts alike.
 
@@ -31,6 +32,9 @@ from chartfn.models.category_bars import (
 __all__ = ["category_bar_widths"]
 
 _KEYS = ("categoryPercentage", "barPercentage", "barThickness", "maxBarThickness")
+
+_PERCENTAGES = ("categoryPercentage", "barPercentage")
+_RECTANGLE = "options.elements.rectangle"
 
 # A place an option may be given: its path and the mapping found there.
 _Source = tuple[str, Mapping[str, Any]]
@@ -75,7 +79,7 @@ def _shared_sources(
         return [
             (f"options.scales.{axes_key}[0]", _mapping(axis)),
             (f"options.datasets.{dataset_type}", _mapping(by_type.get(dataset_type))),
-            ("options.elements.rectangle", _mapping(rectangle)),
+            (_RECTANGLE, _mapping(rectangle)),
         ]
     return [("options.datasets.bar", _mapping(by_type.get("bar"))), ("options", options)]
 
@@ -84,6 +88,8 @@ def _width(sources: list[_Source], warnings: list[str]) -> BarWidth:
     found: dict[str, tuple[str, Any]] = {}
     for key in _KEYS:
         for where, source in sources:
+            if where == _RECTANGLE and key in _PERCENTAGES:
+                break  # Chart.js 2's datasets.bar defaults (0.8, 0.9) come first
             value = source.get(key)
             if value is not None and not isinstance(value, JsFunction):
                 found[key] = (f"{where}.{key}", value)
