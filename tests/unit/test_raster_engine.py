@@ -21,6 +21,7 @@ from chartfn.drawing.raster import engine, glyphs, pattern_tile
 from chartfn.drawing.raster.style import style_of
 from chartfn.drawing.raster.text import ELLIPSIS
 from chartfn.drawing.themes import THEMES, themed
+from chartfn.models.category_bars import BarWidth, CategoryBarWidths
 from chartfn.models.chart_spec import ChartSpec
 from chartfn.models.fill_gradient import GradientStop, LinearGradient
 from chartfn.models.fill_pattern import FillPattern
@@ -722,6 +723,12 @@ MIXED: dict[str, tuple[dict[str, Any], ChartStyles]] = {
          "series": [{"y": [61, 21, 68]}, {"y": [226, 16, 44]}, {"y": [40, 6, 4]}]},
         ChartStyles((_LINE, None, None)),
     ),
+    "a line beside bars of their own widths": (
+        {"kind": "bar", "categories": MANY, "legend": True, "title": TITLE,
+         "series": [{"y": [1.0] * 100}, {"y": [2.0] * 100}, {"y": [3.0] * 100}]},
+        ChartStyles((None, _LINE, None), category_bars=CategoryBarWidths(
+            (BarWidth(thickness=10_000.0), BarWidth(), BarWidth(10.0, 10.0, None, 0.0))))
+    ),
     "a line on a log right axis beside grouped bars": (
         {"kind": "bar", "y2_series": [2], "y2_log": True, "categories": MANY,
          "series": [{"y": [1.0] * 100}, {"y": [-1.0] * 100},
@@ -767,6 +774,12 @@ PAINTED: dict[str, tuple[dict[str, Any], ChartStyles]] = {
     "horizontal bars": (
         {**CARTESIAN_SPECS["horizontal bar"], "legend": True, "title": TITLE},
         ChartStyles((SeriesStyle(gradient=_GRADIENT), SeriesStyle(pattern=_stripes(200, "box")))),
+    ),
+    "horizontal bars of their own widths": (
+        {**CARTESIAN_SPECS["horizontal bar"], "legend": True, "stacked": True},
+        ChartStyles((SeriesStyle(pattern=_stripes(20)), SeriesStyle(gradient=_GRADIENT)),
+                    category_bars=CategoryBarWidths((BarWidth(0.3, 10.0, None, 4.0),
+                                                     BarWidth(thickness=10_000.0)))),
     ),
     "slices": (
         {**ROUND_SPECS["doughnut"], "legend": True, "title": TITLE},
@@ -850,12 +863,13 @@ def test_a_painted_chart_after_others_is_the_chart_rendered_first(
         assert draw(case) == first[case], case
     raster = options.get("format", "png") not in ("svg", "pdf")
     for case, (data, styles) in PAINTED.items():  # paints show on raster, vector keeps colours
-        unpainted = ChartStyles(
-            tuple(
+        unpainted = replace(
+            styles,
+            series=tuple(
                 replace(look, gradient=None, pattern=None, border_paint=None, point_paints=())
                 for look in styles.series
                 if look is not None
-            )
+            ),
         )
         spec = spec_of({**data, "title": f"paint {case}"})
         plain = engine.render_spec(spec, OutputOptions(**options), styles=unpainted)

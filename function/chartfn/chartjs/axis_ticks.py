@@ -46,6 +46,7 @@ from chartfn.chartjs.time_axis import TimeError
 from chartfn.chartjs.time_scale import label_times, time_scale_provider
 from chartfn.chartjs.time_series_axis import is_series_axis, series_axis
 from chartfn.chartjs.translate import TranslationError, js_string_to_number
+from chartfn.chartjs.unlabelled_axis import unlabelled_x_provider
 from chartfn.models.axis_ticks import AxisTicks, TickProvider, TickProviders
 from chartfn.models.box_stats import box_summaries, value_limits
 from chartfn.models.chart_spec import BOX_KINDS, MAX_NAME, ChartSpec
@@ -193,6 +194,8 @@ def config_ticks(
         x_provider = category_x_provider(evaluated, x_scale, version, labels, length)
         if tick_callback_of(x_scale.options, version) is not None:
             run.append(_path(x_scale))
+    if x_provider is None:
+        x_provider = unlabelled_x_provider(config, spec, version, x_scale)
     category_scale = find_scale(config, category_letter, version)
     if (
         category_scale is not None

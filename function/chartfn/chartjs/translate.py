@@ -22,9 +22,11 @@ from pydantic import ValidationError
 
 from chartfn.chartjs.box_translate import BOX_CHART_TYPES, BoxError, box_fields
 from chartfn.chartjs.callbacks import option_path
+from chartfn.chartjs.category_bars import category_bar_widths
 from chartfn.chartjs.config import ChartConfig, JsFunction, function_paths
 from chartfn.chartjs.dataset_style import StyleError, series_style
 from chartfn.chartjs.default_colors import TABLEAU10, with_default_colors
+from chartfn.chartjs.horizontal_axes import second_value_axis_warning
 from chartfn.chartjs.mixed_types import bars_in_line_chart, bars_on_category_lines
 from chartfn.chartjs.needle_gauge import GaugeError, gauge_fields
 from chartfn.chartjs.pattern_fill import PaintError, fill_pattern
@@ -210,6 +212,11 @@ def translate(config: ChartConfig, version: int = 2) -> Translation:
             _stack_bar_lines(config, version, datasets, scales)
         spec_fields = _bar(datasets, labels, scales)
         spec_fields.update(_second_axis(config, version, kind, datasets, scales, warnings))
+        second_x = scales.horizontal and second_value_axis_warning(
+            config, version, [d.index for d in datasets]
+        )
+        if second_x:
+            warnings.append(second_x)
     else:
         # A line config's category x axis gets its labels from chartjs.category_axis.
         category_x = config.get("type") == "line" and scales.x.get("type", "category") == "category"
@@ -237,6 +244,12 @@ def translate(config: ChartConfig, version: int = 2) -> Translation:
         except BarOptionError as exc:
             raise TranslationError(exc.path, str(exc).removeprefix(exc.path + ": ")) from None
         styles = replace(styles, bar_slots=slots)
+    elif kind == "bar":
+        try:
+            widths = category_bar_widths(config, version, [d.index for d in datasets], warnings)
+        except BarOptionError as exc:
+            raise TranslationError(exc.path, str(exc).removeprefix(exc.path + ": ")) from None
+        styles = replace(styles, category_bars=widths)
     plugins = _undrawn_plugins(options, kind)
     if plugins:
         warnings.append("plugins are not drawn yet: " + ", ".join(plugins))

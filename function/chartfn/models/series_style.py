@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from chartfn.models.bar_slots import BarSlots
+from chartfn.models.category_bars import CategoryBarWidths
 from chartfn.models.fill_gradient import LinearGradient
 from chartfn.models.fill_pattern import FillPattern, Paint
 from chartfn.models.needle_gauge_look import NeedleGaugeLook
@@ -120,6 +121,8 @@ class ChartStyles:
     #: The share of its slot (the category's 0.8 split among the datasets) a bar fills:
     #: Chart.js's ``barPercentage`` 0.9 for a Chart.js config; 1 for the engine's own bars.
     bar_share: float = 1.0
+    #: Bars on a category axis: a config's own width options (None: ``bar_share`` rules).
+    category_bars: CategoryBarWidths | None = None
     #: A needle gauge's needle and value label (None: the plugin's defaults).
     needle_gauge: NeedleGaugeLook | None = None
     #: Chart.js 2's filler paints every dataset's area before any dataset's line and points

@@ -13,6 +13,7 @@ import numpy as np
 from chartfn.drawing.matplotlib_runtime import Affine2D, Path, to_rgba
 from chartfn.drawing.raster.bar_borders import bar_outlines, outlined_entries
 from chartfn.drawing.raster.canvas import Canvas
+from chartfn.drawing.raster.category_bar_edges import sized_bar_boxes
 from chartfn.drawing.raster.layout import Axis, Label, Layout, LegendEntry, Request
 from chartfn.drawing.raster.paint_fill import paint_bars, paint_of
 from chartfn.drawing.raster.rounded_bars import fill_rounded_bars
@@ -260,10 +261,15 @@ def _bars(
         base, spec, entries, Axis(x_scale, tuple(flat(c) for c in categories)), Axis(y_scale)
     )
 
+    def sized(layout: Layout) -> BarBoxes:
+        across = abs(layout.plot[2] - layout.plot[0]) / count
+        indexes = range(len(boxes))
+        return sized_bar_boxes(boxes, styles.category_bars, indexes, spec.stacked, across, base.dpi)
+
     def draw(canvas: Canvas, layout: Layout) -> list[Label]:
         to_x, to_y = _mappers(x_scale, y_scale, layout)
         for index, ((left, right, bottom, top), color) in enumerate(
-            zip(boxes, colors, strict=True)
+            zip(sized(layout), colors, strict=True)
         ):
             if spec.y_log:
                 bottom = np.where(bottom > 0, bottom, (layout.y_scale or y_scale).low * 1e-3)
@@ -275,7 +281,7 @@ def _bars(
     def elements(layout: Layout) -> list[list[Element | None]]:
         to_x, to_y = _mappers(x_scale, y_scale, layout)
         found = []
-        for left, right, bottom, top in boxes:
+        for left, right, bottom, top in sized(layout):
             middle = to_x((left + right) / 2)
             starts, ends = to_y(bottom), to_y(top)
             found.append(

@@ -14,6 +14,7 @@ import numpy as np
 from chartfn.drawing.matplotlib_runtime import to_rgba
 from chartfn.drawing.raster.bar_borders import outlined_entries
 from chartfn.drawing.raster.canvas import Canvas
+from chartfn.drawing.raster.category_bar_edges import sized_bar_boxes
 from chartfn.drawing.raster.charts import (
     Chart,
     Element,
@@ -63,11 +64,16 @@ def plan_horizontal(
         base, spec, entries, Axis(value), Axis(category, tuple(flat(c) for c in categories))
     )
 
+    def sized(layout: Layout) -> list[tuple[np.ndarray, ...]]:
+        across = abs(layout.plot[3] - layout.plot[1]) / count
+        indexes = range(len(boxes))
+        return sized_bar_boxes(boxes, looks.category_bars, indexes, spec.stacked, across, dpi)
+
     def draw(canvas: Canvas, layout: Layout) -> list[Label]:
         x0, y0, x1, y1 = layout.plot
         values = layout.x_scale or value
         for index, ((low_edge, high_edge, start, end), color) in enumerate(
-            zip(boxes, colors, strict=True)
+            zip(sized(layout), colors, strict=True)
         ):
             if spec.y_log:
                 start = np.where(start > 0, start, values.low * 1e-3)
@@ -89,7 +95,7 @@ def plan_horizontal(
         to_x, to_y = _mappers(value, category, layout)
         x0, _, x1, _ = layout.plot
         found = []
-        for low_edge, high_edge, start, end in boxes:
+        for low_edge, high_edge, start, end in sized(layout):
             if spec.y_log:  # a log axis has no 0: the bar starts at the plot's left edge
                 start = np.where(start > 0, start, np.nan)
             middles = to_y((low_edge + high_edge) / 2)

@@ -16,6 +16,7 @@ import numpy as np
 from chartfn.drawing.matplotlib_runtime import to_rgba
 from chartfn.drawing.raster.bar_borders import outlined_entries
 from chartfn.drawing.raster.canvas import Canvas
+from chartfn.drawing.raster.category_bar_edges import sized_bar_groups
 from chartfn.drawing.raster.charts import (
     LINE_WIDTH,
     BarBoxes,
@@ -87,7 +88,13 @@ def plan_mixed_bars(
             return (layout.y2_scale or y2_scale).low
         return (layout.y_scale or y_scale).low
 
+    def sized(layout: Layout) -> dict[int, tuple[np.ndarray, ...]]:
+        slots = count if styles.category_offset or count < 2 else count - 1
+        across = abs(layout.plot[2] - layout.plot[0]) / slots
+        return sized_bar_groups(boxes, styles.category_bars, spec.stacked, across, base.dpi)
+
     def draw(canvas: Canvas, layout: Layout) -> list[Label]:
+        placed = sized(layout)
         for index in drawing_order:
             to_x, to_y = mappers_of(index, layout)
             if index in lines:
@@ -95,7 +102,7 @@ def plan_mixed_bars(
                 px, py = to_x(centres), to_y(values[index])
                 _line(canvas, layout, px, py, zero, looks[index], colors[index])
                 continue
-            left, right_edge, bottom, top = boxes[index]
+            left, right_edge, bottom, top = placed[index]
             if _on_log(spec, index, right):
                 bottom = np.where(bottom > 0, bottom, low_end(index, layout) * 1e-3)
             rects = np.stack([to_x(left), to_y(bottom), to_x(right_edge), to_y(top)], axis=1)
@@ -109,6 +116,7 @@ def plan_mixed_bars(
     def elements(layout: Layout) -> list[list[Element | None]]:
         _, y0, _, y1 = layout.plot
         found: list[list[Element | None]] = []
+        placed = sized(layout)
         for index in range(len(spec.series)):
             to_x, to_y = mappers_of(index, layout)
             if index in lines:
@@ -123,7 +131,7 @@ def plan_mixed_bars(
                     row.append(Element((px, py), (px, py), (px, py), (0.0, up)))
                 found.append(row)
                 continue
-            left, right_edge, bottom, top = boxes[index]
+            left, right_edge, bottom, top = placed[index]
             middle = to_x((left + right_edge) / 2)
             found.append(
                 [
