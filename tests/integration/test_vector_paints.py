@@ -172,6 +172,27 @@ async def test_svg_radar_area_embeds_its_gradient_clipped_to_its_polygon(
     assert_rows_follow_the_gradient(area, height)
 
 
+async def test_svg_line_area_embeds_its_gradient_clipped_to_the_area(
+    uncached: httpx.AsyncClient,
+) -> None:
+    """The area from b to d (nulls at a and e): its clip path reaches neither the plot's
+    left nor its right (a closing vertex taken for a corner would pull it there)."""
+    line = (
+        "{type:'line',data:{labels:['a','b','c','d','e'],datasets:[{data:[null,3,5,2,null],"
+        "borderColor:'rgba(0,0,0,0)',backgroundColor:FILL}]},options:{legend:{display:false}}}"
+    )
+    response = await render(uncached, line.replace("FILL", DOWN), "svg")
+    assert warning(response) == ""
+    images, height = svg_images(response.text)
+    (area,) = images
+    assert area.clip is not None and len(area.clip) == 1
+    assert_clip_fills_the_image(area, UNIT)
+    assert_rows_follow_the_gradient(area, height)
+    x0, _, x1, _ = area.extent()
+    width = WIDTH * UNIT
+    assert 0.2 * width < x0 and x1 < 0.8 * width and x1 - x0 < 0.5 * width
+
+
 async def test_svg_patterns_are_embedded_not_filled_in_their_background(
     uncached: httpx.AsyncClient,
 ) -> None:
