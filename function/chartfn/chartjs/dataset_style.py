@@ -185,7 +185,7 @@ def series_style(
         ),
         fill_color=_single_color(dataset.get("backgroundColor"), f"{path}.backgroundColor")
         if area_paint is None
-        else paint_color(area_paint),  # where the area cannot be painted (vector output)
+        else paint_color(area_paint),  # where it cannot be (past SVG/PDF's bound)
         border_color=_single_color(dataset.get("borderColor"), f"{path}.borderColor"),
         fill=fill,
         line_width=_size(

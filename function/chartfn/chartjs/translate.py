@@ -672,7 +672,7 @@ def _dataset_color(
             value, where = value[0], where + "[0]"
         if isinstance(value, dict):
             # bars, slices and line areas are painted with it (drawing.raster.paint_fill);
-            # this is the colour where it cannot be (vector output)
+            # this is the colour where it cannot be (past SVG/PDF's image bound)
             painted = (name == "backgroundColor" and kind in _PAINTED_KINDS) or (
                 kind in ("line", "radar") and dataset[name] is value  # the line or its area
             )
