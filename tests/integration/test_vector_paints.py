@@ -326,3 +326,17 @@ async def test_the_images_a_vector_chart_embeds_are_bounded(uncached: httpx.Asyn
     assert f"at most {MAX_VECTOR_PAINT_IMAGES} shapes" in warning(response)
     assert response.text.count("<image") == MAX_VECTOR_PAINT_IMAGES
     assert "at most" not in warning(await render(uncached, config, "png"))
+
+
+async def test_a_radars_legend_box_shows_its_areas_gradient(uncached: httpx.AsyncClient) -> None:
+    """Chart.js fills a radar's legend box with the dataset's backgroundColor: near the top
+    of the chart a red-to-blue gradient is red there, where a green area's box is green."""
+    shown = RADAR.replace(",options:{legend:{display:false}}", "")
+    image = pixels(await render(uncached, shown.replace("FILL", DOWN), "png"))
+    solid = pixels(await render(uncached, shown.replace("FILL", "'#00ff00'"), "png"))
+    legend = slice(0, HEIGHT // 8)  # the legend's row above the radar
+    changed = (image[legend] != solid[legend]).any(axis=-1)
+    assert changed.any()
+    box = image[legend][changed & (image[legend][..., 3] == 255)][:, :3]
+    reddish = (box[:, 0] > 200) & (box[:, 1] <= 2) & (box[:, 2] < 60)
+    assert reddish.sum() > 20
