@@ -1,7 +1,8 @@
 """QuickChart's gradient helpers on bars, through ``/chart?c=``: the bars are painted with the
 gradient as a canvas paints it, across the whole chart, so each end of a bar shows the
 gradient's colour at that height (or width) of the image; and they cover the pixels the same
-bars cover in one colour. Rendered with the cache off and at sizes no other test uses."""
+bars cover in one colour (SVG and PDF: tests/integration/test_vector_paints.py). Rendered with
+the cache off and at sizes no other test uses."""
 
 from __future__ import annotations
 
@@ -111,13 +112,3 @@ async def test_a_gradient_chart_leaves_nothing_behind_for_the_next(
     fill = "getGradientFillHelper('horizontal',['#ff0000','#0000ff'])"
     await render(uncached, VERTICAL.replace("FILL", fill).replace("7,", "7.5,"))
     assert (await render(uncached, plain)).content == fresh
-
-
-async def test_vector_output_fills_gradient_bars_in_the_first_stop(
-    uncached: httpx.AsyncClient,
-) -> None:
-    fill = "getGradientFillHelper('vertical',['#fe0102','#0000ff'])"
-    config = VERTICAL.replace("FILL", fill)
-    response = await uncached.get(f"/chart?c={quote(config, safe='')}&w={WIDTH}&h={HEIGHT}&f=svg")
-    assert response.status_code == 200
-    assert "fill: #fe0102" in response.text

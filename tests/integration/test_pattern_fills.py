@@ -149,15 +149,6 @@ async def test_a_line_area_and_its_line_show_gradients_over_the_chart(
     assert left[1] > left[2] and right[2] > right[1], (left, right)
 
 
-async def test_vector_output_fills_patterns_in_their_background_and_says_so(
-    uncached: httpx.AsyncClient,
-) -> None:
-    response = await render(uncached, BARS.replace("FILL", LINES), f="svg")
-    assert response.status_code == 200
-    assert "fill: #ff0000" in response.text
-    assert "drawn in one colour in SVG" in warning(response)
-
-
 @pytest.mark.parametrize(
     ("fill", "where"),
     [

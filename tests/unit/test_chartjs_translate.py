@@ -368,7 +368,7 @@ def test_bar_gradients_and_patterns_are_painted_with_their_colour_for_vector_out
     assert first is not None and first.point_paints[0] == look.gradient
 
 
-def test_a_line_is_stroked_with_its_gradient_and_a_radar_says_it_draws_one_colour() -> None:
+def test_a_line_and_a_radar_are_stroked_with_their_gradients() -> None:
     gradient = _gradient_marker((0, "#33ee33"), (1, "red"))
     config = _one_dataset("line", [1, 2])
     config["data"]["datasets"][0]["borderColor"] = gradient
@@ -381,8 +381,17 @@ def test_a_line_is_stroked_with_its_gradient_and_a_radar_says_it_draws_one_colou
     radar = _one_dataset("radar", [1, 2, 3])
     radar["data"]["labels"] = ["a", "b", "c"]
     radar["data"]["datasets"][0]["borderColor"] = gradient
+    radar["data"]["datasets"][0]["backgroundColor"] = _gradient_marker((0, "blue"), (1, "red"))
+    drawn = translate(radar)
+    assert drawn.warnings == ()
+    assert drawn.spec.series[0].color == "#33ee33"  # where it cannot be painted
+    radar_look = drawn.styles.of(0)
+    assert radar_look is not None and radar_look.border_paint == look.border_paint
+    assert radar_look.gradient is not None and radar_look.gradient.stops[0].color == "#0000ffff"
+    # one colour per value is not a radar's: its first colour, said
+    radar["data"]["datasets"][0]["borderColor"] = [gradient, "blue"]
     warnings = "; ".join(translate(radar).warnings)
-    assert "borderColor: a gradient is drawn in its first colour" in warnings
+    assert "borderColor[0]: a gradient is drawn in its first colour" in warnings
 
 
 @pytest.mark.parametrize(

@@ -112,6 +112,13 @@ def series_style(
             one = _paint(value, where)
             paints = tuple(one for _ in range(count)) if one is not None else ()
         return SeriesStyle(point_paints=paints) if paints else None
+    if kind == "radar":  # its area painted as a line's, its outline stroked (raster.radial)
+        area = _paints(dataset.get("backgroundColor"), f"{path}.backgroundColor", ())
+        border = _paints(dataset.get("borderColor"), f"{path}.borderColor", ())
+        border_paint = border.gradient if border.gradient is not None else border.pattern
+        if area == SeriesStyle() and border_paint is None:
+            return None  # the engine's radar as before
+        return replace(area, border_paint=border_paint)
     if kind not in ("line", "scatter", "bubble"):
         return None
     elements = options.get("elements") if isinstance(options.get("elements"), dict) else {}
@@ -178,7 +185,7 @@ def series_style(
         ),
         fill_color=_single_color(dataset.get("backgroundColor"), f"{path}.backgroundColor")
         if area_paint is None
-        else paint_color(area_paint),  # where the area cannot be painted (vector output)
+        else paint_color(area_paint),  # where it cannot be (past SVG/PDF's bound)
         border_color=_single_color(dataset.get("borderColor"), f"{path}.borderColor"),
         fill=fill,
         line_width=_size(

@@ -23,6 +23,7 @@ from chartfn.chartjs.translate import NOT_RUN_PREFIX, translate
 from chartfn.models.axis_ticks import TickProviders
 from chartfn.models.chart_spec import BOX_KINDS, ChartSpec
 from chartfn.models.overlays import Overlays
+from chartfn.models.paint_bounds import MAX_VECTOR_PAINT_IMAGES, vector_paint_images
 from chartfn.models.series_style import ChartStyles
 
 __all__ = ["PreparedChart", "prepare"]
@@ -95,7 +96,7 @@ def prepare(request: QuickChartRequest) -> PreparedChart:
             translation.warnings
             + overlays.warnings
             + _overlays_not_placed(ticks.spec, overlays)
-            + _paints_in_one_colour(translation.styles, request.format),
+            + _paints_past_the_vector_bound(ticks.spec, translation.styles, request.format),
             ticks.run_callback_paths
             + overlays.run_callback_paths
             + rounds.run_callback_paths
@@ -131,21 +132,20 @@ def _overlays_not_placed(spec: ChartSpec, overlays: ConfigOverlays) -> tuple[str
     return ()
 
 
-def _paints_in_one_colour(styles: ChartStyles, output_format: str) -> tuple[str, ...]:
-    """Gradients and patterns are painted on Agg only (drawing.raster.paint_fill): said where
-    the format draws them in one colour."""
-    if output_format not in ("svg", "pdf"):
-        return ()
-    painted = any(
-        look is not None
-        and (look.gradient is not None or look.pattern is not None or any(look.point_paints))
-        for look in styles.series
-    )
-    if not painted:
+def _paints_past_the_vector_bound(
+    spec: ChartSpec, styles: ChartStyles, output_format: str
+) -> tuple[str, ...]:
+    """SVG and PDF embed an image per painted shape, up to a bound
+    (``drawing.raster.vector_paint``): said where the chart could need more, as the shapes
+    past it are filled in one colour."""
+    if output_format not in ("svg", "pdf") or vector_paint_images(spec, styles) <= (
+        MAX_VECTOR_PAINT_IMAGES
+    ):
         return ()
     return (
-        f"gradients and patterns are drawn in one colour in {output_format.upper()} (a "
-        "gradient's first stop, a pattern's background); PNG, WebP and JPEG paint them",
+        f"{output_format.upper()} draws at most {MAX_VECTOR_PAINT_IMAGES} shapes in gradients "
+        "and patterns; any past them are drawn in one colour (a gradient's first stop, a "
+        "pattern's background); PNG, WebP and JPEG paint every one",
     )
 
 

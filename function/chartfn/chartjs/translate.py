@@ -672,9 +672,9 @@ def _dataset_color(
             value, where = value[0], where + "[0]"
         if isinstance(value, dict):
             # bars, slices and line areas are painted with it (drawing.raster.paint_fill);
-            # this is the colour where it cannot be (vector output)
+            # this is the colour where it cannot be (past SVG/PDF's image bound)
             painted = (name == "backgroundColor" and kind in _PAINTED_KINDS) or (
-                kind == "line" and dataset[name] is value  # one for the line and its area
+                kind in ("line", "radar") and dataset[name] is value  # the line or its area
             )
             color = _fill_color(value, where, [] if painted else warnings)
             if color is not None:

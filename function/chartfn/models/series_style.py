@@ -62,7 +62,7 @@ class SeriesStyle:
     #: One outline colour per value (points and bubbles are ringed in it).
     point_border_colors: tuple[str | None, ...] = ()
     #: A bar or line-area fill that is a gradient (QuickChart's helpers); the spec's colour
-    #: and ``point_colors`` still hold the colour drawn where it cannot be (vector output).
+    #: and ``point_colors`` still hold the colour drawn where it cannot be (past SVG/PDF's bound).
     gradient: LinearGradient | None = None
     #: The same for a pattern (QuickChart's ``pattern.draw``).
     pattern: FillPattern | None = None

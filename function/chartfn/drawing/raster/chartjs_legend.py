@@ -20,6 +20,7 @@ from chartfn.drawing.matplotlib_runtime import Path, to_rgba
 from chartfn.drawing.raster.canvas import Canvas, Rect
 from chartfn.drawing.raster.layout import LegendEntry
 from chartfn.drawing.raster.style import RGBA
+from chartfn.models.fill_pattern import Paint
 from chartfn.models.series_style import ChartStyles, SeriesStyle
 
 __all__ = ["chartjs_boxes", "chartjs_radar_boxes", "stroke_box_edge"]
@@ -72,22 +73,27 @@ def _box(entry: LegendEntry, style: SeriesStyle | None, version: int) -> LegendE
 
 
 def chartjs_radar_boxes(
-    entries: Sequence[LegendEntry], fill: bool | list[bool] | None, version: int
+    entries: Sequence[LegendEntry],
+    fill: bool | list[bool] | None,
+    version: int,
+    paints: Sequence[Paint | None] = (),
 ) -> tuple[LegendEntry, ...]:
     """A radar's entries (boxes in the datasets' border colours) as Chart.js's boxes: filled
-    with the area's colour (the border's at half opacity, as the radar's area is drawn), or
-    with the border colour where Chart.js 2.9.4 has ``fill: false``; stroked 3 CSS px wide
-    (the radar line's borderWidth)."""
+    with the area's colour (the border's at half opacity, as the radar's area is drawn; its
+    gradient or pattern where ``paints`` has one), or with the border colour where Chart.js
+    2.9.4 has ``fill: false``; stroked 3 CSS px wide (the radar line's borderWidth)."""
     filled = fill if isinstance(fill, list) else [fill is not False] * len(entries)
     boxes = []
-    for entry, area in zip(entries, filled, strict=False):
+    for index, (entry, area) in enumerate(zip(entries, filled, strict=False)):
         border = entry.color
         solid = version < 3 and not area
         background = border if solid else (*border[:3], border[3] * _DEFAULT_AREA_ALPHA)
+        paint = paints[index] if index < len(paints) and not solid else None
         boxes.append(
             replace(
                 entry,
                 color=background,
+                paint=paint,
                 edge=border,
                 edge_width=0.0,
                 edge_points=_RADAR_BORDER_WIDTH * POINTS_PER_CSS_PIXEL,

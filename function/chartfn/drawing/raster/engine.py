@@ -27,7 +27,7 @@ from chartfn.drawing.raster.horizontal_bars import plan_horizontal
 from chartfn.drawing.raster.layers import background_color, draw_frame, draw_grid
 from chartfn.drawing.raster.layout import Label, Layout, Request, layout
 from chartfn.drawing.raster.overlays import with_overlays
-from chartfn.drawing.raster.paint_fill import fill_rects_with_paint, legend_with_paints
+from chartfn.drawing.raster.paint_fill import fill_rects_with_paint, legend_with_paints, paint_of
 from chartfn.drawing.raster.second_axis import plan_two_value_axes
 from chartfn.drawing.raster.series_marks import point_shape
 from chartfn.drawing.raster.style import RGBA, Style, chartjs_style, style_of
@@ -166,7 +166,8 @@ def plan_chart(
     def decorated(plain: Chart) -> Chart:
         if chart.kind == "radar" and overlays is not None:
             version = overlays.look.chartjs_version
-            legend = chartjs_radar_boxes(plain.request.legend, chart.fill, version)
+            paints = [paint_of(styles.of(i)) for i in range(len(chart.series))] if styles else []
+            legend = chartjs_radar_boxes(plain.request.legend, chart.fill, version, paints)
             plain = replace(plain, request=replace(plain.request, legend=legend))
         return with_overlays(plain, overlays, styles)
 

@@ -5,7 +5,7 @@ bar shows the part of it that it covers.
 On Agg each bar becomes an RGBA image of the gradient's colour at each pixel centre, drawn
 with ``draw_image`` (past ``_MAX_SEPARATE_IMAGES`` bars, one image over their bounding box,
 transparent outside them). Other
-renderers (vector output) get False and fill the bars in their solid colour as before.
+renderers get False (``paint_fill`` sends SVG and PDF to ``vector_paint`` instead).
 """
 
 from __future__ import annotations

@@ -4,8 +4,9 @@ CanvasPattern: the paint lies over the whole chart (a pattern's tiles repeat fro
 left, in CSS pixels) and each shape shows the part of it that it covers.
 
 On Agg (PNG, WebP, JPEG) a shape becomes an RGBA image of the paint's colour at each pixel,
-drawn with ``draw_image`` clipped to the shape. Other renderers (SVG, PDF) get False and the
-caller fills the shape in the paint's one colour (``chartjs.prepare`` says so in a warning).
+drawn with ``draw_image`` clipped to the shape; on SVG and PDF the same image is embedded,
+clipped to the shape (``vector_paint``). Where a canvas cannot (past ``vector_paint``'s bound)
+the functions return False and the caller fills the shape in the paint's one colour.
 """
 
 from __future__ import annotations
@@ -23,6 +24,14 @@ from chartfn.drawing.raster.gradient_fill import (
 )
 from chartfn.drawing.raster.layout import LegendEntry
 from chartfn.drawing.raster.pattern_tile import pattern_period, pattern_tile
+from chartfn.drawing.raster.vector_paint import (
+    Words,
+    draw_vector_image,
+    fill_path_as_image,
+    fill_rects_as_image,
+    frame_dpi,
+    on_agg,
+)
 from chartfn.models.fill_gradient import LinearGradient
 from chartfn.models.fill_pattern import FillPattern, Paint
 from chartfn.models.series_style import ChartStyles, SeriesStyle
@@ -85,11 +94,11 @@ def paint_bars(
 def fill_rects_with_paint(canvas: Canvas, rects: np.ndarray, paint: Paint) -> bool:
     """Fill ``rects`` (rows of x0, y0, x1, y1 in frame pixels, y upwards) with ``paint``;
     False if this canvas cannot (the caller fills them in one colour)."""
+    if not on_agg(canvas):
+        return fill_rects_as_image(canvas, rects, _words_of(paint, canvas))
     if isinstance(paint, LinearGradient):
         return fill_rects_with_gradient(canvas, rects, paint)
     renderer = canvas.renderer
-    if not isinstance(renderer, RendererAgg) or canvas.unit != 1.0:
-        return False
     boxes = pixel_boxes(rects, canvas)
     if len(boxes) == 0:
         return True
@@ -117,9 +126,9 @@ def fill_rects_with_paint(canvas: Canvas, rects: np.ndarray, paint: Paint) -> bo
 
 def fill_path_with_paint(canvas: Canvas, path: Path, paint: Paint) -> bool:
     """Fill ``path`` (frame pixels, y upwards) with ``paint``; False if this canvas cannot."""
+    if not on_agg(canvas):
+        return fill_path_as_image(canvas, path, _words_of(paint, canvas))
     renderer = canvas.renderer
-    if not isinstance(renderer, RendererAgg) or canvas.unit != 1.0:
-        return False
     width, height = canvas.size
     low_x, low_y, high_x, high_y = 0.0, 0.0, width, height
     if canvas.clip is not None:
@@ -152,11 +161,13 @@ def stroke_path_with_paint(
     """Stroke ``path`` ``width`` points wide (dashed in points if asked) with ``paint``, as
     ``Canvas.stroke_path`` strokes in a colour; False if this canvas cannot."""
     renderer = canvas.renderer
-    if not isinstance(renderer, RendererAgg) or canvas.unit != 1.0:
+    agg = on_agg(canvas)
+    if not agg and not renderer.option_scale_image():
         return False
-    # the stroke's coverage, drawn alone, becomes the alpha of the paint's image
-    width_px, height_px = (int(v) for v in renderer.get_canvas_width_height())
-    mask = RendererAgg(width_px, height_px, renderer.dpi)
+    # the stroke's coverage, drawn alone at the frame's pixels, becomes the alpha of the
+    # paint's image (on SVG and PDF too: they clip to filled outlines, not to strokes)
+    width_px, height_px = (round(v) for v in canvas.size)
+    mask = RendererAgg(width_px, height_px, frame_dpi(canvas))
     gc = mask.new_gc()
     gc.set_foreground((0.0, 0.0, 0.0, 1.0), isRGBA=True)
     gc.set_linewidth(width)
@@ -178,6 +189,8 @@ def stroke_path_with_paint(
     image = np.ascontiguousarray(words).view(np.uint8).reshape(*words.shape, 4).copy()
     covered = coverage[bottom:top, left:right].astype(np.uint16)
     image[..., 3] = (image[..., 3] * covered + 127) // 255
+    if not agg:
+        return draw_vector_image(canvas, int(left), int(bottom), image)
     gc = renderer.new_gc()
     if canvas.clip is not None:
         gc.set_clip_rectangle(canvas.clip)
@@ -196,12 +209,16 @@ def _draw(
     renderer.draw_image(gc, left, bottom, image)
 
 
+def _words_of(paint: Paint, canvas: Canvas) -> Words:
+    return lambda left, bottom, shape: _words(paint, canvas, left, bottom, shape)
+
+
 def _words(
     paint: Paint, canvas: Canvas, left: int, bottom: int, shape: tuple[int, int]
 ) -> np.ndarray | None:
     """The paint's colour (an RGBA word) at each pixel of a box of ``shape`` (rows from
     ``bottom`` up, columns from ``left``); None: it paints nothing."""
-    dpi = canvas.renderer.dpi
+    dpi = frame_dpi(canvas)
     if isinstance(paint, LinearGradient):
         return gradient_words(paint, left, bottom, shape, canvas.size, dpi)
     return _pattern_words(paint, left, bottom, shape, canvas.size[1], dpi / _CSS_PIXELS_PER_INCH)

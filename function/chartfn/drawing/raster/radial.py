@@ -20,7 +20,11 @@ import numpy as np
 from chartfn.drawing.matplotlib_runtime import FontProperties, Path, to_rgba
 from chartfn.drawing.raster.canvas import Canvas
 from chartfn.drawing.raster.layout import Label, Layout, LegendEntry, Request
-from chartfn.drawing.raster.paint_fill import fill_path_with_paint
+from chartfn.drawing.raster.paint_fill import (
+    fill_path_with_paint,
+    paint_of,
+    stroke_path_with_paint,
+)
 from chartfn.drawing.raster.rings import DEFAULT_CUTOUT, Ring, arc_element, place_rings
 from chartfn.drawing.raster.round_labels import draw_centre_text, draw_outlabels
 from chartfn.drawing.raster.style import RGBA
@@ -150,6 +154,10 @@ def plan_round(
             for i, s in enumerate(spec.series)
         ]
         entries = [LegendEntry(n, c, "box") for n, c in zip(names, colors, strict=True)]
+        looks = [styles.of(i) if styles is not None else None for i in range(len(colors))]
+        radar_paints = tuple(
+            (paint_of(look), look.border_paint if look is not None else None) for look in looks
+        )
     else:
         palette = spec.slice_colors or DEFAULT_COLORS
         colors = [to_rgba(palette[i % len(palette)]) for i in range(count)]
@@ -162,7 +170,9 @@ def plan_round(
         ).chart()
     areas_first = styles is not None and styles.areas_under_all_lines
     request = round_request(base, spec, entries)
-    return _RoundChart(spec, request, labels, colors, look=look, areas_first=areas_first).chart()
+    return _RoundChart(
+        spec, request, labels, colors, look=look, areas_first=areas_first, radar_paints=radar_paints
+    ).chart()
 
 
 def _slice_paints(styles: ChartStyles | None, series: int, count: int) -> tuple[Paint | None, ...]:
@@ -191,6 +201,9 @@ class _RoundChart:
     scale_look: RadialLook | None = None  # the radial scale's look from a Chart.js config
     #: A radar's areas all painted before any outline (Chart.js 2's filler; see ChartStyles).
     areas_first: bool = False
+    #: Per radar dataset: a gradient or pattern for its area and for its outline (None: its
+    #: colour).
+    radar_paints: tuple[tuple[Paint | None, Paint | None], ...] = ()
 
     def label_font(self) -> FontProperties:
         """The spokes' labels' font (Chart.js's pointLabels)."""
@@ -598,7 +611,8 @@ def _draw_radar_series(
 ) -> None:
     fills = chart.spec.fill
     filled = fills if isinstance(fills, list) else [fills is not False] * len(chart.spec.series)
-    drawn = list(zip(chart.spec.series, chart.colors, filled, strict=True))
+    paints = chart.radar_paints or ((None, None),) * len(chart.spec.series)
+    drawn = list(zip(chart.spec.series, chart.colors, filled, paints, strict=True))
 
     def vertices(series: Series) -> tuple[np.ndarray, np.ndarray]:
         values = series_values(series.y)
@@ -606,28 +620,42 @@ def _draw_radar_series(
         r = scale.fraction(np.nan_to_num(values, nan=scale.low)) * radius
         return np.stack([cx + r * cos, cy + r * sin], axis=1), present
 
-    def fill_area(series: Series, color: RGBA) -> None:
+    def fill_area(series: Series, color: RGBA, paint: Paint | None) -> None:
         every, present = vertices(series)
         points = every[present]
         if len(points) > 2:
-            canvas.fill_polygon(np.concatenate([points, points[:1]]), _faded(color))
+            polygon = np.concatenate([points, points[:1]])
+            # a gradient or pattern fills as Chart.js's canvas fills it, its own alpha kept
+            if paint is None or not fill_path_with_paint(canvas, Path(polygon, closed=True), paint):
+                canvas.fill_polygon(polygon, _faded(color))
 
     if chart.areas_first:
-        for series, color, fill in reversed(drawn):
+        for series, color, fill, (area_paint, _) in reversed(drawn):
             if fill:
-                fill_area(series, color)
-    for series, color, fill in reversed(drawn):
+                fill_area(series, color, area_paint)
+    for series, color, fill, (area_paint, border_paint) in reversed(drawn):
         every, present = vertices(series)
         points = every[present]
         if len(points) == 0:
             continue
         if fill and not chart.areas_first:
-            fill_area(series, color)
+            fill_area(series, color, area_paint)
         # The outline breaks at a null, as Chart.js's line does without spanGaps: a NaN row
         # (which the canvas leaves a gap for) where the value is missing.
         outline = np.where(present[:, None], every, np.nan)
-        canvas.stroke(np.concatenate([outline, outline[:1]]), color, LINE_WIDTH)
+        if border_paint is None or not _stroke_radar_paint(canvas, outline, border_paint):
+            canvas.stroke(np.concatenate([outline, outline[:1]]), color, LINE_WIDTH)
         canvas.markers(points, POINT_RADIUS, color)
+
+
+def _stroke_radar_paint(canvas: Canvas, outline: np.ndarray, paint: Paint) -> bool:
+    """A radar's outline (NaN rows: gaps) stroked with a gradient or pattern, as Chart.js's
+    line element strokes it (miter joins, butt ends); closed where no value is missing."""
+    if np.isfinite(outline).all():
+        path = Path(np.concatenate([outline, outline[:1]]), closed=True)
+    else:
+        path = Path(np.concatenate([outline, outline[:1]]))
+    return stroke_path_with_paint(canvas, path, LINE_WIDTH, None, paint)
 
 
 # --- text --------------------------------------------------------------------------------------
