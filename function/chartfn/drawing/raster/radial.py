@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from chartfn.drawing.matplotlib_runtime import FontProperties, Path, to_rgba
+from chartfn.drawing.raster.arc_shapes import arc_polygon
 from chartfn.drawing.raster.canvas import Canvas
 from chartfn.drawing.raster.layout import Label, Layout, LegendEntry, Request
 from chartfn.drawing.raster.paint_fill import (
@@ -290,9 +291,13 @@ def _draw_doughnut(chart: _RoundChart, canvas: Canvas, layout: Layout) -> list[L
         for index in range(len(ring.values)):
             if ring.values[index] <= 0:
                 continue
-            polygon = ring_polygon(
-                float(ring.ends[index + 1]), float(ring.ends[index]), ring.outer, ring.inner,
-                ring.cx, ring.cy,
+            polygon = (
+                arc_polygon(ring, index, ring_polygon)
+                if ring.offsets or ring.spacing
+                else ring_polygon(
+                    float(ring.ends[index + 1]), float(ring.ends[index]), ring.outer, ring.inner,
+                    ring.cx, ring.cy,
+                )
             )  # fmt: skip
             color = colors[index % len(colors)]
             chart.fill_slice(canvas, index, Path(polygon, closed=True), color, number)
