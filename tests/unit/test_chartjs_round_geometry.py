@@ -193,3 +193,68 @@ def test_polar_area_spokes_are_drawn_only_where_asked(version: int) -> None:
     if version == 2:
         # 0.8 × radius × sin(1.57°): 3 px off 3 o'clock, where Chart.js 2 draws nothing
         assert _spoke_pixel(spokes, (cx, cy), 90.0 + math.pi / 2, 0.8 * radius) > 200
+
+
+LONG_RADAR = (
+    "{type:'radar',data:{labels:['Eating and drinking for a very long while','Sleeping',"
+    "'Designing user interfaces all day long','Coding','Cycling to work and back','Running'],"
+    "datasets:[{label:'me',data:[65,59,90,81,56,55]}]}%s}"
+)
+ROUND_CONFIGS = {
+    "radar v2, long labels": (LONG_RADAR % "", 2),
+    "radar v4, long labels, big point labels": (
+        LONG_RADAR % ",options:{scales:{r:{pointLabels:{font:{size:30}}}}}",
+        4,
+    ),
+    "polar v2, spokes, title, legend below": (
+        POLAR.replace("legend:{display:false}", "legend:{position:'bottom'}")
+        % ",title:{display:true,text:'polar'},scale:{angleLines:{display:true}}",
+        2,
+    ),
+    "doughnut v4, spacing, offsets, pixel radius": (
+        DOUGHNUT.replace("data:[2,3,4]", "data:[2,3,4],offset:[0,40]")
+        % ("doughnut", "spacing:30,radius:400"),
+        4,
+    ),
+}
+
+
+@pytest.mark.parametrize("size", [(500, 300, 1.0), (120, 90, 1.0), (300, 1200, 2.0)])
+@pytest.mark.parametrize("name", list(ROUND_CONFIGS))
+def test_round_chart_texts_lie_inside_the_image(name: str, size: tuple[int, int, float]) -> None:
+    config, version = ROUND_CONFIGS[name]
+    width, height, ratio = size
+    request = QuickChartRequest(
+        chart=config, version=version, width=width, height=height, device_pixel_ratio=ratio
+    )
+    prepared = prepare(request)
+    prepared.close()
+    options = output_for(request)
+    texts = engine.drawn_texts(prepared.spec, options.frame, prepared.styles, prepared.overlays)
+    for label in texts:
+        x0, y0, x1, y1 = label.box
+        assert x0 >= -0.5 and y0 >= -0.5, (label.text, label.box)
+        assert x1 <= width * ratio + 0.5 and y1 <= height * ratio + 0.5, (label.text, label.box)
+
+
+def test_a_round_chart_after_others_is_the_one_drawn_first() -> None:
+    """Leakage: every config of ROUND_CONFIGS drawn after all the others (and after itself
+    at another size) gives the bytes it gave first."""
+
+    def draw(name: str, width: int = WIDTH) -> bytes:
+        config, version = ROUND_CONFIGS[name]
+        request = QuickChartRequest(
+            chart=config, version=version, width=width, height=HEIGHT, device_pixel_ratio=1.0
+        )
+        prepared = prepare(request)
+        prepared.close()
+        return engine.render_spec(
+            prepared.spec, output_for(request), prepared.ticks, prepared.styles,
+            prepared.overlays,
+        )  # fmt: skip
+
+    first = {name: draw(name) for name in ROUND_CONFIGS}
+    for name in ROUND_CONFIGS:
+        draw(name, width=333)
+    for name in reversed(ROUND_CONFIGS):
+        assert draw(name) == first[name], name
