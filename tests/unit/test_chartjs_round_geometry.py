@@ -79,6 +79,15 @@ DOUGHNUT = "{type:'%s',data:{labels:['a','b','c'],datasets:[{data:[2,3,4]}]},opt
         ("doughnut", 2, "legend:{display:false},layout:{padding:40}", (40, 40, 460, 260)),
         # a legend at the bottom: the same box below the area
         ("doughnut", 2, "legend:{position:'bottom'}", (0, 0, 500, 268)),
+        # a title: 10 + 1.2 × 12 + 10 CSS px, then the legend's box (the harness's edge
+        # cases round-v2-doughnut-title-bottom-legend, round-v4-pie-title-two-legend-rows)
+        (
+            "doughnut",
+            2,
+            "title:{display:true,text:'t'},legend:{position:'bottom'}",
+            (0, 34.4, 500, 268),
+        ),
+        ("pie", 4, "plugins:{title:{display:true,text:'t'}}", (0, 66.4, 500, 300)),
     ],
 )
 @pytest.mark.parametrize("ratio", [1.0, 2.0])

@@ -5,7 +5,8 @@ Chart.js 2.9.4 and 4 put those boxes at the canvas' edges inside ``layout.paddin
 the rest to the chart, with no margin of their own: the area reaches the canvas' edges (less
 the padding) where nothing is. A legend above or below is ``10 + rows × (item height +
 labels.padding)`` CSS px high, its entries starting 10 px into it (2.9.4's ``Legend.fit``,
-4's ``_fitRows``; the item height is the font size, or 4's ``boxHeight`` when taller). The
+4's ``_fitRows``; the item height is the font size, or 4's ``boxHeight`` when taller), under a
+title at the top of ``2 × 10 + lines × 1.2 em``. The
 engine's own layout keeps an outer pad on every side, rows of its text's line height and
 its own gap under a legend: right for its axes, but a round chart's radius and centre
 follow the area (the radar's and the doughnut's area sat 6.5 px higher and 6.9 px narrower
@@ -23,6 +24,7 @@ __all__ = ["chartjs_round_area"]
 
 Rect = tuple[float, float, float, float]
 LEGEND_TOP = 10.0  # CSS px above a legend's first row (Chart.js's fixed legend padding)
+TITLE_PADDING = 10.0  # CSS px above and below the title's lines (title.padding)
 
 
 def chartjs_round_area(
@@ -32,11 +34,13 @@ def chartjs_round_area(
     pad: float,
     legend: list[PlacedEntry],
     legend_box: Rect | None,
+    titled: bool = False,
 ) -> Rect:
     """``plot`` (left, bottom, right, top; y up) as the engine's layout left it, made
     Chart.js's: ``outer`` is where its edges start before a title or legend moves them and
     ``pad`` the engine's outer pad, both less the gap the engine adds above a Chart.js chart
-    (``CHARTJS_TOP_GAP``); ``legend`` and ``legend_box``: the legend as placed."""
+    (``CHARTJS_TOP_GAP``); ``legend`` and ``legend_box``: the legend as placed; ``titled``:
+    the layout placed a title."""
     # imported here: the overlays module imports the layout, which calls this
     from chartfn.drawing.raster.overlays import CHARTJS_TOP_GAP, POINTS_PER_CSS_PIXEL
 
@@ -52,6 +56,14 @@ def chartjs_round_area(
         bottom -= pad
     if top == outer[3]:
         top += above
+    # Chart.js's boxes stack down from the top edge inside layout.padding: a title at the
+    # top first (its lines, 1.2 em each, and 10 px above and below them)
+    start = outer[3] + above
+    if titled and look.title_side is None and not look.title_bottom and not look.subtitle_lines:
+        title_points = look.title_size or request.style.title_size
+        lines = max(len(look.title_lines), 1)
+        start -= (2 * TITLE_PADDING + lines * title_points / POINTS_PER_CSS_PIXEL * 1.2) * css
+        top = start
     position = look.legend_position
     sideways = position in ("left", "right")  # a column beside the area keeps its gap
     if legend_box is not None and legend and look.legend_box is not None and not sideways:
@@ -64,6 +76,5 @@ def chartjs_round_area(
             # row less its outer pad
             bottom = legend_box[1] - pad + height
         else:
-            # the block starts where the engine started the legend's first row
-            top = legend_box[3] + above - height
+            top = start - height
     return (left, bottom, max(left + 1.0, right), max(bottom + 1.0, top))

@@ -438,7 +438,9 @@ def _layout(
         round_plot = (left, bottom, right, top)
         if look.axis_boxes is not None:
             # a Chart.js config's round chart fills Chart.js's chart area (chartjs_area)
-            round_plot = chartjs_round_area(request, round_plot, outer, pad, legend, legend_box)
+            round_plot = chartjs_round_area(
+                request, round_plot, outer, pad, legend, legend_box, bool(labels)
+            )
         return Layout(
             _centre_title(round_plot, labels, width, pad, centred=look.title_align == "center"),
             [],
