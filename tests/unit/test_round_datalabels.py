@@ -114,12 +114,10 @@ def test_a_chartjs_pie_is_as_large_as_chartjs_draws_it(version: int) -> None:
     pixels, texts = drawn(config, version)
     cx, cy, radius = disc(pixels)
     assert abs(radius - CHARTJS_PIE_RADIUS) <= 0.02 * CHARTJS_PIE_RADIUS, radius
-    # centred in the area below the legend, as Chart.js centres it in its chart area
-    chart, request = prepared(config, version)
-    _, placed = engine.prepare(chart.spec, output_for(request).frame, chart.ticks)
-    x0, y0, x1, y1 = placed.plot
-    height = pixels.shape[0]
-    assert (cx, cy) == pytest.approx(((x0 + x1) / 2, height - (y0 + y1) / 2), abs=2.0)
+    # centred where Chart.js centres it: in its chart area under the legend, (0, 32) to
+    # (500, 300) CSS px in 2.9.4 and 4 alike (the fidelity harness's geometry), at ratio 2
+    # (seen red, 12 image pixels higher, while the engine's margins shrank the area)
+    assert (cx, cy) == pytest.approx((2 * 250, 2 * 166), abs=1.0)
     # no outside labels or percentages: v4 draws no data labels by default either
     assert not any(text.endswith("%") for text in texts)
     assert not {"a", "b", "c"} - set(texts)  # the legend still names the slices

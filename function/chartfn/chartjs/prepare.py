@@ -95,6 +95,7 @@ def prepare(request: QuickChartRequest) -> PreparedChart:
         warnings=_without_run(
             translation.warnings
             + overlays.warnings
+            + rounds.warnings
             + _overlays_not_placed(ticks.spec, overlays)
             + _paints_past_the_vector_bound(ticks.spec, translation.styles, request.format),
             ticks.run_callback_paths

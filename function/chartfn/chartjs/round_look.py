@@ -17,7 +17,8 @@
   sets no data labels, QuickChart turns its default data labels off;
 - QuickChart's doughnutlabel plugin: ``options.plugins.doughnutlabel.labels`` (at most
   ``MAX_CENTRE_LABELS``), each ``text`` (a string or number), ``font`` {size, weight} and
-  ``color``, falling back to the plugin's own ``font`` and ``color``, then 12 px #666.
+  ``color``, falling back to the plugin's own ``font`` and ``color``, then 12 px #666;
+- Chart.js 3/4's arc geometry, ``spacing``, ``radius`` and ``offset`` (``chartjs.arc_options``).
 
 Unknown options are ignored; a value the plugins could not use (a colour no canvas takes, a
 negative size) is a ``TranslationError`` naming its path. No matplotlib and no HTTP here.
@@ -32,6 +33,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from chartfn.chartjs.arc_options import arc_options
 from chartfn.chartjs.config import ConfigError, ConfigRef, EvaluatedConfig, JsFunction
 from chartfn.chartjs.default_colors import with_default_colors
 from chartfn.chartjs.font_face import font_face
@@ -69,6 +71,7 @@ class ConfigRoundLook:
     #: Whether out-labels are drawn (QuickChart then turns its default data labels off).
     outlabels: bool = False
     run_callback_paths: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
 
 
 def config_round_look(
@@ -99,15 +102,22 @@ def config_round_look(
     )
     outlabels = _outlabels(evaluated, config, plugins, spec, datasets, dataset_indexes, run)
     centre = _centre(plugins.get("doughnutlabel"))
+    arcs = arc_options(evaluated.config, datasets, dataset_indexes, version)
     look = RoundLook(
         # the first ring's colours are the spec's slice colours already
         ring_colors=((), *colors[1:]) if any(colors[1:]) else (),
         ring_weights=weights if any(w != 1.0 for w in weights) else (),
         outlabels=outlabels,
         centre=centre,
+        spacing=arcs.spacing,
+        radius_share=arcs.radius_share,
+        radius_px=arcs.radius_px,
+        ring_offsets=arcs.ring_offsets,
     )
     empty = look == RoundLook()
-    return ConfigRoundLook(None if empty else look, outlabels is not None, tuple(run))
+    return ConfigRoundLook(
+        None if empty else look, outlabels is not None, tuple(run), arcs.warnings
+    )
 
 
 def _dict(value: Any) -> dict[str, Any]:

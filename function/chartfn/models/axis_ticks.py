@@ -62,6 +62,12 @@ class RadialLook:
     angle_lines: bool = True
     angle_line_color: str | None = None
     grid_color: str | None = None
+    #: The Chart.js major version whose radial scale fit places the chart (2 or 4; None: the
+    #: engine's own chart, fitted as 2.9.4 fits it in the area beside its legend).
+    chartjs_version: int | None = None
+    #: Degrees clockwise from 12 o'clock of the first spoke (None: the chart's rotation);
+    #: Chart.js 2 turns a polar area's spokes by its ``startAngle``'s radians read as degrees.
+    spoke_start: float | None = None
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,11 @@ Sizes are CSS pixels, colours ``#rrggbb[aa]``. Bounds (the translation keeps to 
     MAX_LABEL_TEXT         100  characters of one out-label or centre line
     MAX_RING_WEIGHT      1_000  a ring's ``weight`` (0 … 1000)
     MAX_STRETCH            500  CSS px of an out-label's leader line (either way)
+    MAX_ARC_PX           3_000  CSS px of spacing, an arc's offset or a radius
     ==================  =====  ==============================================
+
+Chart.js 3/4's arc geometry (``spacing``, ``radius``, per-slice ``offset``) travels here
+too: sizes in CSS px, the radius as a share of the largest that fits or in CSS px.
 
 No matplotlib and no HTTP here.
 """
@@ -24,6 +28,7 @@ from chartfn.models.font_face import FontFace
 from chartfn.models.overlays import MAX_LABEL_TEXT, TextStyle
 
 __all__ = [
+    "MAX_ARC_PX",
     "MAX_CENTRE_LABELS",
     "MAX_LABEL_TEXT",
     "MAX_RING_WEIGHT",
@@ -35,6 +40,7 @@ __all__ = [
 MAX_CENTRE_LABELS = 10
 MAX_RING_WEIGHT = 1_000.0
 MAX_STRETCH = 500.0
+MAX_ARC_PX = 3_000.0
 
 
 @dataclass(frozen=True)
@@ -73,9 +79,20 @@ class RoundLook:
     outlabels: OutLabels | None = None
     #: QuickChart's doughnutlabel: lines centred in the hole, one under another.
     centre: tuple[tuple[str, TextStyle], ...] = ()
+    #: Chart.js 3/4's ``spacing``: CSS px taken off the area, and between neighbouring arcs.
+    spacing: float = 0.0
+    #: Chart.js 3/4's ``radius``: a share of the largest radius that fits ('80%': 0.8)…
+    radius_share: float | None = None
+    #: …or CSS px (a number), which may pass the chart area as Chart.js's does.
+    radius_px: float | None = None
+    #: Per ring, per slice: Chart.js 3/4's ``offset`` in CSS px (empty: none).
+    ring_offsets: tuple[tuple[float, ...], ...] = ()
 
     def ring_colors_of(self, ring: int) -> tuple[str, ...]:
         return self.ring_colors[ring] if ring < len(self.ring_colors) else ()
+
+    def offsets_of(self, ring: int) -> tuple[float, ...]:
+        return self.ring_offsets[ring] if ring < len(self.ring_offsets) else ()
 
     def weight_of(self, ring: int) -> float:
         return self.ring_weights[ring] if ring < len(self.ring_weights) else 1.0

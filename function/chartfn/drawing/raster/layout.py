@@ -19,6 +19,7 @@ import numpy as np
 from chartfn.drawing.matplotlib_runtime import FontProperties, to_rgba
 from chartfn.drawing.raster.axis_boxes import AxisBoxes
 from chartfn.drawing.raster.canvas import Rect
+from chartfn.drawing.raster.chartjs_area import chartjs_round_area
 from chartfn.drawing.raster.style import RGBA, Style
 from chartfn.drawing.raster.text import Extent, line_extent, measure, shorten
 from chartfn.drawing.raster.ticks import Scale, Ticks, tick_count, ticks_for
@@ -381,6 +382,7 @@ def _layout(
     inner_width = max(0.0, width - 2 * pad - pad_left - pad_right)
     left, right = pad + pad_left, max(pad + pad_left, width - pad - pad_right)
     bottom, top = pad + pad_bottom, max(pad + pad_bottom, height - pad - pad_top)
+    outer = (left, bottom, right, top)
     labels: list[Label] = []
     title_placed = False
     # a legend above or below the plot spans the chart's whole width, beside a title on the
@@ -433,10 +435,14 @@ def _layout(
 
     has_axes = request.x_axis is not None and request.y_axis is not None
     if not has_axes:
+        round_plot = (left, bottom, right, top)
+        if look.axis_boxes is not None:
+            # a Chart.js config's round chart fills Chart.js's chart area (chartjs_area)
+            round_plot = chartjs_round_area(
+                request, round_plot, outer, pad, legend, legend_box, bool(labels)
+            )
         return Layout(
-            _centre_title(
-                (left, bottom, right, top), labels, width, pad, centred=look.title_align == "center"
-            ),
+            _centre_title(round_plot, labels, width, pad, centred=look.title_align == "center"),
             [],
             [],
             labels,

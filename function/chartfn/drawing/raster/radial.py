@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from chartfn.drawing.matplotlib_runtime import FontProperties, Path, to_rgba
+from chartfn.drawing.raster.arc_shapes import arc_polygon
 from chartfn.drawing.raster.canvas import Canvas
 from chartfn.drawing.raster.layout import Label, Layout, LegendEntry, Request
 from chartfn.drawing.raster.paint_fill import (
@@ -25,6 +26,7 @@ from chartfn.drawing.raster.paint_fill import (
     paint_of,
     stroke_path_with_paint,
 )
+from chartfn.drawing.raster.radial_fit import LINE_HEIGHT_EM, fit_radial
 from chartfn.drawing.raster.rings import DEFAULT_CUTOUT, Ring, arc_element, place_rings
 from chartfn.drawing.raster.round_labels import draw_centre_text, draw_outlabels
 from chartfn.drawing.raster.style import RGBA
@@ -289,9 +291,13 @@ def _draw_doughnut(chart: _RoundChart, canvas: Canvas, layout: Layout) -> list[L
         for index in range(len(ring.values)):
             if ring.values[index] <= 0:
                 continue
-            polygon = ring_polygon(
-                float(ring.ends[index + 1]), float(ring.ends[index]), ring.outer, ring.inner,
-                ring.cx, ring.cy,
+            polygon = (
+                arc_polygon(ring, index, ring_polygon)
+                if ring.offsets or ring.spacing
+                else ring_polygon(
+                    float(ring.ends[index + 1]), float(ring.ends[index]), ring.outer, ring.inner,
+                    ring.cx, ring.cy,
+                )
             )  # fmt: skip
             color = colors[index % len(colors)]
             chart.fill_slice(canvas, index, Path(polygon, closed=True), color, number)
@@ -343,6 +349,9 @@ class _Radial:
     scale: RadialScale
     ticks: AxisTicks
     label_height: float
+    #: Per point label, how much further than ``POINT_LABEL_PAD`` past the radius it sits
+    #: (Chart.js adds half the tick backdrop: 4 to every label, 2.9.4 to the first only).
+    label_extra: tuple[float, ...] = ()
 
 
 def _radial_geometry(chart: _RoundChart, layout: Layout, size: tuple[float, float]) -> _Radial:
@@ -351,7 +360,7 @@ def _radial_geometry(chart: _RoundChart, layout: Layout, size: tuple[float, floa
     tick_font = style.font(TICK_FONT_PX * CSS_PX_IN_POINTS)
     label_font = chart.label_font()
     tick_height = line_extent(tick_font, dpi).height
-    box = _chart_area(layout, size)
+    box = _chart_area(chart, layout, size)
     count = len(spec.series[0].y)
     rotation = spec.rotation or 0.0
     angles = _angles(count, rotation)
@@ -364,7 +373,7 @@ def _radial_geometry(chart: _RoundChart, layout: Layout, size: tuple[float, floa
     )  # fmt: skip
     backdrop = tick_height + 2 * css_px(BACKDROP_PAD, dpi)
     pad = css_px(POINT_LABEL_PAD, dpi)
-    cx, cy, radius = _fit(box, sizes, rotation, backdrop, pad)
+    version = chart.scale_look.chartjs_version if chart.scale_look is not None else None
     low, high = _value_range(spec)
     side = min(box[2] - box[0], box[3] - box[1])
     ticks = (
@@ -373,7 +382,47 @@ def _radial_geometry(chart: _RoundChart, layout: Layout, size: tuple[float, floa
         else own_radial_ticks(low, high, (side - backdrop / 2) / 2, tick_height)
     )
     scale = RadialScale(float(ticks.low), float(ticks.high))
+    if version is not None:
+        return _chartjs_geometry(chart, box, size[1], version, angles, scale, ticks)
+    cx, cy, radius = _fit(box, sizes, rotation, backdrop, pad)
     return _Radial(cx, cy, radius, angles, scale, ticks, label_height)
+
+
+def _chartjs_geometry(
+    chart: _RoundChart,
+    box: tuple[float, float, float, float],
+    canvas_height: float,
+    version: int,
+    angles: np.ndarray,
+    scale: RadialScale,
+    ticks: AxisTicks,
+) -> _Radial:
+    """The scale as Chart.js ``version`` fits it (``radial_fit``) in its chart area ``box``,
+    worked in CSS pixels as Chart.js rounds them."""
+    dpi = chart.request.dpi
+    css = dpi / 100.0
+    look = chart.scale_look or RadialLook()
+    font_px = look.point_label_size or POINT_LABEL_FONT_PX
+    line = font_px * LINE_HEIGHT_EM
+    label_font = chart.label_font()
+    sizes = (
+        [(measure(text, label_font, dpi).width / css if text else 0.0, line)
+         for text in chart.labels]
+        if chart.spec.kind == "radar" and look.point_labels
+        else []
+    )  # fmt: skip
+    # hidden tick labels take no backdrop (Chart.js's getTickBackdropHeight)
+    labelled = any(label for label in ticks.labels)
+    backdrop = TICK_FONT_PX + 2 * BACKDROP_PAD if labelled else 0.0
+    x0, y0, x1, y1 = box
+    area = (x0 / css, (canvas_height - y1) / css, x1 / css, (canvas_height - y0) / css)
+    cx, cy, radius = fit_radial(version, area, sizes, chart.spec.rotation or 0.0, backdrop)
+    count = len(angles)
+    extra = [backdrop / 2 * css if version >= 3 or i == 0 else 0.0 for i in range(count)]
+    return _Radial(
+        cx * css, canvas_height - cy * css, radius * css, angles, scale, ticks, line * css,
+        tuple(extra),
+    )  # fmt: skip
 
 
 def _polar_elements(chart: _RoundChart, geometry: _Radial) -> list[Element | None]:
@@ -444,6 +493,14 @@ def _draw_radial(chart: _RoundChart, canvas: Canvas, layout: Layout) -> list[Lab
             r = float(scale.fraction(np.array([value]))[0]) * radius
             circle = ring_polygon(0.0, 360.0, r, 0.0, cx, cy)[1:-1]
             canvas.stroke(np.concatenate([circle, circle[:1]]), grid, grid_width)
+        if chart.scale_look is not None and look.angle_lines:
+            # only where a config asks: Chart.js's polar area hides them by default
+            start = rotation if look.spoke_start is None else look.spoke_start
+            turned = _angles(count, start)
+            spokes = np.stack([np.full(count, cx), np.full(count, cy),
+                               cx + radius * np.cos(turned), cy + radius * np.sin(turned)],
+                              axis=1).reshape(-1, 2)  # fmt: skip
+            canvas.stroke(spokes, spoke_color, grid_width, segments=True)
     else:
         spokes = np.stack([np.full(count, cx), np.full(count, cy), cx + radius * cos,
                            cy + radius * sin], axis=1).reshape(-1, 2)  # fmt: skip
@@ -473,7 +530,8 @@ def _draw_radial(chart: _RoundChart, canvas: Canvas, layout: Layout) -> list[Lab
         label_color = to_rgba(look.point_label_color)
     if point_labels:
         for index, (text, c, s) in enumerate(zip(chart.labels, cos, sin, strict=True)):
-            lx, ly = cx + (radius + pad) * c, cy + (radius + pad) * s
+            extra = geometry.label_extra[index] if index < len(geometry.label_extra) else 0.0
+            lx, ly = cx + (radius + pad + extra) * c, cy + (radius + pad + extra) * s
             # Chart.js aligns a label by its spoke's angle: centred at the top and bottom,
             # starting at the spoke on the right, ending there on the left; above the spoke's
             # end in the upper half, below it in the lower half.
@@ -492,11 +550,15 @@ def _at(degrees: float, target: float) -> bool:
     return abs((degrees - target + 180) % 360 - 180) < 1e-9
 
 
-def _chart_area(layout: Layout, size: tuple[float, float]) -> tuple[float, float, float, float]:
-    """Chart.js's chart area: the canvas (of ``size``) under the title and legend, with no
-    margin at its sides (the layout's plot keeps one for axes, which a radial chart has none
-    of)."""
+def _chart_area(
+    chart: _RoundChart, layout: Layout, size: tuple[float, float]
+) -> tuple[float, float, float, float]:
+    """The area the scale is fitted in: a Chart.js config's chart area is the layout's plot
+    (``chartjs_area``); the engine's own charts take the canvas (of ``size``) under the title
+    and legend, with no margin at its sides."""
     x0, y0, x1, y1 = layout.plot
+    if chart.scale_look is not None and chart.scale_look.chartjs_version is not None:
+        return layout.plot
     width, height = size
     top = y1 if layout.labels or layout.legend else height
     return (0.0, 0.0, width, top) if x1 > x0 and y1 > y0 else (x0, y0, x1, y1)

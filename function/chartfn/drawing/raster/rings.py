@@ -38,6 +38,10 @@ class Ring:
     cy: float
     outer: float
     inner: float
+    #: Chart.js 3/4's arc geometry in pixels: per slice its offset, and the spacing
+    #: between arcs (``drawing.raster.arc_shapes`` draws them; none: the plain ring).
+    offsets: tuple[float, ...] = ()
+    spacing: float = 0.0
 
     def middle(self, index: int) -> float:
         """The middle angle of slice ``index``, radians counter-clockwise."""
@@ -73,6 +77,22 @@ def place_rings(
     # the first ring's last edge, not start - sweep: the same float as before rings were drawn
     left, bottom, right, top = arc_bounds(float(edges[0][1][-1]), float(edges[0][1][0]), cutout)
     radius = (min((x1 - x0) / (right - left), (y1 - y0) / (top - bottom)) * 2 - border) / 2
+    css = dpi / 100.0
+    if look.spacing or look.ring_offsets or _sized(look):
+        # Chart.js 3/4: spacing, the largest offset and the border come off the area first
+        taken = border + (look.spacing + _largest(look.ring_offsets)) * css
+        if spec.cutout_px is not None:
+            max_size = max((min(x1 - x0, y1 - y0) - taken) / 2, 0.0)
+            cutout = min(spec.cutout_px * css / max_size, MAX_CUTOUT) if max_size > 0 else 0.0
+            left, bottom, right, top = arc_bounds(
+                float(edges[0][1][-1]), float(edges[0][1][0]), cutout
+            )
+        ratio_x, ratio_y = (right - left) / 2, (top - bottom) / 2
+        radius = max(min((x1 - x0 - taken) / ratio_x, (y1 - y0 - taken) / ratio_y) / 2, 0.0)
+        if look.radius_share is not None:
+            radius *= look.radius_share
+        elif look.radius_px is not None:
+            radius = look.radius_px * css
     radius = max(1.0, radius)
     cx = (x0 + x1) / 2 - (left + right) / 2 * radius
     cy = (y0 + y1) / 2 - (bottom + top) / 2 * radius
@@ -87,8 +107,19 @@ def place_rings(
         offset += weights[index]
         # the innermost ring ends at the hole itself (the same float as a lone ring's)
         inner = radius * cutout if offset >= total else max(outer - width * weights[index], 0.0)
-        rings.append(Ring(values, ends, cx, cy, outer * shrink, inner * shrink))
+        offsets = tuple(o * css for o in look.offsets_of(index))
+        rings.append(
+            Ring(values, ends, cx, cy, outer * shrink, inner * shrink, offsets, look.spacing * css)
+        )
     return rings
+
+
+def _sized(look: RoundLook) -> bool:
+    return look.radius_share is not None or look.radius_px is not None
+
+
+def _largest(offsets: tuple[tuple[float, ...], ...]) -> float:
+    return max((max(ring, default=0.0) for ring in offsets), default=0.0)
 
 
 def _slice_ends(y: list[float | None], sweep: float, start: float) -> tuple[np.ndarray, np.ndarray]:
