@@ -39,6 +39,7 @@ from chartfn.chartjs.axis_title_look import axis_title_styles
 from chartfn.chartjs.callbacks import MAX_CALLS, datalabel_texts
 from chartfn.chartjs.config import ConfigError, ConfigRef, EvaluatedConfig, JsFunction
 from chartfn.chartjs.datalabel_labels import LabelOptions, label_options
+from chartfn.chartjs.datalabel_numbers import numbers_formatted
 from chartfn.chartjs.font_face import font_face, v2_bold, v2_face
 from chartfn.chartjs.look import config_look
 from chartfn.chartjs.option_values import (
@@ -197,6 +198,8 @@ def _dataset_labels(
     formatter = merged.get("formatter")
     formatter = formatter if isinstance(formatter, JsFunction) else None
     texts = datalabel_texts(evaluated, formatter, index, path=label.formatter_path)
+    if formatter is None:
+        texts = numbers_formatted(evaluated.config, index, texts)
     if formatter is not None and label.formatter_path not in run:
         run.append(label.formatter_path)
     per_point = _PerPoint(evaluated, index, len(texts), prefix, run)
