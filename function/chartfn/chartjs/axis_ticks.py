@@ -28,6 +28,7 @@ from chartfn.chartjs.callbacks import (
 )
 from chartfn.chartjs.category_axis import category_x_provider
 from chartfn.chartjs.config import EvaluatedConfig
+from chartfn.chartjs.log_axis_labels import log_axis_ticks_v4
 from chartfn.chartjs.mixed_types import bars_on_category_lines
 from chartfn.chartjs.radial_look import radial_look
 from chartfn.chartjs.radial_ticks import callback_path as radial_callback_path
@@ -342,14 +343,32 @@ def _provider(
         # scale but draws neither its label nor its grid line (core.scale.js, #4635): the
         # same drawing.
         pairs = visible_ticks(ticks, [_as_label(label) for label in labels], version)
+        turned, skipped = 0.0, False
+        if version >= 3 and horizontal and scale.kind == "logarithmic":
+            # Chart.js 4 turns these labels and thins the ticks from the powers of ten
+            # (unless its ticks.autoSkip is false)
+            found = log_axis_ticks_v4(
+                [float(value) for value, _ in pairs],
+                [_one_line(label) for _, label in pairs],
+                tick_options if isinstance(tick_options, Mapping) else {},
+                length_px / device_pixel_ratio,
+                axis.font_size,
+                axis.line_height_px,
+            )
+            pairs = [pairs[i] for i in found.kept]
+            turned, skipped = found.rotation, True
         shown = [(value, label) for value, label in pairs if label is not None]
         low, high = float(ticks.min), float(ticks.max)
         return AxisTicks(
             values=[float(value) for value, _ in shown],
-            labels=[_one_line(label) for _, label in shown],
+            # an empty label on a thinned log axis: the tick's grid line, no text
+            labels=[_one_line(label) or (None if skipped else "") for _, label in shown],
             low=high if reverse else low,
             high=low if reverse else high,
-            auto_skip=auto_skip,
+            auto_skip=auto_skip and not skipped,
+            upright=turned > 0,
+            angle=turned,
+            turned_drop=0.5,  # Chart.js 4 puts a turned line's middle half a line lower
         )
 
     return ticks_for_length
