@@ -453,8 +453,9 @@ def test_configured_plugins_that_are_not_drawn_are_named() -> None:
     config["data"]["datasets"][1]["datalabels"] = {"color": "red"}
     [warning] = [w for w in translate(config).warnings if "plugins" in w]
     assert warning == (
-        # datalabels and annotation are drawn now (chartjs.overlays)
-        "plugins are not drawn yet: options.plugins.tickFormat, options.plugins.colorschemes"
+        # datalabels and annotation are drawn now (chartjs.overlays), tickFormat on a bar
+        # chart's value axis (chartjs.tick_format)
+        "plugins are not drawn yet: options.plugins.colorschemes"
     )
     assert not [w for w in translate(bar()).warnings if "plugins" in w]
 

@@ -28,6 +28,7 @@ from chartfn.chartjs.callbacks import (
 )
 from chartfn.chartjs.category_axis import category_x_provider
 from chartfn.chartjs.config import EvaluatedConfig
+from chartfn.chartjs.log_axis_labels import log_axis_ticks_v4
 from chartfn.chartjs.mixed_types import bars_on_category_lines
 from chartfn.chartjs.radial_look import radial_look
 from chartfn.chartjs.radial_ticks import callback_path as radial_callback_path
@@ -40,6 +41,7 @@ from chartfn.chartjs.scales import (
     value_range,
 )
 from chartfn.chartjs.second_axis import right_axis
+from chartfn.chartjs.tick_format import TickFormat, tick_format_of
 from chartfn.chartjs.tick_labels import default_labels, js_text
 from chartfn.chartjs.ticks import numeric_options, scale_ticks, tick_axis
 from chartfn.chartjs.time_axis import TimeError
@@ -117,6 +119,7 @@ def config_ticks(
     if not isinstance(config, dict) or not _draws_chartjs_axes(config, spec):
         return ConfigTicks(TickProviders(), spec, ())
     run: list[str] = []
+    number_format = tick_format_of(config)
     # Horizontal bars: the value axis is Chart.js's x, drawn along x; categories go down y.
     value_letter, category_letter = ("x", "y") if spec.horizontal else ("y", "x")
     value_provider = None
@@ -138,7 +141,13 @@ def config_ticks(
             # the lines' heights are already summed; Chart.js 2's stacked range holds 0 too
             values.append(0.0)
         value_provider = _provider(
-            evaluated, value_scale, version, values, bool(spec.horizontal), device_pixel_ratio
+            evaluated,
+            value_scale,
+            version,
+            values,
+            bool(spec.horizontal),
+            device_pixel_ratio,
+            number_format,
         )
         if tick_callback_of(value_scale.options, version) is not None:
             run.append(_path(value_scale))
@@ -152,7 +161,9 @@ def config_ticks(
     ):
         xs = [x for s in spec.series for x in (s.x or ())] + _xs_of_gaps(config)
         values = [min(xs), max(xs)] if xs else []
-        x_provider = _provider(evaluated, x_scale, version, values, True, device_pixel_ratio)
+        x_provider = _provider(
+            evaluated, x_scale, version, values, True, device_pixel_ratio, number_format
+        )
         if tick_callback_of(x_scale.options, version) is not None:
             run.append(_path(x_scale))
     if x_scale is not None and x_scale.kind in _TIME and spec.series[0].x is not None:
@@ -220,7 +231,9 @@ def config_ticks(
         and ((y2_scale.kind == "logarithmic") == bool(spec.y2_log))
     ):
         values = _value_extremes(spec, list(spec.y2_series), lines, version)
-        y2_provider = _provider(evaluated, y2_scale, version, values, False, device_pixel_ratio)
+        y2_provider = _provider(
+            evaluated, y2_scale, version, values, False, device_pixel_ratio, number_format
+        )
         if tick_callback_of(y2_scale.options, version) is not None:
             run.append(_path(y2_scale))
     providers = TickProviders(
@@ -297,7 +310,9 @@ def _provider(
     values: Sequence[float],
     horizontal: bool,
     device_pixel_ratio: float,
+    number_format: TickFormat | None = None,
 ) -> TickProvider:
+    """``number_format``: QuickChart's tickFormat, for an axis without a callback."""
     callback = tick_callback_of(scale.options, version)
     reverse = numeric_options(scale.options, version).reverse
     tick_options = scale.options.get("ticks")
@@ -308,7 +323,11 @@ def _provider(
         axis = tick_axis(scale.options, version, length_px / device_pixel_ratio, horizontal)
         ticks = scale_ticks(scale.kind, version, scale.options, values, axis)
         labels: Sequence[Label] = (
-            default_labels(scale.kind, version, ticks)
+            (
+                default_labels(scale.kind, version, ticks)
+                if number_format is None
+                else number_format.labels(ticks.values)
+            )
             if callback is None
             else tick_callback_labels(
                 evaluated,
@@ -324,14 +343,32 @@ def _provider(
         # scale but draws neither its label nor its grid line (core.scale.js, #4635): the
         # same drawing.
         pairs = visible_ticks(ticks, [_as_label(label) for label in labels], version)
+        turned, skipped = 0.0, False
+        if version >= 3 and horizontal and scale.kind == "logarithmic":
+            # Chart.js 4 turns these labels and thins the ticks from the powers of ten
+            # (unless its ticks.autoSkip is false)
+            found = log_axis_ticks_v4(
+                [float(value) for value, _ in pairs],
+                [_one_line(label) for _, label in pairs],
+                tick_options if isinstance(tick_options, Mapping) else {},
+                length_px / device_pixel_ratio,
+                axis.font_size,
+                axis.line_height_px,
+            )
+            pairs = [pairs[i] for i in found.kept]
+            turned, skipped = found.rotation, True
         shown = [(value, label) for value, label in pairs if label is not None]
         low, high = float(ticks.min), float(ticks.max)
         return AxisTicks(
             values=[float(value) for value, _ in shown],
-            labels=[_one_line(label) for _, label in shown],
+            # an empty label on a thinned log axis: the tick's grid line, no text
+            labels=[_one_line(label) or (None if skipped else "") for _, label in shown],
             low=high if reverse else low,
             high=low if reverse else high,
-            auto_skip=auto_skip,
+            auto_skip=auto_skip and not skipped,
+            upright=turned > 0,
+            angle=turned,
+            turned_drop=0.5,  # Chart.js 4 puts a turned line's middle half a line lower
         )
 
     return ticks_for_length

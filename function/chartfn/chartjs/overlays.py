@@ -7,10 +7,12 @@
   ``backgroundColor``, ``borderColor``/``borderWidth``, ``borderRadius``, ``formatter`` (run in
   the config's sandbox, ``callbacks.datalabel_texts``); ``display``, ``color`` and
   ``backgroundColor`` also per value, as arrays or functions of the plugin's context (run
-  the same way, one batch per option). QuickChart's v2 default, applied when
-  the config gives no ``options.plugins.datalabels``: shown for pie and doughnut only
-  (typpo/quickchart ``lib/charts.js``). v3/v4 requests draw what the config asks for (the
-  open-source QuickChart has no data labels there, its issue #171) and none by default.
+  the same way, one batch per option); several labels per value through ``labels``, each
+  named label's options over the dataset's (``chartjs.datalabel_labels``). QuickChart's v2
+  default, applied when the config gives no ``options.plugins.datalabels``: shown for pie and
+  doughnut only (typpo/quickchart ``lib/charts.js``). v3/v4 requests draw what the config
+  asks for (the open-source QuickChart has no data labels there, its issue #171) and none by
+  default.
 - chartjs-plugin-annotation: v2 ``options.annotation.annotations`` (0.5: ``line`` with
   ``mode``/``scaleID``/``value``/``endValue``, ``box`` with ``xMin``…``yMax``); v3/v4
   ``options.plugins.annotation.annotations`` (an array or an object of named ones: ``line``
@@ -36,6 +38,8 @@ from typing import Any
 from chartfn.chartjs.axis_title_look import axis_title_styles
 from chartfn.chartjs.callbacks import MAX_CALLS, datalabel_texts
 from chartfn.chartjs.config import ConfigError, ConfigRef, EvaluatedConfig, JsFunction
+from chartfn.chartjs.datalabel_labels import LabelOptions, label_options
+from chartfn.chartjs.datalabel_numbers import numbers_formatted
 from chartfn.chartjs.font_face import font_face, v2_bold, v2_face
 from chartfn.chartjs.look import config_look
 from chartfn.chartjs.option_values import (
@@ -172,35 +176,40 @@ def _datalabels(
         own = datasets[index].get("datalabels") if isinstance(datasets[index], dict) else None
         if own is False or (only_own and not isinstance(own, dict)):
             continue
-        merged = {**chart_level, **(own if isinstance(own, dict) else {})}
-        prefix = (
-            f"data.datasets[{index}].datalabels"
-            if isinstance(own, dict)
-            else "options.plugins.datalabels"
-        )
-        if isinstance(merged.get("labels"), dict) and merged["labels"]:
-            warnings.append(f"{prefix}.labels: one data label per value is drawn, not several")
-        display = merged.get("display", True)
-        if not isinstance(display, JsFunction | list) and not _truthy(display):
-            continue
-        if isinstance(own, dict) and "formatter" in own:
-            formatter_path = f"data.datasets[{index}].datalabels.formatter"
-        else:
-            formatter_path = "options.plugins.datalabels.formatter"
-        formatter = merged.get("formatter")
-        formatter = formatter if isinstance(formatter, JsFunction) else None
-        texts = datalabel_texts(evaluated, formatter, index, path=formatter_path)
-        if formatter is not None and formatter_path not in run:
-            run.append(formatter_path)
-        per_point = _PerPoint(evaluated, index, len(texts), prefix, run)
-        shown = per_point.values(display, "display")
-        if shown is not None:
-            texts = [t if _truthy(s) else None for t, s in zip(texts, shown, strict=True)]
-        labels = _labels_style(merged, prefix, series, texts, display == "auto", version)
-        colors = per_point.colors(merged.get("color"), "color")
-        backgrounds = per_point.colors(merged.get("backgroundColor"), "backgroundColor")
-        drawn.append(replace(labels, colors=colors, backgrounds=backgrounds))
+        for label in label_options(chart_level, own if isinstance(own, dict) else None, index):
+            drawn += _dataset_labels(evaluated, label, series, index, run, version)
     return _bounded(drawn, warnings)
+
+
+def _dataset_labels(
+    evaluated: EvaluatedConfig,
+    label: LabelOptions,
+    series: int,
+    index: int,
+    run: list[str],
+    version: int,
+) -> list[DataLabels]:
+    """One of the labels on each value of dataset ``index`` (drawn as ``series``); none where
+    its ``display`` is falsy."""
+    merged, prefix = label.options, label.path
+    display = merged.get("display", True)
+    if not isinstance(display, JsFunction | list) and not _truthy(display):
+        return []
+    formatter = merged.get("formatter")
+    formatter = formatter if isinstance(formatter, JsFunction) else None
+    texts = datalabel_texts(evaluated, formatter, index, path=label.formatter_path)
+    if formatter is None:
+        texts = numbers_formatted(evaluated.config, index, texts)
+    if formatter is not None and label.formatter_path not in run:
+        run.append(label.formatter_path)
+    per_point = _PerPoint(evaluated, index, len(texts), prefix, run)
+    shown = per_point.values(display, "display")
+    if shown is not None:
+        texts = [t if _truthy(s) else None for t, s in zip(texts, shown, strict=True)]
+    labels = _labels_style(merged, prefix, series, texts, display == "auto", version)
+    colors = per_point.colors(merged.get("color"), "color")
+    backgrounds = per_point.colors(merged.get("backgroundColor"), "backgroundColor")
+    return [replace(labels, colors=colors, backgrounds=backgrounds)]
 
 
 def _bounded(drawn: list[DataLabels], warnings: list[str]) -> tuple[DataLabels, ...]:

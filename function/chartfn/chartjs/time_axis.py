@@ -28,7 +28,14 @@ from typing import Any
 
 from chartfn.models.axis_ticks import AxisTicks, TickProvider
 
-__all__ = ["MAX_TIME_TICKS", "TimeError", "format_time", "parse_time", "time_provider"]
+__all__ = [
+    "MAX_TIME_TICKS",
+    "TimeError",
+    "format_time",
+    "label_width",
+    "parse_time",
+    "time_provider",
+]
 
 UNITS = ("millisecond", "second", "minute", "hour", "day", "week", "month", "quarter", "year")
 # scale.time.js INTERVALS: (common, size in ms, steps)
@@ -268,7 +275,8 @@ def _ordinal(day: int) -> str:
     return f"{day}{suffix}"
 
 
-def _label_width(text: str, font_px: float) -> float:
+def label_width(text: str, font_px: float) -> float:
+    """``text``'s width in CSS px at ``font_px`` in Arial's advances, as Chart.js measures it."""
     return sum(_ADVANCE.get(char, 556) for char in text) * font_px / 1000
 
 
@@ -320,7 +328,7 @@ def time_provider(
     turn = ticks_options.get("maxRotation", 50)
     max_turn = math.radians(turn) if isinstance(turn, int | float) and turn > 0 else 0.0
     angle = max_turn  # getLabelCapacity sizes its example label at ticks.maxRotation
-    label_w = _label_width(example, font_px) * math.cos(angle) + font_px * math.sin(angle)
+    label_w = label_width(example, font_px) * math.cos(angle) + font_px * math.sin(angle)
 
     def ticks_for_length(length_px: float) -> AxisTicks:
         capacity = math.floor(length_px / device_pixel_ratio / label_w) - (version >= 3)
@@ -339,13 +347,14 @@ def time_provider(
             return AxisTicks(values=kept, labels=labels, low=start, high=end)
         rotation = _chartjs2_rotation(labels, length_px / device_pixel_ratio, font_px, max_turn)
         labels = _chartjs2_skipped(labels, length_px / device_pixel_ratio, font_px, rotation)
-        return AxisTicks(kept, labels, start, end, auto_skip=False, upright=rotation > 0)
+        turned = math.degrees(rotation)
+        return AxisTicks(kept, labels, start, end, False, upright=rotation > 0, angle=turned)
 
     return ticks_for_length
 
 
 def _widest(labels: Sequence[str | None], font_px: float) -> float:
-    return max((_label_width(label, font_px) for label in labels if label), default=0.0)
+    return max((label_width(label, font_px) for label in labels if label), default=0.0)
 
 
 def _chartjs2_rotation(

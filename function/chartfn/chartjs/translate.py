@@ -99,6 +99,7 @@ _UNDRAWN_PLUGINS = (
     "colorschemes",
 )
 _ROUND_PLUGINS = ("doughnutlabel", "outlabels")
+_TICK_FORMAT_KINDS = ("bar", "horizontalBar", "line", "scatter", "bubble")
 # Plugins that fill datasets from a service by URL: chartfn fetches nothing.
 _DATA_SOURCE_PLUGINS = ("googleSheets", "airtable")
 # The warning that lists the config's functions not run (prepare takes off those it runs).
@@ -425,6 +426,10 @@ def _undrawn_plugins(options: dict[str, Any], kind: str) -> list[str]:
     plugins = options.get("plugins") if isinstance(options.get("plugins"), dict) else {}
     assert isinstance(plugins, dict)
     drawn = _ROUND_PLUGINS if kind in ("pie", "doughnut") else ()
+    tick_format = plugins.get("tickFormat")
+    on_labels = isinstance(tick_format, dict) and tick_format.get("applyToDataLabels") is True
+    if kind in _TICK_FORMAT_KINDS or on_labels:  # axes and data labels: ``chartjs.tick_format``
+        drawn = (*drawn, "tickFormat")
     return [
         f"options.plugins.{name}"
         for name in _UNDRAWN_PLUGINS

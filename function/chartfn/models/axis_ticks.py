@@ -20,9 +20,14 @@ class AxisTicks(NamedTuple):
     high: float
     # False: draw every tick even where labels overlap (Chart.js's ``ticks.autoSkip: false``)
     auto_skip: bool = True
-    # True: the labels do not fit side by side and are drawn turned upright (where Chart.js 2
-    # turns them by up to ``ticks.maxRotation``); the provider has thinned them already
+    # True: the labels do not fit side by side and are drawn turned by ``angle`` degrees
+    # counter-clockwise (Chart.js 2's labelRotation, up to ``ticks.maxRotation``; 90: reading
+    # upwards); the provider has thinned them already
     upright: bool = False
+    angle: float = 90.0
+    # where a turned label's line lies: its middle this many line heights under the tick's
+    # anchor (Chart.js 2: 0; 4: 0.5, its textOffset)
+    turned_drop: float = 0.0
 
 
 # The axis' ticks for its length in device pixels; called again as the layout settles the

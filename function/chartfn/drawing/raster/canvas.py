@@ -164,14 +164,15 @@ class Canvas:
         angle: float = 0.0,
         math: bool = False,
     ) -> None:
-        """``text`` with its baseline starting at (x, y); at 90° it runs upwards from there."""
+        """``text`` with its baseline starting at (x, y); at 90° it runs upwards from there.
+        Other angles (turned tick labels) are drawn by matplotlib's own rotated text."""
         if not text:
             return
         gc = self._gc(color)
         ux, uy = x * self.unit, y * self.unit
         if self.renderer.flipy():
             uy = self.height - uy
-        if isinstance(self.renderer, RendererAgg):
+        if isinstance(self.renderer, RendererAgg) and angle in (0.0, 90.0, 270.0):
             # Agg: a stamp of the string rendered once, at a whole-pixel origin.
             stamp = STAMPS.get(text, font, self.renderer.dpi, angle, math)
             if stamp.coverage.size:
