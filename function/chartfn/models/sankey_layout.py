@@ -25,7 +25,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-__all__ = ["FlowPlace", "SankeyLayout", "SankeyNode", "find_cycle", "lay_out"]
+__all__ = ["FlowPlace", "NodeSize", "SankeyLayout", "SankeyNode", "find_cycle", "lay_out"]
 
 NodeSize = Literal["max", "min"]
 # The plugin's padding between nodes: this share of the tallest column (its `maxY * 0.03`)
