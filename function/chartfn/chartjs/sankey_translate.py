@@ -168,9 +168,9 @@ def _labels(value: Any, nodes: set[str]) -> dict[str, str]:
     for key, text in value.items():
         if key not in nodes:
             continue
-        lines = _lines(text)
-        if lines:  # the plugin's `labels[key] || key`: an empty label shows the id
-            labels[key] = "\n".join(lines)[:MAX_NAME]
+        joined = "\n".join(_lines(text))[:MAX_NAME]
+        if joined:  # the plugin's `labels[key] || key`: an empty label shows the id
+            labels[key] = joined
     return labels
 
 
