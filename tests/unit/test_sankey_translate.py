@@ -274,3 +274,14 @@ def test_labels_show_their_text_not_the_id() -> None:
     frame = OutputOptions(width=500, height=300).frame
     texts = [t.text for t in engine.drawn_texts(translation.spec, frame, translation.styles)]
     assert sorted(texts) == ["Alpha", "Step B", "Step C", "Step D"]
+
+
+def test_data_labels_on_a_sankey_are_named_in_a_warning() -> None:
+    config = {**sankey(), "options": {"plugins": {"datalabels": {"display": True}}}}
+    request = parse_request({"c": json.dumps(config), "v": "3"}, pixel_budget=10**7)
+    prepared = prepare(request)
+    prepared.close()
+    assert "data labels and annotations are not drawn on sankeys yet" in prepared.warnings
+    plain = prepare(parse_request({"c": json.dumps(sankey()), "v": "3"}, pixel_budget=10**7))
+    plain.close()
+    assert plain.warnings == ()

@@ -56,9 +56,10 @@ def plan_sankey(spec: ChartSpec, base: Request, look: SankeyLook | None) -> Char
     labels = sankey.labels or {}
     dpi = base.dpi
     # the spec route's look; a Chart.js config's (its title, its layout.padding) replaces it
-    padding = tuple(css_px(side, dpi) for side in SANKEY_PADDING)
+    left, top, right, bottom = (css_px(side, dpi) for side in SANKEY_PADDING)
+    padding = (left, top, right, bottom)
     request = replace(base, x_label="", y_label="", look=Look(axes=False, padding=padding))
-    colors = _node_colors(placed, look)
+    colors = _node_colors(sankey.pairs, look)
 
     def draw(canvas: Canvas, layout: Layout) -> list[Label]:
         geometry = _Geometry(layout, placed, base.height, dpi, sankey.node_size)
@@ -98,25 +99,13 @@ class _Geometry:
         return self.height - y
 
 
-def _node_colors(placed: SankeyLayout, look: SankeyLook) -> dict[str, RGBA]:
+def _node_colors(pairs: list[tuple[str, str]], look: SankeyLook) -> dict[str, RGBA]:
     """Each node in the colour the plugin leaves it: flow by flow, the source takes the
     flow's ``colorFrom`` and the target its ``colorTo``, so the last flow wins."""
     colors: dict[str, RGBA] = {}
-    for index, node_pair in enumerate(_flow_nodes(placed)):
-        color_from, color_to = look.colors_of(index)
-        colors[node_pair[0]] = color_from
-        colors[node_pair[1]] = color_to
+    for index, (source, target) in enumerate(pairs):
+        colors[source], colors[target] = look.colors_of(index)
     return colors
-
-
-def _flow_nodes(placed: SankeyLayout) -> list[tuple[str, str]]:
-    by_index: dict[int, list[str]] = {}
-    for node in placed.nodes:
-        for end in node.targets:
-            by_index.setdefault(end.index, ["", ""])[0] = node.key
-        for end in node.sources:
-            by_index.setdefault(end.index, ["", ""])[1] = node.key
-    return [(pair[0], pair[1]) for _, pair in sorted(by_index.items())]
 
 
 def _node_box(
