@@ -18,6 +18,7 @@ from chartfn.chartjs.translate import TranslationError, translate
 from chartfn.drawing.raster import engine
 from chartfn.models.chart_spec import MAX_SANKEY_LINKS, ChartSpec
 from chartfn.models.output_options import OutputOptions
+from chartfn.models.paint_bounds import MAX_VECTOR_PAINT_IMAGES
 
 DOCS_FLOWS = [
     {"from": "Step A", "to": "Step B", "flow": 10},
@@ -285,3 +286,24 @@ def test_data_labels_on_a_sankey_are_named_in_a_warning() -> None:
     plain = prepare(parse_request({"c": json.dumps(sankey()), "v": "3"}, pixel_budget=10**7))
     plain.close()
     assert plain.warnings == ()
+
+
+def test_svg_paints_the_flows_gradients_and_warns_past_its_bound() -> None:
+    def prepared_svg(flows: list[Any]) -> tuple[tuple[str, ...], bytes]:
+        parameters = {"c": json.dumps(sankey(flows)), "v": "3", "f": "svg"}
+        request = parse_request(parameters, pixel_budget=10**7)
+        prepared = prepare(request)
+        try:
+            data = engine.render_spec(prepared.spec, output_for(request), styles=prepared.styles)
+        finally:
+            prepared.close()
+        return prepared.warnings, data
+
+    warnings, svg = prepared_svg(DOCS_FLOWS)
+    assert warnings == ()
+    assert svg.count(b"<image") == 2 * len(DOCS_FLOWS)  # each flow's outline and fill
+    count = MAX_VECTOR_PAINT_IMAGES // 2 + 1  # two images a flow: one flow too many
+    many = [{"from": f"n{i % 50}", "to": f"m{i % 40}", "flow": 1} for i in range(count)]
+    warnings, svg = prepared_svg(many)
+    assert any("draws at most" in warning for warning in warnings), warnings
+    assert svg.count(b"<image") == MAX_VECTOR_PAINT_IMAGES

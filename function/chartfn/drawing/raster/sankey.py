@@ -8,8 +8,9 @@ fill over it, in the colour of the last flow that touches them), then each flow 
 between its nodes' sides (two cubic Béziers with control points at a third and two thirds of
 the way, filled and outlined 0.5 CSS px in its colours at alpha 0.5: a gradient from
 ``colorFrom`` to ``colorTo`` along x, or one of them), then each node's label beside it (on its
-right in the left half of the chart, else on its left), centred on it. SVG and PDF draw a
-gradient in its first colour (``prepare`` says so in a warning).
+right in the left half of the chart, else on its left), centred on it. SVG and PDF draw each
+gradient band as images of it clipped to the band (``paint_fill``), in its first colour past
+the bound on such images (``prepare`` warns of a chart that could reach it).
 """
 
 from __future__ import annotations
@@ -23,9 +24,11 @@ from chartfn.drawing.matplotlib_runtime import Path
 from chartfn.drawing.raster.canvas import Canvas
 from chartfn.drawing.raster.gradient_bands import GradientBand, draw_gradient_bands
 from chartfn.drawing.raster.layout import Label, Layout, Look, Request
+from chartfn.drawing.raster.paint_fill import fill_path_with_paint, stroke_path_with_paint
 from chartfn.drawing.raster.radial import CSS_PX_IN_POINTS, css_px, text_at
 from chartfn.drawing.raster.style import RGBA
 from chartfn.models.chart_spec import ChartSpec
+from chartfn.models.fill_gradient import GradientStop, LinearGradient
 from chartfn.models.sankey_layout import NodeSize, SankeyLayout, SankeyNode, lay_out
 from chartfn.models.sankey_look import SANKEY_PADDING, SankeyLook
 
@@ -182,10 +185,27 @@ def _draw_flows(
         else:
             solid.append((path, color_from if look.color_mode == "from" else color_to))
     if bands and not draw_gradient_bands(canvas, bands):
-        solid = [(band.path, band.start) for band in bands]  # vector output: the first stop
+        _draw_vector_bands(canvas, bands, geometry.dpi)
     for path, color in solid:
         canvas.stroke_path(path, color, outline)
         canvas.fill_path(path, color)
+
+
+def _draw_vector_bands(canvas: Canvas, bands: list[GradientBand], dpi: float) -> None:
+    """SVG and PDF: each band's outline and fill as images of its gradient clipped to it
+    (``paint_fill``), in the first colour past the vector images' bound."""
+    css = css_px(1.0, dpi)  # frame pixels per CSS pixel; a gradient lies in CSS pixels
+    for band in bands:
+        stops = (GradientStop(0.0, _hex(band.start)), GradientStop(1.0, _hex(band.end)))
+        gradient = LinearGradient(stops, (band.x0 / css, 0.0, band.x1 / css, 0.0))
+        if not stroke_path_with_paint(canvas, band.path, band.stroke_width, None, gradient):
+            canvas.stroke_path(band.path, band.start, band.stroke_width)
+        if not fill_path_with_paint(canvas, band.path, gradient):
+            canvas.fill_path(band.path, band.start)
+
+
+def _hex(color: RGBA) -> str:
+    return "#" + "".join(f"{round(channel * 255):02x}" for channel in color)
 
 
 def _half(color: RGBA) -> RGBA:
