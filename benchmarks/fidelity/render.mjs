@@ -13,8 +13,9 @@
 // the test command. chartjs-plugin-datalabels and chartjs-plugin-annotation are installed as
 // QuickChart bundles them (0.7 and 0.5.7 for Chart.js 2, registered for every chart, with
 // QuickChart's data label default; 2.x and 3.x for Chart.js 4, data labels only where a
-// config asks for them, as chartfn draws them). QuickChart's other plugins (outlabels,
-// doughnutlabel, colorschemes, gauges, sankey, progressBar) are not installed: what
+// config asks for them, as chartfn draws them); chartjs-chart-sankey 0.12.1 for Chart.js 4.
+// QuickChart's other plugins (outlabels,
+// doughnutlabel, colorschemes, gauges, progressBar) are not installed: what
 // they draw is missing here too, and their chart types fail as "not a registered
 // controller". The config text is the docs' own (committed test data), evaluated in a vm
 // context with a time limit.
@@ -60,6 +61,10 @@ Chart4.register(Annotation4);
 // same types), chartjs-chart-box-and-violin-plot 2.4 for Chart.js 2 (loaded below).
 const Box4 = await import('@sgratzl/chartjs-chart-boxplot');
 Chart4.register(Box4.BoxPlotController, Box4.BoxAndWiskers, Box4.ViolinController, Box4.Violin);
+// chartjs-chart-sankey for QuickChart's sankey (it needs Chart.js 3 or 4): 0.12.1, the release
+// whose layout chartfn ports (models/sankey_layout.py)
+const Sankey4 = await import('chartjs-chart-sankey');
+Chart4.register(Sankey4.SankeyController, Sankey4.Flow);
 
 // A fresh Chart.js 2 for every v2 chart: a config may change Chart.js itself, and that must not
 // carry over to the charts after it. The docs' chartjs-plugins-1 sets
@@ -285,6 +290,11 @@ function geometry(chart, major) {
       const m = major === 2 ? element._model : element;
       const fill = major === 2 ? m.backgroundColor : element.options && element.options.backgroundColor;
       const line = major === 2 ? m.borderColor : element.options && element.options.borderColor;
+      if (kind === 'sankey') {
+        // a flow's middle, on its band (the probe); its colour is a gradient, recorded as null
+        const centre = element.getCenterPoint();
+        return { x: centre.x, y: centre.y, fill: null, line: null };
+      }
       const out = { x: m.x, y: m.y, fill: colour(fill), line: colour(line) };
       if (m.base !== undefined) out.base = m.base;
       if (m.width !== undefined) out.width = m.width;

@@ -84,7 +84,7 @@ SPEC_ERROR_RULES = {
             "not_for_kind", "length_mismatch", "pie_series", "pie_value", "pie_color",
             "too_many_points", "too_many_categories", "stack_mismatch", "log_value", "limits",
             "gap_not_allowed", "progress_series", "second_axis", "missing", "cutout_twice",
-            "positioned_bars", "gauge_span",
+            "positioned_bars", "gauge_span", "sankey_flow", "sankey_nodes", "sankey_cycle",
         ),
         "spec_cross_field",
     ),

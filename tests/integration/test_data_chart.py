@@ -73,7 +73,7 @@ async def test_spec_takes_the_common_options(http: httpx.AsyncClient) -> None:
     [
         (b'{"kind": "pie", "series": [{"y": [1, NaN]}]}', "spec.series[0].y[1]"),
         (b'{"kind": "line", "series": [{"y": [1]}], "colour": "red"}', "spec.colour"),
-        (b'{"kind": "sankey", "series": [{"y": [1]}]}', "spec.kind"),
+        (b'{"kind": "treemap", "series": [{"y": [1]}]}', "spec.kind"),
         (b"{bad json", "spec"),
         (b"", "spec"),
     ],

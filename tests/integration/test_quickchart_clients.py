@@ -113,10 +113,10 @@ def test_python_get_short_url(server: str) -> None:
 
 def test_python_client_raises_with_the_servers_message(server: str) -> None:
     chart = python_client(server, "bad")
-    chart.config = {"type": "sankey", "data": {"datasets": [{"data": [1]}]}}
-    with pytest.raises(RuntimeError, match=r"(?s)400.*sankey"):
+    chart.config = {"type": "treemap", "data": {"datasets": [{"data": [1]}]}}
+    with pytest.raises(RuntimeError, match=r"(?s)400.*treemap"):
         chart.get_bytes()
-    with pytest.raises(RuntimeError, match=r"(?s)400.*sankey"):
+    with pytest.raises(RuntimeError, match=r"(?s)400.*treemap"):
         chart.get_short_url()
 
 
@@ -164,10 +164,10 @@ def test_node_get_url_to_binary_and_to_data_url(server: str) -> None:
 
 
 def test_node_errors_carry_the_servers_message(server: str) -> None:
-    config = {"type": "sankey", "data": {"datasets": []}}
+    config = {"type": "treemap", "data": {"datasets": []}}
     results = run_node(server, ["toBinary"], config=config)
     assert "status code 400" in results["toBinary"]["error"]
-    assert "sankey" in results["toBinary"]["error"]
+    assert "treemap" in results["toBinary"]["error"]
 
 
 def test_node_get_signed_url_against_a_signing_server(signing_server: str) -> None:

@@ -40,7 +40,6 @@ MAX_GET_URL = 8000
 NOT_DRAWN = "is not supported yet"  # a chart type that needs drawing work (issue 12)
 FETCHES = "chartfn fetches no URLs"  # data a plugin would fetch from Google Sheets / Airtable
 REFUSED: dict[str, str] = {
-    "chart-types-14": NOT_DRAWN,  # sankey
     "airtable-1": FETCHES,
     **{f"google-sheets-{i}": FETCHES for i in range(1, 6)},
 }
@@ -59,6 +58,9 @@ BOX_CHARTS = {"chart-types-12": (56, 123, 45)}
 # QuickChart's gauge (chartjs-gauge, drawn as needle_gauge): no warning (its formatter is run),
 # and its bands' colours on the image.
 NEEDLE_GAUGES = {"chart-types-11": ((0, 128, 0), (255, 165, 0), (255, 0, 0))}
+# Sankeys (chartjs-chart-sankey, drawn by drawing/raster/sankey.py): no warning, its nodes in
+# the plugin's default colours (red sources, a green target) and its flows between them.
+SANKEYS = {"chart-types-14": ((255, 0, 0), (0, 128, 0))}
 # Pies with several datasets: drawn as nested rings, no "first dataset" warning.
 NESTED_RINGS = {"parameters-1"}
 # Bar charts whose line datasets are drawn as lines over the bars (drawing/raster/mixed_bars.py);
@@ -139,6 +141,13 @@ async def test_docs_example(uncached: httpx.AsyncClient, example: dict[str, Any]
         image = np.asarray(Image.open(io.BytesIO(response.content)).convert("RGB")).astype(int)
         for color in NEEDLE_GAUGES[example["name"]]:
             assert np.count_nonzero(np.all(np.abs(image - color) <= 8, axis=2)) > 200, color
+    if example["name"] in SANKEYS:
+        assert warning == "", warning
+        image = np.asarray(Image.open(io.BytesIO(response.content)).convert("RGB")).astype(int)
+        for color in SANKEYS[example["name"]]:
+            assert np.count_nonzero(np.all(np.abs(image - color) <= 8, axis=2)) > 100, color
+        # the flows: half-transparent red to green over the (transparent) background
+        assert len({tuple(p) for p in image.reshape(-1, 3)}) > 50
     if example["name"] in PAINTED:
         assert re.search(r"getGradientFill|pattern\.draw", example["config"])
         assert "gradient" not in warning and "pattern" not in warning, warning

@@ -217,8 +217,8 @@ async def test_errors_are_400_images_of_the_requested_format_and_size(
     cases = [
         ({"c": "{type:'bar', data: {"}, ""),  # the parser's own words
         (
-            {"c": json.dumps({"type": "sankey", "data": {"datasets": []}})},
-            "type: 'sankey' is not supported",
+            {"c": json.dumps({"type": "treemap", "data": {"datasets": []}})},
+            "type: 'treemap' is not supported",
         ),
         ({"c": json.dumps(bar_config()), "spec": "{}"}, "cannot be combined"),
         ({"c": ""}, "the chart config is missing"),
@@ -317,10 +317,10 @@ async def test_create_uses_the_public_url_and_the_base_path() -> None:
 async def test_create_refuses_what_cannot_be_drawn_or_cannot_fit(
     uncached: httpx.AsyncClient,
 ) -> None:
-    bad = await uncached.post("/chart/create", json={"chart": {"type": "sankey"}})
+    bad = await uncached.post("/chart/create", json={"chart": {"type": "treemap"}})
     assert bad.status_code == 400
     assert bad.json()["success"] is False
-    assert "sankey" in unquote(bad.headers["x-quickchart-error"])
+    assert "treemap" in unquote(bad.headers["x-quickchart-error"])
     generator = random.Random(7)
     noise = [round(generator.uniform(0, 1e6), 3) for _ in range(1500)]  # deflate cannot shrink it
     big = {"type": "line", "data": {"datasets": [{"data": noise}]}}

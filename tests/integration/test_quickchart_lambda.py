@@ -45,12 +45,12 @@ def test_both_front_doors_read_the_same_query() -> None:
 
 def test_a_bad_config_is_a_400_image_with_the_error_header_through_the_handler() -> None:
     event = load_event("http_api_chartjs")
-    event["rawQueryString"] = "c=%7Btype%3A%27sankey%27%7D&w=100&h=50"
+    event["rawQueryString"] = "c=%7Btype%3A%27treemap%27%7D&w=100&h=50"
     response = handler(event, LambdaContext())
     assert response["statusCode"] == 400
     headers = headers_of(response)
     assert headers["content-type"] == "image/png"
-    assert "sankey" in headers["x-quickchart-error"]
+    assert "treemap" in headers["x-quickchart-error"]
     assert body_of(response)[:8] == b"\x89PNG\r\n\x1a\n"
 
 

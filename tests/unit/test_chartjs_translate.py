@@ -165,7 +165,7 @@ def test_bars_fit_the_labels() -> None:
 
 def test_unsupported_types_name_the_path_and_what_is_supported() -> None:
     with pytest.raises(TranslationError) as caught:
-        translate({"type": "sankey", "data": {"datasets": [{"data": [1]}]}})
+        translate({"type": "treemap", "data": {"datasets": [{"data": [1]}]}})
     assert caught.value.path == "type"
     for name in SUPPORTED_TYPES:
         assert name in str(caught.value)
@@ -265,9 +265,9 @@ def test_a_sparkline_has_no_legend_unless_its_config_asks_for_one() -> None:
 
 def test_chart_types_not_drawn_yet_differ_from_unknown_ones() -> None:
     with pytest.raises(TranslationError) as caught:
-        translate(_one_dataset("sankey", [1]))
+        translate(_one_dataset("treemap", [1]))
     assert caught.value.path == "type"
-    assert "'sankey' is not supported yet" in str(caught.value)
+    assert "'treemap' is not supported yet" in str(caught.value)
     assert "sparkline" in str(caught.value)  # the stand-ins are named among what is drawn
     with pytest.raises(TranslationError, match="'bra' is not a chart type chartfn knows"):
         translate(_one_dataset("bra", [1]))

@@ -37,6 +37,7 @@ from chartfn.models.overlays import (
     TextStyle,
 )
 from chartfn.models.round_look import OutLabels, RoundLook
+from chartfn.models.sankey_look import SankeyLook
 from chartfn.models.series_style import ChartStyles, SeriesStyle
 
 # Horizontal bars and a second y axis: drawn by the engine only (not by the Figure path).
@@ -897,3 +898,129 @@ def test_a_mixed_bar_chart_after_others_is_the_chart_rendered_first(
         draw(case, None)
     for case in MIXED:
         assert draw(case, _overlays(3)) == first[case], case
+
+
+# --- sankeys (drawing/raster/sankey.py; their look travels in ChartStyles.sankey) ---------------
+
+_NODES = [f"node {i} {LONG[:40]}" for i in range(100)]
+_RED, _BLUE = (1.0, 0.0, 0.0, 1.0), (0.0, 0.0, 1.0, 0.5)
+SANKEYS: dict[str, tuple[dict[str, Any], SankeyLook | None]] = {
+    "docs": (
+        {"kind": "sankey", "series": [{"y": [10, 5, 10, 7]}],
+         "sankey": {"links": [["A", "B"], ["A", "C"], ["B", "C"], ["D", "C"]]}},
+        None,
+    ),
+    "long labels, many nodes, extreme flows": (
+        {"kind": "sankey", "title": TITLE, "legend": True,
+         "series": [{"y": [1e100 if i % 7 == 0 else 5e-324 for i in range(99)]}],
+         "sankey": {"links": [[_NODES[i], _NODES[i + 1]] for i in range(99)],
+                    "labels": {_NODES[i]: LONG[:40] + "\n" + LONG[:59] for i in range(0, 100, 3)}}},
+        SankeyLook(font_px=40.0, font_bold=True, node_width=200.0, border_width=20.0,
+                   color_mode="to", label_padding=500.0),
+    ),
+    "columns, priorities, min size, zero flows": (
+        {"kind": "sankey",
+         "series": [{"y": [0, 3, 1, 8, 2, 0]}],
+         "sankey": {"links": [["a", "b"], ["a", "c"], ["b", "d"], ["c", "d"], ["d", "e"],
+                              ["x", "e"]],
+                    "columns": {"x": 0, "e": 100}, "priority": {"b": 2, "c": 1},
+                    "node_size": "min"}},
+        SankeyLook(flow_colors=((_RED, _BLUE),) * 3, color_mode="from", border_width=0.0),
+    ),
+    "a flow with no place (min size)": (
+        {"kind": "sankey", "series": [{"y": [10, 2, 1]}], "title": "gradient",
+         "sankey": {"links": [["a", "b"], ["b", "c"], ["b", "d"]], "node_size": "min"}},
+        SankeyLook(flow_colors=((_BLUE, _RED),) * 3),
+    ),
+}  # fmt: skip
+
+
+def _sankey(case: str, options: dict[str, Any], overlays: Overlays | None = None) -> bytes:
+    data, look = SANKEYS[case]
+    return engine.render_spec(
+        spec_of(data), OutputOptions(**options), styles=ChartStyles(sankey=look), overlays=overlays
+    )
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: "x".join(map(str, s)))
+@pytest.mark.parametrize("case", list(SANKEYS))
+def test_sankey_texts_lie_inside_the_image(case: str, size: tuple[int, int, float]) -> None:
+    width, height, scale = size
+    frame = OutputOptions(width=width, height=height, scale=scale).frame
+    data, look = SANKEYS[case]
+    for overlays in (None, _overlays(3)):
+        texts = engine.drawn_texts(spec_of(data), frame, ChartStyles(sankey=look), overlays)
+        for label in texts:
+            x0, y0, x1, y1 = label.box
+            assert x0 >= -0.5 and y0 >= -0.5, (label.text, label.box)
+            assert x1 <= frame.width_px + 0.5, (label.text, label.box)
+            assert y1 <= frame.height_px + 0.5, (label.text, label.box)
+
+
+def test_sankey_labels_are_drawn_beside_their_nodes() -> None:
+    frame = OutputOptions(width=500, height=300).frame
+    data, _ = SANKEYS["docs"]
+    texts = {label.text: label.box for label in engine.drawn_texts(spec_of(data), frame)}
+    assert set(texts) == {"A", "B", "C", "D"}
+    # the left half's nodes have their labels on their right, 4 px past the node (10 px wide
+    # from the plugin's padding of 3) and its border (1); the others end 4 px before theirs,
+    # at the chart area's right (the plugin's padding of 13)
+    assert texts["A"][0] == pytest.approx(3 + 10 + 1 + 4, abs=1.5)
+    assert texts["D"][0] == pytest.approx(texts["A"][0])
+    assert texts["C"][2] == pytest.approx(500 - 13 - 1 - 4, abs=1.5)
+
+
+@pytest.mark.parametrize(
+    "options", PAINT_LEAK_OPTIONS, ids=lambda o: "-".join(map(str, o.values()))
+)
+def test_a_sankey_after_others_is_the_one_rendered_first(options: dict[str, Any]) -> None:
+    first = {case: _sankey(case, options) for case in SANKEYS}
+    for other in LEAK_OPTIONS:
+        if other is not options:
+            for case in SANKEYS:
+                _sankey(case, other, _overlays(2))
+    for data in KINDS.values():  # and every other kind between
+        render(data, **LEAK_OPTIONS[2])
+    for case in SANKEYS:
+        assert _sankey(case, options) == first[case], case
+
+
+@pytest.mark.parametrize("case", list(SANKEYS))
+def test_a_sankey_on_the_figure_path_agrees_with_the_agg_path(case: str) -> None:
+    data, look = SANKEYS[case]
+    options = OutputOptions(width=500, height=300, scale=2)
+    direct = pixels(_sankey(case, {"width": 500, "height": 300, "scale": 2}))
+    frame = options.frame
+    with themed(frame.theme):
+        chart, placed = engine.prepare(spec_of(data), frame, styles=ChartStyles(sankey=look))
+        figure, canvas = new_figure(frame)
+        figure.add_artist(engine._ChartArtist(chart, placed, frame))
+        canvas.draw()
+        hosted = np.array(canvas.buffer_rgba())[:, :, :3]
+        release_pixels(canvas)
+    assert np.array_equal(direct, hosted)
+
+
+@st.composite
+def valid_sankeys(draw: st.DrawFn) -> dict[str, Any]:
+    nodes = draw(st.lists(TEXT.filter(bool), min_size=2, max_size=12, unique=True))
+    pairs = st.tuples(st.integers(0, len(nodes) - 1), st.integers(0, len(nodes) - 1))
+    links = [
+        [nodes[min(a, b)], nodes[max(a, b)]]
+        for a, b in draw(st.lists(pairs, min_size=1, max_size=30))
+        if a != b
+    ] or [nodes[:2]]
+    amounts = draw(st.lists(st.floats(0, 1e100), min_size=len(links), max_size=len(links)))
+    sankey: dict[str, Any] = {"links": links, "node_size": draw(st.sampled_from(["max", "min"]))}
+    if draw(st.booleans()):
+        sankey["priority"] = {n: draw(st.floats(-1e6, 1e6)) for n in nodes if draw(st.booleans())}
+    if draw(st.booleans()):
+        sankey["columns"] = {n: draw(st.integers(0, 100)) for n in nodes if draw(st.booleans())}
+    return {"kind": "sankey", "series": [{"y": amounts}], "sankey": sankey}
+
+
+@pytest.mark.filterwarnings("ignore:Glyph .* missing from font")
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(valid_sankeys())
+def test_every_valid_sankey_renders(data: dict[str, Any]) -> None:
+    assert render(data, width=300, height=200).startswith(b"\x89PNG")

@@ -40,10 +40,13 @@ from chartfn.chartjs.option_values import (
 )
 from chartfn.models.chart_spec import MAX_TEXT
 from chartfn.models.overlays import ChartLook, TextStyle
+from chartfn.models.sankey_look import SANKEY_PADDING
 
 __all__ = ["config_look"]
 
 _LEGEND_POSITIONS = ("top", "bottom", "left", "right")
+Padding = tuple[float, float, float, float]  # CSS pixels: left, top, right, bottom
+_NO_PADDING: Padding = (0.0, 0.0, 0.0, 0.0)
 _MAX_TITLE_LINES = 10
 _ALIGNS = ("start", "center", "end")
 
@@ -82,10 +85,11 @@ def config_look(
         legend_point_style=labels.get("usePointStyle") is True,
         **_legend_box(labels, f"{legend_path}.labels", version),
         legend_align=_align(legend.get("align")),
-        padding=_padding(options),
+        padding=_padding(options, SANKEY_PADDING if chart_type == "sankey" else _NO_PADDING),
         # QuickChart hides a sparkline's axes unless the config gives its own scales
-        # (in v2 spellings: v3/v4 ignore them and draw the axes)
-        axes=chart_type != "sparkline" or version > 2 or "scales" in options,
+        # (in v2 spellings: v3/v4 ignore them and draw the axes); a sankey has none
+        axes=(chart_type != "sparkline" or version > 2 or "scales" in options)
+        and chart_type != "sankey",
         chartjs_version=2 if version < 3 else 4,
     )
 
@@ -164,7 +168,9 @@ def _lines(title: dict[str, Any], least: int = 2) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def _padding(options: dict[str, Any]) -> tuple[float, float, float, float]:
+def _padding(options: dict[str, Any], default: Padding) -> Padding:
+    """The config's padding over ``default`` (a chart type's override, merged side by side
+    as Chart.js merges options)."""
     layout = options.get("layout")
     padding = layout.get("padding") if isinstance(layout, dict) else None
     path = "options.layout.padding"
@@ -172,9 +178,10 @@ def _padding(options: dict[str, Any]) -> tuple[float, float, float, float]:
         side = length_option(padding, path, 0.0)
         return (side, side, side, side)
     if not isinstance(padding, dict):
-        return (0.0, 0.0, 0.0, 0.0)
+        return default
     sides = ("left", "top", "right", "bottom")
     left, top, right, bottom = (
-        length_option(padding.get(side), f"{path}.{side}", 0.0) for side in sides
+        length_option(padding.get(side), f"{path}.{side}", given)
+        for side, given in zip(sides, default, strict=True)
     )
     return (left, top, right, bottom)

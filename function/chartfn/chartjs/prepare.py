@@ -125,11 +125,13 @@ def _with_round_look(overlays: Overlays, rounds: ConfigRoundLook, config: object
 
 
 def _overlays_not_placed(spec: ChartSpec, overlays: ConfigOverlays) -> tuple[str, ...]:
-    """Box plots and violins place no data labels (a box has no one value to label): said,
-    not dropped."""
+    """Box plots and violins place no data labels (a box has no one value to label), sankeys
+    neither data labels nor annotations (no axes): said, not dropped."""
     if spec.kind in BOX_KINDS and overlays.overlays.datalabels:
         # annotations are placed on vertical boxes
         return ("data labels are not drawn on box plots and violins yet",)
+    if spec.kind == "sankey" and (overlays.overlays.datalabels or overlays.overlays.annotations):
+        return ("data labels and annotations are not drawn on sankeys yet",)
     return ()
 
 

@@ -1,9 +1,10 @@
 """A Chart.js config as a ``ChartSpec``: the first, partial translation.
 
 Covers what every protocol path needs to return a real chart: bar (grouped or stacked), line,
-scatter, pie, doughnut, polarArea, radar (``round_options`` reads their own options) and
-QuickChart's progressBar; labels, datasets (label, data, colours), title,
-legend, axis titles, logarithmic and min/max value axes, in Chart.js v2 and v3/v4 spellings.
+scatter, pie, doughnut, polarArea, radar (``round_options`` reads their own options),
+QuickChart's progressBar and sankey (``sankey_translate``); labels, datasets (label, data,
+colours), title, legend, axis titles, logarithmic and min/max value axes, in Chart.js v2
+and v3/v4 spellings.
 What is read but not drawn the way Chart.js would draw it is named in ``warnings`` (sent as
 ``X-Chart-Warning``), never silently dropped; what cannot be drawn at all is a
 ``TranslationError`` naming the config path. No matplotlib and no HTTP here.
@@ -62,6 +63,7 @@ SUPPORTED_TYPES = (
     "progressBar",
     "radialGauge",
     "gauge",
+    "sankey",
     *BOX_CHART_TYPES,
 )
 _ROUND_TYPES = ("pie", "doughnut", "polarArea", "radar")
@@ -74,7 +76,6 @@ _OUTLABELED = "outlabeledPie"
 # Chart.js's own types and those of the plugins QuickChart bundles: real charts, not drawn yet
 # (issue 12), as opposed to a misspelling, which no engine draws.
 NOT_DRAWN_TYPES = (
-    "sankey",
     "funnel",
     "treemap",
     "matrix",
@@ -159,6 +160,10 @@ def translate(config: ChartConfig, version: int = 2) -> Translation:
     labels = _labels(data.get("labels"))
     if kind in BOX_CHART_TYPES:
         return _boxes(config, version, data, options, labels, warnings)
+    if kind == "sankey":
+        from chartfn.chartjs.sankey_translate import translate_sankey  # it imports this module
+
+        return translate_sankey(config, data, options, version, _title(options, version))
     time_labels = None
     x_axis = _Scales(options, version).x
     bar_scales = _Scales(options, version, horizontal=config.get("type") == "horizontalBar")

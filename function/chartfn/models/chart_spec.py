@@ -8,7 +8,7 @@ Shape (JSON)::
 
     {"kind": "line" | "scatter" | "bubble" | "bar" | "area" | "histogram" | "pie"
              | "doughnut" | "polar_area" | "radar" | "progress" | "gauge" | "needle_gauge"
-             | "boxplot" | "violin",
+             | "boxplot" | "violin" | "sankey",
      "series": [{"name": str?, "y": [number, ...], "x": [number, ...]?, "r": [number, ...]?,
                  "boxes": [[number, ...] | {"min", "q1", "median", "q3", "max": number,
                            "mean": number?, "outliers": [number, ...]?} | null, ...]?,
@@ -20,7 +20,9 @@ Shape (JSON)::
      "fill": bool | [bool, ...]?,
      "slice_colors": [str, ...]?, "value_labels": bool?, "horizontal": bool?,
      "y2_series": [int, ...]?, "y2_label": str?, "means": bool?, "y2_log": bool?,
-     "needle_value": number?, "band_start": number?}
+     "needle_value": number?, "band_start": number?,
+     "sankey": {"links": [[str, str], ...], "labels": {str: str}?, "columns": {str: int}?,
+                "priority": {str: number}?, "node_size": "max" | "min"}?}
 
 Limits (module constants; a violation is a pydantic ``ValidationError`` located at the field):
 
@@ -34,6 +36,8 @@ Limits (module constants; a violation is a pydantic ``ValidationError`` located 
     MAX_ABS_VALUE             1e+100  magnitude of any number (data and limits)
     MAX_BINS                     200  ``bins`` for histograms (1 … 200)
     MAX_BUBBLE_RADIUS            500  a bubble's ``r`` (0 … 500)
+    MAX_SANKEY_LINKS             200  a sankey's flows (``sankey.links``)
+    MAX_SANKEY_NODES             100  a sankey's nodes (distinct ids in its links)
     MAX_SPEC_TEXT             16_384  characters of a ``?spec=`` query value
     MAX_SPEC_BYTES         1_000_000  bytes of a JSON request body (the HTTP layer checks)
     =====================  =========  =================================================
@@ -102,6 +106,16 @@ Rules beyond the per-field limits:
   series stand side by side in their category, as Chart.js's bars do; ``color`` outlines them
   over a faded fill. ``means`` marks each box's mean with a dot (Chart.js 4's plugin does, 2's
   does not); ``horizontal`` lays the value axis along x. ``y_limits`` is the value axis' range.
+* ``sankey`` (QuickChart's sankey, the chartjs-chart-sankey plugin): one series whose ``y``
+  are the flows' amounts (numbers ≥ 0, no ``null``), and ``sankey.links`` the ``[from, to]``
+  node ids of each (as many as ``y``; ``sankey`` only for this kind, and required for it).
+  The flows must not form a cycle (a node that flows back into itself): the plugin cannot lay
+  one out. ``labels`` names nodes by id (the id is shown otherwise), ``columns`` puts nodes
+  in a column (0 … MAX_SANKEY_NODES), ``priority`` orders each column's nodes (smaller
+  first; when given, the plugin stacks nodes by it instead of following the flows),
+  ``node_size`` draws each node as high as the larger (``max``) or smaller of its in- and
+  outflow; ids not among the links are ignored. Laid out as the plugin lays it out
+  (``chartfn.models.sankey_layout``). No legend unless asked for.
 * ``horizontal`` (bar, boxplot and violin): bars along x, categories down y, the first at
   the top (Chart.js's ``horizontalBar`` / ``indexAxis: 'y'``); ``y_log`` and ``y_limits``
   still name the value axis, drawn along x, and ``x_label`` / ``y_label`` the axes where
@@ -149,6 +163,7 @@ from pydantic import (
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from chartfn.models.request_limits import MAX_SPEC_BYTES, MAX_SPEC_TEXT
+from chartfn.models.sankey_layout import find_cycle
 from chartfn.models.spec_error import SpecError
 
 __all__ = [
@@ -185,6 +200,10 @@ MAX_ABS_VALUE = 1e100
 MAX_BINS = 200
 # A bubble wider than the largest image says nothing more and only costs fill time.
 MAX_BUBBLE_RADIUS = 500.0
+# A sankey's layout sorts each node's flows by how many lie beyond them (the plugin's rule):
+# its work grows with flows × nodes, so both stay small.
+MAX_SANKEY_LINKS = 200
+MAX_SANKEY_NODES = 100
 
 ChartKind = Literal[
     "line",
@@ -202,6 +221,7 @@ ChartKind = Literal[
     "needle_gauge",
     "boxplot",
     "violin",
+    "sankey",
 ]
 MAX_CUTOUT = 0.95  # beyond it the ring is a hairline
 MAX_CUTOUT_PX = 10_000.0  # CSS px: more than any image's radius (3000 px a side)
@@ -243,6 +263,7 @@ _LATER_FIELDS = (
     "y2_log",
     "needle_value",
     "band_start",
+    "sankey",
 )
 _STACK_KINDS = frozenset({"bar", "area", "histogram"})
 _X_LOG_KINDS = frozenset({"line", "scatter", "bubble", "area", "histogram"})
@@ -434,6 +455,34 @@ class Series(_Frozen):
         return self
 
 
+SankeyLink = Annotated[list[Name], Field(min_length=2, max_length=2)]
+
+
+class SankeySpec(_Frozen):
+    """A sankey's nodes and flows; the amounts are the chart's one series (``y``)."""
+
+    links: Annotated[list[SankeyLink], Field(min_length=1, max_length=MAX_SANKEY_LINKS)]
+    labels: Annotated[dict[Name, Name], Field(max_length=MAX_SANKEY_NODES)] | None = None
+    columns: (
+        Annotated[
+            dict[
+                Name,
+                Annotated[
+                    int, Field(strict=True, ge=0, le=MAX_SANKEY_NODES), BeforeValidator(_whole)
+                ],
+            ],
+            Field(max_length=MAX_SANKEY_NODES),
+        ]
+        | None
+    ) = None
+    priority: Annotated[dict[Name, Number], Field(max_length=MAX_SANKEY_NODES)] | None = None
+    node_size: Literal["max", "min"] = "max"
+
+    @property
+    def pairs(self) -> list[tuple[str, str]]:
+        return [(source, target) for source, target in self.links]
+
+
 class ChartSpec(_Frozen):
     kind: ChartKind
     series: Annotated[list[Series], Field(min_length=1, max_length=MAX_SERIES)]
@@ -477,13 +526,14 @@ class ChartSpec(_Frozen):
     y2_log: Annotated[bool, Field(strict=True)] | None = None
     needle_value: Number | None = None
     band_start: Number | None = None
+    sankey: SankeySpec | None = None
 
     @property
     def show_legend(self) -> bool:
         """The legend setting with ``None`` resolved (see the module docstring)."""
         if self.legend is not None:
             return self.legend
-        if self.kind in ("pie", "progress", "gauge", "needle_gauge"):
+        if self.kind in ("pie", "progress", "gauge", "needle_gauge", "sankey"):
             return False
         if self.kind in _SLICE_KINDS:
             return True
@@ -554,7 +604,10 @@ class ChartSpec(_Frozen):
                     len(self.series),
                 )
             )
-        if kind in ("pie", "polar_area", "gauge", "needle_gauge") and len(self.series) != 1:
+        if (
+            kind in ("pie", "polar_area", "gauge", "needle_gauge", "sankey")
+            and len(self.series) != 1
+        ):
             errors.append(
                 _error(
                     ("series",),
@@ -565,6 +618,7 @@ class ChartSpec(_Frozen):
             )
         self._check_round_options(errors)
         self._check_needle_gauge(errors)
+        self._check_sankey(errors)
 
     def _check_boxes(self, errors: list[InitErrorDetails]) -> None:
         """Boxes where the kind draws them, y elsewhere; a violin needs values."""
@@ -703,6 +757,39 @@ class ChartSpec(_Frozen):
                     top,
                 )
             )
+
+    def _check_sankey(self, errors: list[InitErrorDetails]) -> None:
+        """A sankey's links pair up with its one series' amounts, and form no cycle."""
+        sankey = self.sankey
+        if self.kind != "sankey":
+            if sankey is not None:
+                errors.append(_not_for(("sankey",), "sankey", self.kind, "sankey"))
+            return
+        if sankey is None:
+            errors.append(_error(("sankey",), "missing", "a sankey needs sankey.links", None))
+            return
+        if len(self.series) != 1:
+            return  # said with the other one-series kinds
+        amounts = self.series[0].y or []
+        if len(amounts) != len(sankey.links):
+            message = (
+                f"a sankey series has one value per link: {len(amounts)} values, "
+                f"{len(sankey.links)} links"
+            )
+            errors.append(_error(("series", 0, "y"), "length_mismatch", message, len(amounts)))
+        for index, amount in enumerate(amounts):
+            if amount is not None and amount < 0:
+                message = "sankey flows must be ≥ 0"
+                errors.append(_error(("series", 0, "y", index), "sankey_flow", message, amount))
+        nodes = {node for link in sankey.links for node in link}
+        if len(nodes) > MAX_SANKEY_NODES:
+            message = f"a sankey has at most {MAX_SANKEY_NODES} nodes, got {len(nodes)}"
+            errors.append(_error(("sankey", "links"), "sankey_nodes", message, len(nodes)))
+            return
+        cycle = find_cycle(sankey.pairs)
+        if cycle is not None:
+            message = "the flows form a cycle, which a sankey cannot lay out: " + " → ".join(cycle)
+            errors.append(_error(("sankey", "links"), "sankey_cycle", message, None))
 
     def _check_second_axis(self, errors: list[InitErrorDetails]) -> None:
         if self.y2_series is None:

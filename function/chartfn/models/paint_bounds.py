@@ -25,6 +25,9 @@ def vector_paint_images(spec: ChartSpec, styles: ChartStyles) -> int:
     """At most how many images the chart's paints take in SVG or PDF: a dataset's whole paint
     one (a line's, a progress bar's: one per value, as gaps split a line into runs), a paint
     per value one each, a border paint as many, and a legend box each."""
+    sankey = styles.sankey
+    if spec.sankey is not None and sankey is not None and sankey.color_mode == "gradient":
+        return 2 * len(spec.sankey.links)  # each flow's outline and fill
     count = 0
     for index, series in enumerate(spec.series):
         look = styles.of(index)

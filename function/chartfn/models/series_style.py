@@ -17,6 +17,7 @@ from chartfn.models.category_bars import CategoryBarWidths
 from chartfn.models.fill_gradient import LinearGradient
 from chartfn.models.fill_pattern import FillPattern, Paint
 from chartfn.models.needle_gauge_look import NeedleGaugeLook
+from chartfn.models.sankey_look import SankeyLook
 
 __all__ = [
     "MAX_BORDER_WIDTH",
@@ -125,6 +126,8 @@ class ChartStyles:
     category_bars: CategoryBarWidths | None = None
     #: A needle gauge's needle and value label (None: the plugin's defaults).
     needle_gauge: NeedleGaugeLook | None = None
+    #: A sankey's flow colours, nodes and labels (None: the plugin's defaults).
+    sankey: SankeyLook | None = None
     #: Chart.js 2's filler paints every dataset's area before any dataset's line and points
     #: (its ``beforeDatasetsDraw``), so no area covers another dataset's line; Chart.js 3+
     #: paints each area just before its own dataset (``drawTime: 'beforeDatasetDraw'``).

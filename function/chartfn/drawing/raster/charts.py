@@ -125,6 +125,10 @@ def plan(
         from chartfn.drawing.raster.needle_gauge import plan_needle_gauge
 
         return plan_needle_gauge(spec, base, styles.needle_gauge if styles else None)
+    if spec.kind == "sankey":
+        from chartfn.drawing.raster.sankey import plan_sankey
+
+        return plan_sankey(spec, base, styles.sankey if styles else None)
     if spec.kind == "progress":
         from chartfn.drawing.raster.progress import plan_progress
 
