@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from chartfn.drawing.matplotlib_runtime import Affine2D, Path, to_rgba
-from chartfn.drawing.raster.bar_borders import bar_outlines, outlined_entries
+from chartfn.drawing.raster.bar_borders import bar_outlines
 from chartfn.drawing.raster.canvas import Canvas
 from chartfn.drawing.raster.category_bar_edges import sized_bar_boxes
 from chartfn.drawing.raster.layout import Axis, Label, Layout, LegendEntry, Request
@@ -256,7 +256,6 @@ def _bars(
     x_scale = Scale(-0.5, count - 0.5)
     categories = spec.categories if spec.categories is not None else [str(i) for i in range(count)]
     entries = [LegendEntry(n, c, "box") for n, c in zip(names, colors, strict=True)]
-    entries = outlined_entries(entries, styles, base.dpi)
     request = request_with(
         base, spec, entries, Axis(x_scale, tuple(flat(c) for c in categories)), Axis(y_scale)
     )

@@ -12,7 +12,6 @@ import math
 import numpy as np
 
 from chartfn.drawing.matplotlib_runtime import to_rgba
-from chartfn.drawing.raster.bar_borders import outlined_entries
 from chartfn.drawing.raster.canvas import Canvas
 from chartfn.drawing.raster.category_bar_edges import sized_bar_boxes
 from chartfn.drawing.raster.charts import (
@@ -58,8 +57,7 @@ def plan_horizontal(
     # Reversed, so that category 0 sits at the top of the plot.
     category = Scale(count - 0.5, -0.5)
     categories = spec.categories if spec.categories is not None else [str(i) for i in range(count)]
-    boxes_ = [LegendEntry(n, c, "box") for n, c in zip(names, colors, strict=True)]
-    entries = tuple(outlined_entries(boxes_, looks, dpi))
+    entries = [LegendEntry(n, c, "box") for n, c in zip(names, colors, strict=True)]
     request = request_with(
         base, spec, entries, Axis(value), Axis(category, tuple(flat(c) for c in categories))
     )

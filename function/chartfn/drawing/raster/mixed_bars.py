@@ -14,7 +14,6 @@ from dataclasses import replace
 import numpy as np
 
 from chartfn.drawing.matplotlib_runtime import to_rgba
-from chartfn.drawing.raster.bar_borders import outlined_entries
 from chartfn.drawing.raster.canvas import Canvas
 from chartfn.drawing.raster.category_bar_edges import sized_bar_groups
 from chartfn.drawing.raster.charts import (
@@ -69,7 +68,6 @@ def plan_mixed_bars(
         x_scale = Scale(0.0, count - 1.0)
         x_axis = Axis(x_scale)
     entries = [LegendEntry(n, c, "box") for n, c in zip(names, colors, strict=True)]
-    entries = outlined_entries(entries, styles, base.dpi)
     request = request_with(base, spec, entries, x_axis, Axis(y_scale))
     if y2_scale is not None:
         request = replace(request, y2_axis=Axis(y2_scale), y2_label=flat(spec.y2_label or ""))

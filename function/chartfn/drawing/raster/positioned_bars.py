@@ -10,7 +10,6 @@ from collections.abc import Callable
 
 import numpy as np
 
-from chartfn.drawing.raster.bar_borders import outlined_entries
 from chartfn.drawing.raster.canvas import Canvas
 from chartfn.drawing.raster.charts import (
     Chart,
@@ -109,7 +108,6 @@ def plan_positioned_bars(
         autoscale(float(positions[0]) - gap / 2, float(positions[-1]) + gap / 2), spec.x_limits
     )
     entries = [LegendEntry(n, c, "box") for n, c in zip(names, colors, strict=True)]
-    entries = outlined_entries(entries, styles, base.dpi)
     request = request_with(base, spec, entries, Axis(x_scale), Axis(y_scale))
 
     def tick_pixels(layout: Layout, to_x: Callable[..., np.ndarray]) -> np.ndarray:
