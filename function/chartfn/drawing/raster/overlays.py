@@ -18,8 +18,9 @@ import numpy as np
 from chartfn.drawing.matplotlib_runtime import FontProperties, to_rgba
 from chartfn.drawing.raster.axis_boxes import chartjs_axis_boxes
 from chartfn.drawing.raster.canvas import Canvas, Rect
-from chartfn.drawing.raster.charts import Chart, Element, Point
+from chartfn.drawing.raster.charts import Chart
 from chartfn.drawing.raster.layout import Label, Layout, LegendBox, Look, Request, TextLook
+from chartfn.drawing.raster.plot_mapping import Element, Point
 from chartfn.drawing.raster.rounded_outline import (
     LABEL_CORNER_STEPS,
     fitting_radius,
