@@ -14,10 +14,10 @@ from typing import Any
 
 import numpy as np
 import pytest
-from test_chartjs_overlays import image
 
 from chartfn.chartjs.translate import TranslationError, translate
 from chartfn.models.category_bars import BarWidth, CategoryBarWidths
+from chartjs_render import drawn_rgb
 
 RED = (255, 0, 0)
 BLUE = (0, 0, 255)
@@ -142,7 +142,7 @@ def _sizes(runs: list[tuple[int, int]]) -> list[int]:
 
 
 def _drawn(config: str, version: int) -> np.ndarray:
-    return image(config, version, width=600, height=400, device_pixel_ratio=RATIO)
+    return drawn_rgb(config, version, width=600, height=400, device_pixel_ratio=RATIO)
 
 
 def _script(version: int, chart: str, datasets: str, options: str = "") -> str:

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from test_chartjs_overlays import image, prepared
+
+from chartjs_render import drawn_rgb, prepared
 
 BLUE = (31, 119, 180)
 RED = (255, 0, 0)
@@ -51,7 +52,9 @@ def test_labels_anchored_at_the_end_and_aligned_end_stand_right_of_each_bar(vers
     labels = "plugins:{datalabels:{anchor:'end',align:'end',backgroundColor:'#ff0000'}}"
     chart = prepared(horizontal_bars(version, [3, 6, 4.5], labels), version)
     assert not any("not drawn" in w for w in chart.warnings), chart.warnings
-    picture = image(horizontal_bars(version, [3, 6, 4.5], labels), version, width=400, height=300)
+    picture = drawn_rgb(
+        horizontal_bars(version, [3, 6, 4.5], labels), version, width=400, height=300
+    )
     red = _mask(picture, RED)
     bars = _bar_rows(picture)
     assert len(bars) == 3
@@ -67,7 +70,7 @@ def test_labels_anchored_at_the_end_and_aligned_end_stand_right_of_each_bar(vers
 @pytest.mark.parametrize("version", [2, 4])
 def test_aligned_start_from_the_end_the_label_lies_inside_the_bar(version: int) -> None:
     labels = "plugins:{datalabels:{anchor:'end',align:'start',backgroundColor:'#ff0000'}}"
-    picture = image(horizontal_bars(version, [5, 8, 6], labels), version, width=400, height=300)
+    picture = drawn_rgb(horizontal_bars(version, [5, 8, 6], labels), version, width=400, height=300)
     red = _mask(picture, RED)
     for top, bottom, right in _bar_rows(picture):
         columns = np.flatnonzero(red[(top + bottom) // 2])
@@ -87,7 +90,7 @@ def test_an_annotation_on_the_value_axis_is_a_vertical_line_at_its_value(version
             "plugins:{annotation:{annotations:{v:{type:'line',scaleID:'x',value:3,"
             "borderColor:'#00ff00',borderWidth:2}}}}"
         )
-    picture = image(horizontal_bars(version, [3, 7, 5], note), version, width=400, height=300)
+    picture = drawn_rgb(horizontal_bars(version, [3, 7, 5], note), version, width=400, height=300)
     green = _mask(picture, GREEN)
     columns = np.flatnonzero(green.any(axis=0))
     assert columns.size and columns.max() - columns.min() <= 5, columns
@@ -113,7 +116,7 @@ def test_an_annotation_on_the_category_axis_goes_through_its_category(version: i
             "borderColor:'#00ff00',borderWidth:2},{type:'box',yMin:'a',yMax:'b',xMin:9,xMax:10,"
             "backgroundColor:'#ff0000'}]}}"
         )
-    picture = image(horizontal_bars(version, [3, 7, 5], note), version, width=400, height=300)
+    picture = drawn_rgb(horizontal_bars(version, [3, 7, 5], note), version, width=400, height=300)
     green_rows = np.flatnonzero(_mask(picture, GREEN).any(axis=1))
     (a_top, a_bottom, _), (b_top, b_bottom, _), _ = _bar_rows(picture)
     assert green_rows.size and green_rows.max() - green_rows.min() <= 5
@@ -153,7 +156,7 @@ def test_each_datasets_labels_are_placed_by_its_own_axis(version: int) -> None:
     chart = prepared(config, version)
     assert chart.spec.y2_series == [1]
     assert not any("not drawn" in w for w in chart.warnings), chart.warnings
-    picture = image(config, version, width=400, height=300)
+    picture = drawn_rgb(config, version, width=400, height=300)
     red, green = _mask(picture, RED), _mask(picture, GREEN)
 
     def boxes(mask: np.ndarray) -> list[tuple[float, float]]:
@@ -195,7 +198,7 @@ def test_annotations_go_on_the_axis_they_name(version: int) -> None:
             "backgroundColor:'#ff00ff'}]}}"
         )
     config = two_axes(version, "", "", note)
-    picture = image(config, version, width=400, height=300)
+    picture = drawn_rgb(config, version, width=400, height=300)
     green_rows = np.flatnonzero(_mask(picture, GREEN).sum(axis=1) > 100)
     red_rows = np.flatnonzero(_mask(picture, RED).sum(axis=1) > 100)
     assert green_rows.size and red_rows.size

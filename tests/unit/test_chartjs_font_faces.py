@@ -15,54 +15,28 @@ import pytest
 from PIL import Image
 
 from chartfn.chartjs.font_face import font_face, v2_bold, v2_face
-from chartfn.chartjs.output import output_for
-from chartfn.chartjs.prepare import prepare
-from chartfn.chartjs.request import parse_request
-from chartfn.drawing.matplotlib_runtime import FONT_MANAGER, RendererAgg
-from chartfn.drawing.raster import engine
-from chartfn.drawing.raster.canvas import Canvas
+from chartfn.drawing.matplotlib_runtime import FONT_MANAGER
 from chartfn.drawing.raster.layout import Label
 from chartfn.drawing.raster.text import measure
-from chartfn.drawing.themes import themed
 from chartfn.models.font_face import FontFace
+from chartjs_render import png_of as rendered_png
+from chartjs_render import texts
 
-PIXEL_BUDGET = 10_000_000
 HEIGHT = 293
 
 
-def _request(chart: dict[str, Any], version: int, width: int) -> Any:
-    return parse_request(
-        {"c": json.dumps(chart), "w": width, "h": HEIGHT, "v": version, "devicePixelRatio": 1},
-        pixel_budget=PIXEL_BUDGET,
-    )
+def _size(width: int) -> dict[str, Any]:
+    return {"width": width, "height": HEIGHT, "device_pixel_ratio": 1}
 
 
 def labels_of(chart: dict[str, Any], version: int, width: int = 439) -> list[Label]:
     """Every text the config draws, tick labels and point labels included (its tick providers
     and axis looks applied, as a render applies them)."""
-    request = _request(chart, version, width)
-    prepared = prepare(request)
-    try:
-        frame = output_for(request).frame
-        with themed(frame.theme):
-            planned, placed = engine.prepare(
-                prepared.spec, frame, prepared.ticks, prepared.styles, prepared.overlays
-            )
-            renderer = RendererAgg(frame.width_px, frame.height_px, frame.dpi)
-            return engine.paint(Canvas(renderer, 1.0), planned, placed, background=None)
-    finally:
-        prepared.close()
+    return texts(json.dumps(chart), version, **_size(width))
 
 
 def png_of(chart: dict[str, Any], version: int, width: int = 441) -> bytes:
-    request = _request(chart, version, width)
-    prepared = prepare(request)
-    try:
-        return engine.render_spec(
-            prepared.spec, output_for(request), prepared.ticks, prepared.styles, prepared.overlays
-        )
-    finally:
-        prepared.close()
+    return rendered_png(json.dumps(chart), version, **_size(width))
 
 
 def face(label: Label) -> str:

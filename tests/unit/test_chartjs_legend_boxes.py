@@ -5,20 +5,15 @@ engine's short line."""
 
 from __future__ import annotations
 
-import io
-
 import numpy as np
 import pytest
-from PIL import Image
 
-from chartfn.chartjs.output import output_for
-from chartfn.chartjs.prepare import prepare
-from chartfn.chartjs.request import QuickChartRequest
 from chartfn.drawing.raster import engine
 from chartfn.drawing.raster.canvas import Rect
 from chartfn.drawing.themes import themed
 from chartfn.models.chart_spec import ChartSpec
 from chartfn.models.line_chart import Frame
+from chartjs_render import layout_of, on_white, png_and_layout_of, rgb
 
 GREEN = (0, 255, 0)
 RED = (255, 0, 0)
@@ -28,23 +23,9 @@ BLUE = (0, 0, 255)
 def legend_pixels(config: str, version: int = 2) -> list[tuple[np.ndarray, np.ndarray]]:
     """For each legend entry: the colour at its box's centre and just inside its box's top
     edge, drawn on white (device pixel ratio 1, so the border is its CSS width)."""
-    request = QuickChartRequest(
-        chart=config, version=version, width=420, height=260, device_pixel_ratio=1
-    )
-    chart = prepare(request)
-    try:
-        options = output_for(request)
-        png = engine.render_spec(chart.spec, options, chart.ticks, chart.styles, chart.overlays)
-        with themed(options.frame.theme):
-            _, placed = engine.prepare(
-                chart.spec, options.frame, chart.ticks, chart.styles, chart.overlays
-            )
-    finally:
-        chart.close()
-    picture = Image.open(io.BytesIO(png)).convert("RGBA")
-    on_white = Image.new("RGBA", picture.size, "white")
-    on_white.alpha_composite(picture)
-    pixels = np.asarray(on_white.convert("RGB")).astype(int)
+    size = {"width": 420, "height": 260, "device_pixel_ratio": 1}
+    png, placed = png_and_layout_of(config, version, **size)
+    pixels = on_white(png)
     height = pixels.shape[0]
 
     def at(x: float, y: float) -> np.ndarray:
@@ -129,14 +110,7 @@ def test_a_radars_legend_keeps_the_configs_box_size() -> None:
         "{type:'radar',data:{labels:['a 32','b 32','c 32'],datasets:[{label:'Sloe 32',"
         "data:[3,5,4]}]},options:{legend:{labels:{boxWidth:70}}}}"
     )
-    request = QuickChartRequest(chart=config, width=500, height=300, device_pixel_ratio=1)
-    chart = prepare(request)
-    try:
-        frame = output_for(request).frame
-        with themed(frame.theme):
-            _, placed = engine.prepare(chart.spec, frame, chart.ticks, chart.styles, chart.overlays)
-    finally:
-        chart.close()
+    placed = layout_of(config, width=500, height=300, device_pixel_ratio=1)
     box: Rect = placed.legend[0].swatch_rect
     assert box[2] - box[0] == pytest.approx(70.0)
 
@@ -167,18 +141,8 @@ def test_chartjs_bars_fill_nine_tenths_of_their_share_of_the_category(
     )
     config = "{type:'bar',data:{labels:['Damson 34','Gage 34'],datasets:[SETS]}}"
     config = config.replace("SETS", sets)
-    request = QuickChartRequest(chart=config, version=version, width=500, height=300)
-    chart = prepare(request)
-    try:
-        options = output_for(request)
-        png = engine.render_spec(chart.spec, options, chart.ticks, chart.styles, chart.overlays)
-        with themed(options.frame.theme):
-            _, placed = engine.prepare(
-                chart.spec, options.frame, chart.ticks, chart.styles, chart.overlays
-            )
-    finally:
-        chart.close()
-    pixels = np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
+    png, placed = png_and_layout_of(config, version, width=500, height=300)
+    pixels = rgb(png)
     x0, y0, x1, _ = placed.plot
     row = int(pixels.shape[0] - (y0 + 3))  # just above the base, where every bar stands
     green = np.all(np.abs(pixels[row] - np.array(GREEN)) <= 24, axis=1)

@@ -4,69 +4,26 @@ could not use a value, and drawn where and as Chart.js draws them."""
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
 import numpy as np
 import pytest
-from PIL import Image
 
-from chartfn.chartjs.output import output_for
-from chartfn.chartjs.prepare import PreparedChart, prepare
-from chartfn.chartjs.request import QuickChartRequest
 from chartfn.chartjs.translate import TranslationError
-from chartfn.drawing.matplotlib_runtime import RendererAgg
-from chartfn.drawing.raster import engine
-from chartfn.drawing.raster.canvas import Canvas
-from chartfn.drawing.raster.layout import Label
-from chartfn.drawing.themes import themed
 from chartfn.models.axis_ticks import RadialLook
-from chartfn.models.overlays import Overlays
 from chartfn.models.series_style import SeriesStyle
+from chartjs_render import (
+    drawn_on_white,
+    layout_of,
+    on_white,
+    overlays,
+    png_and_layout_of,
+    prepared,
+    texts,
+)
 
 RED = (255, 0, 0)
 BLUE = (0, 0, 255)
-
-
-def prepared(config: str, version: int = 2) -> PreparedChart:
-    chart = prepare(QuickChartRequest(chart=config, version=version))
-    chart.close()
-    return chart
-
-
-def overlays(config: str, version: int = 2) -> Overlays:
-    found = prepared(config, version).overlays
-    assert found is not None
-    return found
-
-
-def texts(config: str, version: int = 2, **size: Any) -> list[Label]:
-    request = QuickChartRequest(chart=config, version=version, **size)
-    chart = prepare(request)
-    try:
-        frame = output_for(request).frame
-        with themed(frame.theme):
-            planned, placed = engine.prepare(
-                chart.spec, frame, chart.ticks, chart.styles, chart.overlays
-            )
-            canvas = Canvas(RendererAgg(frame.width_px, frame.height_px, frame.dpi), 1.0)
-            return engine.paint(canvas, planned, placed, background=None)
-    finally:
-        chart.close()
-
-
-def image(config: str, version: int = 2, **size: Any) -> np.ndarray:
-    request = QuickChartRequest(chart=config, version=version, **size)
-    chart = prepare(request)
-    try:
-        png = engine.render_spec(
-            chart.spec, output_for(request), chart.ticks, chart.styles, overlays=chart.overlays
-        )
-    finally:
-        chart.close()
-    on_white = Image.new("RGBA", Image.open(io.BytesIO(png)).size, "white")
-    on_white.alpha_composite(Image.open(io.BytesIO(png)).convert("RGBA"))
-    return np.asarray(on_white.convert("RGB")).astype(int)
 
 
 def ink(picture: np.ndarray, color: tuple[int, int, int]) -> np.ndarray:
@@ -114,7 +71,7 @@ def test_axis_titles_fonts_and_colours_in_each_spelling(options: str, version: i
 
 
 def test_the_x_titles_colour_is_drawn_under_the_bars_and_the_y_titles_left_of_them() -> None:
-    picture = image(BAR % V2_TITLES, width=400, height=300, device_pixel_ratio=1)
+    picture = drawn_on_white(BAR % V2_TITLES, width=400, height=300, device_pixel_ratio=1)
     bars = ink(picture, (0, 255, 0))
     red, blue = ink(picture, RED), ink(picture, BLUE)
     assert red.size and red[:, 0].min() > bars[:, 0].max()
@@ -183,17 +140,8 @@ def test_legend_box_options_in_each_versions_spelling() -> None:
 
 
 def swatches(config: str, version: int = 2) -> list[tuple[float, float, float, float]]:
-    request = QuickChartRequest(
-        chart=config, version=version, width=500, height=300, device_pixel_ratio=2
-    )
-    chart = prepare(request)
-    try:
-        frame = output_for(request).frame
-        with themed(frame.theme):
-            _, placed = engine.prepare(chart.spec, frame, chart.ticks, chart.styles, chart.overlays)
-    finally:
-        chart.close()
-    return [entry.swatch_rect for entry in placed.legend]
+    legend = layout_of(config, version, width=500, height=300, device_pixel_ratio=2).legend
+    return [entry.swatch_rect for entry in legend]
 
 
 @pytest.mark.parametrize("version", [2, 4])
@@ -253,7 +201,7 @@ def test_legend_box_values_chartjs_cannot_use(options: str, version: int, path: 
 
 def test_a_legend_box_is_painted_its_width() -> None:
     low_red = LINES.replace("data:[1,2]", "data:[0,0]").replace("data:[2,1]", "data:[9,8]")
-    picture = image(
+    picture = drawn_on_white(
         low_red % "legend:{labels:{boxWidth:150}}", width=500, height=300, device_pixel_ratio=1
     )
     red = ink(picture, RED)
@@ -286,14 +234,7 @@ def test_a_legend_at_the_top_spans_the_width_beside_a_left_title(version: int) -
     options = "title:{display:true,text:'Upright 12',position:'left'},legend:{align:'start'}"
     if version == 4:
         options = "plugins:{" + options + "}"
-    request = QuickChartRequest(chart=BAR % options, version=version, width=500, height=300)
-    chart = prepare(request)
-    try:
-        frame = output_for(request).frame
-        with themed(frame.theme):
-            _, placed = engine.prepare(chart.spec, frame, chart.ticks, chart.styles, chart.overlays)
-    finally:
-        chart.close()
+    placed = layout_of(BAR % options, version, width=500, height=300)
     [title] = [label for label in placed.labels if label.text == "Upright 12"]
     [entry] = placed.legend
     assert entry.swatch_rect[0] < title.box[2]
@@ -313,7 +254,7 @@ def test_a_side_title_is_turned_upright_beside_the_plot(position: str, angle: fl
     assert title.angle == angle
     x0, y0, x1, y1 = title.box
     assert y1 - y0 > 2 * (x1 - x0)  # taller than wide
-    picture = image(_red_title(position), 4, width=500, height=300, device_pixel_ratio=1)
+    picture = drawn_on_white(_red_title(position), 4, width=500, height=300, device_pixel_ratio=1)
     red, bars = ink(picture, RED), ink(picture, (0, 255, 0))
     if position == "left":
         assert red[:, 1].max() < bars[:, 1].min()
@@ -424,7 +365,7 @@ def _runs(mask: np.ndarray) -> int:
 
 
 def test_a_vertical_bars_border_is_inside_it_and_open_at_the_base() -> None:
-    picture = image(bordered(), width=300, height=300, device_pixel_ratio=1)
+    picture = drawn_on_white(bordered(), width=300, height=300, device_pixel_ratio=1)
     blue = np.all(np.abs(picture - np.array(BLUE)) <= 40, axis=2)
     red = np.all(picture == RED, axis=2)
     columns = np.flatnonzero(red.any(axis=0))
@@ -447,7 +388,7 @@ def test_a_vertical_bars_border_is_inside_it_and_open_at_the_base() -> None:
 
 
 def test_a_horizontal_bars_border_is_open_at_its_left_base() -> None:
-    picture = image(bordered("horizontalBar"), width=300, height=300, device_pixel_ratio=1)
+    picture = drawn_on_white(bordered("horizontalBar"), width=300, height=300, device_pixel_ratio=1)
     blue = np.all(np.abs(picture - np.array(BLUE)) <= 40, axis=2)
     red = np.all(picture == RED, axis=2)
     rows = np.flatnonzero(red.any(axis=1))
@@ -462,7 +403,7 @@ def test_a_horizontal_bars_border_is_open_at_its_left_base() -> None:
 
 @pytest.mark.parametrize("skipped", ["false", "'end'", "'top'"])
 def test_border_skipped_by_name(skipped: str) -> None:
-    picture = image(
+    picture = drawn_on_white(
         bordered(extra=f",borderSkipped:{skipped}"), width=300, height=300, device_pixel_ratio=1
     )
     blue = np.all(np.abs(picture - np.array(BLUE)) <= 40, axis=2)
@@ -480,10 +421,10 @@ def test_border_skipped_by_name(skipped: str) -> None:
 
 def test_a_bordered_chart_after_others_is_the_chart_rendered_first() -> None:
     config = bordered(width="[5,30]", extra=",borderSkipped:'left'")
-    first = image(config, width=211, height=233)
-    image(bordered("horizontalBar", "2"), width=211, height=233)
-    image(bordered(width="400"), width=211, height=233)
-    assert np.array_equal(image(config, width=211, height=233), first)
+    first = drawn_on_white(config, width=211, height=233)
+    drawn_on_white(bordered("horizontalBar", "2"), width=211, height=233)
+    drawn_on_white(bordered(width="400"), width=211, height=233)
+    assert np.array_equal(drawn_on_white(config, width=211, height=233), first)
 
 
 # --- radar and polar area scales ----------------------------------------------------------------
@@ -520,7 +461,7 @@ def test_radial_scale_looks_in_each_versions_spelling(options: str, version: int
     other = ticks_of(RADAR % (V4_RADIAL if version == 2 else V2_RADIAL), version).r_look
     # the other version's spelling means nothing here: the version's defaults
     assert other == RadialLook(chartjs_version=version)
-    picture = image(RADAR % options, version, width=400, height=300, device_pixel_ratio=2)
+    picture = drawn_on_white(RADAR % options, version, width=400, height=300, device_pixel_ratio=2)
     for color in (RED, BLUE, (255, 255, 0), (255, 0, 255), (0, 255, 255)):
         assert len(ink(picture, color)) > 20, color
     drawn = {label.text: label for label in texts(RADAR % options, version, device_pixel_ratio=1)}
@@ -535,9 +476,11 @@ def test_hidden_point_labels_backdrops_and_angle_lines() -> None:
     )
     names = {label.text for label in texts(RADAR % hidden, device_pixel_ratio=1)}
     assert "Rowan 12" not in names and names & {"2", "4", "6", "8", "10"}
-    picture = image(RADAR % hidden, width=400, height=300)
+    picture = drawn_on_white(RADAR % hidden, width=400, height=300)
     assert len(ink(picture, (255, 0, 255))) == 0  # no spokes
-    shown = image(RADAR % hidden.replace("display:false,color", "color"), width=400, height=300)
+    shown = drawn_on_white(
+        RADAR % hidden.replace("display:false,color", "color"), width=400, height=300
+    )
     assert len(ink(shown, (255, 0, 255))) > 20
 
 
@@ -566,10 +509,10 @@ def test_point_labels_at_200_px_stay_inside(width: int, height: int) -> None:
 
 def test_a_radar_with_a_look_after_others_is_the_radar_rendered_first() -> None:
     config = RADAR % V2_RADIAL
-    first = image(config, width=233, height=211)
-    image(RADAR % V2_RADIAL.replace("18", "7"), width=233, height=211)
-    image(RADAR % "", width=233, height=211)
-    assert np.array_equal(image(config, width=233, height=211), first)
+    first = drawn_on_white(config, width=233, height=211)
+    drawn_on_white(RADAR % V2_RADIAL.replace("18", "7"), width=233, height=211)
+    drawn_on_white(RADAR % "", width=233, height=211)
+    assert np.array_equal(drawn_on_white(config, width=233, height=211), first)
 
 
 # --- point radius per value ---------------------------------------------------------------------
@@ -586,7 +529,7 @@ POINTS = (
 def test_point_radius_arrays_give_each_point_its_radius(version: int) -> None:
     style = bar_style(POINTS % ("[2,12,'5']", "7"), version)
     assert style.point_radii == (2.0, 12.0, 5.0, 7.0)  # past the array: elements.point.radius
-    picture = image(POINTS % ("[3,12,3,3]", "3"), version, width=300, height=200)
+    picture = drawn_on_white(POINTS % ("[3,12,3,3]", "3"), version, width=300, height=200)
     blue, red = len(ink(picture, BLUE)), len(ink(picture, RED))
     # one blue point of radius 12 against three red ones of radius 3 (device pixel ratio 2)
     assert blue > 3 * red
@@ -600,9 +543,9 @@ def test_a_point_radius_array_entry_chartjs_cannot_use() -> None:
 
 def test_points_with_radius_arrays_after_others_are_the_points_rendered_first() -> None:
     config = POINTS % ("[3,500,0,40]", "3")
-    first = image(config, width=217, height=201)
-    image(POINTS % ("[9,1]", "30"), width=217, height=201)
-    assert np.array_equal(image(config, width=217, height=201), first)
+    first = drawn_on_white(config, width=217, height=201)
+    drawn_on_white(POINTS % ("[9,1]", "30"), width=217, height=201)
+    assert np.array_equal(drawn_on_white(config, width=217, height=201), first)
 
 
 # --- tick label fonts per axis ------------------------------------------------------------------
@@ -678,17 +621,10 @@ def test_a_subtitle_of_many_long_lines_stays_inside() -> None:
 @pytest.mark.parametrize("kind", ["bar", "horizontalBar"])
 def test_legend_boxes_are_outlined_as_their_bars(kind: str) -> None:
     config = bordered(kind, "3").replace("legend:{display:false}", "legend:{}")
-    request = QuickChartRequest(chart=config, width=300, height=200, device_pixel_ratio=2)
-    chart = prepare(request)
-    try:
-        frame = output_for(request).frame
-        with themed(frame.theme):
-            _, placed = engine.prepare(chart.spec, frame, chart.ticks, chart.styles, chart.overlays)
-    finally:
-        chart.close()
+    png, placed = png_and_layout_of(config, width=300, height=200, device_pixel_ratio=2)
     (entry,) = placed.legend
     assert entry.entry.edge == (0.0, 0.0, 1.0, 1.0) and entry.entry.edge_width == 6.0
-    picture = image(config, width=300, height=200, device_pixel_ratio=2)
+    picture = on_white(png)
     x0, y0, x1, y1 = (round(v) for v in entry.swatch_rect)
     box = picture[400 - y1 : 400 - y0, x0:x1]  # rows run downwards
     assert len(ink(box, BLUE)) > 100 and len(ink(box, RED)) > 0
@@ -713,8 +649,10 @@ def test_border_radius_is_read_by_v3_and_v4_only() -> None:
 def test_rounded_bars_have_round_ends_and_square_bases(horizontal: bool) -> None:
     scales = "},indexAxis:'y',scales:{" if horizontal else ""
     size = {"width": 300, "height": 300, "device_pixel_ratio": 1}
-    rounded = image(bordered(width="0", extra=",borderRadius:20", scales=scales), 4, **size)
-    square = image(bordered(width="0", scales=scales), 4, **size)
+    rounded = drawn_on_white(
+        bordered(width="0", extra=",borderRadius:20", scales=scales), 4, **size
+    )
+    square = drawn_on_white(bordered(width="0", scales=scales), 4, **size)
     red, square_red = ink(rounded, RED), ink(square, RED)
     assert 0 < len(red) < len(square_red) - 200  # the same bars less their rounded corners
     painted = {(int(r), int(c)) for r, c in red}
@@ -733,10 +671,10 @@ def test_rounded_bars_have_round_ends_and_square_bases(horizontal: bool) -> None
 
 def test_rounded_bars_after_others_are_the_bars_rendered_first() -> None:
     config = bordered(width="[3,9]", extra=",borderRadius:15,borderSkipped:false")
-    first = image(config, 4, width=219, height=233)
-    image(bordered(width="2", extra=",borderRadius:100"), 4, width=219, height=233)
-    image(bordered(), 4, width=219, height=233)
-    assert np.array_equal(image(config, 4, width=219, height=233), first)
+    first = drawn_on_white(config, 4, width=219, height=233)
+    drawn_on_white(bordered(width="2", extra=",borderRadius:100"), 4, width=219, height=233)
+    drawn_on_white(bordered(), 4, width=219, height=233)
+    assert np.array_equal(drawn_on_white(config, 4, width=219, height=233), first)
 
 
 # --- a legend of point styles -------------------------------------------------------------------
@@ -748,18 +686,11 @@ def test_use_point_style_shows_each_datasets_point_style() -> None:
         "pointStyle:'triangle',borderColor:'#ff0000'},{label:'Dot 12',data:[2,1],"
         "borderColor:'#0000ff'}]},options:{legend:{labels:{usePointStyle:true}}}}"
     )
-    request = QuickChartRequest(chart=config, width=300, height=200, device_pixel_ratio=2)
-    chart = prepare(request)
-    try:
-        frame = output_for(request).frame
-        with themed(frame.theme):
-            _, placed = engine.prepare(chart.spec, frame, chart.ticks, chart.styles, chart.overlays)
-    finally:
-        chart.close()
+    size = {"width": 300, "height": 200, "device_pixel_ratio": 2}
+    png, placed = png_and_layout_of(config, **size)
     assert [entry.entry.point_style for entry in placed.legend] == ["triangle", "circle"]
-    picture = image(config, width=300, height=200, device_pixel_ratio=2)
-    circles = image(config.replace("pointStyle:'triangle',", ""), width=300, height=200,
-                    device_pixel_ratio=2)  # fmt: skip
+    picture = on_white(png)
+    circles = drawn_on_white(config.replace("pointStyle:'triangle',", ""), **size)
     x0, y0, x1, y1 = (round(v) for v in placed.legend[0].swatch_rect)
     box = (slice(400 - y1 - 4, 400 - y0 + 4), slice(x0 - 4, x1 + 4))
     triangle, circle = ink(picture[box], RED), ink(circles[box], RED)

@@ -4,51 +4,20 @@ could not use a value, and drawn where Chart.js draws them."""
 
 from __future__ import annotations
 
-import io
-from typing import Any
-
 import numpy as np
 import pytest
-from PIL import Image
 
 from chartfn.chartjs.config import ConfigError
 from chartfn.chartjs.output import output_for
-from chartfn.chartjs.prepare import PreparedChart, prepare
 from chartfn.chartjs.request import QuickChartRequest
 from chartfn.chartjs.translate import TranslationError
-from chartfn.drawing.raster.engine import render_spec
 from chartfn.models.overlays import (
     MAX_ANNOTATIONS,
     MAX_DATA_LABELS,
     BoxAnnotation,
     LineAnnotation,
-    Overlays,
 )
-
-
-def prepared(config: str, version: int = 2) -> PreparedChart:
-    chart = prepare(QuickChartRequest(chart=config, version=version))
-    chart.close()
-    return chart
-
-
-def overlays(config: str, version: int = 2) -> Overlays:
-    found = prepared(config, version).overlays
-    assert found is not None
-    return found
-
-
-def image(config: str, version: int = 2, **size: Any) -> np.ndarray:
-    request = QuickChartRequest(chart=config, version=version, **size)
-    chart = prepare(request)
-    try:
-        png = render_spec(
-            chart.spec, output_for(request), chart.ticks, chart.styles, overlays=chart.overlays
-        )
-    finally:
-        chart.close()
-    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
-
+from chartjs_render import drawn_rgb, overlays, prepared
 
 PIE = "{type:'%s',data:{labels:['a','b','c'],datasets:[{data:[30,50,20]}]}%s}"
 BAR = "{type:'bar',data:{labels:['a','b','c'],datasets:[{label:'s',data:[3,5,2]}]},options:{%s}}"
@@ -195,7 +164,7 @@ def test_a_horizontal_line_is_drawn_at_its_value_across_the_plot() -> None:
         "{type:'line',mode:'horizontal',scaleID:'y-axis-0',value:2.5,borderColor:'#ff0000',"
         "borderWidth:2}]}"
     )
-    picture = image(config, width=400, height=300, device_pixel_ratio=1)
+    picture = drawn_rgb(config, width=400, height=300, device_pixel_ratio=1)
     rows, columns = _rows_and_columns(picture, RED)
     assert rows and max(rows) - min(rows) <= 3, rows
     blue = np.all(picture == (31, 119, 180), axis=2)
@@ -212,7 +181,7 @@ def test_data_labels_with_a_background_sit_above_their_bars() -> None:
         "legend:{display:false},"  # its box is the bars' blue
         "plugins:{datalabels:{anchor:'end',align:'end',backgroundColor:'#ff0000',color:'#fff'}}"
     )
-    picture = image(config, width=400, height=300, device_pixel_ratio=1)
+    picture = drawn_rgb(config, width=400, height=300, device_pixel_ratio=1)
     red = np.all(picture == RED, axis=2)
     blue = np.all(picture == (31, 119, 180), axis=2)
     labels = 0
@@ -312,7 +281,7 @@ def test_a_bottom_title_and_a_right_legend_are_drawn_there() -> None:
         "backgroundColor:'#00ff00'}]},options:{title:{display:true,text:'TITLE',position:'bottom',"
         "fontColor:'#ff0000',fontSize:20},legend:{position:'right',labels:{fontColor:'#0000ff'}}}}"
     )
-    picture = image(config, width=400, height=300, device_pixel_ratio=1)
+    picture = drawn_rgb(config, width=400, height=300, device_pixel_ratio=1)
     bars = _ink_rows(picture, (0, 255, 0))
     title_rows, legend_columns = _ink_rows(picture, RED), _ink_columns(picture, (0, 0, 255))
     assert title_rows.size and title_rows.min() > bars.max()  # under the bars
@@ -321,8 +290,8 @@ def test_a_bottom_title_and_a_right_legend_are_drawn_there() -> None:
 
 def test_padding_moves_the_chart_in() -> None:
     config = "{type:'bar',data:{datasets:[{data:[1,2],backgroundColor:'#00ff00'}]},options:{%s}}"
-    plain = image(config % "", width=400, height=300, device_pixel_ratio=1)
-    padded = image(
+    plain = drawn_rgb(config % "", width=400, height=300, device_pixel_ratio=1)
+    padded = drawn_rgb(
         config % "layout:{padding:{left:100}}", width=400, height=300, device_pixel_ratio=1
     )
     green = (0, 255, 0)
@@ -336,7 +305,7 @@ def test_a_border_radius_rounds_the_label_box(radius: int) -> None:
         "options:{legend:{display:false},plugins:{datalabels:{backgroundColor:'#ff0000',"
         f"padding:10,color:'#ffffff',borderRadius:{radius}}}}}}}}}"
     )
-    picture = image(config, width=400, height=300, device_pixel_ratio=1)
+    picture = drawn_rgb(config, width=400, height=300, device_pixel_ratio=1)
     red = np.all(picture == RED, axis=2)
     rows, columns = np.flatnonzero(red.any(axis=1)), np.flatnonzero(red.any(axis=0))
     assert rows.size and columns.size
@@ -363,7 +332,7 @@ def test_a_line_labels_position_along_the_line(position: str, version: int, side
     else:
         place = f"plugins:{{annotation:{{annotations:[{LINE_LABEL % ('y', position)}]}}}}"
     config = BAR % f"legend:{{display:false}},{place}"
-    picture = image(config, version, width=400, height=300, device_pixel_ratio=1)
+    picture = drawn_rgb(config, version, width=400, height=300, device_pixel_ratio=1)
     columns = _ink_columns(picture, RED)
     assert columns.size
     middle = (columns.min() + columns.max()) / 2
@@ -416,7 +385,7 @@ def test_a_scriptable_option_that_throws_is_refused_with_its_path() -> None:
 
 def test_a_per_value_background_is_drawn_for_its_value_only() -> None:
     config = BAR % "legend:{display:false},plugins:{datalabels:{backgroundColor:['#ff0000']}}"
-    picture = image(config, width=400, height=300, device_pixel_ratio=1)
+    picture = drawn_rgb(config, width=400, height=300, device_pixel_ratio=1)
     columns = _ink_columns(picture, RED)
     assert columns.size and columns.max() < 400 / 3  # the label of bar a, the first value
 
@@ -427,9 +396,9 @@ def test_a_label_box_is_outlined_in_its_border_colour() -> None:
         "legend:{display:false},plugins:{datalabels:{borderColor:'#ff0000',borderWidth:2,"
         "backgroundColor:'#ffffff',borderRadius:5}}"
     )
-    picture = image(config, width=400, height=300, device_pixel_ratio=1)
+    picture = drawn_rgb(config, width=400, height=300, device_pixel_ratio=1)
     assert _ink_columns(picture, RED).size > 30
-    assert _ink_columns(image(BAR % "legend:{display:false}"), RED).size == 0
+    assert _ink_columns(drawn_rgb(BAR % "legend:{display:false}"), RED).size == 0
 
 
 @pytest.mark.parametrize(("draw_time", "version"), [("beforeDatasetsDraw", 2), ("afterDraw", 2),
@@ -449,7 +418,7 @@ def test_a_box_drawn_before_the_datasets_lies_under_the_bars(
         "{type:'bar',data:{labels:['a','b'],datasets:[{data:[5,5],backgroundColor:'#0000ff'}]},"
         f"options:{{legend:{{display:false}},{place}}}}}"
     )
-    picture = image(config, version, width=400, height=300, device_pixel_ratio=1)
+    picture = drawn_rgb(config, version, width=400, height=300, device_pixel_ratio=1)
     bars_seen = _ink_rows(picture, (0, 0, 255)).size > 0
     assert _ink_rows(picture, RED).size > 0
     assert bars_seen == (draw_time in ("beforeDatasetsDraw", "beforeDraw"))

@@ -305,28 +305,6 @@ def test_a_legend_set_to_false_is_off(version: int, options: dict[str, Any]) -> 
     assert translate(bar(), version).spec.show_legend is True
 
 
-@pytest.mark.parametrize("version", [2, 4])
-@pytest.mark.parametrize("kind", ["bar", "line", "radar", "horizontalBar"])
-def test_unlabelled_datasets_keep_chart_js_legend_reading_undefined(
-    kind: str, version: int
-) -> None:
-    """Chart.js 2.9.4 and 4 draw the legend for datasets without a label, their entries
-    reading what the canvas writes for ``undefined`` (and ``null``): fidelity pairs
-    retina-support-1, radar-v2, second-y-axis-on-bars."""
-    config = {
-        "type": "bar" if kind == "horizontalBar" and version == 4 else kind,
-        "data": {
-            "labels": ["a", "b"],
-            "datasets": [{"data": [1, 2]}, {"label": None, "data": [3, 4]}],
-        },
-    }
-    if kind == "horizontalBar" and version == 4:
-        config["options"] = {"indexAxis": "y"}
-    spec = translate(config, version).spec
-    assert spec.show_legend is True
-    assert [s.name for s in spec.series] == ["undefined", "null"]
-
-
 def _gradient_marker(*stops: tuple[Any, Any], coords: list[Any] | None = None) -> dict[str, Any]:
     return {
         "$gradient": {

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from test_chartjs_overlays import image, prepared
 
 from chartfn.chartjs.output import output_for
 from chartfn.chartjs.prepare import prepare
 from chartfn.chartjs.request import QuickChartRequest
 from chartfn.drawing.raster import engine
+from chartjs_render import drawn_rgb, prepared
 
 RED = (255, 0, 0)
 GREEN = (0, 160, 0)
@@ -75,7 +75,7 @@ def test_a_line_over_stacked_bars_is_drawn_at_its_own_value(version: int) -> Non
         "{type:'line',borderColor:'#0000ff',fill:false,pointRadius:0,data:[4,4]}",
         ",ticks:{min:0,max:10},min:0,max:10",
     )
-    picture = image(config, version, width=400, height=300, device_pixel_ratio=1)
+    picture = drawn_rgb(config, version, width=400, height=300, device_pixel_ratio=1)
     red, green, blue = _rows(picture, RED), _rows(picture, GREEN), _rows(picture, BLUE)
     assert blue.size and blue.max() - blue.min() <= 4  # a level line, not a bar
     bottom, stack_top = red.max(), green.min()
@@ -109,7 +109,7 @@ def test_a_line_on_its_own_right_axis_beside_stacked_bars(version: int) -> None:
     chart = prepared(config, version)
     assert chart.spec.y2_series == [0]
     assert not chart.warnings, chart.warnings
-    picture = image(config, version, width=400, height=300, device_pixel_ratio=1)
+    picture = drawn_rgb(config, version, width=400, height=300, device_pixel_ratio=1)
     red, green, blue = _rows(picture, RED), _rows(picture, GREEN), _rows(picture, BLUE)
     bottom, top = red.max(), green.min()  # the stacks fill the plot
     assert abs((bottom - blue.mean()) / (bottom - top) - 0.5) < 0.03

@@ -1,11 +1,14 @@
 """Patterns (QuickChart's ``pattern.draw``) read from a config (``chartjs.pattern_fill``) and
-painted (``drawing.raster.paint_fill``, ``pattern_tile``): the tile repeats from the canvas's top
-left whatever the shape filled; many bars share one image and paint what an image each paints;
+painted (``drawing.raster.paint_fill``, ``pattern_tile``), and gradients painted
+(``gradient_fill``): the tile repeats from the canvas's top left whatever the shape filled; a
+gradient's end stops hold beyond its line, and one of zero length paints nothing; many bars
+share one image and paint what an image each paints (patterns and gradients alike);
 a stroke with a paint covers what a stroke in a colour covers; legend boxes show the paint."""
 
 from __future__ import annotations
 
 import io
+from types import ModuleType
 from typing import Any
 
 import numpy as np
@@ -14,7 +17,7 @@ from PIL import Image
 
 from chartfn.chartjs.pattern_fill import PaintError, fill_paint, fill_pattern
 from chartfn.drawing.matplotlib_runtime import Path, RendererAgg
-from chartfn.drawing.raster import engine, paint_fill
+from chartfn.drawing.raster import engine, gradient_fill, paint_fill
 from chartfn.drawing.raster.canvas import Canvas
 from chartfn.drawing.raster.pattern_tile import pattern_tile
 from chartfn.drawing.themes import themed
@@ -26,6 +29,7 @@ from chartfn.models.fill_pattern import (
     PATTERN_ALIASES,
     PATTERN_SHAPES,
     FillPattern,
+    Paint,
 )
 from chartfn.models.output_options import OutputOptions
 from chartfn.models.series_style import ChartStyles, SeriesStyle
@@ -33,6 +37,10 @@ from chartfn.models.series_style import ChartStyles, SeriesStyle
 PLAID = FillPattern("weave", "#ff0000ff", "#0000ffff", 13.0)
 ACROSS = LinearGradient(
     (GradientStop(0.0, "#ff0000ff"), GradientStop(1.0, "#0000ffff")), (0.0, 0.0, "width", 0.0)
+)
+DIAGONAL = LinearGradient(
+    (GradientStop(0.0, "#ff0000ff"), GradientStop(0.3, "#00ff0080"), GradientStop(1.0, "#0000ff")),
+    (10.0, 0.0, "width", "height"),
 )
 # 90 bars side by side (a dataset's bars do not overlap), one past the canvas' edge
 RECTS = np.array(
@@ -138,15 +146,33 @@ def painted(fill: Any) -> np.ndarray:
     return np.asarray(renderer.buffer_rgba()).copy()
 
 
+@pytest.mark.parametrize(("module", "paint"), [(paint_fill, PLAID), (gradient_fill, DIAGONAL)])
 def test_one_shared_image_paints_what_an_image_per_bar_paints(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, module: ModuleType, paint: Paint
 ) -> None:
-    assert len(RECTS) > paint_fill._MAX_SEPARATE_IMAGES
-    shared = painted(lambda canvas: paint_fill.fill_rects_with_paint(canvas, RECTS, PLAID))
-    monkeypatch.setattr(paint_fill, "_MAX_SEPARATE_IMAGES", len(RECTS))
-    separate = painted(lambda canvas: paint_fill.fill_rects_with_paint(canvas, RECTS, PLAID))
+    assert len(RECTS) > module._MAX_SEPARATE_IMAGES
+    shared = painted(lambda canvas: paint_fill.fill_rects_with_paint(canvas, RECTS, paint))
+    monkeypatch.setattr(module, "_MAX_SEPARATE_IMAGES", len(RECTS))
+    separate = painted(lambda canvas: paint_fill.fill_rects_with_paint(canvas, RECTS, paint))
     assert shared[..., 3].any()
     assert np.array_equal(shared, separate)
+
+
+def test_the_first_and_last_stops_hold_beyond_the_gradient_line() -> None:
+    across = LinearGradient(
+        (GradientStop(0.0, "#ff0000ff"), GradientStop(1.0, "#0000ffff")), (100.0, 0.0, 300.0, 0.0)
+    )
+    whole = np.array([[0.0, 0.0, 400.0, 200.0]])
+    image = painted(lambda canvas: paint_fill.fill_rects_with_paint(canvas, whole, across))
+    assert image[100, 50].tolist() == [255, 0, 0, 255]
+    assert image[100, 350].tolist() == [0, 0, 255, 255]
+    assert image[100, 199].tolist() == pytest.approx([128, 0, 127, 255], abs=2)
+
+
+def test_a_gradient_of_zero_length_paints_nothing() -> None:
+    point = LinearGradient((GradientStop(0.0, "#ff0000ff"),), (5.0, 5.0, 5.0, 5.0))
+    image = painted(lambda canvas: paint_fill.fill_rects_with_paint(canvas, RECTS, point))
+    assert not image[..., 3].any()
 
 
 def test_a_shape_filled_with_a_paint_covers_what_it_covers_in_a_colour() -> None:

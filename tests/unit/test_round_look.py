@@ -5,19 +5,13 @@ these tests do not take the engine's word for where it drew them."""
 
 from __future__ import annotations
 
-import io
-
 import numpy as np
 import pytest
-from PIL import Image
 
 from chartfn.chartjs.config import ConfigError
-from chartfn.chartjs.output import output_for
-from chartfn.chartjs.prepare import PreparedChart, prepare
-from chartfn.chartjs.request import QuickChartRequest
 from chartfn.chartjs.translate import TranslationError
-from chartfn.drawing.raster import engine
 from chartfn.drawing.raster.layout import Label
+from chartjs_render import drawn_rgb, prepared, texts
 
 RED, BLUE, GREEN = (255, 0, 0), (0, 0, 255), (0, 128, 0)
 QUIET = "legend:{display:false},plugins:{datalabels:{display:false}}"
@@ -28,27 +22,13 @@ OUTLABELED = (
 )
 
 
-def prepared(
-    config: str, version: int = 2, **size: float
-) -> tuple[PreparedChart, QuickChartRequest]:
-    request = QuickChartRequest(
-        chart=config,
-        version=version,
-        **{"width": 500, "height": 300, "device_pixel_ratio": 1.0, **size},
-    )  # type: ignore[arg-type]
-    chart = prepare(request)
-    chart.close()
-    return chart, request
+SIZE = {"width": 500, "height": 300, "device_pixel_ratio": 1.0}
 
 
 def drawn(config: str, version: int = 2, **size: float) -> tuple[np.ndarray, list[Label]]:
     """The chart's RGB pixels (rows top-down) and every text drawn (boxes y up)."""
-    chart, request = prepared(config, version, **size)
-    options = output_for(request)
-    png = engine.render_spec(chart.spec, options, chart.ticks, chart.styles, chart.overlays)
-    pixels = np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
-    texts = engine.drawn_texts(chart.spec, options.frame, chart.styles, chart.overlays)
-    return pixels, texts
+    size = {**SIZE, **size}
+    return drawn_rgb(config, version, **size), texts(config, version, **size)
 
 
 def reach(pixels: np.ndarray, colour: tuple[int, int, int]) -> tuple[float, float]:
@@ -140,7 +120,7 @@ def test_a_number_cutout_is_css_pixels_in_chartjs_3_and_4(ratio: float) -> None:
 
 
 def test_rings_with_nothing_to_draw_are_named_and_bad_weights_refused() -> None:
-    chart, _ = prepared(rings_config(second="").replace("data:[2,2]", "data:[0,null]"))
+    chart = prepared(rings_config(second="").replace("data:[2,2]", "data:[0,null]"))
     assert len(chart.spec.series) == 1
     assert any("data.datasets[1]" in warning for warning in chart.warnings)
     with pytest.raises(TranslationError, match=r"data\.datasets\[1\]\.weight"):
@@ -166,17 +146,17 @@ def test_outlabeled_pie_writes_label_and_percent_outside_a_pie_half_the_size() -
 
 
 def test_outlabels_text_markers_precisions_and_functions() -> None:
-    chart, _ = prepared(OUTLABELED % ("pie", "text:'%v %v.1 %p.2 %l',valuePrecision:0"))
+    chart = prepared(OUTLABELED % ("pie", "text:'%v %v.1 %p.2 %l',valuePrecision:0"))
     assert chart.overlays is not None and chart.overlays.round is not None
     outlabels = chart.overlays.round.outlabels
     assert outlabels is not None and outlabels.zoom_out == 0  # a pie keeps its size
     # valuePrecision 0 reads as the default 3 (the plugin's `|| 3`)
     assert outlabels.texts[0] == ("1.000 1.0 6.67% ONE",)
-    chart, _ = prepared(OUTLABELED % ("pie", "text:'%p',percentPrecision:3"))
+    chart = prepared(OUTLABELED % ("pie", "text:'%p',percentPrecision:3"))
     assert chart.overlays is not None and chart.overlays.round is not None
     assert chart.overlays.round.outlabels is not None
     assert chart.overlays.round.outlabels.texts[0] == ("6.667%",)
-    chart, _ = prepared(OUTLABELED % ("pie", "text:(c) => c.labels[c.dataIndex] + '\\n%p'"))
+    chart = prepared(OUTLABELED % ("pie", "text:(c) => c.labels[c.dataIndex] + '\\n%p'"))
     assert chart.overlays is not None and chart.overlays.round is not None
     assert chart.overlays.round.outlabels is not None
     assert chart.overlays.round.outlabels.texts[1] == ("TWO", "13.3%")
@@ -238,7 +218,7 @@ def test_doughnutlabel_shrinks_text_to_fit_the_hole() -> None:
 
 
 def test_doughnutlabel_is_not_drawn_yet_beside_other_types() -> None:
-    chart, _ = prepared(
+    chart = prepared(
         "{type:'bar',data:{datasets:[{data:[1]}]},options:{plugins:{doughnutlabel:{labels:[{text:'x'}]}}}}"
     )
     assert any("doughnutlabel" in warning for warning in chart.warnings)

@@ -10,10 +10,10 @@ from typing import Any
 import numpy as np
 import pytest
 from pydantic import ValidationError
-from test_chartjs_overlays import image, prepared
 
 from chartfn.chartjs.translate import translate
 from chartfn.models.chart_spec import ChartSpec, canonical_spec_key
+from chartjs_render import drawn_rgb, prepared
 
 RED = (255, 0, 0)
 BLUE = (0, 0, 255)
@@ -125,7 +125,7 @@ def test_grouped_bars_sit_side_by_side_each_against_its_own_axis(version: int) -
         _limits(version, 0, 10),
         _limits(version, 0, 1000),
     )
-    picture = image(config, version, width=400, height=300, device_pixel_ratio=1)
+    picture = drawn_rgb(config, version, width=400, height=300, device_pixel_ratio=1)
     red, blue = _extent(_mask(picture, RED)), _extent(_mask(picture, BLUE))
     assert abs(red[0] - blue[0]) <= 1 and abs(red[1] - blue[1]) <= 1
     assert red[3] < blue[2]  # the left axis' bar first, then the right one's
@@ -147,7 +147,7 @@ def test_stacked_bars_stack_on_their_own_axis_in_one_slot(version: int) -> None:
         _limits(version, 0, 10),
         x_stacked,
     )
-    picture = image(config, version, width=400, height=300, device_pixel_ratio=1)
+    picture = drawn_rgb(config, version, width=400, height=300, device_pixel_ratio=1)
     red, green = _extent(_mask(picture, RED)), _extent(_mask(picture, GREEN))
     blue = _extent(_mask(picture, BLUE))
     assert abs(green[1] + 1 - red[0]) <= 1  # green stands on red
@@ -171,7 +171,7 @@ def test_bars_on_a_logarithmic_right_axis(version: int) -> None:
     ).replace("labels:['a']", "labels:['a','b','c']")
     chart = prepared(config, version)
     assert chart.spec.y2_log and not chart.spec.y_log
-    picture = image(config, version, width=400, height=300, device_pixel_ratio=1)
+    picture = drawn_rgb(config, version, width=400, height=300, device_pixel_ratio=1)
     blue = _mask(picture, BLUE)
     bottom = _extent(_mask(picture, RED))[1]
     red_top = _extent(_mask(picture, RED))[0]
@@ -202,7 +202,7 @@ def test_a_line_on_a_logarithmic_right_axis(version: int) -> None:
     )
     chart = prepared(config, version)
     assert chart.spec.y2_log and chart.spec.y2_series == [1]
-    picture = image(config, version, width=400, height=300, device_pixel_ratio=1)
+    picture = drawn_rgb(config, version, width=400, height=300, device_pixel_ratio=1)
     blue = _mask(picture, BLUE)
     top, bottom, left, right = _extent(blue)
     middle = (left + right) // 2
@@ -235,7 +235,7 @@ def test_overlays_on_bars_with_a_second_axis_use_each_axis(version: int) -> None
     config = config[:-2] + note + "}}"
     chart = prepared(config, version)
     assert not any("not drawn" in w for w in chart.warnings), chart.warnings
-    picture = image(config, version, width=400, height=300, device_pixel_ratio=1)
+    picture = drawn_rgb(config, version, width=400, height=300, device_pixel_ratio=1)
     red, blue = _extent(_mask(picture, RED)), _extent(_mask(picture, BLUE))
     green_rows = np.flatnonzero(_mask(picture, GREEN).sum(axis=1) > 100)
     assert green_rows.size and abs(green_rows.mean() - red[0]) <= 2

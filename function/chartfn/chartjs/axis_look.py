@@ -14,7 +14,7 @@ from typing import Any
 from chartfn.chartjs.font_face import font_face, v2_bold, v2_face
 from chartfn.chartjs.option_values import bold_option, is_number
 from chartfn.models.axis_ticks import AxisLook
-from chartfn.models.colors import ColorError, parse_css_color
+from chartfn.models.colors import ColorError, hex_color
 from chartfn.models.overlays import MAX_FONT_SIZE
 
 __all__ = ["look_of"]
@@ -69,8 +69,6 @@ def _color(value: Any) -> str | None:
     if not isinstance(value, str):
         return None
     try:
-        red, green, blue, alpha = parse_css_color(value)
+        return hex_color(value)
     except ColorError:
         return None
-    hex_color = "#" + "".join(f"{round(c * 255):02x}" for c in (red, green, blue))
-    return hex_color if alpha >= 1 else hex_color + f"{round(alpha * 255):02x}"

@@ -25,7 +25,7 @@ from typing import Any
 from chartfn.chartjs.config import ChartConfig
 from chartfn.chartjs.default_colors import with_default_colors
 from chartfn.models.chart_spec import MAX_POINTS_PER_SERIES, MAX_SERIES
-from chartfn.models.colors import ColorError, parse_css_color
+from chartfn.models.colors import ColorError, hex_color
 from chartfn.models.series_style import MAX_BORDER_WIDTH, MAX_POINT_RADIUS, SeriesStyle
 
 __all__ = ["BOX_CHART_TYPES", "box_fields"]
@@ -207,11 +207,9 @@ def _look(
 def css_color(text: str, path: str) -> str:
     """A CSS colour as the chart spec writes it (``#rrggbb[aa]``)."""
     try:
-        red, green, blue, alpha = parse_css_color(text)
+        return hex_color(text)
     except ColorError as exc:
         raise BoxError(path, str(exc)) from None
-    hex_color = "#" + "".join(f"{round(c * 255):02x}" for c in (red, green, blue))
-    return hex_color if alpha >= 1 else hex_color + f"{round(alpha * 255):02x}"
 
 
 def _warn_undrawn(dataset: dict[str, Any], path: str, warnings: list[str]) -> None:

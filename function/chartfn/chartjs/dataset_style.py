@@ -33,7 +33,7 @@ from typing import Any
 
 from chartfn.chartjs.bar_border import bar_border
 from chartfn.chartjs.pattern_fill import PaintError, fill_paint, paint_color
-from chartfn.models.colors import ColorError, parse_css_color
+from chartfn.models.colors import ColorError, hex_color
 from chartfn.models.fill_gradient import LinearGradient
 from chartfn.models.fill_pattern import FillPattern, Paint
 from chartfn.models.series_style import (
@@ -340,11 +340,9 @@ def _paint(value: Any, path: str) -> Paint | None:
 def css_hex(text: str, path: str) -> str:
     """A CSS colour as ``#rrggbb`` or ``#rrggbbaa``."""
     try:
-        red, green, blue, alpha = parse_css_color(text)
+        return hex_color(text)
     except ColorError as exc:
         raise StyleError(path, str(exc)) from None
-    hex_color = "#" + "".join(f"{round(c * 255):02x}" for c in (red, green, blue))
-    return hex_color if alpha >= 1 else hex_color + f"{round(alpha * 255):02x}"
 
 
 def _single_color(value: Any, path: str) -> str | None:

@@ -9,7 +9,7 @@ import math
 from typing import Any
 
 from chartfn.chartjs.translate import TranslationError
-from chartfn.models.colors import ColorError, parse_css_color
+from chartfn.models.colors import ColorError, hex_color
 from chartfn.models.overlays import MAX_FONT_SIZE, MAX_OFFSET
 
 __all__ = ["bold_option", "color_option", "hex_color", "is_number", "length_option", "size_option"]
@@ -17,12 +17,6 @@ __all__ = ["bold_option", "color_option", "hex_color", "is_number", "length_opti
 
 def is_number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
-
-
-def hex_color(text: str) -> str:
-    red, green, blue, alpha = parse_css_color(text)
-    color = "#" + "".join(f"{round(c * 255):02x}" for c in (red, green, blue))
-    return color if alpha >= 1 else color + f"{round(alpha * 255):02x}"
 
 
 def color_option(value: Any, path: str) -> str | None:

@@ -44,7 +44,7 @@ from chartfn.models.chart_spec import (
     MAX_TEXT,
     ChartSpec,
 )
-from chartfn.models.colors import ColorError, parse_css_color
+from chartfn.models.colors import ColorError, hex_color
 from chartfn.models.needle_gauge_look import NeedleGaugeLook
 from chartfn.models.numbers import shortest_form
 from chartfn.models.series_style import ChartStyles, SeriesStyle
@@ -720,11 +720,9 @@ def _fill_color(marker: dict[str, Any], path: str, warnings: list[str]) -> str |
 
 def _css_color(text: str, path: str) -> str:
     try:
-        red, green, blue, alpha = parse_css_color(text)
+        return hex_color(text)
     except ColorError as exc:
         raise TranslationError(path, str(exc)) from None
-    hex_color = "#" + "".join(f"{round(c * 255):02x}" for c in (red, green, blue))
-    return hex_color if alpha >= 1 else hex_color + f"{round(alpha * 255):02x}"
 
 
 def _plugin(options: dict[str, Any], name: str, version: int) -> dict[str, Any]:

@@ -124,6 +124,14 @@ def parse_css_color(text: str) -> RGBA:
     raise ColorError(text)
 
 
+def hex_color(text: str) -> str:
+    """``text`` as chart specs write colours: ``#rrggbb``, or ``#rrggbbaa`` when it is not
+    opaque; or ``ColorError``."""
+    red, green, blue, alpha = parse_css_color(text)
+    color = "#" + "".join(f"{round(c * 255):02x}" for c in (red, green, blue))
+    return color if alpha >= 1 else color + f"{round(alpha * 255):02x}"
+
+
 def _hex_rgba(digits: str, text: str) -> RGBA:
     if len(digits) not in (3, 4, 6, 8) or not _HEX_DIGITS.issuperset(digits):
         raise ColorError(text)

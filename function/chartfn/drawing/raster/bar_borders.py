@@ -5,7 +5,7 @@ outline lies over the background, not over the bar (as Chart.js fills the two ap
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -13,9 +13,9 @@ from chartfn.drawing.matplotlib_runtime import to_rgba
 from chartfn.drawing.raster.canvas import Canvas, Rect
 from chartfn.drawing.raster.layout import LegendEntry
 from chartfn.drawing.raster.style import RGBA
-from chartfn.models.series_style import ChartStyles, SeriesStyle
+from chartfn.models.series_style import SeriesStyle
 
-__all__ = ["Outlines", "bar_outlines", "outlined_entries", "side_widths", "skipped_sides"]
+__all__ = ["Outlines", "bar_outlines", "side_widths", "skipped_sides"]
 
 # frame pixels per CSS pixel at 1 dpi: the engine's dpi is 100 per device pixel ratio
 _CSS_PER_DPI = 1 / 100.0
@@ -111,24 +111,6 @@ def side_widths(
     for side, mask in skipped_sides(style.bar_border_skipped, base_low, horizontal).items():
         {"left": left, "right": right, "bottom": bottom, "top": top}[side][mask] = 0.0
     return x0, y0, x1, y1, left, right, bottom, top
-
-
-def outlined_entries(
-    entries: list[LegendEntry], styles: ChartStyles, dpi: float
-) -> list[LegendEntry]:
-    """The legend's boxes outlined as their bars are (Chart.js strokes a legend box in its
-    dataset's borderColor and borderWidth; for arrays, the first)."""
-    outlined = []
-    for index, entry in enumerate(entries):
-        style = styles.of(index)
-        if style is None or not style.bar_border_widths or not style.bar_border_widths[0]:
-            outlined.append(entry)
-            continue
-        given = style.bar_border_colors[0] if style.bar_border_colors else None
-        edge = entry.color if given is None else to_rgba(given)
-        width = style.bar_border_widths[0] * dpi * _CSS_PER_DPI
-        outlined.append(replace(entry, edge=edge, edge_width=width))
-    return outlined
 
 
 def draw_box_edge(canvas: Canvas, rect: Rect, entry: LegendEntry) -> None:

@@ -1,8 +1,13 @@
-"""Legend entries of line, scatter, bubble and radar datasets as Chart.js 2.9.4 and 4 draw
-them: a box (``boxWidth`` by the font size) filled with the dataset's ``backgroundColor`` and
-stroked on its edge in its ``borderColor`` at its ``borderWidth`` and ``borderDash``
-(``generateLabels`` takes the dataset's style; ``drawLegendBox`` fills, then strokes the
-rect). Only ``usePointStyle`` gives a point there; the engine's short line is for spec charts.
+"""Legend entries as Chart.js 2.9.4 and 4 draw them, built in one pass from each series'
+style (``generateLabels`` takes the dataset's style; ``drawLegendBox`` fills, then strokes the
+rect):
+
+- a bar dataset's box filled with its ``backgroundColor`` (a gradient or pattern too) and
+  outlined inside in its ``borderColor`` at its ``borderWidth`` (for arrays, the first);
+- a line, scatter, bubble or radar dataset's box (``boxWidth`` by the font size) filled with
+  its ``backgroundColor`` and stroked on its edge in its ``borderColor`` at its
+  ``borderWidth`` and ``borderDash``. Only ``usePointStyle`` gives a point there; the
+  engine's short line is for spec charts.
 
 Chart.js 2.9.4's ``getStyle`` gives a dataset with ``fill: false`` its border colour as
 background, so a v2 line that is not filled shows a solid box; Chart.js 3/4 keep the
@@ -19,26 +24,70 @@ import numpy as np
 from chartfn.drawing.matplotlib_runtime import Path, to_rgba
 from chartfn.drawing.raster.canvas import Canvas, Rect
 from chartfn.drawing.raster.layout import LegendEntry
+from chartfn.drawing.raster.paint_fill import paint_of
 from chartfn.drawing.raster.style import RGBA
+from chartfn.models.chart_spec import ChartSpec
 from chartfn.models.fill_pattern import Paint
+from chartfn.models.overlays import ChartLook
 from chartfn.models.series_style import ChartStyles, SeriesStyle
 
-__all__ = ["chartjs_boxes", "chartjs_radar_boxes", "stroke_box_edge"]
+__all__ = ["chartjs_legend", "stroke_box_edge"]
 
 POINTS_PER_CSS_PIXEL = 0.72
+_CSS_PER_DPI = 1 / 100.0  # frame pixels per CSS pixel at 1 dpi
 # the area under a line whose dataset names no backgroundColor (charts._styled's choice)
 _DEFAULT_AREA_ALPHA = 0.5
 _RADAR_BORDER_WIDTH = 3.0  # CSS px: Chart.js's line element borderWidth (radial.LINE_WIDTH)
 
 
-def chartjs_boxes(
-    entries: Sequence[LegendEntry], styles: ChartStyles, version: int
+def chartjs_legend(
+    entries: Sequence[LegendEntry],
+    spec: ChartSpec,
+    styles: ChartStyles | None,
+    dpi: float,
+    look: ChartLook | None,
 ) -> tuple[LegendEntry, ...]:
-    """``entries`` with each line, scatter or bubble dataset's swatch as Chart.js's box."""
+    """``entries`` (one per series, or per slice for round charts) as Chart.js shows them:
+    a bar chart's boxes painted and outlined as their bars; with a config's ``look``, a
+    radar's boxes, line and point datasets' boxes, or every entry as its dataset's point
+    style where ``usePointStyle`` asks."""
+    found = styles or ChartStyles()
+    entries = list(entries)
+    if spec.kind == "bar":
+        entries = [
+            _bar_box(entry, found.of(index), dpi) if entry.swatch == "box" else entry
+            for index, entry in enumerate(entries)
+        ]
+    if look is None:
+        return tuple(entries)
+    version = look.chartjs_version
+    if spec.kind == "radar":
+        paints = [paint_of(found.of(index)) for index in range(len(spec.series))]
+        entries = _radar_boxes(entries, spec.fill, version, paints)
+    if look.legend_point_style:
+        return tuple(
+            replace(entry, swatch="marker", point_style=_point_style(found.of(index)))
+            for index, entry in enumerate(entries)
+        )
     return tuple(
-        _box(entry, styles.of(index), version) if entry.swatch in ("line", "marker") else entry
+        _box(entry, found.of(index), version) if entry.swatch in ("line", "marker") else entry
         for index, entry in enumerate(entries)
     )
+
+
+def _bar_box(entry: LegendEntry, style: SeriesStyle | None, dpi: float) -> LegendEntry:
+    """A bar dataset's box: in its gradient or pattern, outlined as its bars are."""
+    entry = replace(entry, paint=paint_of(style))
+    if style is None or not style.bar_border_widths or not style.bar_border_widths[0]:
+        return entry
+    given = style.bar_border_colors[0] if style.bar_border_colors else None
+    edge = entry.color if given is None else to_rgba(given)
+    width = style.bar_border_widths[0] * dpi * _CSS_PER_DPI
+    return replace(entry, edge=edge, edge_width=width)
+
+
+def _point_style(style: SeriesStyle | None) -> str:
+    return "circle" if style is None else style.point_style
 
 
 def _box(entry: LegendEntry, style: SeriesStyle | None, version: int) -> LegendEntry:
@@ -72,12 +121,12 @@ def _box(entry: LegendEntry, style: SeriesStyle | None, version: int) -> LegendE
     )
 
 
-def chartjs_radar_boxes(
+def _radar_boxes(
     entries: Sequence[LegendEntry],
     fill: bool | list[bool] | None,
     version: int,
     paints: Sequence[Paint | None] = (),
-) -> tuple[LegendEntry, ...]:
+) -> list[LegendEntry]:
     """A radar's entries (boxes in the datasets' border colours) as Chart.js's boxes: filled
     with the area's colour (the border's at half opacity, as the radar's area is drawn; its
     gradient or pattern where ``paints`` has one), or with the border colour where Chart.js
@@ -99,7 +148,7 @@ def chartjs_radar_boxes(
                 edge_points=_RADAR_BORDER_WIDTH * POINTS_PER_CSS_PIXEL,
             )
         )
-    return tuple(boxes) + tuple(entries[len(boxes) :])
+    return boxes + list(entries[len(boxes) :])
 
 
 def _first(colors: tuple[str | None, ...]) -> RGBA | None:

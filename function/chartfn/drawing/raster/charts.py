@@ -7,15 +7,23 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 import numpy as np
 
 from chartfn.drawing.matplotlib_runtime import Affine2D, Path, to_rgba
-from chartfn.drawing.raster.bar_borders import bar_outlines, outlined_entries
+from chartfn.drawing.raster.bar_borders import bar_outlines
 from chartfn.drawing.raster.canvas import Canvas
 from chartfn.drawing.raster.category_bar_edges import sized_bar_boxes
 from chartfn.drawing.raster.layout import Axis, Label, Layout, LegendEntry, Request
 from chartfn.drawing.raster.paint_fill import paint_bars, paint_of
+from chartfn.drawing.raster.plot_mapping import (
+    Element,
+    data_mappers,
+    element,
+    limited,
+    upright_bars,
+)
 from chartfn.drawing.raster.rounded_bars import fill_rounded_bars
 from chartfn.drawing.raster.series_marks import POINTS_PER_CSS_PIXEL, draw_line, draw_points
 from chartfn.drawing.raster.style import RGBA, Style
@@ -44,24 +52,9 @@ AREA_ALPHA = 0.35
 OVERLAY_ALPHA = 0.5
 PIE_LABEL_DISTANCE = 1.1
 PIE_PERCENT_DISTANCE = 0.6
-# Fractions past the view are clamped to this, so a bar far off-scale stays a sane path.
-_FAR = 4.0
 
 # Draws the data into the layout's plot; returns the texts it drew (pie labels), if any.
 DrawData = Callable[[Canvas, Layout], list[Label]]
-Point = tuple[float, float]
-
-
-@dataclass(frozen=True)
-class Element:
-    """One drawn value (a bar, a point, a slice) where labels attach to it, in frame pixels:
-    its start (a bar's base, a slice's inner edge), centre and end, and the unit direction
-    from start to end (points: away from the value axis' base)."""
-
-    start: Point
-    centre: Point
-    end: Point
-    direction: Point
 
 
 # Per series, per value: its element (None where nothing is drawn), for the layout's plot.
@@ -104,13 +97,7 @@ def plan(
     """``styles``: Chart.js's look of each series (``SeriesStyle``), where a config gives one;
     ``pie_texts``: False leaves out a pie's slice labels and percentages (data labels take
     their place); ``round_look``: a config's doughnut rings, out-labels and centre text."""
-    colors = [to_rgba(series_color(s, i)) for i, s in enumerate(spec.series)]
-    names = [
-        flat(s.name) if s.name is not None else f"series {i + 1}" for i, s in enumerate(spec.series)
-    ]
-    base = Request(
-        width, height, dpi, style, flat(spec.title), flat(spec.x_label), flat(spec.y_label)
-    )
+    colors, names, base = prelude(spec, width, height, dpi, style)
     if spec.kind == "pie":
         return _pie(spec, base, texts=pie_texts)
     if spec.kind in ("doughnut", "polar_area", "radar"):
@@ -149,6 +136,26 @@ def plan(
     return _xy(spec, base, colors, names, styles or ChartStyles())
 
 
+class Prelude(NamedTuple):
+    """What a spec's drawer starts from: each series' colour and legend name, and the request
+    with the chart's size, style, title and axis titles."""
+
+    colors: list[RGBA]
+    names: list[str]
+    base: Request
+
+
+def prelude(spec: ChartSpec, width: int, height: int, dpi: float, style: Style) -> Prelude:
+    colors = [to_rgba(series_color(s, i)) for i, s in enumerate(spec.series)]
+    names = [
+        flat(s.name) if s.name is not None else f"series {i + 1}" for i, s in enumerate(spec.series)
+    ]
+    base = Request(
+        width, height, dpi, style, flat(spec.title), flat(spec.x_label), flat(spec.y_label)
+    )
+    return Prelude(colors, names, base)
+
+
 def plan_formulas(chart: FormulaChart, width: int, height: int, dpi: float, style: Style) -> Chart:
     """``/plot``: the curves in the theme's colour cycle, x over the requested range and y over
     the visible limits (poles cut, as on the Figure path)."""
@@ -166,7 +173,7 @@ def plan_formulas(chart: FormulaChart, width: int, height: int, dpi: float, styl
                       Axis(y_scale))  # fmt: skip
 
     def draw(canvas: Canvas, layout: Layout) -> list[Label]:
-        to_x, to_y = _mappers(x_scale, y_scale, layout)
+        to_x, to_y = data_mappers(x_scale, y_scale, layout)
         for curve, color in zip(cut, colors, strict=True):
             canvas.stroke(np.stack([to_x(curve.x), to_y(curve.y)], axis=1), color, LINE_WIDTH)
         return []
@@ -181,10 +188,6 @@ def request_with(
     return replace(base, legend=tuple(entries) if spec.show_legend else (), x_axis=x, y_axis=y)
 
 
-def _limits(scale: Scale, limits: tuple[float, float] | None) -> Scale:
-    return scale if limits is None else Scale(float(limits[0]), float(limits[1]), scale.log)
-
-
 def _finite_range(arrays: list[np.ndarray], *, positive: bool = False) -> tuple[float, float]:
     values = np.concatenate([a.ravel() for a in arrays]) if arrays else np.zeros(0)
     keep = np.isfinite(values)
@@ -194,21 +197,6 @@ def _finite_range(arrays: list[np.ndarray], *, positive: bool = False) -> tuple[
     if values.size == 0:
         return (1.0, 10.0) if positive else (0.0, 1.0)
     return float(values.min()), float(values.max())
-
-
-def _mapper(scale: Scale, start: float, length: float) -> Callable[[np.ndarray], np.ndarray]:
-    def to_pixels(values: np.ndarray) -> np.ndarray:
-        fraction = scale.fraction(np.asarray(values, dtype=np.float64))
-        return start + np.clip(fraction, -_FAR, _FAR) * length
-
-    return to_pixels
-
-
-def _mappers(x: Scale, y: Scale, layout: Layout) -> tuple[Callable[..., np.ndarray], ...]:
-    """Data to pixels on the layout's scales where a tick provider chose them, else on ours."""
-    x0, y0, x1, y1 = layout.plot
-    x, y = layout.x_scale or x, layout.y_scale or y
-    return _mapper(x, x0, x1 - x0), _mapper(y, y0, y1 - y0)
 
 
 # Per series: each bar's category-axis edges and value-axis start and end.
@@ -248,7 +236,7 @@ def value_scale(spec: ChartSpec, boxes: BarBoxes) -> Scale:
     else:
         low, high = _finite_range([b[2] for b in boxes] + [b[3] for b in boxes])
         y_scale = autoscale(min(low, 0.0), max(high, 0.0), sticky=(0.0,))
-    return _limits(y_scale, spec.y_limits)
+    return limited(y_scale, spec.y_limits)
 
 
 def _bars(
@@ -260,7 +248,6 @@ def _bars(
     x_scale = Scale(-0.5, count - 0.5)
     categories = spec.categories if spec.categories is not None else [str(i) for i in range(count)]
     entries = [LegendEntry(n, c, "box") for n, c in zip(names, colors, strict=True)]
-    entries = outlined_entries(entries, styles, base.dpi)
     request = request_with(
         base, spec, entries, Axis(x_scale, tuple(flat(c) for c in categories)), Axis(y_scale)
     )
@@ -271,7 +258,7 @@ def _bars(
         return sized_bar_boxes(boxes, styles.category_bars, indexes, spec.stacked, across, base.dpi)
 
     def draw(canvas: Canvas, layout: Layout) -> list[Label]:
-        to_x, to_y = _mappers(x_scale, y_scale, layout)
+        to_x, to_y = data_mappers(x_scale, y_scale, layout)
         for index, ((left, right, bottom, top), color) in enumerate(
             zip(sized(layout), colors, strict=True)
         ):
@@ -283,39 +270,18 @@ def _bars(
         return []
 
     def elements(layout: Layout) -> list[list[Element | None]]:
-        to_x, to_y = _mappers(x_scale, y_scale, layout)
-        found = []
-        for left, right, bottom, top in sized(layout):
-            middle = to_x((left + right) / 2)
-            starts, ends = to_y(bottom), to_y(top)
-            found.append(
-                [
-                    _element((x, y0), (x, y1)) if math.isfinite(y1) else None
-                    for x, y0, y1 in zip(middle, starts, ends, strict=True)
-                ]
-            )
-        return found
+        to_x, to_y = data_mappers(x_scale, y_scale, layout)
+        return [
+            upright_bars(to_x((left + right) / 2), to_y(bottom), to_y(top))
+            for left, right, bottom, top in sized(layout)
+        ]
 
     return Chart(
         request,
         draw,
         grid_x=False,
         elements=elements,
-        mappers=lambda layout: _mappers(x_scale, y_scale, layout),
-    )
-
-
-def _element(start: Point, end: Point) -> Element:
-    """An element stretched from ``start`` to ``end`` (pointing up where they meet)."""
-    dx, dy = end[0] - start[0], end[1] - start[1]
-    length = math.hypot(dx, dy)
-    direction = (dx / length, dy / length) if length > 0 else (0.0, 1.0)
-    centre = ((start[0] + end[0]) / 2, (start[1] + end[1]) / 2)
-    return Element(
-        (float(start[0]), float(start[1])),
-        (float(centre[0]), float(centre[1])),
-        (float(end[0]), float(end[1])),
-        direction,
+        mappers=lambda layout: data_mappers(x_scale, y_scale, layout),
     )
 
 
@@ -331,20 +297,20 @@ def _histogram(spec: ChartSpec, base: Request, colors: list[RGBA], names: list[s
         if stacked:
             running = running + values
     tops = [b + c for b, c in zip(bottoms, counts, strict=True)]
-    x_scale = _limits(autoscale(float(edges[0]), float(edges[-1]), log=spec.x_log), spec.x_limits)
+    x_scale = limited(autoscale(float(edges[0]), float(edges[-1]), log=spec.x_log), spec.x_limits)
     if spec.y_log:
         low, high = _finite_range(tops, positive=True)
         y_scale = autoscale(low, high, log=True)
     else:
         y_scale = autoscale(0.0, max(1.0, float(max(t.max() for t in tops))), sticky=(0.0,))
-    y_scale = _limits(y_scale, spec.y_limits)
+    y_scale = limited(y_scale, spec.y_limits)
     alpha = 1.0 if stacked or len(samples) == 1 else OVERLAY_ALPHA
     faded = [(c[0], c[1], c[2], c[3] * alpha) for c in colors]
     entries = [LegendEntry(n, c, "box") for n, c in zip(names, faded, strict=True)]
     request = request_with(base, spec, entries, Axis(x_scale), Axis(y_scale))
 
     def draw(canvas: Canvas, layout: Layout) -> list[Label]:
-        to_x, to_y = _mappers(x_scale, y_scale, layout)
+        to_x, to_y = data_mappers(x_scale, y_scale, layout)
         left, right = to_x(edges[:-1]), to_x(edges[1:])
         for bottom, top, color in zip(bottoms, tops, faded, strict=True):
             if spec.y_log:
@@ -429,11 +395,11 @@ def _xy(
             stacked_ys.append(top)
         ys = stacked_ys
     x_low, x_high = _finite_range(xs, positive=spec.x_log)
-    x_scale = _limits(autoscale(x_low, x_high, log=spec.x_log), spec.x_limits)
+    x_scale = limited(autoscale(x_low, x_high, log=spec.x_log), spec.x_limits)
     y_arrays = ys + [b for b, _ in fills]
     y_low, y_high = _finite_range(y_arrays, positive=spec.y_log)
     sticky = (0.0,) if spec.kind == "area" else ()
-    y_scale = _limits(autoscale(y_low, y_high, log=spec.y_log, sticky=sticky), spec.y_limits)
+    y_scale = limited(autoscale(y_low, y_high, log=spec.y_log, sticky=sticky), spec.y_limits)
     swatch = {"scatter": "marker", "bubble": "marker", "area": "box", "line": "line"}[spec.kind]
     entry_colors = (
         colors if spec.kind != "area" else [(c[0], c[1], c[2], c[3] * AREA_ALPHA) for c in colors]
@@ -442,7 +408,7 @@ def _xy(
     request = request_with(base, spec, entries, Axis(x_scale), Axis(y_scale))
 
     def draw(canvas: Canvas, layout: Layout) -> list[Label]:
-        to_x, to_y = _mappers(x_scale, y_scale, layout)
+        to_x, to_y = data_mappers(x_scale, y_scale, layout)
         drawn = list(enumerate(zip(xs, ys, colors, strict=True)))
         if styles.areas_under_all_lines and spec.kind != "bubble":
             for index, (x, y, color) in reversed(drawn):
@@ -483,7 +449,7 @@ def _xy(
         return []
 
     def elements(layout: Layout) -> list[list[Element | None]]:
-        to_x, to_y = _mappers(x_scale, y_scale, layout)
+        to_x, to_y = data_mappers(x_scale, y_scale, layout)
         x0, y0, x1, y1 = layout.plot
         # Chart.js orients a point's labels away from the value axis' base (0 if in view).
         base = float(np.clip(to_y(np.array([0.0 if not spec.y_log else 1.0]))[0], y0, y1))
@@ -505,7 +471,7 @@ def _xy(
         request,
         draw,
         elements=elements,
-        mappers=lambda layout: _mappers(x_scale, y_scale, layout),
+        mappers=lambda layout: data_mappers(x_scale, y_scale, layout),
     )
 
 
@@ -629,7 +595,7 @@ def _pie(spec: ChartSpec, base: Request, *, texts: bool = True) -> Chart:
                 continue
             middle = math.radians((ends[index] + ends[index + 1]) / 2)
             cos, sin = math.cos(middle), math.sin(middle)
-            found.append(_element((cx, cy), (cx + radius * cos, cy + radius * sin)))
+            found.append(element((cx, cy), (cx + radius * cos, cy + radius * sin)))
         return [found]
 
     def _pie_circle(layout: Layout) -> tuple[float, float, float]:

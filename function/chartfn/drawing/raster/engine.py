@@ -14,7 +14,7 @@ from chartfn.drawing.matplotlib_runtime import Artist, RendererAgg, RendererBase
 from chartfn.drawing.raster.bar_borders import draw_box_edge
 from chartfn.drawing.raster.boxplot import plan_boxes
 from chartfn.drawing.raster.canvas import Canvas
-from chartfn.drawing.raster.chartjs_legend import chartjs_radar_boxes, stroke_box_edge
+from chartfn.drawing.raster.chartjs_legend import chartjs_legend, stroke_box_edge
 from chartfn.drawing.raster.charts import (
     LINE_WIDTH,
     SCATTER_RADIUS,
@@ -27,7 +27,7 @@ from chartfn.drawing.raster.horizontal_bars import plan_horizontal
 from chartfn.drawing.raster.layers import background_color, draw_frame, draw_grid
 from chartfn.drawing.raster.layout import Label, Layout, Request, layout
 from chartfn.drawing.raster.overlays import with_overlays
-from chartfn.drawing.raster.paint_fill import fill_rects_with_paint, legend_with_paints, paint_of
+from chartfn.drawing.raster.paint_fill import fill_rects_with_paint
 from chartfn.drawing.raster.second_axis import plan_two_value_axes
 from chartfn.drawing.raster.series_marks import point_shape
 from chartfn.drawing.raster.style import RGBA, Style, chartjs_style, style_of
@@ -159,17 +159,12 @@ def plan_chart(
         planned = plan(
             chart, *_frame_args(frame), style, styles, pie_texts=pie_texts, round_look=round_look
         )
-    if chart.kind == "bar" and styles is not None:  # one legend entry per series
-        legend = legend_with_paints(planned.request.legend, styles)
-        planned = replace(planned, request=replace(planned.request, legend=legend))
+    look = overlays.look if overlays is not None else None
 
     def decorated(plain: Chart) -> Chart:
-        if chart.kind == "radar" and overlays is not None:
-            version = overlays.look.chartjs_version
-            paints = [paint_of(styles.of(i)) for i in range(len(chart.series))] if styles else []
-            legend = chartjs_radar_boxes(plain.request.legend, chart.fill, version, paints)
-            plain = replace(plain, request=replace(plain.request, legend=legend))
-        return with_overlays(plain, overlays, styles)
+        legend = chartjs_legend(plain.request.legend, chart, styles, frame.dpi, look)
+        plain = replace(plain, request=replace(plain.request, legend=legend))
+        return with_overlays(plain, overlays)
 
     result = decorated(planned)
     rebuild = planned.with_radial_ticks

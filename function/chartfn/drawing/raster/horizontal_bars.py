@@ -11,24 +11,21 @@ import math
 
 import numpy as np
 
-from chartfn.drawing.matplotlib_runtime import to_rgba
-from chartfn.drawing.raster.bar_borders import outlined_entries
 from chartfn.drawing.raster.canvas import Canvas
 from chartfn.drawing.raster.category_bar_edges import sized_bar_boxes
 from chartfn.drawing.raster.charts import (
     Chart,
-    Element,
-    _mappers,
     bar_boxes,
     fill_bars,
     flat,
+    prelude,
     request_with,
     value_scale,
 )
-from chartfn.drawing.raster.layout import Axis, Label, Layout, LegendEntry, Request
+from chartfn.drawing.raster.layout import Axis, Label, Layout, LegendEntry
+from chartfn.drawing.raster.plot_mapping import Element, data_mappers
 from chartfn.drawing.raster.style import Style
 from chartfn.drawing.raster.ticks import Scale
-from chartfn.drawing.spec_renderer import series_color
 from chartfn.models.chart_spec import ChartSpec
 from chartfn.models.series_style import ChartStyles
 
@@ -45,21 +42,14 @@ def plan_horizontal(
 ) -> Chart:
     """``styles``: per-value bar colours, as for vertical bars."""
     looks = styles or ChartStyles()
-    colors = [to_rgba(series_color(s, i)) for i, s in enumerate(spec.series)]
-    names = [
-        flat(s.name) if s.name is not None else f"series {i + 1}" for i, s in enumerate(spec.series)
-    ]
-    base = Request(
-        width, height, dpi, style, flat(spec.title), flat(spec.x_label), flat(spec.y_label)
-    )
+    colors, names, base = prelude(spec, width, height, dpi, style)
     count = len(spec.series[0].y)
     boxes = bar_boxes(spec, looks.bar_share)
     value = value_scale(spec, boxes)
     # Reversed, so that category 0 sits at the top of the plot.
     category = Scale(count - 0.5, -0.5)
     categories = spec.categories if spec.categories is not None else [str(i) for i in range(count)]
-    boxes_ = [LegendEntry(n, c, "box") for n, c in zip(names, colors, strict=True)]
-    entries = tuple(outlined_entries(boxes_, looks, dpi))
+    entries = [LegendEntry(n, c, "box") for n, c in zip(names, colors, strict=True)]
     request = request_with(
         base, spec, entries, Axis(value), Axis(category, tuple(flat(c) for c in categories))
     )
@@ -92,7 +82,7 @@ def plan_horizontal(
         return []
 
     def elements(layout: Layout) -> list[list[Element | None]]:
-        to_x, to_y = _mappers(value, category, layout)
+        to_x, to_y = data_mappers(value, category, layout)
         x0, _, x1, _ = layout.plot
         found = []
         for low_edge, high_edge, start, end in sized(layout):
@@ -116,7 +106,7 @@ def plan_horizontal(
         draw,
         grid_y=False,
         elements=elements,
-        mappers=lambda layout: _mappers(value, category, layout),
+        mappers=lambda layout: data_mappers(value, category, layout),
     )
 
 

@@ -14,17 +14,13 @@ from dataclasses import replace
 import numpy as np
 
 from chartfn.drawing.matplotlib_runtime import to_rgba
-from chartfn.drawing.raster.bar_borders import outlined_entries
 from chartfn.drawing.raster.canvas import Canvas
 from chartfn.drawing.raster.category_bar_edges import sized_bar_groups
 from chartfn.drawing.raster.charts import (
     LINE_WIDTH,
     BarBoxes,
     Chart,
-    Element,
-    _element,
     _faded,
-    _mappers,
     _point_colors,
     bar_boxes,
     fill_bars,
@@ -33,6 +29,7 @@ from chartfn.drawing.raster.charts import (
     value_scale,
 )
 from chartfn.drawing.raster.layout import Axis, Label, Layout, LegendEntry, Request
+from chartfn.drawing.raster.plot_mapping import Element, data_mappers, upright_bars
 from chartfn.drawing.raster.series_marks import draw_line, draw_points
 from chartfn.drawing.raster.style import RGBA
 from chartfn.drawing.raster.ticks import Scale
@@ -69,7 +66,6 @@ def plan_mixed_bars(
         x_scale = Scale(0.0, count - 1.0)
         x_axis = Axis(x_scale)
     entries = [LegendEntry(n, c, "box") for n, c in zip(names, colors, strict=True)]
-    entries = outlined_entries(entries, styles, base.dpi)
     request = request_with(base, spec, entries, x_axis, Axis(y_scale))
     if y2_scale is not None:
         request = replace(request, y2_axis=Axis(y2_scale), y2_label=flat(spec.y2_label or ""))
@@ -79,8 +75,8 @@ def plan_mixed_bars(
     def mappers_of(index: int, layout: Layout) -> tuple[Callable[..., np.ndarray], ...]:
         """Data to pixels for series ``index``, on its own value axis."""
         if index in right and y2_scale is not None:
-            return _mappers(x_scale, y2_scale, replace(layout, y_scale=layout.y2_scale))
-        return _mappers(x_scale, y_scale, layout)
+            return data_mappers(x_scale, y2_scale, replace(layout, y_scale=layout.y2_scale))
+        return data_mappers(x_scale, y_scale, layout)
 
     def low_end(index: int, layout: Layout) -> float:
         """The series' value axis' low end, where bars start on a log axis."""
@@ -132,13 +128,7 @@ def plan_mixed_bars(
                 found.append(row)
                 continue
             left, right_edge, bottom, top = placed[index]
-            middle = to_x((left + right_edge) / 2)
-            found.append(
-                [
-                    _element((x, y0_), (x, y1_)) if math.isfinite(y1_) else None
-                    for x, y0_, y1_ in zip(middle, to_y(bottom), to_y(top), strict=True)
-                ]
-            )
+            found.append(upright_bars(to_x((left + right_edge) / 2), to_y(bottom), to_y(top)))
         return found
 
     return Chart(
@@ -146,12 +136,12 @@ def plan_mixed_bars(
         draw,
         grid_x=False,
         elements=elements,
-        mappers=lambda layout: _mappers(x_scale, y_scale, layout),
+        mappers=lambda layout: data_mappers(x_scale, y_scale, layout),
         y2_mapper=None
         if y2_scale is None
-        else lambda layout: _mappers(x_scale, y2_scale, replace(layout, y_scale=layout.y2_scale))[
-            1
-        ],
+        else lambda layout: data_mappers(
+            x_scale, y2_scale, replace(layout, y_scale=layout.y2_scale)
+        )[1],
     )
 
 

@@ -19,6 +19,7 @@ from chartfn.drawing.raster.canvas import Canvas
 from chartfn.drawing.raster.layout import Label, Layout, Request
 from chartfn.drawing.raster.radial import CSS_PX_IN_POINTS, css_px, ring_polygon, text_at
 from chartfn.drawing.raster.rings import arc_element
+from chartfn.drawing.raster.rounded_outline import fitting_radius, rounded_outline
 from chartfn.drawing.raster.style import RGBA
 from chartfn.drawing.raster.text import measure
 from chartfn.drawing.spec_renderer import DEFAULT_COLORS
@@ -34,6 +35,7 @@ __all__ = ["plan_needle_gauge"]
 DEFAULT_CUTOUT = 0.5  # the plugin's cutoutPercentage 50
 DEFAULT_FONT_PX = 12.0  # Chart.js 2's defaultFontSize
 _SPACES = {ord(c): " " for c in "\t\n\f\r"}
+VALUE_LABEL_CORNER_STEPS = 9  # segments per corner of the value label's box
 TEXT_DROP = 0.075  # the plugin writes the text this share of its height below the box's middle
 
 
@@ -161,8 +163,11 @@ def _draw_value_label(
         return None  # as every text of the engine: left out rather than cut by the edge
     background = to_rgba(look.label_background)
     if background[3] > 0:
-        radius = min(css_px(look.label_border_radius, dpi), (x1 - x0) / 2, (y1 - y0) / 2)
-        canvas.fill_polygon(_rounded_rect(x0, y0, x1, y1, max(radius, 0.0)), background)
+        box = (x0, y0, x1, y1)
+        radius = fitting_radius(box, css_px(look.label_border_radius, dpi))
+        # from the bottom right, closed: the points the label's SVG and PDF have always listed
+        outline = rounded_outline(box, radius, VALUE_LABEL_CORNER_STEPS, "bottom_right")
+        canvas.fill_polygon(np.concatenate([outline, outline[:1]]), background)
     color = to_rgba(look.label_color)
     return text_at(canvas, text, x, y - TEXT_DROP * text_height, font, color, dpi)
 
@@ -170,15 +175,3 @@ def _draw_value_label(
 def _fits(canvas: Canvas, box: tuple[float, float, float, float]) -> bool:
     width, height = canvas.size
     return box[0] >= 0 and box[1] >= 0 and box[2] <= width and box[3] <= height
-
-
-def _rounded_rect(x0: float, y0: float, x1: float, y1: float, radius: float) -> np.ndarray:
-    """A closed outline of the rectangle with each corner a quarter circle of ``radius``."""
-    corners = ((x1 - radius, y0 + radius, -90.0), (x1 - radius, y1 - radius, 0.0),
-               (x0 + radius, y1 - radius, 90.0), (x0 + radius, y0 + radius, 180.0))  # fmt: skip
-    parts = []
-    for ccx, ccy, begin in corners:
-        theta = np.radians(np.linspace(begin, begin + 90.0, 10))
-        parts.append(np.stack([ccx + radius * np.cos(theta), ccy + radius * np.sin(theta)], axis=1))
-    outline = np.concatenate(parts)
-    return np.concatenate([outline, outline[:1]])

@@ -18,9 +18,14 @@ import numpy as np
 from chartfn.drawing.matplotlib_runtime import FontProperties, to_rgba
 from chartfn.drawing.raster.axis_boxes import chartjs_axis_boxes
 from chartfn.drawing.raster.canvas import Canvas, Rect
-from chartfn.drawing.raster.chartjs_legend import chartjs_boxes
-from chartfn.drawing.raster.charts import Chart, Element, Point
+from chartfn.drawing.raster.charts import Chart
 from chartfn.drawing.raster.layout import Label, Layout, LegendBox, Look, Request, TextLook
+from chartfn.drawing.raster.plot_mapping import Element, Point
+from chartfn.drawing.raster.rounded_outline import (
+    LABEL_CORNER_STEPS,
+    fitting_radius,
+    rounded_outline,
+)
 from chartfn.drawing.raster.style import RGBA, Style
 from chartfn.drawing.raster.text import line_extent, measure
 from chartfn.models.overlays import (
@@ -31,7 +36,6 @@ from chartfn.models.overlays import (
     Overlays,
     TextStyle,
 )
-from chartfn.models.series_style import ChartStyles, SeriesStyle
 
 __all__ = ["with_overlays"]
 
@@ -48,17 +52,14 @@ CHARTJS_LEGEND_PADDING = 10.0  # CSS pixels between legend entries (labels.paddi
 ANNOTATION_LABEL_PADDING = 6.0  # CSS pixels around an annotation line's label
 
 
-def with_overlays(
-    chart: Chart, overlays: Overlays | None, styles: ChartStyles | None = None
-) -> Chart:
+def with_overlays(chart: Chart, overlays: Overlays | None) -> Chart:
     """``chart`` with ``overlays``' look, drawing their labels and annotations after its
-    data (the same chart when there are none); ``styles``: the series' looks, whose point
-    styles a legend of point styles shows."""
+    data (the same chart when there are none)."""
     if overlays is None:
         return chart
     # overlays come only with a Chart.js config, whose look (bold title, Chart.js's top gap)
     # applies whether or not the config sets any of it
-    chart = replace(chart, request=_with_look(chart.request, overlays.look, styles))
+    chart = replace(chart, request=_with_look(chart.request, overlays.look))
     if not (overlays.datalabels or overlays.annotations):
         return chart
     draw_data = chart.draw_data
@@ -82,7 +83,7 @@ def with_overlays(
     return replace(chart, draw_data=draw)
 
 
-def _with_look(request: Request, look: ChartLook, styles: ChartStyles | None = None) -> Request:
+def _with_look(request: Request, look: ChartLook) -> Request:
     """The request with a config's title and legend fonts and places, and its padding."""
     unit = _css(request.dpi)
 
@@ -92,18 +93,8 @@ def _with_look(request: Request, look: ChartLook, styles: ChartStyles | None = N
     def color(text: str | None) -> RGBA | None:
         return None if text is None else _rgba(text)
 
-    legend = request.legend
-    if look.legend_point_style:
-        found = styles or ChartStyles()
-        legend = tuple(
-            replace(entry, swatch="marker", point_style=_point_style(found.of(index)))
-            for index, entry in enumerate(legend)
-        )
-    else:
-        legend = chartjs_boxes(legend, styles or ChartStyles(), look.chartjs_version)
     return replace(
         request,
-        legend=legend,
         look=Look(
             title_size=points(look.title.size),
             title_bold=look.title.bold is not False,  # Chart.js's titles are bold by default
@@ -136,10 +127,6 @@ def _with_look(request: Request, look: ChartLook, styles: ChartStyles | None = N
             ),
         ),
     )
-
-
-def _point_style(style: SeriesStyle | None) -> str:
-    return "circle" if style is None else style.point_style
 
 
 def _legend_box(look: ChartLook, unit: float) -> LegendBox:
@@ -400,7 +387,7 @@ def _boxed_text(
         assert background is not None
         canvas.fill_rects(np.array([box]), background, snap=False)
     elif filled or outlined:
-        outline = _rounded(box, radius)
+        outline = rounded_outline(box, fitting_radius(box, radius), LABEL_CORNER_STEPS)
         if filled:
             assert background is not None
             canvas.fill_polygon(outline, background)
@@ -424,31 +411,6 @@ def _boxed_text(
         canvas.text(start, baseline, text, font, color)
         drawn.append(Label(text, start, baseline, font, color, text_box))
     return drawn
-
-
-_CORNER_STEPS = 6  # segments per rounded corner: smooth at label sizes
-# A unit quarter circle per corner, counter-clockwise from the top right one.
-_ARCS = np.array(
-    [
-        [math.cos(math.radians(start + 90.0 * step / _CORNER_STEPS)),
-         math.sin(math.radians(start + 90.0 * step / _CORNER_STEPS))]
-        for start in (0.0, 90.0, 180.0, 270.0)
-        for step in range(_CORNER_STEPS + 1)
-    ]
-)  # fmt: skip
-
-
-def _rounded(box: Rect, radius: float) -> np.ndarray:
-    """The outline of ``box`` with corners rounded by ``radius`` (at most half a side), as
-    the plugin's ``borderRadius`` draws it."""
-    x0, y0, x1, y1 = box
-    r = max(0.0, min(radius, (x1 - x0) / 2, (y1 - y0) / 2))
-    centres = np.repeat(
-        np.array([[x1 - r, y1 - r], [x0 + r, y1 - r], [x0 + r, y0 + r], [x1 - r, y0 + r]]),
-        _CORNER_STEPS + 1,
-        axis=0,
-    )
-    return centres + r * _ARCS
 
 
 def _inside(box: Rect, size: tuple[float, float]) -> bool:

@@ -11,8 +11,6 @@ the functions return False and the caller fills the shape in the paint's one col
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import numpy as np
 
 from chartfn.drawing.matplotlib_runtime import Affine2D, Path, RendererAgg, TransformedPath
@@ -22,7 +20,6 @@ from chartfn.drawing.raster.gradient_fill import (
     gradient_words,
     pixel_boxes,
 )
-from chartfn.drawing.raster.layout import LegendEntry
 from chartfn.drawing.raster.pattern_tile import pattern_period, pattern_tile
 from chartfn.drawing.raster.vector_paint import (
     Words,
@@ -34,12 +31,11 @@ from chartfn.drawing.raster.vector_paint import (
 )
 from chartfn.models.fill_gradient import LinearGradient
 from chartfn.models.fill_pattern import FillPattern, Paint
-from chartfn.models.series_style import ChartStyles, SeriesStyle
+from chartfn.models.series_style import SeriesStyle
 
 __all__ = [
     "fill_path_with_paint",
     "fill_rects_with_paint",
-    "legend_with_paints",
     "paint_bars",
     "paint_of",
     "stroke_path_with_paint",
@@ -58,17 +54,6 @@ def paint_of(look: SeriesStyle | None) -> Paint | None:
     if look is None:
         return None
     return look.gradient if look.gradient is not None else look.pattern
-
-
-def legend_with_paints(
-    entries: tuple[LegendEntry, ...], styles: ChartStyles
-) -> tuple[LegendEntry, ...]:
-    """A legend of one entry per series with each box in its series' gradient or pattern, as
-    Chart.js fills a legend box with the dataset's ``backgroundColor``."""
-    return tuple(
-        replace(entry, paint=paint_of(styles.of(index))) if entry.swatch == "box" else entry
-        for index, entry in enumerate(entries)
-    )
 
 
 def paint_bars(

@@ -10,19 +10,10 @@ from collections.abc import Callable
 
 import numpy as np
 
-from chartfn.drawing.raster.bar_borders import outlined_entries
 from chartfn.drawing.raster.canvas import Canvas
-from chartfn.drawing.raster.charts import (
-    Chart,
-    Element,
-    _element,
-    _limits,
-    _mappers,
-    fill_bars,
-    request_with,
-    value_scale,
-)
+from chartfn.drawing.raster.charts import Chart, fill_bars, request_with, value_scale
 from chartfn.drawing.raster.layout import Axis, Label, Layout, LegendEntry, Request
+from chartfn.drawing.raster.plot_mapping import Element, data_mappers, limited, upright_bars
 from chartfn.drawing.raster.style import RGBA
 from chartfn.drawing.raster.ticks import autoscale
 from chartfn.drawing.spec_renderer import series_values
@@ -105,11 +96,10 @@ def plan_positioned_bars(
     gap = _smallest_gap(positions, math.inf)
     gap = gap if math.isfinite(gap) else 1.0
     # half a slot of room at each end, as Chart.js's offset gives a bar axis
-    x_scale = _limits(
+    x_scale = limited(
         autoscale(float(positions[0]) - gap / 2, float(positions[-1]) + gap / 2), spec.x_limits
     )
     entries = [LegendEntry(n, c, "box") for n, c in zip(names, colors, strict=True)]
-    entries = outlined_entries(entries, styles, base.dpi)
     request = request_with(base, spec, entries, Axis(x_scale), Axis(y_scale))
 
     def tick_pixels(layout: Layout, to_x: Callable[..., np.ndarray]) -> np.ndarray:
@@ -118,7 +108,7 @@ def plan_positioned_bars(
         return to_x(np.asarray(layout.x_built, dtype=np.float64))
 
     def boxes(layout: Layout) -> list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:
-        to_x, to_y = _mappers(x_scale, y_scale, layout)
+        to_x, to_y = data_mappers(x_scale, y_scale, layout)
         length = layout.plot[2] - layout.plot[0]
         edges = slot_edges(
             [to_x(x) for x in xs], tick_pixels(layout, to_x), length, slots, spec.stacked
@@ -140,21 +130,15 @@ def plan_positioned_bars(
         return []
 
     def elements(layout: Layout) -> list[list[Element | None]]:
-        found = []
-        for left, bottom, right, top in boxes(layout):
-            middle = (left + right) / 2
-            found.append(
-                [
-                    _element((x, y0), (x, y1)) if math.isfinite(y1) else None
-                    for x, y0, y1 in zip(middle, bottom, top, strict=True)
-                ]
-            )
-        return found
+        return [
+            upright_bars((left + right) / 2, bottom, top)
+            for left, bottom, right, top in boxes(layout)
+        ]
 
     return Chart(
         request,
         draw,
         grid_x=True,
         elements=elements,
-        mappers=lambda layout: _mappers(x_scale, y_scale, layout),
+        mappers=lambda layout: data_mappers(x_scale, y_scale, layout),
     )

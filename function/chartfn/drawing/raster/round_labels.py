@@ -24,6 +24,11 @@ from chartfn.drawing.matplotlib_runtime import FontProperties, to_rgba
 from chartfn.drawing.raster.canvas import Canvas, Rect
 from chartfn.drawing.raster.layout import Label
 from chartfn.drawing.raster.rings import Ring
+from chartfn.drawing.raster.rounded_outline import (
+    LABEL_CORNER_STEPS,
+    fitting_radius,
+    rounded_outline,
+)
 from chartfn.drawing.raster.style import RGBA, Style
 from chartfn.drawing.raster.text import line_extent, measure
 from chartfn.models.font_face import FontFace
@@ -39,7 +44,6 @@ LINE_HEIGHT = 1.2  # Chart.js's toLineHeight default: 1.2 × the font size
 RESIZE_SHARE = 2.5 / 100  # outlabels' adaptTextSizeToHeight: 2.5 % of the CSS height
 OVERLAP_MARGIN = 5.0  # CSS px around an earlier label that a corner may not enter
 MAX_MOVES = 400  # a label moves at most this often (the plugin loops until it fits)
-_CORNER_STEPS = 6
 
 
 def _unit(dpi: float) -> float:
@@ -120,7 +124,8 @@ def draw_outlabels(
         background = _background(labels, index, slice_colors)
         moved = _on_canvas(box, canvas.size)
         if background[3] > 0:
-            canvas.fill_polygon(_rounded(moved, labels.border_radius * unit), background)
+            radius = fitting_radius(moved, labels.border_radius * unit)
+            canvas.fill_polygon(rounded_outline(moved, radius, LABEL_CORNER_STEPS), background)
         middle_x = (moved[0] + moved[2]) / 2
         top = moved[3] - top_pad
         drawn += _lines(canvas, lines, middle_x, top, line_height, font, text_color, dpi)
@@ -249,26 +254,3 @@ def _lines(
         canvas.text(start, baseline, text, font, color)
         drawn.append(Label(text, start, baseline, font, color, box))
     return drawn
-
-
-# A unit quarter circle per corner, counter-clockwise from the top right one.
-_ARCS = np.array(
-    [
-        [math.cos(math.radians(start + 90.0 * step / _CORNER_STEPS)),
-         math.sin(math.radians(start + 90.0 * step / _CORNER_STEPS))]
-        for start in (0.0, 90.0, 180.0, 270.0)
-        for step in range(_CORNER_STEPS + 1)
-    ]
-)  # fmt: skip
-
-
-def _rounded(box: Rect, radius: float) -> np.ndarray:
-    """The outline of ``box`` with corners rounded by ``radius`` (at most half a side)."""
-    x0, y0, x1, y1 = box
-    r = max(0.0, min(radius, (x1 - x0) / 2, (y1 - y0) / 2))
-    centres = np.repeat(
-        np.array([[x1 - r, y1 - r], [x0 + r, y1 - r], [x0 + r, y0 + r], [x1 - r, y0 + r]]),
-        _CORNER_STEPS + 1,
-        axis=0,
-    )
-    return centres + r * _ARCS

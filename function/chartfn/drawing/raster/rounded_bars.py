@@ -10,6 +10,7 @@ import numpy as np
 from chartfn.drawing.matplotlib_runtime import Path, to_rgba
 from chartfn.drawing.raster.bar_borders import side_widths, skipped_sides
 from chartfn.drawing.raster.canvas import Canvas
+from chartfn.drawing.raster.rounded_outline import Corner, rounded_outline
 from chartfn.drawing.raster.style import RGBA
 from chartfn.models.series_style import SeriesStyle
 
@@ -17,8 +18,7 @@ __all__ = ["fill_rounded_bars"]
 
 _CSS_PER_DPI = 1 / 100.0  # frame pixels per CSS pixel at 1 dpi
 _ARC_STEPS = 8  # segments a quarter circle is drawn with: smooth at any radius a bar allows
-# quarter-circle unit offsets, counter-clockwise from 0° to 90°
-_QUARTER = np.linspace(0.0, np.pi / 2, _ARC_STEPS + 1)
+_FIRST: Corner = "bottom_left"  # where a bar's outline has always started (SVG's bytes)
 
 
 def fill_rounded_bars(
@@ -42,10 +42,10 @@ def fill_rounded_bars(
         radius = style.bar_border_radius * dpi * _CSS_PER_DPI
         limit = np.minimum((x1 - x0) / 2, (y1 - y0) / 2)
         corner = np.minimum(radius, limit)
-    # corners: bottom-left, bottom-right, top-right, top-left
+    # corners as rounded_outline takes them: top-right, top-left, bottom-left, bottom-right
     corners = np.repeat(corner[:, None], 4, axis=1)
     for side, mask in skipped_sides(style.bar_border_skipped, base_low, horizontal).items():
-        touching = {"bottom": (0, 1), "right": (1, 2), "top": (2, 3), "left": (3, 0)}[side]
+        touching = {"top": (0, 1), "left": (1, 2), "bottom": (2, 3), "right": (3, 0)}[side]
         for index in touching:
             corners[mask, index] = 0.0
     outlined = (left + right + bottom + top) > 0
@@ -57,19 +57,18 @@ def fill_rounded_bars(
     edge_paths: dict[RGBA, list[np.ndarray]] = {}
     fill_of = _fill_colors(fills, len(rects), color)
     for i in np.flatnonzero(drawn):
-        outer = _rounded(x0[i], y0[i], x1[i], y1[i], corners[i])
+        outer = rounded_outline((x0[i], y0[i], x1[i], y1[i]), corners[i], _ARC_STEPS, _FIRST)
         if not outlined[i]:
             fill_paths.setdefault(fill_of[i], []).append(outer)
             continue
         # the inner corners: what the radius leaves past the wider of the two sides there
         sides = (
-            max(left[i], bottom[i]), max(right[i], bottom[i]),
             max(right[i], top[i]), max(left[i], top[i]),
+            max(left[i], bottom[i]), max(right[i], bottom[i]),
         )  # fmt: skip
         inner_corners = np.maximum(corners[i] - np.array(sides), 0.0)
-        inner = _rounded(
-            x0[i] + left[i], y0[i] + bottom[i], x1[i] - right[i], y1[i] - top[i], inner_corners
-        )
+        inner_box = (x0[i] + left[i], y0[i] + bottom[i], x1[i] - right[i], y1[i] - top[i])
+        inner = rounded_outline(inner_box, inner_corners, _ARC_STEPS, _FIRST)
         # the outline: the outer shape less the inner one (drawn the other way round)
         edge_paths.setdefault(edge_colors[i], []).extend([outer, inner[::-1]])
         fill_paths.setdefault(fill_of[i], []).append(inner)
@@ -89,21 +88,6 @@ def _fill_colors(fills: list[tuple[RGBA, np.ndarray]], count: int, color: RGBA) 
 
 def _padded(colors: tuple[str | None, ...], count: int) -> list[str | None]:
     return [colors[i] if i < len(colors) else None for i in range(count)]
-
-
-def _rounded(x0: float, y0: float, x1: float, y1: float, radii: np.ndarray) -> np.ndarray:
-    """A rectangle's outline, counter-clockwise from its bottom-left corner's arc, each
-    corner an arc of its radius (0: a square corner)."""
-    cos, sin = np.cos(_QUARTER), np.sin(_QUARTER)
-    bottom_left, bottom_right, top_right, top_left = (float(r) for r in radii)
-    # each corner's arc about its centre, in the path's (counter-clockwise) direction
-    parts = [
-        np.stack([x0 + bottom_left * (1 - cos), y0 + bottom_left * (1 - sin)], axis=1),
-        np.stack([x1 - bottom_right * (1 - sin), y0 + bottom_right * (1 - cos)], axis=1),
-        np.stack([x1 - top_right * (1 - cos), y1 - top_right * (1 - sin)], axis=1),
-        np.stack([x0 + top_left * (1 - sin), y1 - top_left * (1 - cos)], axis=1),
-    ]
-    return np.concatenate(parts)
 
 
 def _compound(polygons: list[np.ndarray]) -> Path:
