@@ -33,7 +33,10 @@ if TYPE_CHECKING:
 # "5": Chart.js configs' plot box where Chart.js puts its chart area, QuickChart's v2 colour
 #      scheme for line points, straight v3/v4 lines, nested rings, holes in pixels, outlabels,
 #      patterns and gradients, bar borders, axis-title fonts, time bars, second axes on bars.
-RENDER_VERSION = "5"
+# "6": Chart.js configs: italic faces and font families, round charts' chart area and radial
+#      fit, radar areas in their backgroundColor, v2 lines without labels, turned v2 time
+#      labels, Chart.js 4's log x labels, paints in SVG/PDF and on radars.
+RENDER_VERSION = "6"
 
 
 def etag_for(canonical_request: str) -> str:

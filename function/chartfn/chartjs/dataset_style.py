@@ -116,9 +116,13 @@ def series_style(
         area = _paints(dataset.get("backgroundColor"), f"{path}.backgroundColor", ())
         border = _paints(dataset.get("borderColor"), f"{path}.borderColor", ())
         border_paint = border.gradient if border.gradient is not None else border.pattern
-        if area == SeriesStyle() and border_paint is None:
+        # Chart.js fills the area with backgroundColor; without one, the border's colour faded
+        fill = None
+        if area == SeriesStyle():
+            fill = _single_color(dataset.get("backgroundColor"), f"{path}.backgroundColor")
+        if area == SeriesStyle() and border_paint is None and fill is None:
             return None  # the engine's radar as before
-        return replace(area, border_paint=border_paint)
+        return replace(area, border_paint=border_paint, fill_color=fill)
     if kind not in ("line", "scatter", "bubble"):
         return None
     elements = options.get("elements") if isinstance(options.get("elements"), dict) else {}

@@ -63,7 +63,8 @@ def chartjs_legend(
     version = look.chartjs_version
     if spec.kind == "radar":
         paints = [paint_of(found.of(index)) for index in range(len(spec.series))]
-        entries = _radar_boxes(entries, spec.fill, version, paints)
+        areas = [found.of(index).fill_color for index in range(len(spec.series))]
+        entries = _radar_boxes(entries, spec.fill, version, paints, areas)
     if look.legend_point_style:
         return tuple(
             replace(entry, swatch="marker", point_style=_point_style(found.of(index)))
@@ -126,17 +127,25 @@ def _radar_boxes(
     fill: bool | list[bool] | None,
     version: int,
     paints: Sequence[Paint | None] = (),
+    areas: Sequence[str | None] = (),
 ) -> list[LegendEntry]:
     """A radar's entries (boxes in the datasets' border colours) as Chart.js's boxes: filled
-    with the area's colour (the border's at half opacity, as the radar's area is drawn; its
-    gradient or pattern where ``paints`` has one), or with the border colour where Chart.js
-    2.9.4 has ``fill: false``; stroked 3 CSS px wide (the radar line's borderWidth)."""
+    with the area's colour (its ``backgroundColor`` in ``areas``, else the border's at half
+    opacity, as the radar's area is drawn; its gradient or pattern where ``paints`` has one),
+    or with the border colour where Chart.js 2.9.4 has ``fill: false``; stroked 3 CSS px wide
+    (the radar line's borderWidth)."""
     filled = fill if isinstance(fill, list) else [fill is not False] * len(entries)
     boxes = []
     for index, (entry, area) in enumerate(zip(entries, filled, strict=False)):
         border = entry.color
         solid = version < 3 and not area
-        background = border if solid else (*border[:3], border[3] * _DEFAULT_AREA_ALPHA)
+        own = areas[index] if index < len(areas) else None
+        if solid:
+            background = border
+        elif own is not None:
+            background = to_rgba(own)
+        else:
+            background = (*border[:3], border[3] * _DEFAULT_AREA_ALPHA)
         paint = paints[index] if index < len(paints) and not solid else None
         boxes.append(
             replace(

@@ -160,6 +160,10 @@ def plan_round(
         radar_paints = tuple(
             (paint_of(look), look.border_paint if look is not None else None) for look in looks
         )
+        radar_fills = tuple(
+            to_rgba(look.fill_color) if look is not None and look.fill_color else None
+            for look in looks
+        )
     else:
         palette = spec.slice_colors or DEFAULT_COLORS
         colors = [to_rgba(palette[i % len(palette)]) for i in range(count)]
@@ -173,7 +177,14 @@ def plan_round(
     areas_first = styles is not None and styles.areas_under_all_lines
     request = round_request(base, spec, entries)
     return _RoundChart(
-        spec, request, labels, colors, look=look, areas_first=areas_first, radar_paints=radar_paints
+        spec,
+        request,
+        labels,
+        colors,
+        look=look,
+        areas_first=areas_first,
+        radar_paints=radar_paints,
+        radar_fills=radar_fills,
     ).chart()
 
 
@@ -206,6 +217,8 @@ class _RoundChart:
     #: Per radar dataset: a gradient or pattern for its area and for its outline (None: its
     #: colour).
     radar_paints: tuple[tuple[Paint | None, Paint | None], ...] = ()
+    #: A radar area's own colour (Chart.js's ``backgroundColor``); None: the border's, faded.
+    radar_fills: tuple[RGBA | None, ...] = ()
 
     def label_font(self) -> FontProperties:
         """The spokes' labels' font (Chart.js's pointLabels)."""
@@ -674,7 +687,12 @@ def _draw_radar_series(
     fills = chart.spec.fill
     filled = fills if isinstance(fills, list) else [fills is not False] * len(chart.spec.series)
     paints = chart.radar_paints or ((None, None),) * len(chart.spec.series)
-    drawn = list(zip(chart.spec.series, chart.colors, filled, paints, strict=True))
+    own_fills = chart.radar_fills or (None,) * len(chart.spec.series)
+    area_colors = [
+        own if own is not None else _faded(color)
+        for own, color in zip(own_fills, chart.colors, strict=True)
+    ]
+    drawn = list(zip(chart.spec.series, chart.colors, area_colors, filled, paints, strict=True))
 
     def vertices(series: Series) -> tuple[np.ndarray, np.ndarray]:
         values = series_values(series.y)
@@ -689,19 +707,19 @@ def _draw_radar_series(
             polygon = np.concatenate([points, points[:1]])
             # a gradient or pattern fills as Chart.js's canvas fills it, its own alpha kept
             if paint is None or not fill_path_with_paint(canvas, Path(polygon, closed=True), paint):
-                canvas.fill_polygon(polygon, _faded(color))
+                canvas.fill_polygon(polygon, color)
 
     if chart.areas_first:
-        for series, color, fill, (area_paint, _) in reversed(drawn):
+        for series, _, area_color, fill, (area_paint, _) in reversed(drawn):
             if fill:
-                fill_area(series, color, area_paint)
-    for series, color, fill, (area_paint, border_paint) in reversed(drawn):
+                fill_area(series, area_color, area_paint)
+    for series, color, area_color, fill, (area_paint, border_paint) in reversed(drawn):
         every, present = vertices(series)
         points = every[present]
         if len(points) == 0:
             continue
         if fill and not chart.areas_first:
-            fill_area(series, color, area_paint)
+            fill_area(series, area_color, area_paint)
         # The outline breaks at a null, as Chart.js's line does without spanGaps: a NaN row
         # (which the canvas leaves a gap for) where the value is missing.
         outline = np.where(present[:, None], every, np.nan)
