@@ -16,9 +16,10 @@ The run is bounded and reproducible: a fixed number of examples per operation, a
 Hypothesis, no deadline (a 3000×3000 render takes a while and is still correct). The coverage
 phase has no example limit: it sends every boundary and wrong type of every field, 1,109 cases
 for ``GET /chart`` and 923 for ``POST /chart`` on schemathesis 4.32, most of them the same
-``ChartSpec`` field variations twice. ``POST /chart`` keeps all of them; ``GET /chart`` keeps
-every case about its ``spec`` parameter itself and one in four of those inside the spec (565
-cases in all), as ``openapi_fuzz_bounds`` says why.
+``ChartSpec`` field variations twice, and on ``GET /chart`` mostly refused unread because the
+phase also fills ``c``. ``POST /chart`` keeps all of them; ``GET /chart`` keeps every case about
+its ``spec`` parameter itself and one in four of those inside the spec (565 cases in all):
+``openapi_fuzz_bounds`` says why.
 """
 
 from __future__ import annotations
