@@ -63,7 +63,8 @@ def chartjs_legend(
     version = look.chartjs_version
     if spec.kind == "radar":
         paints = [paint_of(found.of(index)) for index in range(len(spec.series))]
-        areas = [found.of(index).fill_color for index in range(len(spec.series))]
+        series_styles = [found.of(index) for index in range(len(spec.series))]
+        areas = [style.fill_color if style else None for style in series_styles]
         entries = _radar_boxes(entries, spec.fill, version, paints, areas)
     if look.legend_point_style:
         return tuple(
