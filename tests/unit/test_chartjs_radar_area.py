@@ -34,3 +34,11 @@ def test_a_v2_area_without_a_background_is_quickcharts_tableau_blue_at_half() ->
     pixels = drawn_on_white(RADAR % "", 2)
     assert share(pixels, (166, 188, 211)) > 0.04  # #4e79a7 at 0.5 over white
     assert share(pixels, (255, 127, 127)) < 0.001
+
+
+@pytest.mark.parametrize("version", [3, 4])
+def test_a_v3_or_v4_area_without_a_background_is_chartjs_default_grey(version: int) -> None:
+    # Chart.defaults.backgroundColor, rgba(0,0,0,0.1): measured on Chart.js 4.6 (alpha 26)
+    pixels = drawn_on_white(RADAR % "", version)
+    assert share(pixels, (230, 230, 230)) > 0.04
+    assert share(pixels, (255, 127, 127)) < 0.001

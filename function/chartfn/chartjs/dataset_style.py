@@ -116,10 +116,13 @@ def series_style(
         area = _paints(dataset.get("backgroundColor"), f"{path}.backgroundColor", ())
         border = _paints(dataset.get("borderColor"), f"{path}.borderColor", ())
         border_paint = border.gradient if border.gradient is not None else border.pattern
-        # Chart.js fills the area with backgroundColor; without one, the border's colour faded
+        # Chart.js fills the area with backgroundColor; without one, Chart.js 3/4 its default
+        # grey (v2 configs have QuickChart's colour scheme's, or the border's colour faded)
         fill = None
         if area == SeriesStyle():
             fill = _single_color(dataset.get("backgroundColor"), f"{path}.backgroundColor")
+            if fill is None and version >= 3 and dataset.get("backgroundColor") is None:
+                fill = CHARTJS2_DEFAULT_COLOR  # Chart.defaults.backgroundColor, the same in 3/4
         if area == SeriesStyle() and border_paint is None and fill is None:
             return None  # the engine's radar as before
         return replace(area, border_paint=border_paint, fill_color=fill)
