@@ -4,8 +4,10 @@ The document states every rule a JSON Schema can (patterns, bounds, enums, lengt
 ``chartfn.http.openapi_rules``). The rest gets either a generator (the custom string formats
 ``formula``, ``chartjs-config`` and ``render-id`` produce values that follow the rule) or a
 named rule below: ``filter_failure`` drops a "schema-valid request rejected" failure only when
-every reason the app gave for refusing is one of these rules. Anything else still fails the
-run, and every other check is untouched. ``EXCUSED`` counts what each rule excused.
+every reason the app gave for refusing is one of these rules, and a "schema-violating request
+accepted" failure only where a QuickChart request (``c``/``chart``) carries an invalid chartfn
+parameter that such a request does not read. Anything else still fails the run, and every other
+check is untouched. ``EXCUSED`` counts what each rule excused.
 
 Importing this module registers the hooks and formats (for the CLI: ``SCHEMATHESIS_HOOKS=
 openapi_fuzz_hooks`` with ``tests/integration`` on ``PYTHONPATH``).
@@ -14,6 +16,7 @@ openapi_fuzz_hooks`` with ``tests/integration`` on ``PYTHONPATH``).
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -21,6 +24,7 @@ from typing import Any
 import schemathesis
 from hypothesis import strategies as st
 from pydantic import ValidationError
+from schemathesis.core.failures import AcceptedNegativeData
 from schemathesis.openapi.checks import RejectedPositiveData
 
 from chartfn.chartjs.config import ConfigError
@@ -69,6 +73,9 @@ RULES = {
         Rule("chartjs_config", "what a Chart.js config (JSON or JavaScript) draws: a "
              "program's data, beyond a JSON Schema (the chartjs-config format generates "
              "drawable ones)"),
+        Rule("quickchart_reads_its_own_names", "a request naming c or chart reads "
+             "QuickChart's parameters only, so chartfn's own (scale, background, theme, "
+             "errors) are not read whatever their values: OpenAPI parameters are independent"),
         Rule("render_id_content", "an id is deflated JSON in base64: the pattern says its "
              "alphabet, not that it inflates to a request (the render-id format makes real "
              "ones)"),
@@ -92,9 +99,22 @@ SPEC_ERROR_RULES = {
 }  # fmt: skip
 
 
+#: /chart's parameters that only a chartfn spec request reads (QuickChart has none of them)
+CHARTFN_ONLY = frozenset({"scale", "background", "theme", "errors"})
+_INVALID_QUERY_PARAMETER = re.compile(r"parameter `([^`]+)` in query")
+
+
 @schemathesis.hook
 def filter_failure(context: Any, failure: Any, case: Any, response: Any) -> bool:
-    """Keep every failure but a rejected schema-valid request whose reasons are all rules."""
+    """Keep every failure but a rejected schema-valid request whose reasons are all rules, and
+    a QuickChart request accepted although a chartfn parameter it does not read is invalid."""
+    if isinstance(failure, AcceptedNegativeData):
+        invalid = set(_INVALID_QUERY_PARAMETER.findall(failure.message))
+        unread = bool(invalid) and invalid <= CHARTFN_ONLY
+        if unread and case.operation.path == "/chart" and _is_quickchart(case):
+            EXCUSED["quickchart_reads_its_own_names"] += 1
+            return False
+        return True
     if not isinstance(failure, RejectedPositiveData):
         return True
     names = excused_by(case, response)
