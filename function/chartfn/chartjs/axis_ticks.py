@@ -108,8 +108,10 @@ def config_ticks(
     version: int,
     device_pixel_ratio: float,
     lines: frozenset[int] = frozenset(),
+    canvas_width: float | None = None,
 ) -> ConfigTicks:
-    """``lines``: the series of a bar chart drawn as lines (stacked apart from the bars)."""
+    """``lines``: the series of a bar chart drawn as lines (stacked apart from the bars);
+    ``canvas_width``: the chart's width in CSS px (Chart.js turns category labels by it)."""
     config = evaluated.config
     if isinstance(config, dict) and spec.kind in ("polar_area", "radar"):
         provider = radial_provider(evaluated, spec, version, device_pixel_ratio)
@@ -202,7 +204,9 @@ def config_ticks(
         and all(s.x is None for s in spec.series)
     ):
         length = max(len(s.y) for s in spec.series)
-        x_provider = category_x_provider(evaluated, x_scale, version, labels, length)
+        x_provider = category_x_provider(
+            evaluated, x_scale, version, labels, length, device_pixel_ratio, canvas_width
+        )
         if tick_callback_of(x_scale.options, version) is not None:
             run.append(_path(x_scale))
     if x_provider is None:
