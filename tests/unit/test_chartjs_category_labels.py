@@ -78,3 +78,45 @@ def test_a_crowded_line_chart_draws_them_turned_ending_at_their_ticks(version: s
         # sin-share of it, and the label hangs below the axis, reading up to the right
         assert position - 1 <= label.box[2] <= position + 30 * math.sin(math.radians(50))
         assert label.box[3] < layout.plot[1]
+
+
+@pytest.mark.parametrize(
+    ("version", "axis", "canvas", "angle", "kept"),
+    [
+        # bars: labels mid-slot (offset), measured on the same labels with type 'bar'
+        (2, 450.6, 500, 50.0, list(range(24))),
+        (4, 459.3, 500, 50.0, list(range(0, 24, 2))),
+        (2, 750.6, 800, 42.38, list(range(24))),
+        (4, 758.5, 800, 42.38, list(range(24))),
+        (2, 947.6, 1000, 31.74, list(range(24))),
+    ],
+)
+def test_bars_angle_and_kept_labels_are_chartjs(
+    version: int, axis: float, canvas: float, angle: float, kept: list[int]
+) -> None:
+    found = category_labels(LABELS, {}, version, axis, 12.0, 14.4, canvas, offset=True)
+    assert found.rotation == pytest.approx(angle, abs=0.5)
+    assert list(found.kept) == kept
+
+
+@pytest.mark.parametrize("version", ["2", "4"])
+def test_a_crowded_bar_chart_draws_them_turned_ending_at_their_ticks(version: str) -> None:
+    values = [(i * 37) % 23 + 3 for i in range(23)] + [next(_fresh) % 20 + 0.5]
+    script = f"{{type: 'bar', data: {{labels: {LABELS}, datasets: [{{data: {values}}}]}}}}"
+    layout = placed(script, version)
+    drawn = [(position, label) for position, label in layout.x_ticks if label is not None]
+    assert drawn[0][1].text == LABELS[0]
+    assert 6 <= len(drawn) <= 24
+    for position, label in drawn:
+        assert label.angle == pytest.approx(50.0)
+        assert position - 1 <= label.box[2] <= position + 30 * math.sin(math.radians(50))
+        assert label.box[3] < layout.plot[1]
+
+
+def test_bar_labels_that_fit_stay_flat_and_centred() -> None:
+    values = [1, 2, next(_fresh)]
+    script = f"{{type: 'bar', data: {{labels: ['a', 'b', 'c'], datasets: [{{data: {values}}}]}}}}"
+    layout = placed(script, "2")
+    for position, label in layout.x_ticks:
+        assert label is not None and label.angle == 0.0
+        assert (label.box[0] + label.box[2]) / 2 == pytest.approx(position, abs=0.5)

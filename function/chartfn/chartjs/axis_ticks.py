@@ -27,6 +27,7 @@ from chartfn.chartjs.callbacks import (
     visible_ticks,
 )
 from chartfn.chartjs.category_axis import category_x_provider
+from chartfn.chartjs.category_bar_axis import category_bar_provider
 from chartfn.chartjs.config import EvaluatedConfig
 from chartfn.chartjs.log_axis_labels import log_axis_ticks_v4
 from chartfn.chartjs.mixed_types import bars_on_category_lines
@@ -221,6 +222,18 @@ def config_ticks(
     ):
         spec = _relabelled(evaluated, spec, category_scale, version)
         run.append(_path(category_scale))
+    bar_labels = None
+    if (
+        category_scale is not None
+        and spec.kind == "bar"
+        and not spec.horizontal
+        and not line_categories
+        and category_scale.kind == "category"
+        and spec.categories
+    ):
+        bar_labels = category_bar_provider(
+            category_scale, version, spec.categories, device_pixel_ratio, canvas_width
+        )
     value_look = None if value_scale is None else look_of(value_scale.options, version)
     category_look = None if category_scale is None else look_of(category_scale.options, version)
     if spec.horizontal:
@@ -244,6 +257,7 @@ def config_ticks(
         x=x_provider,
         y=value_provider,
         y2=y2_provider,
+        x_categories=bar_labels,
         x_look=None if x_scale is None else look_of(x_scale.options, version),
         y_look=value_look,
         y2_look=None if y2_scale is None else look_of(y2_scale.options, version),

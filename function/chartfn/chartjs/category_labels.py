@@ -33,14 +33,19 @@ def category_labels(
     font_px: float,
     line_px: float,
     canvas_width: float | None = None,
+    offset: bool = False,
 ) -> SkippedTicks:
     """The labels a category x axis ``length`` CSS px long keeps (indexes into ``labels``)
     and their angle in degrees; ``line_px`` is a label's line height, ``canvas_width`` the
-    chart's width in CSS px (None: unknown, the axis' length alone)."""
+    chart's width in CSS px (None: unknown, the axis' length alone); ``offset``: the labels
+    stand in the middle of their slots (a bar chart's axis, Chart.js's ``offset: true``)."""
     count = len(labels)
     widest = max((label_width(label, font_px) for label in labels if label), default=0.0)
     spread = length if canvas_width is None else max(0.0, min(length, canvas_width - widest))
-    rotation = label_rotation(ticks_options, count, widest, line_px, spread)
+    if offset:
+        rotation = _offset_rotation(ticks_options, count, widest, line_px, length, spread)
+    else:
+        rotation = label_rotation(ticks_options, count, widest, line_px, spread)
     if ticks_options.get("autoSkip") is False or ticks_options.get("display") is False:
         return SkippedTicks(tuple(range(count)), rotation)
     padding = _number(ticks_options.get("autoSkipPadding"), 0.0 if version == 2 else 3.0)
@@ -50,7 +55,7 @@ def category_labels(
     if version == 2:
         limit = most if most > 0 else room
     else:
-        limit = math.floor(room)
+        limit = math.floor(room - 1 if offset else room)  # determineMaxTicks
         limit = min(limit, math.floor(most)) if most > 0 else limit
     return SkippedTicks(tuple(auto_skip(count, [], max(limit, 1))), rotation)
 
@@ -59,3 +64,26 @@ def _number(value: Any, default: float) -> float:
     if isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value):
         return float(value)
     return default
+
+
+def _offset_rotation(
+    options: Mapping[str, Any],
+    count: int,
+    widest: float,
+    line_px: float,
+    length: float,
+    spread: float,
+) -> float:
+    """The rotation of labels in the middle of their slots: fitting is tried on a slot of the
+    axis' length, the angle taken from ``spread`` over count - ½ slots."""
+    low = _number(options.get("minRotation"), 0.0)
+    high = _number(options.get("maxRotation"), 50.0)
+    if options.get("display") is False or low >= high or count <= 1:
+        return low
+    if widest + 6 <= length / count:
+        return low
+    tick_width = spread / (count - 0.5)
+    # JavaScript's x / 0 is Infinity, limited to 1: an axis with no room turns them 90°
+    ratio = (line_px + 6) / tick_width if tick_width > 0 else 1.0
+    turned = math.degrees(math.asin(min(max(ratio, -1.0), 1.0)))
+    return max(low, min(high, turned))
