@@ -1,4 +1,5 @@
-"""Chart.js's labels on a horizontal category axis (a line chart's ``data.labels``): both
+"""Chart.js's labels on a horizontal category axis (a line chart's ``data.labels``, a bar
+chart's categories in the middle of their slots, Chart.js's ``offset``): both
 versions turn them when the widest label and 6 px do not fit between two ticks
 (2.9.4 ``calculateTickRotation``, 4 ``_calculateLabelRotation``: the angle whose sine is a
 line and 6 px over the tick width, between ``ticks.minRotation`` and ``ticks.maxRotation``,
