@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from chartfn.chartjs.log_axis_labels import _auto_skip, log_axis_ticks_v4
+from chartfn.chartjs.log_axis_labels import auto_skip, log_axis_ticks_v4
 from chartfn.chartjs.prepare import prepare
 from chartfn.chartjs.request import QuickChartRequest
 from chartfn.models.axis_ticks import AxisTicks
@@ -65,12 +65,12 @@ def test_auto_skip_false_keeps_every_tick_still_turned() -> None:
 
 def test_skip_keeps_majors_and_evenly_spaced_ticks_between_them() -> None:
     # 30 ticks, powers of ten at 0, 9, 19, 29, room for 17: every second tick from each
-    assert _auto_skip(30, [0, 9, 19, 29], 17) == [0, 2, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23,
+    assert auto_skip(30, [0, 9, 19, 29], 17) == [0, 2, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23,
                                                    25, 27, 29]  # fmt: skip
     # more majors than room: every ceil(n / limit)-th major only
-    assert _auto_skip(40, [0, 9, 19, 29, 39], 2) == [0, 29]
+    assert auto_skip(40, [0, 9, 19, 29, 39], 2) == [0, 29]
     # no majors: every ceil(count / limit)-th tick from the first
-    assert _auto_skip(10, [], 4) == [0, 3, 6, 9]
+    assert auto_skip(10, [], 4) == [0, 3, 6, 9]
 
 
 def test_flat_labels_that_fit_are_neither_turned_nor_thinned() -> None:

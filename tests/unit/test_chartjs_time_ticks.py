@@ -96,9 +96,9 @@ def test_tick_times_and_labels_are_chartjs(case: dict[str, Any]) -> None:
     ticks, to_axis = _axis(case)
     assert list(ticks.values) == [to_axis(t) for t in case["ticks"]]
     labels, expected = list(ticks.labels), case["tickLabels"]
-    if case["version"] == 2 and len(labels) == len(expected):
-        # labels 2.9.4's autoSkip leaves out (time_axis thins them as it does) are None: the
-        # others must be Chart.js's, the first always kept
+    if len(labels) == len(expected):
+        # labels 2.9.4's and 4's autoSkip leave out (time_axis and time_scale thin them as
+        # they do) are None: the others must be Chart.js's, the first always kept
         assert not labels or labels[0] is not None
         pairs = zip(labels, expected, strict=True)
         expected = [None if ours is None else theirs for ours, theirs in pairs]

@@ -27,6 +27,7 @@ from chartfn.chartjs.callbacks import (
     visible_ticks,
 )
 from chartfn.chartjs.category_axis import category_x_provider
+from chartfn.chartjs.category_bar_axis import category_bar_provider
 from chartfn.chartjs.config import EvaluatedConfig
 from chartfn.chartjs.log_axis_labels import log_axis_ticks_v4
 from chartfn.chartjs.mixed_types import bars_on_category_lines
@@ -108,8 +109,10 @@ def config_ticks(
     version: int,
     device_pixel_ratio: float,
     lines: frozenset[int] = frozenset(),
+    canvas_width: float | None = None,
 ) -> ConfigTicks:
-    """``lines``: the series of a bar chart drawn as lines (stacked apart from the bars)."""
+    """``lines``: the series of a bar chart drawn as lines (stacked apart from the bars);
+    ``canvas_width``: the chart's width in CSS px (Chart.js turns category labels by it)."""
     config = evaluated.config
     if isinstance(config, dict) and spec.kind in ("polar_area", "radar"):
         provider = radial_provider(evaluated, spec, version, device_pixel_ratio)
@@ -202,7 +205,9 @@ def config_ticks(
         and all(s.x is None for s in spec.series)
     ):
         length = max(len(s.y) for s in spec.series)
-        x_provider = category_x_provider(evaluated, x_scale, version, labels, length)
+        x_provider = category_x_provider(
+            evaluated, x_scale, version, labels, length, device_pixel_ratio, canvas_width
+        )
         if tick_callback_of(x_scale.options, version) is not None:
             run.append(_path(x_scale))
     if x_provider is None:
@@ -217,6 +222,18 @@ def config_ticks(
     ):
         spec = _relabelled(evaluated, spec, category_scale, version)
         run.append(_path(category_scale))
+    bar_labels = None
+    if (
+        category_scale is not None
+        and spec.kind == "bar"
+        and not spec.horizontal
+        and not line_categories
+        and category_scale.kind == "category"
+        and spec.categories
+    ):
+        bar_labels = category_bar_provider(
+            category_scale, version, spec.categories, device_pixel_ratio, canvas_width
+        )
     value_look = None if value_scale is None else look_of(value_scale.options, version)
     category_look = None if category_scale is None else look_of(category_scale.options, version)
     if spec.horizontal:
@@ -240,6 +257,7 @@ def config_ticks(
         x=x_provider,
         y=value_provider,
         y2=y2_provider,
+        x_categories=bar_labels,
         x_look=None if x_scale is None else look_of(x_scale.options, version),
         y_look=value_look,
         y2_look=None if y2_scale is None else look_of(y2_scale.options, version),

@@ -5,10 +5,11 @@ narrowing it, and the config's ``ticks.callback`` run on the labels."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from chartfn.chartjs.callbacks import Label, tick_callback_labels, tick_callback_of
+from chartfn.chartjs.category_labels import category_labels
 from chartfn.chartjs.config import EvaluatedConfig
 from chartfn.chartjs.scales import ScaleRef
 from chartfn.chartjs.tick_labels import default_labels, js_text
@@ -25,9 +26,12 @@ def category_x_provider(
     version: int,
     labels: Sequence[Any],
     data_length: int,
+    device_pixel_ratio: float = 1.0,
+    canvas_width: float | None = None,
 ) -> TickProvider:
     """The provider of a line chart's category x axis; its labels do not depend on the axis'
-    length, so they are worked out (and the callback run) once."""
+    length, so they are worked out (and the callback run) once; which of them show, and at
+    what angle, does (``category_labels``)."""
     # The length does not matter to a category scale's ticks.
     axis = tick_axis(scale.options, version, 1, True)
     indexes = list(range(max(data_length, 1)))
@@ -56,8 +60,31 @@ def category_x_provider(
         values=[p for p, _ in shown], labels=[t for _, t in shown], low=low, high=high
     )
 
+    options = scale.options.get("ticks")
+    ticks_options = options if isinstance(options, Mapping) else {}
+    texts_shown = [t for _, t in shown]
+
     def ticks_for_length(length_px: float) -> AxisTicks:
-        return result
+        found = category_labels(
+            texts_shown,
+            ticks_options,
+            version,
+            length_px / device_pixel_ratio,
+            axis.font_size,
+            axis.line_height_px,
+            canvas_width,
+        )
+        if found.rotation == 0 and len(found.kept) == len(texts_shown):
+            return result
+        kept = set(found.kept)
+        return result._replace(
+            labels=[t if i in kept else None for i, t in enumerate(texts_shown)],
+            auto_skip=False,
+            upright=found.rotation > 0,
+            angle=found.rotation,
+            # Chart.js 4 puts a turned line's middle half a line lower (its textOffset)
+            turned_drop=0.0 if version == 2 else 0.5,
+        )
 
     return ticks_for_length
 

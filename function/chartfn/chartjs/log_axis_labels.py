@@ -21,7 +21,7 @@ from typing import Any
 
 from chartfn.chartjs.time_axis import label_width
 
-__all__ = ["SkippedTicks", "log_axis_ticks_v4"]
+__all__ = ["SkippedTicks", "auto_skip", "label_rotation", "log_axis_ticks_v4", "tick_size"]
 
 
 @dataclass(frozen=True)
@@ -42,11 +42,11 @@ def log_axis_ticks_v4(
     ``line_px`` is a label's line height."""
     count = len(values)
     widest = max((label_width(label, font_px) for label in labels if label), default=0.0)
-    rotation = _rotation(ticks_options, count, widest, line_px, length)
+    rotation = label_rotation(ticks_options, count, widest, line_px, length)
     if ticks_options.get("autoSkip") is False or ticks_options.get("display") is False:
         return SkippedTicks(tuple(range(count)), rotation)
     padding = _number(ticks_options.get("autoSkipPadding"), 3.0)
-    size = _tick_size(rotation, widest + padding, line_px + padding)
+    size = tick_size(rotation, widest + padding, line_px + padding)
     limit = math.floor(length / size + 1) if size > 0 else count
     most = _number(ticks_options.get("maxTicksLimit"), 0.0)
     if most > 0:
@@ -54,7 +54,7 @@ def log_axis_ticks_v4(
     major = ticks_options.get("major")
     majors_on = not (isinstance(major, Mapping) and major.get("enabled") is False)
     majors = [i for i, v in enumerate(values) if majors_on and _is_major(v)]
-    return SkippedTicks(tuple(_auto_skip(count, majors, max(limit, 1))), rotation)
+    return SkippedTicks(tuple(auto_skip(count, majors, max(limit, 1))), rotation)
 
 
 def _number(value: Any, default: float) -> float:
@@ -70,7 +70,7 @@ def _is_major(value: float) -> bool:
     return value / math.pow(10, math.floor(math.log10(value))) == 1
 
 
-def _rotation(
+def label_rotation(
     options: Mapping[str, Any], count: int, widest: float, line_px: float, length: float
 ) -> float:
     """``_calculateLabelRotation``, degrees (the axis spans ``length``; no offset)."""
@@ -81,11 +81,13 @@ def _rotation(
     tick_width = length / (count - 1)
     if widest + 6 <= tick_width:
         return low
-    turned = math.degrees(math.asin(min(max((line_px + 6) / tick_width, -1.0), 1.0)))
+    # JavaScript's x / 0 is Infinity, limited to 1: an axis with no room turns them 90°
+    ratio = (line_px + 6) / tick_width if tick_width > 0 else 1.0
+    turned = math.degrees(math.asin(min(max(ratio, -1.0), 1.0)))
     return max(low, min(high, turned))
 
 
-def _tick_size(rotation: float, width: float, height: float) -> float:
+def tick_size(rotation: float, width: float, height: float) -> float:
     """``_tickSize`` of a horizontal axis: the room one label takes along it."""
     turn = math.radians(rotation)
     cos, sin = abs(math.cos(turn)), abs(math.sin(turn))
@@ -98,7 +100,7 @@ def _js_round(value: float) -> int:
     return math.floor(value + 0.5)
 
 
-def _auto_skip(count: int, majors: list[int], limit: int) -> list[int]:
+def auto_skip(count: int, majors: list[int], limit: float) -> list[int]:
     """``autoSkip``: the indexes kept of ``count`` ticks, ``majors`` the major ones."""
     kept: list[int] = []
     if len(majors) > limit:  # ``skipMajors``: every ceil(n/limit)-th major only

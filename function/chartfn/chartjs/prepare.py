@@ -74,7 +74,12 @@ def prepare(request: QuickChartRequest) -> PreparedChart:
             i for i, look in enumerate(translation.styles.series) if look and look.mark == "line"
         )
         ticks = config_ticks(
-            evaluated, translation.spec, request.version, request.device_pixel_ratio, lines
+            evaluated,
+            translation.spec,
+            request.version,
+            request.device_pixel_ratio,
+            lines,
+            canvas_width=request.width,
         )
         if ticks.run_callback_paths:
             _try_callbacks(ticks.providers, request)

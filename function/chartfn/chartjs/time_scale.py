@@ -24,6 +24,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from chartfn.chartjs.category_labels import category_labels
 from chartfn.chartjs.time_axis import (
     _INTERVALS,
     DISPLAY_FORMATS,
@@ -297,6 +298,8 @@ def time_scale_provider(
     # Chart.js 2 gives an axis whose type the config changes that type's defaults (no
     # offset for time); Chart.js 4 keeps the bar chart's offset on its x axis whatever the type
     offset = offset if isinstance(offset, bool) else bar_axis and version >= 3
+    given_ticks = given.get("ticks")
+    turning = given_ticks if isinstance(given_ticks, Mapping) else {}
 
     def ticks_for_length(length_px: float) -> AxisTicks:
         if sourced is not None:
@@ -306,6 +309,8 @@ def time_scale_provider(
             stamps = [float(v) for v in ticks.values]
             if version >= 3:
                 stamps = _generated(probe(length_px).values, ticks.high, options.get("bounds"))
+        if version >= 3:
+            ticks = _turned_v4(ticks, turning, length_px / device_pixel_ratio, bool(offset))
         if not offset:
             return ticks
         low, high = float(ticks.low), float(ticks.high)
@@ -314,3 +319,25 @@ def time_scale_provider(
         return ticks._replace(low=low - start * span, high=high + end * span)
 
     return ticks_for_length
+
+
+def _turned_v4(
+    ticks: AxisTicks, options: Mapping[str, Any], length: float, offset: bool
+) -> AxisTicks:
+    """Chart.js 4's labels on a time axis turned and thinned as a category axis' are
+    (``category_labels``: ``_calculateLabelRotation`` and ``autoSkip``, no major ticks)."""
+    texts = [label or "" for label in ticks.labels]
+    font = options.get("font")
+    size = font.get("size") if isinstance(font, Mapping) else None
+    font_px = float(size) if isinstance(size, int | float) and size > 0 else 12.0
+    found = category_labels(texts, options, 4, length, font_px, font_px * 1.2, offset=offset)
+    if found.rotation == 0 and len(found.kept) == len(texts):
+        return ticks
+    kept = set(found.kept)
+    return ticks._replace(
+        labels=[label if i in kept else None for i, label in enumerate(ticks.labels)],
+        auto_skip=False,
+        upright=found.rotation > 0,
+        angle=found.rotation,
+        turned_drop=0.5,  # Chart.js 4 puts a turned line's middle half a line lower
+    )

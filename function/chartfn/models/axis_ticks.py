@@ -86,6 +86,9 @@ class TickProviders:
     # area in device pixels (Chart.js sizes the scale's tick count from it).
     r: TickProvider | None = None
     y2: TickProvider | None = None  # a second value axis, on the right
+    # A bar chart's category x axis: which categories keep a label (None for the others) and
+    # the angle they are turned by, as Chart.js chooses them (values: the indexes)
+    x_categories: TickProvider | None = None
     x_look: AxisLook | None = None
     y_look: AxisLook | None = None
     y2_look: AxisLook | None = None

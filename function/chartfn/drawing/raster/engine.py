@@ -110,6 +110,8 @@ def with_tick_providers(chart: Chart, ticks: TickProviders | None) -> Chart:
     x_axis, y_axis = request.x_axis, request.y_axis
     if ticks.x is not None and x_axis.categories is None:
         x_axis = replace(x_axis, provider=ticks.x)
+    if ticks.x_categories is not None and x_axis.categories is not None:
+        x_axis = replace(x_axis, provider=ticks.x_categories)
     if ticks.y is not None and y_axis.categories is None:
         y_axis = replace(y_axis, provider=ticks.y)
     y2_axis = request.y2_axis

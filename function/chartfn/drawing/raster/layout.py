@@ -876,6 +876,10 @@ def _category_labels(
     positions = [left + (i + 0.5) * slot for i in range(count)]
     if not show:
         return [(p, None) for p in positions], 0.0, "", (0.0, 0.0)
+    if axis.provider is not None:  # Chart.js's choice of labels and angle
+        return _chosen_category_labels(
+            axis, positions, font, style, dpi, left, right, canvas_height
+        )
     line = line_extent(font, dpi).height
     widest = max((measure(c, font, dpi).width for c in axis.categories), default=0.0)
     placed: list[tuple[float, Label | None]] = []
@@ -902,6 +906,44 @@ def _category_labels(
         placed.append((position, _shift(label, position + _width(label) / 2, -length)))
         longest = max(longest, length)
     return placed, longest, "", (0.0, 0.0)
+
+
+def _chosen_category_labels(
+    axis: Axis,
+    positions: list[float],
+    font: FontProperties,
+    style: Style,
+    dpi: float,
+    left: float,
+    right: float,
+    canvas_height: float,
+) -> tuple[list[tuple[float, Label | None]], float, str, tuple[float, float]]:
+    """A category axis whose provider chose the labels shown and their angle: flat and
+    centred on their ticks, or turned and ending at them."""
+    assert axis.provider is not None
+    provided = axis.provider(right - left)
+    turn = (provided.angle, provided.turned_drop) if provided.upright else (0.0, 0.0)
+    placed: list[tuple[float, Label | None]] = []
+    tallest = overhang_left = overhang_right = 0.0
+    for position, text in zip(positions, provided.labels, strict=False):
+        if text is None:
+            placed.append((position, None))
+            continue
+        if 0 < turn[0] < 90:
+            limit = MAX_UPRIGHT_LABEL_SHARE * canvas_height / math.sin(math.radians(turn[0]))
+            text = shorten(text, font, dpi, limit)
+            label = _turned(text, position, turn, font, tick_color(axis, style), dpi)
+            tallest = max(tallest, -label.box[1])
+        else:
+            label = _horizontal(text, 0.0, 0.0, font, tick_color(axis, style), dpi)
+            label = _shift(label, position - _width(label) / 2)
+            tallest = max(tallest, _height(label))
+            placed.append((position, label))
+            continue  # centred in their slots as the engine's own flat labels are
+        placed.append((position, label))
+        overhang_left = max(overhang_left, left - label.box[0])
+        overhang_right = max(overhang_right, label.box[2] - right)
+    return placed, tallest, "", (overhang_left, overhang_right)
 
 
 def _legend(
